@@ -192,7 +192,8 @@ mod tests {
 
     #[test]
     fn utf8_bytes_win_over_a_wrong_latin1_declaration() {
-        let page = "<meta charset=\"iso-8859-1\"><p>Außenminister Wang Yi traf Lawrow in Peking.</p>";
+        let page =
+            "<meta charset=\"iso-8859-1\"><p>Außenminister Wang Yi traf Lawrow in Peking.</p>";
         let d = decode_html(page.as_bytes(), None);
         assert_eq!(d.encoding, "UTF-8");
         assert!(d.text.contains("Außenminister"));
@@ -201,7 +202,8 @@ mod tests {
     #[test]
     fn bom_beats_everything() {
         let mut bytes = vec![0xEF, 0xBB, 0xBF];
-        bytes.extend_from_slice("<meta charset=\"windows-1252\"><p>Zelenskyy — Kyiv</p>".as_bytes());
+        bytes
+            .extend_from_slice("<meta charset=\"windows-1252\"><p>Zelenskyy — Kyiv</p>".as_bytes());
         let d = decode_html(&bytes, None);
         assert_eq!(d.encoding, "UTF-8");
         assert!(d.text.starts_with("<meta"));

@@ -161,8 +161,14 @@ mod tests {
     #[test]
     fn same_text_two_outlets_two_ids() {
         let h = content_hash(WIRE);
-        assert_ne!(document_id(&h, "Harbour Daily"), document_id(&h, "Baltic Ledger"));
-        assert_eq!(document_id(&h, "Harbour Daily"), document_id(&h, "harbour daily "));
+        assert_ne!(
+            document_id(&h, "Harbour Daily"),
+            document_id(&h, "Baltic Ledger")
+        );
+        assert_eq!(
+            document_id(&h, "Harbour Daily"),
+            document_id(&h, "harbour daily ")
+        );
         assert_eq!(document_id(&h, "x").len(), 16);
     }
 
@@ -176,8 +182,16 @@ mod tests {
         let a = minhash(WIRE);
         let b = minhash(&trimmed);
         let c = minhash(&extended);
-        assert!(similarity(&a, &b) >= NEAR_DUPLICATE, "{}", similarity(&a, &b));
-        assert!(similarity(&a, &c) >= NEAR_DUPLICATE, "{}", similarity(&a, &c));
+        assert!(
+            similarity(&a, &b) >= NEAR_DUPLICATE,
+            "{}",
+            similarity(&a, &b)
+        );
+        assert!(
+            similarity(&a, &c) >= NEAR_DUPLICATE,
+            "{}",
+            similarity(&a, &c)
+        );
         let shared = |x: &[u64; BANDS], y: &[u64; BANDS]| x.iter().zip(y).any(|(p, q)| p == q);
         assert!(shared(&band_keys(&a), &band_keys(&b)));
     }

@@ -197,10 +197,7 @@ fn walk_dir(dir: &Path, opts: Options) -> ItemIter {
                     .path()
                     .map(|p| p.display().to_string())
                     .unwrap_or_else(|| dir.display().to_string());
-                let reason = e
-                    .io_error()
-                    .map(io_reason)
-                    .unwrap_or_else(|| e.to_string());
+                let reason = e.io_error().map(io_reason).unwrap_or_else(|| e.to_string());
                 one(Err(IngestError::new(origin, reason)))
             }
         }
@@ -268,8 +265,8 @@ fn document_from_bytes(
 fn looks_like_html(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(4096)];
     let start = head.iter().position(|b| !b.is_ascii_whitespace());
-    let starts_with_tag = start.is_some_and(|i| head[i] == b'<')
-        || head.starts_with(b"\xef\xbb\xbf<");
+    let starts_with_tag =
+        start.is_some_and(|i| head[i] == b'<') || head.starts_with(b"\xef\xbb\xbf<");
     let lower = head.to_ascii_lowercase();
     let has = |needle: &[u8]| lower.windows(needle.len()).any(|w| w == needle);
     starts_with_tag && (has(b"<html") || has(b"<!doctype") || has(b"<body") || has(b"<head"))
@@ -295,14 +292,16 @@ fn read_stdin(opts: Options) -> ItemIter {
     };
     match first {
         None => one(Err(IngestError::new("-", DecodeError::Empty))),
-        Some(b'{') => jsonl_records("-".to_string(), Box::new(BufReader::new(std::io::stdin())), opts),
-        Some(_) => one(
-            read_limited(&mut lock, opts.max_bytes)
-                .map_err(|e| IngestError::new("-", io_reason(&e)))
-                .and_then(|b| {
-                    document_from_bytes("-".into(), b, Kind::Unknown, Hints::default(), opts, None)
-                }),
+        Some(b'{') => jsonl_records(
+            "-".to_string(),
+            Box::new(BufReader::new(std::io::stdin())),
+            opts,
         ),
+        Some(_) => one(read_limited(&mut lock, opts.max_bytes)
+            .map_err(|e| IngestError::new("-", io_reason(&e)))
+            .and_then(|b| {
+                document_from_bytes("-".into(), b, Kind::Unknown, Hints::default(), opts, None)
+            })),
     }
 }
 
@@ -337,7 +336,10 @@ fn jsonl_records(origin: String, mut r: Box<dyn BufRead + Send>, opts: Options) 
         let here = format!("{origin}:{line_no}");
         let mut buf = Vec::new();
         // Cap a line at the document limit: a giant line is reported, then skipped.
-        match (&mut r).take(opts.max_bytes as u64 + 1).read_until(b'\n', &mut buf) {
+        match (&mut r)
+            .take(opts.max_bytes as u64 + 1)
+            .read_until(b'\n', &mut buf)
+        {
             Ok(0) => return None,
             Ok(_) => {}
             Err(e) => {
@@ -433,7 +435,10 @@ fn read_warc_file(path: &Path, opts: Options) -> ItemIter {
             Err(e) => {
                 // After a malformed record the stream position is unknown: stop this file.
                 failed = true;
-                Some(Err(IngestError::new(here, format!("malformed WARC record: {e}"))))
+                Some(Err(IngestError::new(
+                    here,
+                    format!("malformed WARC record: {e}"),
+                )))
             }
             Ok(rec) => warc_item(here, &rec, opts),
         }
@@ -590,10 +595,26 @@ mod tests {
             })
             .map(|o| o.rsplit('/').next().unwrap().to_string())
             .collect();
-        assert_eq!(names, ["a.txt", "2.html", "c.bin", "d.txt", "e.html.gz", "f.html.gz"]);
-        assert!(matches!(&got[0].as_ref().unwrap().body, Body::Text(t) if t.contains("spoke by phone")));
+        assert_eq!(
+            names,
+            [
+                "a.txt",
+                "2.html",
+                "c.bin",
+                "d.txt",
+                "e.html.gz",
+                "f.html.gz"
+            ]
+        );
+        assert!(
+            matches!(&got[0].as_ref().unwrap().body, Body::Text(t) if t.contains("spoke by phone"))
+        );
         assert!(matches!(&got[1].as_ref().unwrap().body, Body::Html(_)));
-        assert!(got[2].as_ref().unwrap_err().reason.starts_with("binary data"));
+        assert!(got[2]
+            .as_ref()
+            .unwrap_err()
+            .reason
+            .starts_with("binary data"));
         assert_eq!(got[3].as_ref().unwrap_err().reason, "empty input");
         assert!(matches!(&got[4].as_ref().unwrap().body, Body::Html(h) if h.contains("Beijing")));
         assert!(got[5].as_ref().unwrap_err().reason.contains("gzip"));
@@ -663,16 +684,38 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("crawl.warc.gz");
         let (cp1251, _, _) = encoding_rs::WINDOWS_1251.encode("<p>Путин прибыл в Пекин.</p>");
-        let mut http1 = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=windows-1251\r\n\r\n".to_vec();
+        let mut http1 =
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=windows-1251\r\n\r\n".to_vec();
         http1.extend_from_slice(&cp1251);
-        let http2 = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n\
+        let http2 =
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n\
             10\r\n<p>Xi met Putin \r\nb\r\nin Beijing.\r\n0\r\n\r\n";
         let http3 = b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG....";
         let mut warc = Vec::new();
-        warc.extend(warc_record("request", "https://a.example/ru", "application/http; msgtype=request", b"GET /ru HTTP/1.1\r\n\r\n"));
-        warc.extend(warc_record("response", "https://a.example/ru", "application/http; msgtype=response", &http1));
-        warc.extend(warc_record("response", "https://a.example/en", "application/http; msgtype=response", http2));
-        warc.extend(warc_record("response", "https://a.example/logo.png", "application/http; msgtype=response", http3));
+        warc.extend(warc_record(
+            "request",
+            "https://a.example/ru",
+            "application/http; msgtype=request",
+            b"GET /ru HTTP/1.1\r\n\r\n",
+        ));
+        warc.extend(warc_record(
+            "response",
+            "https://a.example/ru",
+            "application/http; msgtype=response",
+            &http1,
+        ));
+        warc.extend(warc_record(
+            "response",
+            "https://a.example/en",
+            "application/http; msgtype=response",
+            http2,
+        ));
+        warc.extend(warc_record(
+            "response",
+            "https://a.example/logo.png",
+            "application/http; msgtype=response",
+            http3,
+        ));
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
         gz.write_all(&warc).unwrap();
         std::fs::write(&p, gz.finish().unwrap()).unwrap();

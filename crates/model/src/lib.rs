@@ -5,6 +5,8 @@
 //! text) rather than editing the text, so every record the pipeline produces can point back at
 //! the exact bytes that support it.
 
+pub mod contract;
+
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -55,7 +57,11 @@ impl Span {
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum SpanError {
     #[error("span {start}..{end} lies outside a text of {len} bytes")]
-    OutOfRange { start: usize, end: usize, len: usize },
+    OutOfRange {
+        start: usize,
+        end: usize,
+        len: usize,
+    },
     #[error("span {start}..{end} does not fall on UTF-8 character boundaries")]
     NotCharBoundary { start: usize, end: usize },
     #[error("spans of layer {layer} are not in order at {start}..{end}")]

@@ -1,0 +1,488 @@
+//! The `dyad` command line: parses arguments, calls the library crates, prints.
+
+use anyhow::{bail, Context, Result};
+use clap::{Parser, Subcommand};
+use dyad_pipeline::Options;
+use dyad_store::Store;
+use serde_json::json;
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "dyad",
+    version,
+    about = "Turns raw news pages into a sourced, dated record of actors, events and quotes",
+    long_about = None
+)]
+struct Cli {
+    /// Worker threads (default: all cores).
+    #[arg(long, global = true)]
+    threads: Option<usize>,
+    /// Largest input document accepted, in MB (after decompression).
+    #[arg(long, global = true, default_value_t = 64)]
+    max_mb: usize,
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Extract the article (body, title, authors, date, language, outlet, URL) of each input.
+    Extract {
+        /// One JSON object per input on standard output (the contract's format).
+        #[arg(long)]
+        json: bool,
+        /// HTML (.html, .htm, .gz), text, JSON Lines or WARC files, directories, or `-` for stdin.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Annotate JSON Lines records {"id","text","date"} with sentences and the other layers.
+    Annotate {
+        /// Input file of JSON Lines, or `-` for standard input.
+        #[arg(long)]
+        input: PathBuf,
+        /// Code with CAMEO/PETRARCH-format dictionaries from DIR (not yet used by this version).
+        #[arg(long, value_name = "DIR")]
+        cameo_dictionaries: Option<PathBuf>,
+    },
+    /// Read, extract, annotate and store the inputs in the database.
+    Ingest {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, default_value = "dyad.db")]
+        db: PathBuf,
+    },
+    /// Counts over the database.
+    Stats {
+        #[arg(long, default_value = "dyad.db")]
+        db: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Full-text search over stored titles and bodies.
+    Search {
+        /// Words to find (all required); "quoted phrases", OR, NOT and prefix* work.
+        query: String,
+        #[arg(long, default_value = "dyad.db")]
+        db: PathBuf,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a stored document (by id or a unique prefix of it) with its metadata.
+    Show {
+        id: String,
+        #[arg(long, default_value = "dyad.db")]
+        db: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Run the whole job on the demo corpus and print what was found.
+    Demo {
+        /// Database to create or update.
+        #[arg(long, default_value = "dyad-demo.db")]
+        db: PathBuf,
+        /// The demo corpus (default: demo/corpus of this source tree).
+        #[arg(long)]
+        corpus: Option<PathBuf>,
+    },
+    /// Check dyad's data files (lexicons) and report what they hold.
+    CheckData,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if let Some(n) = cli.threads {
+        // Only fails when a pool already exists, which cannot happen this early.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
+    }
+    let opts = Options {
+        read: dyad_ingest::Options {
+            max_bytes: cli.max_mb.max(1) << 20,
+        },
+        ..Options::default()
+    };
+    match run(cli.cmd, &opts) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("dyad: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cmd: Cmd, opts: &Options) -> Result<ExitCode> {
+    match cmd {
+        Cmd::Extract { json, paths } => extract(paths, json, opts),
+        Cmd::Annotate {
+            input,
+            cameo_dictionaries,
+        } => annotate(&input, cameo_dictionaries.as_deref()),
+        Cmd::Ingest { paths, db } => ingest(paths, &db, opts),
+        Cmd::Stats { db, json } => stats(&open_existing(&db)?, json),
+        Cmd::Search {
+            query,
+            db,
+            limit,
+            json,
+        } => search(&open_existing(&db)?, &query, limit, json),
+        Cmd::Show { id, db, json } => show(&open_existing(&db)?, &id, json),
+        Cmd::Demo { db, corpus } => demo(&db, corpus, opts),
+        Cmd::CheckData => check_data(),
+    }
+}
+
+fn open_existing(db: &Path) -> Result<Store> {
+    if !db.exists() {
+        bail!(
+            "{}: no such database (create one with `dyad ingest PATH... --db {}`)",
+            db.display(),
+            db.display()
+        );
+    }
+    Ok(Store::open(db)?)
+}
+
+/// Writes one JSON line; a closed pipe (`dyad ... | head`) ends the program quietly.
+fn emit(out: &mut impl Write, v: &serde_json::Value) {
+    if writeln!(out, "{v}").is_err() {
+        std::process::exit(0);
+    }
+}
+
+fn extract(paths: Vec<PathBuf>, as_json: bool, opts: &Options) -> Result<ExitCode> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut failed = 0usize;
+    dyad_pipeline::extract_each(paths, opts, |r| match r {
+        Ok((path, a)) => {
+            if as_json {
+                emit(
+                    &mut out,
+                    &json!({"path": path, "title": a.title, "authors": a.authors,
+                            "published": a.published, "language": a.language, "outlet": a.outlet,
+                            "url": a.url, "text": a.text}),
+                );
+            } else {
+                let line = |k: &str, v: Option<&str>| format!("{k:<10}{}\n", v.unwrap_or("-"));
+                let s = format!(
+                    "== {path}\n{}{}{}{}{}{}\n{}\n\n",
+                    line("title", a.title.as_deref()),
+                    line(
+                        "authors",
+                        Some(&a.authors.join("; "))
+                            .filter(|s| !s.is_empty())
+                            .map(|s| s.as_str())
+                    ),
+                    line("published", a.published.as_deref()),
+                    line("language", a.language.as_deref()),
+                    line("outlet", a.outlet.as_deref()),
+                    line("url", a.url.as_deref()),
+                    a.text
+                );
+                if out.write_all(s.as_bytes()).is_err() {
+                    std::process::exit(0);
+                }
+            }
+        }
+        Err(e) => {
+            failed += 1;
+            eprintln!("dyad: {e}");
+            if as_json {
+                emit(&mut out, &json!({"path": e.origin, "error": e.reason}));
+            }
+        }
+    });
+    out.flush().ok();
+    Ok(if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn annotate(input: &Path, cameo: Option<&Path>) -> Result<ExitCode> {
+    if let Some(dir) = cameo {
+        if !dir.is_dir() {
+            bail!(
+                "{}: --cameo-dictionaries must be a directory",
+                dir.display()
+            );
+        }
+        eprintln!(
+            "dyad: note: event coding is not built yet; the dictionaries in {} are not used and `events` stays empty",
+            dir.display()
+        );
+    }
+    let reader: Box<dyn BufRead> = if input.as_os_str() == "-" {
+        Box::new(std::io::BufReader::new(std::io::stdin()))
+    } else {
+        Box::new(std::io::BufReader::new(
+            std::fs::File::open(input).with_context(|| format!("{}", input.display()))?,
+        ))
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut failed = 0usize;
+    dyad_pipeline::annotate_lines(
+        reader.lines().map(|l| {
+            // A line that is not UTF-8 is one bad record, not the end of the input.
+            l.or_else(|e| match e.kind() {
+                std::io::ErrorKind::InvalidData => Ok("\u{0}".to_string()),
+                _ => Err(e),
+            })
+        }),
+        |v| {
+            if let Some(e) = v.get("error").and_then(|e| e.as_str()) {
+                failed += 1;
+                eprintln!("dyad: {}: {e}", input.display());
+            }
+            emit(&mut out, &v);
+        },
+    )
+    .with_context(|| format!("{}", input.display()))?;
+    out.flush().ok();
+    Ok(if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn progress_bar() -> indicatif::ProgressBar {
+    // Hidden automatically when standard error is not a terminal.
+    let pb =
+        indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+    pb.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} {pos} inputs read, {msg} [{elapsed}, {per_sec}]",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+    );
+    pb
+}
+
+fn ingest_into(
+    paths: Vec<PathBuf>,
+    store: &mut Store,
+    opts: &Options,
+) -> Result<dyad_pipeline::IngestReport> {
+    let pb = progress_bar();
+    let report = dyad_pipeline::ingest(
+        paths,
+        store,
+        opts,
+        |p| {
+            pb.set_position(p.done as u64);
+            pb.set_message(format!("{} failed", p.failed));
+        },
+        |e| pb.suspend(|| eprintln!("dyad: {e}")),
+    )?;
+    pb.finish_and_clear();
+    Ok(report)
+}
+
+fn ingest(paths: Vec<PathBuf>, db: &Path, opts: &Options) -> Result<ExitCode> {
+    let mut store = Store::open(db)?;
+    let r = ingest_into(paths, &mut store, opts)?;
+    for origin in &r.no_text {
+        eprintln!("dyad: {origin}: no article text found; not stored");
+    }
+    eprintln!(
+        "{} inputs read: {} stored ({} with a text already known), {} already in {}, {} without text, {} failed",
+        r.read,
+        r.stored.inserted,
+        r.stored.near_duplicates,
+        r.stored.already_stored,
+        db.display(),
+        r.no_text.len(),
+        r.errors.len()
+    );
+    Ok(if r.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+fn stats(store: &Store, as_json: bool) -> Result<ExitCode> {
+    let s = store.stats()?;
+    if as_json {
+        println!("{}", serde_json::to_string(&s)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!("documents       {}", s.documents);
+    println!("distinct texts  {}", s.distinct_texts);
+    println!("outlets         {}", s.outlets);
+    println!("sentences       {}", s.sentences);
+    println!(
+        "published       {} .. {}",
+        s.first_published.as_deref().unwrap_or("?"),
+        s.last_published.as_deref().unwrap_or("?")
+    );
+    let list = |v: &[(String, u64)]| {
+        v.iter()
+            .map(|(k, n)| format!("{k} {n}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    println!("languages       {}", list(&s.languages));
+    println!("top outlets     {}", list(&s.top_outlets));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn search(store: &Store, query: &str, limit: usize, as_json: bool) -> Result<ExitCode> {
+    let hits = store.search(query, limit)?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for h in &hits {
+        if as_json {
+            emit(&mut out, &serde_json::to_value(h)?);
+        } else {
+            let s = format!(
+                "{}  {}  {}  {}\n    {}\n",
+                h.id,
+                h.published.as_deref().unwrap_or("----------"),
+                h.outlet.as_deref().unwrap_or("?"),
+                h.title.as_deref().unwrap_or("(no title)"),
+                h.snippet.replace('\n', " ")
+            );
+            if out.write_all(s.as_bytes()).is_err() {
+                return Ok(ExitCode::SUCCESS);
+            }
+        }
+    }
+    if hits.is_empty() {
+        eprintln!("no document matches {query:?}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn show(store: &Store, id: &str, as_json: bool) -> Result<ExitCode> {
+    let Some(d) = store.get(id)? else {
+        bail!("no document with id {id:?} (give the id, or a unique prefix of at least 4 characters, as `dyad search` prints it)");
+    };
+    if as_json {
+        println!("{}", serde_json::to_string(&d)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let opt = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
+    println!("id         {}", d.id);
+    println!("title      {}", opt(&d.title));
+    println!("outlet     {}", opt(&d.outlet));
+    println!("published  {}", opt(&d.published));
+    println!(
+        "authors    {}",
+        if d.authors.is_empty() {
+            "-".into()
+        } else {
+            d.authors.join("; ")
+        }
+    );
+    println!("language   {}", opt(&d.language));
+    println!("url        {}", opt(&d.url));
+    println!(
+        "source     {} ({})",
+        d.origin,
+        d.encoding.as_deref().unwrap_or("?")
+    );
+    println!("sentences  {}", d.sentences.len());
+    if !d.same_text.is_empty() {
+        println!("same text  {}", d.same_text.join(", "));
+    }
+    println!("\n{}", d.body);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn demo(db: &Path, corpus: Option<PathBuf>, opts: &Options) -> Result<ExitCode> {
+    let corpus =
+        corpus.unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../demo/corpus"));
+    if !corpus.is_dir() {
+        bail!(
+            "{}: demo corpus not found (run from the dyad source tree, or pass --corpus DIR)",
+            corpus.display()
+        );
+    }
+    let corpus = corpus.canonicalize().unwrap_or(corpus);
+    let mut store = Store::open(db)?;
+    // The corpus README describes the corpus; it is not news.
+    let inputs: Vec<PathBuf> = std::fs::read_dir(&corpus)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.file_name().is_some_and(|n| n != "README.md"))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    println!(
+        "dyad demo: {} inputs from {}",
+        inputs.len(),
+        corpus.display()
+    );
+    let r = ingest_into(inputs, &mut store, opts)?;
+    println!(
+        "read {} documents: {} newly stored, {} already in {}, {} failed",
+        r.read,
+        r.stored.inserted,
+        r.stored.already_stored,
+        db.display(),
+        r.errors.len()
+    );
+    let s = store.stats()?;
+    println!(
+        "\nthe store holds {} documents ({} distinct texts) from {} outlets, {} sentences, published {} .. {}",
+        s.documents,
+        s.distinct_texts,
+        s.outlets,
+        s.sentences,
+        s.first_published.as_deref().unwrap_or("?"),
+        s.last_published.as_deref().unwrap_or("?")
+    );
+    let langs: Vec<String> = s
+        .languages
+        .iter()
+        .map(|(l, n)| format!("{l} {n}"))
+        .collect();
+    println!("languages: {}", langs.join(", "));
+    let groups = store.same_text_groups()?;
+    if !groups.is_empty() {
+        println!("\none text, several outlets (near-duplicates):");
+        for g in &groups {
+            let members: Vec<String> = g
+                .iter()
+                .map(|(id, o)| format!("{} ({})", &id[..8], o.as_deref().unwrap_or("?")))
+                .collect();
+            println!("  {}", members.join(" = "));
+        }
+    }
+    let hits = store.search("Power of Siberia", 3)?;
+    println!("\nsearch \"Power of Siberia\": {} hits", hits.len());
+    for h in &hits {
+        println!(
+            "  {}  {}  {}",
+            &h.id[..8],
+            h.published.as_deref().unwrap_or("----------"),
+            h.title.as_deref().unwrap_or("(no title)")
+        );
+    }
+    println!(
+        "\nnext: dyad stats --db {0} | dyad search \"Li Shangfu\" --db {0} | dyad show ID --db {0}",
+        db.display()
+    );
+    println!("(actors, time expressions, quotes and events are later stages; their layers are empty in this version)");
+    Ok(if r.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+fn check_data() -> Result<ExitCode> {
+    let n = dyad_extract::lexicon::check_builtin()
+        .map_err(|e| anyhow::anyhow!("data/extract/boilerplate.txt: {e}"))?;
+    println!("data/extract/boilerplate.txt: ok, {n} entries");
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,94 @@
+//! The layers in the JSON shape of the public contract (`docs/contract.md`, section 2).
+
+use crate::{Document, Span};
+use serde_json::{json, Value};
+
+fn span(s: Span) -> Value {
+    json!({"start": s.start, "end": s.end})
+}
+
+fn span_text(doc: &Document, s: Span) -> Value {
+    json!({"start": s.start, "end": s.end, "text": doc.span_text(s)})
+}
+
+/// One output object of `dyad annotate`: the id and every layer (empty layers as `[]`).
+pub fn annotation(id: &str, doc: &Document) -> Value {
+    let l = doc.layers();
+    let mentions: Vec<Value> = l
+        .mentions
+        .iter()
+        .map(|m| {
+            json!({"start": m.span.start, "end": m.span.end, "text": doc.span_text(m.span),
+                   "type": m.kind, "entity": m.entity,
+                   "actor": m.actor.as_ref().map(|a| json!({"code": a.code, "sector": a.sector}))})
+        })
+        .collect();
+    let timexes: Vec<Value> = l
+        .timexes
+        .iter()
+        .map(|t| {
+            json!({"start": t.span.start, "end": t.span.end, "text": doc.span_text(t.span),
+                   "type": t.kind, "value": t.value})
+        })
+        .collect();
+    let quotes: Vec<Value> = l
+        .quotes
+        .iter()
+        .map(|q| {
+            json!({"content": span(q.content), "cue": q.cue.map(span),
+                   "speaker": q.speaker.map(|s| span_text(doc, s)),
+                   "speaker_entity": q.speaker_entity, "kind": q.kind})
+        })
+        .collect();
+    let actor = |a: &Option<crate::EventActor>| {
+        a.as_ref().map(|a| {
+            json!({"start": a.span.start, "end": a.span.end, "text": doc.span_text(a.span),
+                   "code": a.code, "sector": a.sector})
+        })
+    };
+    let events: Vec<Value> = l
+        .events
+        .iter()
+        .map(|e| {
+            json!({"type": e.kind, "mode": e.mode, "cameo": e.cameo, "quad": e.quad,
+                   "goldstein": e.goldstein, "source": actor(&e.source), "target": actor(&e.target),
+                   "trigger": span(e.trigger), "date": e.date, "negated": e.negated,
+                   "confidence": e.confidence})
+        })
+        .collect();
+    json!({
+        "id": id,
+        "sentences": l.sentences.iter().map(|s| span(*s)).collect::<Vec<_>>(),
+        "mentions": mentions,
+        "timexes": timexes,
+        "quotes": quotes,
+        "events": events,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Meta, Timex};
+
+    #[test]
+    fn layers_serialise_in_contract_shape() {
+        let text = "Xi will welcome Putin on Thursday.";
+        let mut doc = Document::new(text.into(), Meta::default());
+        doc.set_sentences(vec![Span::new(0, text.len())]).unwrap();
+        doc.set_timexes(vec![Timex {
+            span: Span::new(25, 33),
+            kind: "DATE".into(),
+            value: "2024-05-16".into(),
+        }])
+        .unwrap();
+        let v = annotation("d1", &doc);
+        assert_eq!(v["id"], "d1");
+        assert_eq!(v["sentences"][0], json!({"start": 0, "end": 34}));
+        assert_eq!(v["timexes"][0]["text"], "Thursday");
+        assert_eq!(v["timexes"][0]["value"], "2024-05-16");
+        for layer in ["mentions", "quotes", "events"] {
+            assert_eq!(v[layer], json!([]), "{layer} must be present and empty");
+        }
+    }
+}

@@ -1,0 +1,575 @@
+//! Store: the embedded SQLite database of documents and their layers.
+//!
+//! One file, WAL journal, schema migrations by `PRAGMA user_version`, one transaction per batch
+//! (a batch is stored whole or not at all), idempotent inserts keyed by document id, and FTS5
+//! full-text search over titles and bodies. Near-duplicate texts (a wire story reprinted by
+//! several outlets) are stored once per outlet and share a `text_id`.
+
+use dyad_model::{Meta, Span};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+use std::path::Path;
+
+pub use rusqlite::Error as SqlError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Sql(#[from] rusqlite::Error),
+    #[error("{path}: not a dyad database ({reason})")]
+    NotDyad { path: String, reason: String },
+    #[error("{path}: written by a newer dyad (schema {found}, this build knows {known})")]
+    TooNew {
+        path: String,
+        found: i64,
+        known: i64,
+    },
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// The schema, one migration per step; `user_version` counts the steps applied.
+const MIGRATIONS: &[&str] = &[r#"
+CREATE TABLE documents (
+    id           TEXT PRIMARY KEY,
+    content_hash TEXT NOT NULL,
+    text_id      TEXT NOT NULL,
+    url          TEXT,
+    outlet       TEXT,
+    title        TEXT,
+    authors      TEXT NOT NULL DEFAULT '[]',
+    published    TEXT,
+    language     TEXT,
+    origin       TEXT NOT NULL,
+    encoding     TEXT,
+    ingested_at  TEXT NOT NULL,
+    body         TEXT NOT NULL,
+    minhash      BLOB NOT NULL
+);
+CREATE INDEX documents_content_hash ON documents(content_hash);
+CREATE INDEX documents_text_id ON documents(text_id);
+CREATE INDEX documents_published ON documents(published);
+CREATE TABLE minhash_bands (
+    band   INTEGER NOT NULL,
+    key    INTEGER NOT NULL,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    PRIMARY KEY (band, key, doc_id)
+) WITHOUT ROWID;
+CREATE TABLE sentences (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    n      INTEGER NOT NULL,
+    start  INTEGER NOT NULL,
+    end    INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, n)
+) WITHOUT ROWID;
+CREATE VIRTUAL TABLE documents_fts USING fts5(
+    title, body, content='documents', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
+    INSERT INTO documents_fts(rowid, title, body) VALUES (new.rowid, new.title, new.body);
+END;
+CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN
+    INSERT INTO documents_fts(documents_fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
+END;
+"#];
+
+/// A processed document, ready to store.
+#[derive(Debug, Clone)]
+pub struct NewDoc {
+    pub id: String,
+    pub content_hash: String,
+    pub minhash: [u32; dyad_ingest::fingerprint::SIGNATURE_LEN],
+    pub meta: Meta,
+    pub origin: String,
+    pub encoding: String,
+    pub text: String,
+    pub sentences: Vec<Span>,
+}
+
+/// What a batch did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct BatchReport {
+    /// Documents newly stored.
+    pub inserted: usize,
+    /// Documents already in the store (same id), left as they were.
+    pub already_stored: usize,
+    /// Newly stored documents whose text was already known (exactly or nearly) from another
+    /// document.
+    pub near_duplicates: usize,
+}
+
+/// A stored document with its metadata.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoredDoc {
+    pub id: String,
+    pub text_id: String,
+    pub content_hash: String,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+    pub authors: Vec<String>,
+    pub published: Option<String>,
+    pub language: Option<String>,
+    pub origin: String,
+    pub encoding: Option<String>,
+    pub ingested_at: String,
+    pub body: String,
+    pub sentences: Vec<Span>,
+    /// Other documents with the same or nearly the same text.
+    pub same_text: Vec<String>,
+}
+
+/// One full-text search hit.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    pub id: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub snippet: String,
+}
+
+/// Counts over the store.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Stats {
+    pub documents: u64,
+    pub distinct_texts: u64,
+    pub outlets: u64,
+    pub sentences: u64,
+    pub first_published: Option<String>,
+    pub last_published: Option<String>,
+    pub languages: Vec<(String, u64)>,
+    pub top_outlets: Vec<(String, u64)>,
+}
+
+/// A member of a same-text group: document id and outlet.
+pub type GroupMember = (String, Option<String>);
+
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        let conn = Connection::open(path)?;
+        let shown = path.display().to_string();
+        Self::setup(conn, &shown)
+    }
+
+    /// A private in-memory store (tests, the demo's scratch runs).
+    pub fn open_in_memory() -> Result<Store> {
+        Self::setup(Connection::open_in_memory()?, ":memory:")
+    }
+
+    fn setup(conn: Connection, shown: &str) -> Result<Store> {
+        let not_dyad = |e: rusqlite::Error| StoreError::NotDyad {
+            path: shown.to_string(),
+            reason: e.to_string(),
+        };
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        // WAL: readers never block the writer, and a crash mid-batch leaves the last committed
+        // batch intact.
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(not_dyad)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let known = MIGRATIONS.len() as i64;
+        if version > known {
+            return Err(StoreError::TooNew {
+                path: shown.to_string(),
+                found: version,
+                known,
+            });
+        }
+        if version == 0 {
+            // A database that has tables but no version is someone else's.
+            let tables: i64 =
+                conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+            if tables > 0 {
+                return Err(StoreError::NotDyad {
+                    path: shown.to_string(),
+                    reason: "it has tables but no dyad schema version".into(),
+                });
+            }
+        }
+        let mut store = Store { conn };
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+            let tx = store.conn.transaction()?;
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+            tx.commit()?;
+        }
+        Ok(store)
+    }
+
+    /// Stores a batch in one transaction. Documents already stored are left untouched, so
+    /// running the same input twice changes nothing.
+    pub fn insert_batch(&mut self, docs: &[NewDoc]) -> Result<BatchReport> {
+        use dyad_ingest::fingerprint::{
+            band_keys, signature_from_bytes, similarity, NEAR_DUPLICATE,
+        };
+        let mut report = BatchReport::default();
+        let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+        let tx = self.conn.transaction()?;
+        {
+            let mut exists = tx.prepare_cached("SELECT 1 FROM documents WHERE id = ?1")?;
+            let mut by_hash =
+                tx.prepare_cached("SELECT text_id FROM documents WHERE content_hash = ?1 LIMIT 1")?;
+            let mut band_hits = tx.prepare_cached(
+                "SELECT d.text_id, d.minhash FROM minhash_bands b JOIN documents d ON d.id = b.doc_id
+                 WHERE b.band = ?1 AND b.key = ?2 LIMIT 50",
+            )?;
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO documents (id, content_hash, text_id, url, outlet, title, authors, published,
+                 language, origin, encoding, ingested_at, body, minhash)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            )?;
+            let mut insert_band = tx.prepare_cached(
+                "INSERT OR IGNORE INTO minhash_bands (band, key, doc_id) VALUES (?1, ?2, ?3)",
+            )?;
+            let mut insert_sentence = tx.prepare_cached(
+                "INSERT INTO sentences (doc_id, n, start, end) VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            for d in docs {
+                if exists.exists([&d.id])? {
+                    report.already_stored += 1;
+                    continue;
+                }
+                let keys = band_keys(&d.minhash);
+                let mut text_id: Option<String> = by_hash
+                    .query_row([&d.content_hash], |r| r.get(0))
+                    .optional()?;
+                if text_id.is_none() {
+                    let mut best = (NEAR_DUPLICATE, None);
+                    for (band, key) in keys.iter().enumerate() {
+                        let mut rows = band_hits.query(params![band as i64, *key as i64])?;
+                        while let Some(row) = rows.next()? {
+                            let blob: Vec<u8> = row.get(1)?;
+                            if let Some(sig) = signature_from_bytes(&blob) {
+                                let s = similarity(&d.minhash, &sig);
+                                if s >= best.0 {
+                                    best = (s, Some(row.get::<_, String>(0)?));
+                                }
+                            }
+                        }
+                    }
+                    text_id = best.1;
+                }
+                if text_id.is_some() {
+                    report.near_duplicates += 1;
+                }
+                let text_id = text_id.unwrap_or_else(|| d.id.clone());
+                let m = &d.meta;
+                insert.execute(params![
+                    d.id,
+                    d.content_hash,
+                    text_id,
+                    m.url,
+                    m.outlet,
+                    m.title,
+                    serde_json::to_string(&m.authors).unwrap_or_else(|_| "[]".into()),
+                    m.published,
+                    m.language,
+                    d.origin,
+                    d.encoding,
+                    now,
+                    d.text,
+                    dyad_ingest::fingerprint::signature_to_bytes(&d.minhash),
+                ])?;
+                for (band, key) in keys.iter().enumerate() {
+                    insert_band.execute(params![band as i64, *key as i64, d.id])?;
+                }
+                for (n, s) in d.sentences.iter().enumerate() {
+                    insert_sentence.execute(params![
+                        d.id,
+                        n as i64,
+                        s.start as i64,
+                        s.end as i64
+                    ])?;
+                }
+                report.inserted += 1;
+            }
+        }
+        tx.commit()?;
+        Ok(report)
+    }
+
+    /// A document by id, or by a unique prefix of at least 4 characters.
+    pub fn get(&self, id: &str) -> Result<Option<StoredDoc>> {
+        let id = id.trim();
+        if id.len() < 4 {
+            return Ok(None);
+        }
+        let pattern = format!("{}%", id.replace(['%', '_'], ""));
+        let ids: Vec<String> = self
+            .conn
+            .prepare("SELECT id FROM documents WHERE id LIKE ?1 LIMIT 2")?
+            .query_map([&pattern], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let [full] = ids.as_slice() else {
+            return Ok(None);
+        };
+        let mut doc = self.conn.query_row(
+            "SELECT id, text_id, content_hash, url, outlet, title, authors, published, language,
+                    origin, encoding, ingested_at, body FROM documents WHERE id = ?1",
+            [full],
+            |r| {
+                let authors: String = r.get(6)?;
+                Ok(StoredDoc {
+                    id: r.get(0)?,
+                    text_id: r.get(1)?,
+                    content_hash: r.get(2)?,
+                    url: r.get(3)?,
+                    outlet: r.get(4)?,
+                    title: r.get(5)?,
+                    authors: serde_json::from_str(&authors).unwrap_or_default(),
+                    published: r.get(7)?,
+                    language: r.get(8)?,
+                    origin: r.get(9)?,
+                    encoding: r.get(10)?,
+                    ingested_at: r.get(11)?,
+                    body: r.get(12)?,
+                    sentences: Vec::new(),
+                    same_text: Vec::new(),
+                })
+            },
+        )?;
+        doc.sentences = self
+            .conn
+            .prepare("SELECT start, end FROM sentences WHERE doc_id = ?1 ORDER BY n")?
+            .query_map([full], |r| {
+                Ok(Span::new(
+                    r.get::<_, i64>(0)? as usize,
+                    r.get::<_, i64>(1)? as usize,
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        doc.same_text = self
+            .conn
+            .prepare("SELECT id FROM documents WHERE text_id = ?1 AND id != ?2 ORDER BY rowid")?
+            .query_map([&doc.text_id, full], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Some(doc))
+    }
+
+    /// Full-text search over titles and bodies, best matches first. Words are all required;
+    /// `"quoted words"` must appear together; `OR`, `NOT` and `prefix*` work as in FTS5.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>> {
+        let run = |q: &str| -> rusqlite::Result<Vec<Hit>> {
+            self.conn
+                .prepare(
+                    "SELECT d.id, d.title, d.outlet, d.published,
+                            snippet(documents_fts, 1, '[', ']', '…', 16)
+                     FROM documents_fts f JOIN documents d ON d.rowid = f.rowid
+                     WHERE documents_fts MATCH ?1 ORDER BY bm25(documents_fts, 5.0, 1.0) LIMIT ?2",
+                )?
+                .query_map(params![q, limit as i64], |r| {
+                    Ok(Hit {
+                        id: r.get(0)?,
+                        title: r.get(1)?,
+                        outlet: r.get(2)?,
+                        published: r.get(3)?,
+                        snippet: r.get(4)?,
+                    })
+                })?
+                .collect()
+        };
+        match run(query) {
+            Ok(h) => Ok(h),
+            // Not valid FTS5 syntax (a stray quote or colon): search the words as plain terms.
+            Err(_) => {
+                let plain: Vec<String> = query
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(|w| format!("\"{w}\""))
+                    .collect();
+                if plain.is_empty() {
+                    return Ok(Vec::new());
+                }
+                Ok(run(&plain.join(" "))?)
+            }
+        }
+    }
+
+    pub fn stats(&self) -> Result<Stats> {
+        let c = &self.conn;
+        let one = |sql: &str| -> rusqlite::Result<u64> {
+            c.query_row(sql, [], |r| r.get::<_, i64>(0))
+                .map(|v| v as u64)
+        };
+        let pairs = |sql: &str| -> rusqlite::Result<Vec<(String, u64)>> {
+            c.prepare(sql)?
+                .query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))?
+                .collect()
+        };
+        let (first, last) = c.query_row(
+            "SELECT min(published), max(published) FROM documents WHERE published IS NOT NULL",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        Ok(Stats {
+            documents: one("SELECT count(*) FROM documents")?,
+            distinct_texts: one("SELECT count(DISTINCT text_id) FROM documents")?,
+            outlets: one("SELECT count(DISTINCT outlet) FROM documents")?,
+            sentences: one("SELECT count(*) FROM sentences")?,
+            first_published: first,
+            last_published: last,
+            languages: pairs(
+                "SELECT coalesce(language, '?'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC, 1",
+            )?,
+            top_outlets: pairs(
+                "SELECT coalesce(outlet, '?'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10",
+            )?,
+        })
+    }
+
+    /// Groups of two or more documents that carry the same or nearly the same text.
+    pub fn same_text_groups(&self) -> Result<Vec<Vec<GroupMember>>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT text_id, id, outlet FROM documents
+             WHERE text_id IN (SELECT text_id FROM documents GROUP BY text_id HAVING count(*) > 1)
+             ORDER BY text_id, rowid",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get(2)?))
+        })?;
+        let mut groups: Vec<Vec<GroupMember>> = Vec::new();
+        let mut last: Option<String> = None;
+        for row in rows {
+            let (tid, id, outlet) = row?;
+            if last.as_deref() != Some(tid.as_str()) {
+                groups.push(Vec::new());
+                last = Some(tid);
+            }
+            if let Some(g) = groups.last_mut() {
+                g.push((id, outlet));
+            }
+        }
+        Ok(groups)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_ingest::fingerprint::{content_hash, document_id, minhash};
+
+    fn doc(outlet: &str, text: &str) -> NewDoc {
+        let h = content_hash(text);
+        NewDoc {
+            id: document_id(&h, outlet),
+            content_hash: h,
+            minhash: minhash(text),
+            meta: Meta {
+                outlet: Some(outlet.into()),
+                title: Some(text.split('.').next().unwrap_or("").into()),
+                published: Some("2022-03-18".into()),
+                language: Some("en".into()),
+                ..Meta::default()
+            },
+            origin: format!("{outlet}.html"),
+            encoding: "UTF-8".into(),
+            text: text.into(),
+            sentences: vec![Span::new(0, text.find('.').map_or(text.len(), |i| i + 1))],
+        }
+    }
+
+    const WIRE: &str = "US President Joe Biden and Chinese President Xi Jinping held a video call on Friday that lasted nearly two hours. \
+        Biden warned of consequences if Beijing gave material support to Russia's war in Ukraine. \
+        Xi said the crisis in Ukraine was not something China wanted to see and called for talks. \
+        The White House said the two leaders agreed to keep lines of communication open.";
+
+    #[test]
+    fn inserts_are_idempotent_and_reprints_share_a_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        let mut s = Store::open(&path).unwrap();
+        let reprint = WIRE.replace(" that lasted nearly two hours", "");
+        let other =
+            "Russia's foreign ministry summoned the US ambassador on Monday over new sanctions.";
+        let batch = vec![
+            doc("Continental Review", WIRE),
+            doc("Baltic Ledger", &reprint),
+            doc("Harbour Daily", other),
+        ];
+        let r = s.insert_batch(&batch).unwrap();
+        assert_eq!(
+            r,
+            BatchReport {
+                inserted: 3,
+                already_stored: 0,
+                near_duplicates: 1
+            }
+        );
+        // Same input again: nothing changes.
+        let r2 = s.insert_batch(&batch).unwrap();
+        assert_eq!(
+            r2,
+            BatchReport {
+                inserted: 0,
+                already_stored: 3,
+                near_duplicates: 0
+            }
+        );
+        drop(s);
+        let s = Store::open(&path).unwrap();
+        let st = s.stats().unwrap();
+        assert_eq!(
+            (st.documents, st.distinct_texts, st.outlets, st.sentences),
+            (3, 2, 3, 3)
+        );
+        let groups = s.same_text_groups().unwrap();
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].len(), 2);
+        let d = s.get(&batch[1].id[..8]).unwrap().unwrap();
+        assert_eq!(d.outlet.as_deref(), Some("Baltic Ledger"));
+        assert_eq!(d.same_text, vec![batch[0].id.clone()]);
+        assert_eq!(d.sentences.len(), 1);
+    }
+
+    #[test]
+    fn search_finds_words_and_survives_bad_syntax() {
+        let mut s = Store::open_in_memory().unwrap();
+        s.insert_batch(&[doc("Continental Review", WIRE)]).unwrap();
+        let hits = s.search("material support", 10).unwrap();
+        assert_eq!(hits.len(), 1);
+        assert!(
+            hits[0].snippet.contains("[material]"),
+            "{}",
+            hits[0].snippet
+        );
+        assert_eq!(s.search("Putin", 10).unwrap().len(), 0);
+        assert_eq!(s.search("\"Xi Jinping", 10).unwrap().len(), 1);
+        assert!(s.search("(((", 10).unwrap().is_empty());
+    }
+
+    #[test]
+    fn foreign_databases_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("other.db");
+        let c = Connection::open(&path).unwrap();
+        c.execute_batch("CREATE TABLE t (x)").unwrap();
+        drop(c);
+        assert!(matches!(
+            Store::open(&path),
+            Err(StoreError::NotDyad { .. })
+        ));
+        let junk = dir.path().join("junk.db");
+        std::fs::write(
+            &junk,
+            b"this is not a database at all, just some text that goes on",
+        )
+        .unwrap();
+        assert!(Store::open(&junk).is_err());
+    }
+
+    #[test]
+    fn short_or_ambiguous_ids_find_nothing() {
+        let mut s = Store::open_in_memory().unwrap();
+        s.insert_batch(&[doc("A", WIRE)]).unwrap();
+        assert!(s.get("ab").unwrap().is_none());
+        assert!(s.get("zzzzzzzz").unwrap().is_none());
+    }
+}
