@@ -10,6 +10,8 @@ pub fn extract_html(html: &str, url: Option<&str>, _opts: &Options) -> Article {
         include_images: false,
         include_links: false,
         use_fallback_extraction: true,
+        // Its own cap truncates inside multi-byte characters and panics; we cap nothing here.
+        max_extracted_len: usize::MAX,
         url: url.map(str::to_string),
         ..rs_trafilatura::Options::default()
     };
@@ -55,4 +57,77 @@ pub fn host_of(url: &str) -> Option<String> {
     let host = host.split(':').next()?.trim().to_lowercase();
     let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
     (host.contains('.') && !host.is_empty()).then_some(host)
+}
+
+const VOID: [&str; 14] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// Approximate deepest element nesting, from a scan of the tags (no parsing); stops counting
+/// once `stop_at` is reached. Void and self-closed elements do not nest.
+pub fn max_depth(html: &str, stop_at: usize) -> usize {
+    let b = html.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
+        i += off + 1;
+        let Some(&c) = b.get(i) else { break };
+        if c == b'/' {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        if !c.is_ascii_alphabetic() {
+            continue;
+        }
+        let name_end = b[i..]
+            .iter()
+            .position(|c| !c.is_ascii_alphanumeric())
+            .map_or(b.len(), |p| i + p);
+        let name = html[i..name_end].to_ascii_lowercase();
+        let tag_end = b[name_end..]
+            .iter()
+            .position(|&c| c == b'>')
+            .map_or(b.len(), |p| name_end + p);
+        let self_closed = tag_end > 0 && b.get(tag_end - 1) == Some(&b'/');
+        if !VOID.contains(&name.as_str()) && !self_closed {
+            depth += 1;
+            max = max.max(depth);
+            if max >= stop_at {
+                return max;
+            }
+        }
+        i = name_end;
+    }
+    max
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nesting_depth_is_measured_cheaply() {
+        assert_eq!(
+            max_depth(
+                "<html><body><p>Xi<br>met <img src=x/>Putin</p></body></html>",
+                100
+            ),
+            3
+        );
+        let deep = "<div>".repeat(100_000);
+        let t = std::time::Instant::now();
+        assert_eq!(max_depth(&deep, 2001), 2001);
+        assert!(t.elapsed().as_secs() < 5);
+        assert_eq!(max_depth("a < b and <3 hearts", 10), 0);
+    }
+
+    #[test]
+    fn hosts_make_fallback_outlets() {
+        assert_eq!(
+            host_of("https://www.harbour.example/world/x?y=1").as_deref(),
+            Some("harbour.example")
+        );
+        assert_eq!(host_of("not a url"), None);
+    }
 }

@@ -41,13 +41,15 @@ pub fn extract_each(
 /// Extraction of one item. A panic inside a third-party parser is the last resort caught
 /// here, so that one page cannot stop a batch; it is reported as that page's error.
 pub fn extract_item(item: &RawItem, opts: &Options) -> Result<Article, IngestError> {
+    let fail = |reason: String| IngestError {
+        origin: item.origin.clone(),
+        reason,
+    };
     std::panic::catch_unwind(AssertUnwindSafe(|| {
         dyad_extract::extract(item, &opts.extract)
     }))
-    .map_err(|_| IngestError {
-        origin: item.origin.clone(),
-        reason: "internal error while extracting this page (please report it)".into(),
-    })
+    .map_err(|_| fail("internal error while extracting this page (please report it)".into()))
+    .and_then(|r| r.map_err(|e| fail(e.to_string())))
 }
 
 fn for_each_chunk(
