@@ -1,9 +1,11 @@
 //! HTML pages: body and metadata.
 
-use crate::{Article, Options};
+use crate::{meta, Article, Options};
 
 /// Extracts the article of an HTML page. `url` is the page's address when the input gave one.
 pub fn extract_html(html: &str, url: Option<&str>, _opts: &Options) -> Article {
+    let doc = scraper::Html::parse_document(html);
+    let pm = meta::page_meta(&doc);
     let topts = rs_trafilatura::Options {
         include_comments: false,
         include_tables: true,
@@ -15,18 +17,25 @@ pub fn extract_html(html: &str, url: Option<&str>, _opts: &Options) -> Article {
         url: url.map(str::to_string),
         ..rs_trafilatura::Options::default()
     };
-    let Ok(r) = rs_trafilatura::extract_with_options(html, &topts) else {
-        return Article::default();
+    let (text, m) = match rs_trafilatura::extract_with_options(html, &topts) {
+        Ok(r) => (paragraphs(&r.content_text), r.metadata),
+        Err(_) => (String::new(), rs_trafilatura::Metadata::default()),
     };
-    let m = r.metadata;
     Article {
-        title: m.title.map(|t| collapse(&t)).filter(|t| !t.is_empty()),
-        authors: m.author.as_deref().map(split_authors).unwrap_or_default(),
+        title: pm
+            .title
+            .or_else(|| m.title.map(|t| collapse(&t)))
+            .filter(|t| !t.is_empty()),
+        authors: m
+            .author
+            .as_deref()
+            .map(meta::clean_authors)
+            .unwrap_or_default(),
         published: m.date.map(|d| d.format("%Y-%m-%d").to_string()),
-        language: None,
-        outlet: m.sitename.filter(|s| !s.trim().is_empty()),
-        url: m.url.or_else(|| url.map(str::to_string)),
-        text: paragraphs(&r.content_text),
+        language: pm.language,
+        outlet: pm.outlet.or(m.sitename.filter(|s| !s.trim().is_empty())),
+        url: pm.url.or(m.url).or_else(|| url.map(str::to_string)),
+        text,
     }
 }
 
@@ -41,13 +50,6 @@ fn paragraphs(s: &str) -> String {
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join("\n\n")
-}
-
-fn split_authors(s: &str) -> Vec<String> {
-    s.split([';', '|'])
-        .map(collapse)
-        .filter(|a| !a.is_empty())
-        .collect()
 }
 
 /// The host of a URL without `www.`, as a fallback outlet name.

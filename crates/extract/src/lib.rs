@@ -8,6 +8,7 @@
 pub mod dates;
 pub mod html;
 pub mod lexicon;
+pub mod meta;
 pub mod text;
 
 use dyad_ingest::{Body, RawItem};
