@@ -215,7 +215,7 @@ fn choose_title(
     if h1s.len() == 1 {
         return Some(h1s[0].clone());
     }
-    for m in metas.iter().flatten() {
+    if let Some(m) = metas.iter().flatten().next() {
         let ps = title_parts(m);
         if ps.len() > 1 {
             let keep: Vec<&String> = ps
