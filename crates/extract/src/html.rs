@@ -1,11 +1,12 @@
 //! HTML pages: body and metadata.
 
-use crate::{meta, Article, Options};
+use crate::{meta, pubdate, Article, Options};
 
 /// Extracts the article of an HTML page. `url` is the page's address when the input gave one.
-pub fn extract_html(html: &str, url: Option<&str>, _opts: &Options) -> Article {
+pub fn extract_html(html: &str, url: Option<&str>, opts: &Options) -> Article {
     let doc = scraper::Html::parse_document(html);
     let pm = meta::page_meta(&doc);
+    let page_url = pm.url.clone().or_else(|| url.map(str::to_string));
     let topts = rs_trafilatura::Options {
         include_comments: false,
         include_tables: true,
@@ -31,7 +32,8 @@ pub fn extract_html(html: &str, url: Option<&str>, _opts: &Options) -> Article {
             .as_deref()
             .map(meta::clean_authors)
             .unwrap_or_default(),
-        published: m.date.map(|d| d.format("%Y-%m-%d").to_string()),
+        published: pubdate::published_date(&doc, page_url.as_deref(), opts.today)
+            .map(|p| p.date.to_string()),
         language: pm.language,
         outlet: pm.outlet.or(m.sitename.filter(|s| !s.trim().is_empty())),
         url: pm.url.or(m.url).or_else(|| url.map(str::to_string)),

@@ -9,6 +9,7 @@ pub mod dates;
 pub mod html;
 pub mod lexicon;
 pub mod meta;
+pub mod pubdate;
 pub mod text;
 
 use dyad_ingest::{Body, RawItem};
