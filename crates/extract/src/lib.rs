@@ -71,6 +71,7 @@ pub fn extract(item: &RawItem, opts: &Options) -> Result<Article, ExtractError> 
             let found = text::extract_text(t, hints.title.as_deref());
             Article {
                 title: found.title,
+                outlet: found.outlet,
                 authors: found.authors,
                 published: found.published.map(|d| d.to_string()),
                 text: found.text,

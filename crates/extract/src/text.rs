@@ -18,6 +18,8 @@ use std::sync::LazyLock;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TextArticle {
     pub title: Option<String>,
+    /// The site name, when the dump starts with one.
+    pub outlet: Option<String>,
     pub authors: Vec<String>,
     pub published: Option<NaiveDate>,
     /// The body, paragraphs separated by a blank line.
@@ -169,6 +171,40 @@ fn classify(line: &str, words: usize) -> Class {
     }
 }
 
+/// A line of navigation: three or more items separated by runs of spaces, pipes or bullets.
+fn is_menu_line(s: &str) -> bool {
+    let spaced = s
+        .trim()
+        .split("  ")
+        .filter(|p| !p.trim().is_empty())
+        .count();
+    let piped = s
+        .split(['|', '•', '·', '>', '›', '»'])
+        .filter(|p| !p.trim().is_empty())
+        .count();
+    spaced >= 2 || piped >= 3
+}
+
+/// All capitals: a section label or a site banner, not a headline.
+fn is_shouting(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 4 && letters.iter().all(|c| !c.is_lowercase())
+}
+
+/// A site name as the first line of a dump: one to four capitalised words, no digits, no
+/// sentence punctuation ("Pacific Courier").
+fn looks_like_site_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !s
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ':' | '!' | '?'))
+        && !is_boilerplate(s, words.len())
+}
+
 /// Splits the dump into units. Most dumps hold one paragraph per line; some are hard-wrapped at
 /// a fixed width with blank lines between paragraphs, and those lines are joined again.
 fn units(input: &str) -> Vec<String> {
@@ -210,7 +246,20 @@ fn units(input: &str) -> Vec<String> {
     out
 }
 
+/// Names of a byline; a one-word place after a full name ("Pieter van Dam, Brussels") is a
+/// dateline, not an author.
 fn split_names(s: &str) -> Vec<String> {
+    let mut names = split_byline(s);
+    while names.len() > 1
+        && names.last().is_some_and(|n| !n.contains(' '))
+        && names[..names.len() - 1].iter().all(|n| n.contains(' '))
+    {
+        names.pop();
+    }
+    names
+}
+
+fn split_byline(s: &str) -> Vec<String> {
     let s = s
         .trim()
         .trim_end_matches(['.', ',', '|'])
@@ -313,6 +362,10 @@ pub fn extract_text(input: &str, known_title: Option<&str>) -> TextArticle {
     // summary bullets) belong to the article.
     let mut keep = vec![false; n];
     let title_norm = known_title.map(normalise);
+    // A headline shortly after the date line beats an earlier title-like line (a promo
+    // banner, a live-blog teaser).
+    let date_at = (0..first).find(|&i| us[i].class == Class::DateLine);
+    let mut early_title: Option<String> = None;
     for i in 0..first {
         let u = &us[i];
         match u.class {
@@ -331,8 +384,17 @@ pub fn extract_text(input: &str, known_title: Option<&str>) -> TextArticle {
                     && (3..=30).contains(&u.words)
                     && !u.text.trim_end().ends_with('.')
                     && known_title.is_none()
+                    && !is_menu_line(u.text)
+                    && !is_shouting(u.text)
                 {
-                    art.title = Some(u.text.trim().to_string());
+                    let t = u.text.trim().to_string();
+                    match date_at {
+                        Some(d) if i < d => {
+                            early_title.get_or_insert(t);
+                        }
+                        Some(d) if i > d + 3 => art.title = early_title.take().or(Some(t)),
+                        _ => art.title = Some(t),
+                    }
                 } else if !is_title_text
                     && art.title.as_deref().map(normalise) != Some(normalise(u.text))
                     && u.words >= 6
@@ -344,6 +406,17 @@ pub fn extract_text(input: &str, known_title: Option<&str>) -> TextArticle {
             }
             _ => {}
         }
+    }
+    if art.title.is_none() {
+        art.title = early_title;
+    }
+    if first > 0
+        && us[0].repeats == 1
+        && looks_like_site_name(us[0].text)
+        && art.title.as_deref() != Some(us[0].text)
+        && us.get(1).is_some_and(|u| u.class != Class::Prose)
+    {
+        art.outlet = Some(us[0].text.trim().to_string());
     }
     if art.title.is_none() {
         art.title = known_title.map(str::to_string);
@@ -405,7 +478,10 @@ pub fn extract_text(input: &str, known_title: Option<&str>) -> TextArticle {
 mod tests {
     use super::*;
 
-    const DUMP: &str = "Home
+    const DUMP: &str = "Pacific Courier
+Home  World  Politics  Business
+Home  World  Politics  Business
+Home
 World
 Politics
 Business
@@ -442,6 +518,7 @@ Related Topics";
             Some("Chinese defence chief meets Putin in Moscow as West watches")
         );
         assert_eq!(a.authors, ["Marta Kovalenko", "Lena Hart"]);
+        assert_eq!(a.outlet.as_deref(), Some("Pacific Courier"));
         assert_eq!(
             a.published.map(|d| d.to_string()).as_deref(),
             Some("2023-04-16")
@@ -494,6 +571,42 @@ Related Topics";
         assert!(a.text.starts_with("On the evening of Dec. 28"));
         assert!(a.text.ends_with("instead of talking by phone."));
         assert!(!a.text.contains("Getty"));
+    }
+
+    #[test]
+    fn banners_and_section_labels_are_not_titles() {
+        let dump = "EASTERN WIRE SERVICE - TRANSCRIPT SERVICE
+Foreign Ministry regular press conference, Beijing
+Date: Monday, April 17, 2023
+Moderator: Good afternoon. The spokesperson will take questions from the floor today.
+Spokesperson: Defence cooperation between China and Russia is normal and is not directed at any third party.";
+        let a = extract_text(dump, None);
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Foreign Ministry regular press conference, Beijing")
+        );
+        assert_eq!(
+            a.published.map(|d| d.to_string()).as_deref(),
+            Some("2023-04-17")
+        );
+        assert!(a.text.starts_with("Moderator: Good afternoon."));
+        assert_eq!(a.outlet, None);
+    }
+
+    #[test]
+    fn the_headline_after_the_date_line_beats_a_promo_banner() {
+        let dump = "Live: War in Ukraine - latest updates
+Saturday, February 26, 2022
+WORLD | EUROPE
+Russia vetoes UN resolution on Ukraine as China abstains
+by Ewa Nowicka, Brussels
+Russia vetoed a draft Security Council resolution on Friday that deplored its attack on Ukraine, while China, India and the United Arab Emirates abstained.";
+        let a = extract_text(dump, None);
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Russia vetoes UN resolution on Ukraine as China abstains")
+        );
+        assert_eq!(a.authors, ["Ewa Nowicka"]);
     }
 
     #[test]
