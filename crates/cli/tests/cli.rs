@@ -1,0 +1,163 @@
+//! The `dyad` binary end to end: bad inputs in a batch, idempotent ingest, the store commands.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn dyad(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(args)
+        .output()
+        .expect("run dyad")
+}
+
+fn lines(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8(out.stdout.clone())
+        .expect("stdout is UTF-8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("every stdout line is JSON"))
+        .collect()
+}
+
+const PAGE: &str = r#"<!DOCTYPE html><html lang="en"><head>
+<title>Putin arrives in Beijing for state visit | Harbour Daily</title>
+<meta property="og:site_name" content="Harbour Daily">
+<meta property="article:published_time" content="2024-05-16T08:10:00+08:00">
+</head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Putin arrives in Beijing for state visit</h1>
+<p>Russian President Vladimir Putin arrived in Beijing early on Thursday for a two-day state visit, his first trip abroad since starting a new term in office earlier this month.</p>
+<p>Chinese President Xi Jinping welcomed him at a ceremony outside the Great Hall of the People before the two leaders held talks on trade, energy and the war in Ukraine.</p>
+<p>The two sides were expected to sign a joint statement on deepening their partnership, officials in both capitals said.</p>
+</article><footer>Copyright 2024 Harbour Daily. All rights reserved.</footer></body></html>"#;
+
+fn write_bad_inputs(dir: &Path) {
+    std::fs::write(dir.join("a-good.html"), PAGE).unwrap();
+    std::fs::write(dir.join("b-binary.html"), b"\x7fELF\x02\x01\x01\x00\x00\x00\x00").unwrap();
+    std::fs::write(dir.join("c-empty.txt"), b"").unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(PAGE.as_bytes()).unwrap();
+    let gz = gz.finish().unwrap();
+    std::fs::write(dir.join("d-truncated.html.gz"), &gz[..gz.len() / 2]).unwrap();
+    // Invalid UTF-8 in a text dump is decoded (sniffed), not refused.
+    let (latin1, _, _) = encoding_rs::WINDOWS_1252.encode(
+        "Der chinesische Außenminister Wang Yi traf am Mittwoch in München seinen russischen \
+         Amtskollegen. Beide Seiten würdigten die Gespräche als äußerst nützlich und kündigten \
+         weitere Treffen für das kommende Frühjahr an, hieß es in einer Erklärung.",
+    );
+    std::fs::write(dir.join("e-latin1.txt"), &latin1).unwrap();
+    std::fs::write(
+        dir.join("f-wire.jsonl"),
+        "{\"url\": \"https://ledger.example/a\", \"text\": \"Ukrainian Foreign Minister Dmytro Kuleba met Chinese Foreign Minister Wang Yi in Guangzhou on Wednesday.\", \"outlet\": \"Baltic Ledger\", \"date\": \"2024-07-24\"}\n{not json}\n",
+    )
+    .unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(dir.join("no-such-target"), dir.join("g-dangling.html")).unwrap();
+    std::fs::write(dir.join("h-deep.html"), "<div>".repeat(50_000)).unwrap();
+}
+
+#[test]
+fn extract_reports_each_bad_input_and_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    write_bad_inputs(dir.path());
+    let out = dyad(&["extract", "--json", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "a failed input makes the exit status 1");
+    let objs = lines(&out);
+    let by_name = |name: &str| {
+        objs.iter()
+            .find(|o| o["path"].as_str().unwrap().contains(name))
+            .unwrap_or_else(|| panic!("no output for {name}: {objs:?}"))
+    };
+    let good = by_name("a-good.html");
+    assert_eq!(good["title"], "Putin arrives in Beijing for state visit");
+    assert_eq!(good["published"], "2024-05-16");
+    assert_eq!(good["outlet"], "Harbour Daily");
+    assert_eq!(good["language"], "en");
+    assert!(good["text"].as_str().unwrap().contains("Great Hall of the People"));
+    assert!(!good["text"].as_str().unwrap().contains("All rights reserved"));
+    assert!(by_name("b-binary")["error"].as_str().unwrap().contains("binary"));
+    assert!(by_name("c-empty")["error"].as_str().unwrap().contains("empty"));
+    assert!(by_name("d-truncated")["error"].as_str().unwrap().contains("gzip"));
+    assert!(by_name("e-latin1")["text"].as_str().unwrap().contains("Außenminister Wang Yi traf am Mittwoch in München"));
+    assert_eq!(by_name("f-wire.jsonl:1")["outlet"], "Baltic Ledger");
+    assert!(by_name("f-wire.jsonl:2")["error"].as_str().unwrap().contains("malformed JSON"));
+    #[cfg(unix)]
+    assert!(by_name("g-dangling")["error"].as_str().is_some());
+    assert!(by_name("h-deep")["error"].as_str().unwrap().contains("nested"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.lines().any(|l| l.contains("b-binary.html") && l.contains("binary")));
+}
+
+#[test]
+fn oversized_inputs_are_refused_with_the_limit_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.html");
+    let mut f = std::fs::File::create(&big).unwrap();
+    let para = "<p>Xi Jinping and Vladimir Putin met again to discuss trade and security.</p>\n";
+    for _ in 0..(3 << 20) / para.len() {
+        f.write_all(para.as_bytes()).unwrap();
+    }
+    drop(f);
+    let out = dyad(&["--max-mb", "1", "extract", "--json", big.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(lines(&out)[0]["error"].as_str().unwrap().contains("too large"));
+}
+
+#[test]
+fn ingest_is_idempotent_and_the_store_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    write_bad_inputs(&inputs);
+    let db = dir.path().join("t.db");
+    let db_s = db.to_str().unwrap();
+    let first = dyad(&["ingest", inputs.to_str().unwrap(), "--db", db_s]);
+    assert_eq!(first.status.code(), Some(1));
+    let stats = |db: &str| -> serde_json::Value {
+        serde_json::from_slice(&dyad(&["stats", "--db", db, "--json"]).stdout).unwrap()
+    };
+    let s1 = stats(db_s);
+    assert_eq!(s1["documents"], 3, "good page, latin-1 dump, JSONL record: {s1}");
+    let again = dyad(&["ingest", inputs.to_str().unwrap(), "--db", db_s]);
+    let msg = String::from_utf8_lossy(&again.stderr);
+    assert!(msg.contains("0 stored") && msg.contains("3 already in"), "{msg}");
+    assert_eq!(stats(db_s), s1, "nothing duplicated, nothing lost");
+
+    let hits = lines(&dyad(&["search", "Great Hall", "--db", db_s, "--json"]));
+    assert_eq!(hits.len(), 1);
+    let id = hits[0]["id"].as_str().unwrap();
+    let shown: serde_json::Value =
+        serde_json::from_slice(&dyad(&["show", &id[..6], "--db", db_s, "--json"]).stdout).unwrap();
+    assert_eq!(shown["outlet"], "Harbour Daily");
+    assert!(shown["sentences"].as_array().unwrap().len() >= 3);
+
+    let missing = dyad(&["stats", "--db", dir.path().join("none.db").to_str().unwrap()]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no such database"));
+}
+
+#[test]
+fn annotate_reads_standard_input() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(["annotate", "--input", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(
+            "{\"id\": \"x1\", \"text\": \"Mr. Xi met Mr. Putin on Dec. 28. They spoke by phone.\", \"date\": \"2020-12-31\"}\n"
+                .as_bytes(),
+        )
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let objs = lines(&out);
+    assert_eq!(objs[0]["id"], "x1");
+    assert_eq!(objs[0]["sentences"].as_array().unwrap().len(), 2);
+    for layer in ["mentions", "timexes", "quotes", "events"] {
+        assert!(objs[0][layer].as_array().is_some_and(|a| a.is_empty()));
+    }
+}
