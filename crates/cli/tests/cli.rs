@@ -32,7 +32,11 @@ const PAGE: &str = r#"<!DOCTYPE html><html lang="en"><head>
 
 fn write_bad_inputs(dir: &Path) {
     std::fs::write(dir.join("a-good.html"), PAGE).unwrap();
-    std::fs::write(dir.join("b-binary.html"), b"\x7fELF\x02\x01\x01\x00\x00\x00\x00").unwrap();
+    std::fs::write(
+        dir.join("b-binary.html"),
+        b"\x7fELF\x02\x01\x01\x00\x00\x00\x00",
+    )
+    .unwrap();
     std::fs::write(dir.join("c-empty.txt"), b"").unwrap();
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     gz.write_all(PAGE.as_bytes()).unwrap();
@@ -60,7 +64,11 @@ fn extract_reports_each_bad_input_and_goes_on() {
     let dir = tempfile::tempdir().unwrap();
     write_bad_inputs(dir.path());
     let out = dyad(&["extract", "--json", dir.path().to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(1), "a failed input makes the exit status 1");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a failed input makes the exit status 1"
+    );
     let objs = lines(&out);
     let by_name = |name: &str| {
         objs.iter()
@@ -72,19 +80,43 @@ fn extract_reports_each_bad_input_and_goes_on() {
     assert_eq!(good["published"], "2024-05-16");
     assert_eq!(good["outlet"], "Harbour Daily");
     assert_eq!(good["language"], "en");
-    assert!(good["text"].as_str().unwrap().contains("Great Hall of the People"));
-    assert!(!good["text"].as_str().unwrap().contains("All rights reserved"));
-    assert!(by_name("b-binary")["error"].as_str().unwrap().contains("binary"));
-    assert!(by_name("c-empty")["error"].as_str().unwrap().contains("empty"));
-    assert!(by_name("d-truncated")["error"].as_str().unwrap().contains("gzip"));
-    assert!(by_name("e-latin1")["text"].as_str().unwrap().contains("Außenminister Wang Yi traf am Mittwoch in München"));
+    assert!(good["text"]
+        .as_str()
+        .unwrap()
+        .contains("Great Hall of the People"));
+    assert!(!good["text"]
+        .as_str()
+        .unwrap()
+        .contains("All rights reserved"));
+    assert!(by_name("b-binary")["error"]
+        .as_str()
+        .unwrap()
+        .contains("binary"));
+    assert!(by_name("c-empty")["error"]
+        .as_str()
+        .unwrap()
+        .contains("empty"));
+    assert!(by_name("d-truncated")["error"]
+        .as_str()
+        .unwrap()
+        .contains("gzip"));
+    assert!(by_name("e-latin1")["text"]
+        .as_str()
+        .unwrap()
+        .contains("Außenminister Wang Yi traf am Mittwoch in München"));
     assert_eq!(by_name("f-wire.jsonl:1")["outlet"], "Baltic Ledger");
-    assert!(by_name("f-wire.jsonl:2")["error"].as_str().unwrap().contains("malformed JSON"));
+    assert!(by_name("f-wire.jsonl:2")["error"]
+        .as_str()
+        .unwrap()
+        .contains("malformed JSON"));
     #[cfg(unix)]
     assert!(by_name("g-dangling")["error"].as_str().is_some());
-    assert!(by_name("h-deep")["error"].as_str().unwrap().contains("nested"));
+    // Hostile nesting is flattened, not refused: it costs no more than a normal page.
+    assert!(by_name("h-deep")["error"].is_null());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.lines().any(|l| l.contains("b-binary.html") && l.contains("binary")));
+    assert!(stderr
+        .lines()
+        .any(|l| l.contains("b-binary.html") && l.contains("binary")));
 }
 
 #[test]
@@ -99,7 +131,10 @@ fn oversized_inputs_are_refused_with_the_limit_named() {
     drop(f);
     let out = dyad(&["--max-mb", "1", "extract", "--json", big.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(lines(&out)[0]["error"].as_str().unwrap().contains("too large"));
+    assert!(lines(&out)[0]["error"]
+        .as_str()
+        .unwrap()
+        .contains("too large"));
 }
 
 #[test]
@@ -116,10 +151,16 @@ fn ingest_is_idempotent_and_the_store_answers() {
         serde_json::from_slice(&dyad(&["stats", "--db", db, "--json"]).stdout).unwrap()
     };
     let s1 = stats(db_s);
-    assert_eq!(s1["documents"], 3, "good page, latin-1 dump, JSONL record: {s1}");
+    assert_eq!(
+        s1["documents"], 3,
+        "good page, latin-1 dump, JSONL record: {s1}"
+    );
     let again = dyad(&["ingest", inputs.to_str().unwrap(), "--db", db_s]);
     let msg = String::from_utf8_lossy(&again.stderr);
-    assert!(msg.contains("0 stored") && msg.contains("3 already in"), "{msg}");
+    assert!(
+        msg.contains("0 stored") && msg.contains("3 already in"),
+        "{msg}"
+    );
     assert_eq!(stats(db_s), s1, "nothing duplicated, nothing lost");
 
     let hits = lines(&dyad(&["search", "Great Hall", "--db", db_s, "--json"]));
@@ -130,7 +171,11 @@ fn ingest_is_idempotent_and_the_store_answers() {
     assert_eq!(shown["outlet"], "Harbour Daily");
     assert!(shown["sentences"].as_array().unwrap().len() >= 3);
 
-    let missing = dyad(&["stats", "--db", dir.path().join("none.db").to_str().unwrap()]);
+    let missing = dyad(&[
+        "stats",
+        "--db",
+        dir.path().join("none.db").to_str().unwrap(),
+    ]);
     assert_eq!(missing.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no such database"));
 }

@@ -297,6 +297,115 @@ fn visit(v: &serde_json::Value, out: &mut JsonLd, depth: usize) {
     }
 }
 
+static ITEMPROP_AUTHOR: LazyLock<Selector> =
+    LazyLock::new(|| sel("[itemprop~=author], [rel~=author]"));
+static BYLINE_EL: LazyLock<Selector> = LazyLock::new(|| {
+    sel("[class*=author], [class*=byline], [id*=author], [id*=byline], [class*=Author], [class*=Byline]")
+});
+static NAME_EL: LazyLock<Selector> = LazyLock::new(|| sel("[itemprop=name]"));
+
+/// The authors of a page: JSON-LD `author`, then author meta tags, then byline elements.
+pub fn authors(doc: &Html) -> Vec<String> {
+    let ld = json_ld_authors(doc);
+    if !ld.is_empty() {
+        return ld;
+    }
+    for m in doc.select(&META).take(500) {
+        let v = m.value();
+        let key = v
+            .attr("name")
+            .or_else(|| v.attr("property"))
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if matches!(
+            key.as_str(),
+            "author"
+                | "article:author"
+                | "parsely-author"
+                | "sailthru.author"
+                | "dc.creator"
+                | "byl"
+        ) {
+            let got = v.attr("content").map(clean_authors).unwrap_or_default();
+            if !got.is_empty() {
+                return got;
+            }
+        }
+    }
+    for sel in [&*ITEMPROP_AUTHOR, &*BYLINE_EL] {
+        for e in doc.select(sel).take(30) {
+            let text = e
+                .select(&NAME_EL)
+                .next()
+                .map(text_of)
+                .unwrap_or_else(|| text_of(e));
+            let got = clean_authors(&text);
+            if got.iter().all(|n| plausible_name(n)) && !got.is_empty() {
+                return got;
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// A short string of words without digits or sentence punctuation.
+fn plausible_name(n: &str) -> bool {
+    let words = n.split_whitespace().count();
+    (1..=4).contains(&words)
+        && !n
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, '@' | ':' | '?' | '!' | '|' | '/'))
+}
+
+fn json_ld_authors(doc: &Html) -> Vec<String> {
+    fn names(v: &serde_json::Value, out: &mut Vec<String>, depth: usize) {
+        use serde_json::Value;
+        if depth > 4 {
+            return;
+        }
+        match v {
+            Value::String(s) => out.extend(clean_authors(s)),
+            Value::Array(a) => a.iter().take(10).for_each(|x| names(x, out, depth + 1)),
+            Value::Object(o) => {
+                if let Some(n) = o.get("name") {
+                    names(n, out, depth + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    fn find(v: &serde_json::Value, out: &mut Vec<String>, depth: usize) {
+        use serde_json::Value;
+        if depth > 6 || !out.is_empty() {
+            return;
+        }
+        match v {
+            Value::Array(a) => a.iter().take(50).for_each(|x| find(x, out, depth + 1)),
+            Value::Object(o) => {
+                if let Some(a) = o.get("author") {
+                    names(a, out, 0);
+                }
+                if let Some(g) = o.get("@graph") {
+                    find(g, out, depth + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for s in doc.select(&JSON_LD).take(20) {
+        let raw: String = s.text().collect();
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(raw.trim()) {
+            find(&v, &mut out, 0);
+        }
+        if !out.is_empty() {
+            break;
+        }
+    }
+    out.retain(|n| plausible_name(n));
+    out
+}
+
 /// Cleans an author string as pages print it ("von Heiko", "By Anna Weller -", a name followed
 /// by "Alle Artikel") into names.
 pub fn clean_authors(raw: &str) -> Vec<String> {
@@ -314,7 +423,14 @@ pub fn clean_authors(raw: &str) -> Vec<String> {
     if s.is_empty() || s.starts_with("http") || s.chars().count() > 120 {
         return Vec::new();
     }
-    vec![s.to_string()]
+    static SPLIT: LazyLock<regex::Regex> =
+        LazyLock::new(|| regex::Regex::new(r"\s*(?:;|,|&|\band\b|\bund\b)\s*").unwrap());
+    SPLIT
+        .split(s)
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 #[cfg(test)]
@@ -391,5 +507,27 @@ mod tests {
             ["Johanna Kropfitsch"]
         );
         assert!(clean_authors("https://www.example.com/author/x").is_empty());
+        assert_eq!(
+            clean_authors("Anna Weller und Jonas Berg"),
+            ["Anna Weller", "Jonas Berg"]
+        );
+    }
+
+    #[test]
+    fn authors_from_json_ld_meta_or_byline() {
+        let ld = Html::parse_document(
+            r#"<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"Anna Weller"},{"@type":"Person","name":"Jonas Berg"}]}</script>"#,
+        );
+        assert_eq!(authors(&ld), ["Anna Weller", "Jonas Berg"]);
+        let m = Html::parse_document(r#"<meta name="author" content="By Claire Dumont"><p>x</p>"#);
+        assert_eq!(authors(&m), ["Claire Dumont"]);
+        let b = Html::parse_document(
+            r#"<article><h1>Talks in Beijing</h1><div class="article-byline">von <a href="/a/jb">Jonas Berg</a></div><p>Text</p></article>"#,
+        );
+        assert_eq!(authors(&b), ["Jonas Berg"]);
+        let none = Html::parse_document(
+            r#"<div class="author-box">Read more articles about 2023 here</div>"#,
+        );
+        assert!(authors(&none).is_empty());
     }
 }

@@ -49,7 +49,6 @@ pub fn extract_item(item: &RawItem, opts: &Options) -> Result<Article, IngestErr
         dyad_extract::extract(item, &opts.extract)
     }))
     .map_err(|_| fail("internal error while extracting this page (please report it)".into()))
-    .and_then(|r| r.map_err(|e| fail(e.to_string())))
 }
 
 fn for_each_chunk(
