@@ -6,7 +6,6 @@
 //! explicit (date, outlet, title, URL).
 
 pub mod body;
-pub mod dates;
 pub mod html;
 pub mod lexicon;
 pub mod meta;
@@ -52,7 +51,7 @@ pub fn extract(item: &RawItem, opts: &Options) -> Article {
     let mut art = match &item.body {
         Body::Html(h) => html::extract_html(h, hints.url.as_deref(), opts),
         Body::Text(t) => {
-            let found = text::extract_text(t, hints.title.as_deref());
+            let found = text::extract_text(t, hints.title.as_deref(), opts.today);
             Article {
                 title: found.title,
                 outlet: found.outlet,

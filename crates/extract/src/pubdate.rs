@@ -104,6 +104,21 @@ const RANK_TEXT: u8 = 15;
 const RANK_OUTER_TEXT: u8 = 16;
 const RANK_MODIFIED: u8 = 17;
 
+/// Calendar dates written in a short text (a date line of a text dump, a byline), in any of
+/// the forms this module reads, with their byte positions, in order. Ambiguous numeric dates
+/// are read month first; `today` bounds plausible dates.
+pub fn dates_in_text(s: &str, today: NaiveDate) -> Vec<(usize, NaiveDate)> {
+    let ctx = Ctx {
+        min: NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(NaiveDate::MIN),
+        max: today,
+        mdy: true,
+    };
+    let mut out = Vec::new();
+    find_dates(s, &ctx, &mut out);
+    out.sort_by_key(|(pos, _)| *pos);
+    out
+}
+
 fn best(cands: &[Candidate], pred: impl Fn(&Candidate) -> bool) -> Option<&Candidate> {
     cands
         .iter()
@@ -2719,5 +2734,29 @@ mod tests {
             Some(d("2016-12-23"))
         );
         assert_eq!(parse_value_ex("2016-13-01", &ctx, false), None);
+    }
+
+    #[test]
+    fn dates_in_news_lines() {
+        let today = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let first = |s: &str| dates_in_text(s, today).first().map(|(_, d)| d.to_string());
+        assert_eq!(first("April 16, 2021").as_deref(), Some("2021-04-16"));
+        assert_eq!(
+            first("Published Dec. 28, 2020 10:41 AM").as_deref(),
+            Some("2020-12-28")
+        );
+        assert_eq!(
+            first("date 2023-04-18 Politics").as_deref(),
+            Some("2023-04-18")
+        );
+        assert_eq!(first("Updated 5 June 2019").as_deref(), Some("2019-06-05"));
+        assert_eq!(first("am 23. Dezember 2016").as_deref(), Some("2016-12-23"));
+        assert_eq!(
+            first("Saturday, February 26, 2022").as_deref(),
+            Some("2022-02-26")
+        );
+        assert_eq!(first("February 30, 2021"), None);
+        assert_eq!(first("in May the two leaders met"), None);
+        assert_eq!(first("March 3, 2031"), None, "after today");
     }
 }

@@ -7,8 +7,8 @@
 //! position, shape and the boilerplate lexicon; the body is the stretch between the first and the
 //! last strong prose unit, minus the debris inside it, plus prose just before and after it.
 
-use crate::dates;
 use crate::lexicon::LEXICON;
+use crate::pubdate::dates_in_text;
 use chrono::NaiveDate;
 use regex::Regex;
 use std::collections::HashMap;
@@ -135,7 +135,7 @@ fn is_credit(line: &str) -> bool {
     false
 }
 
-fn classify(line: &str, words: usize) -> Class {
+fn classify(line: &str, words: usize, today: NaiveDate) -> Class {
     let k = key(line);
     if LEXICON.list.contains(&k) {
         return Class::ListHeader;
@@ -152,14 +152,9 @@ fn classify(line: &str, words: usize) -> Class {
     if words <= 10 && BYLINE.is_match(line) {
         return Class::Byline;
     }
-    if words <= 8 {
-        if let Some((_, r)) = dates::find_date(line) {
-            // A date line: a date and little else ("date 2023-04-18 Politics", "April 16, 2021").
-            let rest = line.len() - r.len();
-            if rest <= 40 {
-                return Class::DateLine;
-            }
-        }
+    // A date line: a date and little else ("date 2023-04-18 Politics", "April 16, 2021").
+    if words <= 9 && line.len() <= 70 && !dates_in_text(line, today).is_empty() {
+        return Class::DateLine;
     }
     if words <= 80 && BIO.is_match(line) {
         return Class::Bio;
@@ -280,7 +275,7 @@ fn split_byline(s: &str) -> Vec<String> {
 
 /// Classifies a plain-text page dump. `known_title` (from the input record) is not repeated in
 /// the body.
-pub fn extract_text(input: &str, known_title: Option<&str>) -> TextArticle {
+pub fn extract_text(input: &str, known_title: Option<&str>, today: NaiveDate) -> TextArticle {
     let raw = units(input);
     let mut counts: HashMap<String, usize> = HashMap::new();
     for u in &raw {
@@ -293,7 +288,7 @@ pub fn extract_text(input: &str, known_title: Option<&str>) -> TextArticle {
             Unit {
                 text: t,
                 words,
-                class: classify(t, words),
+                class: classify(t, words, today),
                 repeats: counts[&normalise(t)],
             }
         })
@@ -370,7 +365,7 @@ pub fn extract_text(input: &str, known_title: Option<&str>) -> TextArticle {
         let u = &us[i];
         match u.class {
             Class::DateLine if art.published.is_none() => {
-                art.published = dates::find_date(u.text).map(|(d, _)| d);
+                art.published = dates_in_text(u.text, today).first().map(|(_, d)| *d);
             }
             Class::Byline if art.authors.is_empty() => {
                 if let Some(c) = BYLINE.captures(u.text) {
@@ -478,6 +473,10 @@ pub fn extract_text(input: &str, known_title: Option<&str>) -> TextArticle {
 mod tests {
     use super::*;
 
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()
+    }
+
     const DUMP: &str = "Pacific Courier
 Home  World  Politics  Business
 Home  World  Politics  Business
@@ -512,7 +511,7 @@ Related Topics";
 
     #[test]
     fn keeps_the_body_and_finds_title_byline_and_date() {
-        let a = extract_text(DUMP, None);
+        let a = extract_text(DUMP, None, today());
         assert_eq!(
             a.title.as_deref(),
             Some("Chinese defence chief meets Putin in Moscow as West watches")
@@ -562,7 +561,7 @@ In the previous four years, the two leaders had exchanged congratulatory letters
 Views expressed in this article are opinions of the author.
 Wen Boyang is a former newspaper editor. He has written commentaries on Chinese politics since 2010.
 Related Topics";
-        let a = extract_text(dump, None);
+        let a = extract_text(dump, None, today());
         assert_eq!(
             a.title.as_deref(),
             Some("Xi and Putin Hold an Unusual New Year Call")
@@ -580,7 +579,7 @@ Foreign Ministry regular press conference, Beijing
 Date: Monday, April 17, 2023
 Moderator: Good afternoon. The spokesperson will take questions from the floor today.
 Spokesperson: Defence cooperation between China and Russia is normal and is not directed at any third party.";
-        let a = extract_text(dump, None);
+        let a = extract_text(dump, None, today());
         assert_eq!(
             a.title.as_deref(),
             Some("Foreign Ministry regular press conference, Beijing")
@@ -601,7 +600,7 @@ WORLD | EUROPE
 Russia vetoes UN resolution on Ukraine as China abstains
 by Ewa Nowicka, Brussels
 Russia vetoed a draft Security Council resolution on Friday that deplored its attack on Ukraine, while China, India and the United Arab Emirates abstained.";
-        let a = extract_text(dump, None);
+        let a = extract_text(dump, None, today());
         assert_eq!(
             a.title.as_deref(),
             Some("Russia vetoes UN resolution on Ukraine as China abstains")
@@ -618,7 +617,7 @@ Russia vetoed a draft Security Council resolution on Friday that deplored its at
             The ministry in Kyiv said the talks would focus on ways to end\n\
             the war and on the role that Beijing could play in any future\n\
             peace process.\n";
-        let a = extract_text(dump, None);
+        let a = extract_text(dump, None, today());
         let paras: Vec<&str> = a.text.split("\n\n").collect();
         assert_eq!(paras.len(), 2, "{:?}", a.text);
         assert!(paras[0].contains("Guangzhou on Tuesday for talks"));
@@ -629,7 +628,7 @@ Russia vetoed a draft Security Council resolution on Friday that deplored its at
         let body = "Russian President Vladimir Putin arrived in Beijing on Thursday for a two-day state visit, his first trip abroad since his inauguration.\n\n\
             Xi Jinping welcomed him with a ceremony outside the Great Hall of the People.\n\n\
             The two leaders signed a joint statement on deepening their partnership and discussed the war in Ukraine.";
-        let a = extract_text(body, Some("Putin in Beijing"));
+        let a = extract_text(body, Some("Putin in Beijing"), today());
         assert_eq!(a.text, body);
         assert_eq!(a.title.as_deref(), Some("Putin in Beijing"));
     }
@@ -646,7 +645,7 @@ Russia vetoed a draft Security Council resolution on Friday that deplored its at
             "é/AP",
             &"x ".repeat(100_000),
         ] {
-            let _ = extract_text(s, None);
+            let _ = extract_text(s, None, today());
         }
     }
 }
