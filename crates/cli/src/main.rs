@@ -447,6 +447,28 @@ fn demo(db: &Path, corpus: Option<PathBuf>, opts: &Options) -> Result<ExitCode> 
         .map(|(l, n)| format!("{l} {n}"))
         .collect();
     println!("languages: {}", langs.join(", "));
+    println!("\ndocuments by publication date:");
+    for h in store.list(40)? {
+        let title: String = h
+            .title
+            .as_deref()
+            .unwrap_or("(no title)")
+            .chars()
+            .take(72)
+            .collect();
+        let outlet: String = h
+            .outlet
+            .as_deref()
+            .unwrap_or("?")
+            .chars()
+            .take(20)
+            .collect();
+        println!(
+            "  {}  {}  {outlet:<20} {title}",
+            &h.id[..8],
+            h.published.as_deref().unwrap_or("----------"),
+        );
+    }
     let groups = store.same_text_groups()?;
     if !groups.is_empty() {
         println!("\none text, several outlets (near-duplicates):");

@@ -405,13 +405,31 @@ pub fn extract_text(input: &str, known_title: Option<&str>, today: NaiveDate) ->
     if art.title.is_none() {
         art.title = early_title;
     }
-    if first > 0
-        && us[0].repeats == 1
-        && looks_like_site_name(us[0].text)
-        && art.title.as_deref() != Some(us[0].text)
-        && us.get(1).is_some_and(|u| u.class != Class::Prose)
-    {
-        art.outlet = Some(us[0].text.trim().to_string());
+    // The site name heads the page, possibly after a "skip to content" link.
+    if let Some(i) = (0..first.min(3)).find(|&i| us[i].class != Class::Boiler) {
+        if us[i].repeats == 1
+            && looks_like_site_name(us[i].text)
+            && art.title.as_deref() != Some(us[i].text)
+            && us.get(i + 1).is_some_and(|u| u.class != Class::Prose)
+        {
+            let name = us[i].text.trim();
+            // A banner in capitals names the same outlet as its title-case form.
+            art.outlet = Some(if is_shouting(name) {
+                name.split_whitespace()
+                    .map(|w| {
+                        let mut c = w.chars();
+                        c.next().map_or(String::new(), |f| {
+                            f.to_uppercase()
+                                .chain(c.flat_map(char::to_lowercase))
+                                .collect()
+                        })
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            } else {
+                name.to_string()
+            });
+        }
     }
     if art.title.is_none() {
         art.title = known_title.map(str::to_string);
@@ -477,7 +495,8 @@ mod tests {
         NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()
     }
 
-    const DUMP: &str = "Pacific Courier
+    const DUMP: &str = "Skip to main content
+Pacific Courier
 Home  World  Politics  Business
 Home  World  Politics  Business
 Home
@@ -594,7 +613,8 @@ Spokesperson: Defence cooperation between China and Russia is normal and is not 
 
     #[test]
     fn the_headline_after_the_date_line_beats_a_promo_banner() {
-        let dump = "Live: War in Ukraine - latest updates
+        let dump = "DANUBE CHRONICLE
+Live: War in Ukraine - latest updates
 Saturday, February 26, 2022
 WORLD | EUROPE
 Russia vetoes UN resolution on Ukraine as China abstains

@@ -425,6 +425,28 @@ impl Store {
         })
     }
 
+    /// Documents in order of publication (undated last): id, date, outlet and title, as search
+    /// hits without a snippet.
+    pub fn list(&self, limit: usize) -> Result<Vec<Hit>> {
+        let rows = self
+            .conn
+            .prepare(
+                "SELECT id, title, outlet, published FROM documents
+                 ORDER BY published IS NULL, published, rowid LIMIT ?1",
+            )?
+            .query_map([limit as i64], |r| {
+                Ok(Hit {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    outlet: r.get(2)?,
+                    published: r.get(3)?,
+                    snippet: String::new(),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
     /// Groups of two or more documents that carry the same or nearly the same text.
     pub fn same_text_groups(&self) -> Result<Vec<Vec<GroupMember>>> {
         let mut stmt = self.conn.prepare(
@@ -523,6 +545,11 @@ mod tests {
         let groups = s.same_text_groups().unwrap();
         assert_eq!(groups.len(), 1);
         assert_eq!(groups[0].len(), 2);
+        let listed: Vec<String> = s.list(10).unwrap().into_iter().map(|h| h.id).collect();
+        assert_eq!(
+            listed,
+            batch.iter().map(|d| d.id.clone()).collect::<Vec<_>>()
+        );
         let d = s.get(&batch[1].id[..8]).unwrap().unwrap();
         assert_eq!(d.outlet.as_deref(), Some("Baltic Ledger"));
         assert_eq!(d.same_text, vec![batch[0].id.clone()]);
