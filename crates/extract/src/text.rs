@@ -113,7 +113,12 @@ fn starts_with_phrase(k: &str, p: &str) -> bool {
 }
 
 fn is_credit(line: &str) -> bool {
-    if let Some(c) = CREDIT_TAIL.captures(line) {
+    // A credit closes the line: only its last 200 bytes need a look.
+    let mut from = line.len().saturating_sub(200);
+    while !line.is_char_boundary(from) {
+        from += 1;
+    }
+    if let Some(c) = CREDIT_TAIL.captures(&line[from..]) {
         let parts: Vec<String> = c[1].split('/').map(normalise).collect();
         return parts
             .iter()
