@@ -188,6 +188,9 @@ pub fn filter(blocks: Vec<Block>, opts: FilterOpts) -> Vec<Block> {
         let ld = b.link_density();
         let short = b.len < 120;
         // tail markers: stop when enough text was collected
+        if b.len < 80 && patterns::inline_marker().is_match(&b.text) {
+            continue;
+        }
         if b.len < 80 && patterns::tail_marker().is_match(&b.text) {
             let rest = total - seen_chars;
             if kept_chars >= 150 && rest < kept_chars {

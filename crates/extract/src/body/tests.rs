@@ -170,3 +170,82 @@ fn deep_nesting_is_fast() {
     let _ = body_of(&unclosed);
     assert!(t.elapsed().as_secs_f64() < 5.0, "took {:?}", t.elapsed());
 }
+
+#[test]
+fn inline_read_also_does_not_cut_the_text() {
+    let html = format!(
+        r##"<html><body><div class="article-body">
+<p>{P1}</p>
+<p><strong>Lesen Sie auch:</strong></p>
+<p><a href="/other">Eine ganz andere Geschichte über etwas anderes</a></p>
+<p>{P2}</p>
+<p>{P3}</p>
+<p>Ein Fuchs läuft am frühen Morgen über das verschneite Feld am Waldrand. (Max Muster / iStock.com)</p>
+<p>Titelbild: Beispielfotograf / Agentur</p>
+</div></body></html>"##
+    );
+    let b = body_of(&html);
+    assert!(b.text.contains(P2) && b.text.contains(P3), "{}", b.text);
+    for junk in [
+        "Lesen Sie auch",
+        "ganz andere Geschichte",
+        "iStock",
+        "Titelbild",
+    ] {
+        assert!(!b.text.contains(junk), "leaked {junk:?}\n---\n{}", b.text);
+    }
+}
+
+#[test]
+fn tail_marker_variants_cut_the_rest() {
+    for marker in [
+        "Diese Artikel könnten Sie auch interessieren",
+        "Weitere aktuelle Meldungen aus der Region",
+        "Further reading",
+        "Noticias relacionadas",
+    ] {
+        let html = format!(
+            r##"<html><body><article><p>{P1}</p><p>{P2}</p><p>{P3}</p>
+<h3>{marker}</h3><p>A teaser paragraph about some other story that is long enough to be kept otherwise, really.</p>
+</article></body></html>"##
+        );
+        let b = body_of(&html);
+        assert!(b.text.contains(P3), "{}", b.text);
+        assert!(!b.text.contains("teaser"), "{marker}: {}", b.text);
+    }
+}
+
+#[test]
+fn publisher_lines_are_dropped() {
+    let html = format!(
+        r##"<html><body><article><p>{P1}</p><p>{P2}</p>
+<p>This post contains affiliate links; we may receive a commission when you buy.</p>
+<p>{P3}</p>
+<p>Alle Texte dieser Seite dürfen frei verwendet werden.</p>
+<p>Bitte melde dich an, um einen Kommentar zu verfassen.</p>
+</article></body></html>"##
+    );
+    let b = body_of(&html);
+    assert!(b.text.contains(P3), "{}", b.text);
+    for junk in ["affiliate", "Texte dieser Seite", "melde dich"] {
+        assert!(!b.text.contains(junk), "leaked {junk:?}\n---\n{}", b.text);
+    }
+}
+
+#[test]
+fn class_tokens_are_matched_as_words() {
+    // "pager" inside another word, a js- behaviour hook and an opinion "commentary"
+    // section are not boilerplate.
+    for class in ["apageroot__section", "js-readmore", "article commentary"] {
+        let html = format!(
+            r##"<html><body><nav><a href="/">Home</a></nav><section class="{class}"><p>{P1}</p><p>{P2}</p></section>
+<div class="sidebar"><p>Some sidebar text that is not part of the article at all.</p></div></body></html>"##
+        );
+        let b = body_of(&html);
+        assert!(
+            b.text.contains(P1) && b.text.contains(P2),
+            "{class}: {}",
+            b.text
+        );
+    }
+}
