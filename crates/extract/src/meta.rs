@@ -12,6 +12,7 @@ fn sel(s: &str) -> Selector {
 static META: LazyLock<Selector> = LazyLock::new(|| sel("meta"));
 static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("title"));
 static H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
+static H2: LazyLock<Selector> = LazyLock::new(|| sel("h2"));
 static CANONICAL: LazyLock<Selector> = LazyLock::new(|| sel("link[rel~=canonical]"));
 static HTML_EL: LazyLock<Selector> = LazyLock::new(|| sel("html"));
 static JSON_LD: LazyLock<Selector> = LazyLock::new(|| sel("script[type='application/ld+json']"));
@@ -60,7 +61,16 @@ fn decode_entities(s: &str) -> String {
                     "nbsp" => Some(' '),
                     "ndash" => Some('–'),
                     "mdash" => Some('—'),
-                    _ => None,
+                    "lsquo" => Some('‘'),
+                    "rsquo" => Some('’'),
+                    "ldquo" => Some('“'),
+                    "rdquo" => Some('”'),
+                    "bdquo" => Some('„'),
+                    "laquo" => Some('«'),
+                    "raquo" => Some('»'),
+                    "hellip" => Some('…'),
+                    "shy" => Some('\u{ad}'),
+                    _ => latin_entity(ent),
                 }
             };
             c.map(|c| (c, e + 1))
@@ -80,23 +90,176 @@ fn decode_entities(s: &str) -> String {
     out
 }
 
+/// Named entities for accented Latin letters ("&oacute;", "&Uuml;", "&szlig;").
+fn latin_entity(ent: &str) -> Option<char> {
+    if ent == "szlig" {
+        return Some('ß');
+    }
+    let mut cs = ent.chars();
+    let base = cs.next()?;
+    let accent = cs.as_str();
+    const TABLE: &[(char, &str, char)] = &[
+        ('a', "acute", 'á'),
+        ('e', "acute", 'é'),
+        ('i', "acute", 'í'),
+        ('o', "acute", 'ó'),
+        ('u', "acute", 'ú'),
+        ('A', "acute", 'Á'),
+        ('E', "acute", 'É'),
+        ('I', "acute", 'Í'),
+        ('O', "acute", 'Ó'),
+        ('U', "acute", 'Ú'),
+        ('a', "grave", 'à'),
+        ('e', "grave", 'è'),
+        ('i', "grave", 'ì'),
+        ('o', "grave", 'ò'),
+        ('u', "grave", 'ù'),
+        ('A', "grave", 'À'),
+        ('E', "grave", 'È'),
+        ('a', "uml", 'ä'),
+        ('e', "uml", 'ë'),
+        ('i', "uml", 'ï'),
+        ('o', "uml", 'ö'),
+        ('u', "uml", 'ü'),
+        ('A', "uml", 'Ä'),
+        ('O', "uml", 'Ö'),
+        ('U', "uml", 'Ü'),
+        ('a', "circ", 'â'),
+        ('e', "circ", 'ê'),
+        ('i', "circ", 'î'),
+        ('o', "circ", 'ô'),
+        ('u', "circ", 'û'),
+        ('n', "tilde", 'ñ'),
+        ('N', "tilde", 'Ñ'),
+        ('a', "tilde", 'ã'),
+        ('o', "tilde", 'õ'),
+        ('c', "cedil", 'ç'),
+        ('C', "cedil", 'Ç'),
+    ];
+    TABLE
+        .iter()
+        .find(|(b, a, _)| *b == base && *a == accent)
+        .map(|(_, _, c)| *c)
+}
+
 fn norm(s: &str) -> String {
     clean(s).to_lowercase()
 }
 
-/// Splits a page title at the separators sites put between headline and site name.
-fn title_parts(t: &str) -> Vec<String> {
-    static SEP: LazyLock<regex::Regex> =
-        LazyLock::new(|| regex::Regex::new(r"\s+[|\-–—:»›•·/]\s+|\s*[|»›│]\s*|\s+::\s+").unwrap());
-    SEP.split(t)
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
 fn text_of(e: ElementRef) -> String {
     clean(&e.text().collect::<String>())
+}
+
+/// Parts of a heading that are not the headline itself: kickers, overlines, dates, hidden
+/// separators for screen readers.
+fn is_kicker(e: &scraper::node::Element) -> bool {
+    static KICKER: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)kicker|overline|roofline|dachzeile|topline|toptitle|supertitle|super-title|subtitle|sub-title|subheadline|sub-headline|eyebrow|visually-?hidden|visuallyhidden|sr-only|screen-?reader|section|label|topic|rubri[ck]|category|spitzmarke|date|colon",
+        )
+        .unwrap()
+    });
+    if matches!(
+        e.name(),
+        "time" | "script" | "style" | "noscript" | "small" | "button" | "svg"
+    ) {
+        return true;
+    }
+    let attrs = [e.attr("class"), e.attr("id")];
+    attrs.iter().flatten().any(|a| KICKER.is_match(a))
+}
+
+/// Headings hidden from view (for screen readers only): not the visible headline.
+fn is_hidden(e: &scraper::node::Element) -> bool {
+    static HIDDEN: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)(?:^|[\s_-])(?:hidden|hide|sr-only|visually-?hidden|visuallyhidden|screen-?reader(?:-text)?|offscreen|invisible|hide-accessible|element-invisible)(?:$|[\s_-])",
+        )
+        .unwrap()
+    });
+    e.attr("hidden").is_some()
+        || e.attr("class").is_some_and(|c| HIDDEN.is_match(c))
+        || e.attr("style")
+            .is_some_and(|s| s.replace(' ', "").contains("display:none"))
+}
+
+/// A heading that holds the site's name or logo (WordPress `site-title`, a link home).
+fn is_site_heading(h: ElementRef) -> bool {
+    static SITE: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)(?:^|[\s_-])(?:site|blog)[-_]?(?:title|name|logo|branding)(?:$|\s)|logo|brand",
+        )
+        .unwrap()
+    });
+    static HOME: LazyLock<Selector> = LazyLock::new(|| sel("a[rel~=home]"));
+    let v = h.value();
+    [v.attr("class"), v.attr("id")]
+        .iter()
+        .flatten()
+        .any(|a| SITE.is_match(a))
+        || h.select(&HOME).next().is_some()
+}
+
+/// The text of a heading without its kicker parts; element boundaries become spaces.
+fn heading_text(e: ElementRef) -> String {
+    fn walk(e: ElementRef, out: &mut String, budget: &mut usize) {
+        for c in e.children() {
+            if *budget == 0 {
+                return;
+            }
+            *budget -= 1;
+            if let Some(t) = c.value().as_text() {
+                out.push_str(t);
+            } else if let Some(ce) = ElementRef::wrap(c) {
+                if is_kicker(ce.value()) {
+                    out.push(' ');
+                    continue;
+                }
+                let inline = matches!(
+                    ce.value().name(),
+                    "a" | "em" | "i" | "b" | "strong" | "sup" | "sub" | "mark" | "abbr" | "u" | "q"
+                );
+                if !inline {
+                    out.push(' ');
+                }
+                walk(ce, out, budget);
+                if !inline {
+                    out.push(' ');
+                }
+            }
+        }
+    }
+    let mut s = String::new();
+    let mut budget = 400;
+    walk(e, &mut s, &mut budget);
+    let t = clean(&s);
+    if t.is_empty() {
+        text_of(e)
+    } else {
+        t
+    }
+}
+
+/// The direct parts of a heading (child elements and text runs), when it has several.
+fn heading_pieces(e: ElementRef) -> Vec<String> {
+    let mut out = Vec::new();
+    for c in e.children().take(20) {
+        let t = if let Some(t) = c.value().as_text() {
+            clean(t)
+        } else if let Some(ce) = ElementRef::wrap(c) {
+            text_of(ce)
+        } else {
+            continue;
+        };
+        if !t.is_empty() {
+            out.push(t);
+        }
+    }
+    if out.len() > 1 {
+        out
+    } else {
+        Vec::new()
+    }
 }
 
 /// Metadata of a parsed page.
@@ -127,13 +290,6 @@ pub fn page_meta(doc: &Html) -> PageMeta {
     let site = meta("og:site_name")
         .or_else(|| ld.publisher.clone())
         .or_else(|| meta("application-name"));
-    let page_title = doc.select(&TITLE).next().map(text_of).unwrap_or_default();
-    let title = choose_title(
-        &page_title,
-        site.as_deref(),
-        doc.select(&H1).take(5).map(text_of).collect(),
-        [ld.headline.clone(), meta("og:title"), meta("twitter:title")],
-    );
 
     let url = doc
         .select(&CANONICAL)
@@ -143,6 +299,32 @@ pub fn page_meta(doc: &Html) -> PageMeta {
         .filter(|h| h.starts_with("http"))
         .map(str::to_string)
         .or_else(|| meta("og:url").filter(|u| u.starts_with("http")));
+
+    let page_title = doc.select(&TITLE).next().map(text_of).unwrap_or_default();
+    let mut h1s = Vec::new();
+    for h in doc.select(&H1).take(8) {
+        if is_hidden(h.value()) || is_site_heading(h) {
+            continue;
+        }
+        let text = heading_text(h);
+        let pieces = heading_pieces(h);
+        h1s.push(Heading { text, pieces });
+    }
+    let h2s: Vec<String> = doc.select(&H2).take(4).map(heading_text).collect();
+    let mut sites: Vec<String> = [site.clone(), ld.publisher.clone(), meta("application-name")]
+        .into_iter()
+        .flatten()
+        .collect();
+    if let Some(h) = url.as_deref().and_then(host_of) {
+        sites.push(h);
+    }
+    let title = choose_title(&TitleInputs {
+        page_title: &page_title,
+        sites: &sites,
+        h1s: &h1s,
+        h2s: &h2s,
+        metas: [ld.headline.clone(), meta("og:title"), meta("twitter:title")],
+    });
 
     let language = doc
         .select(&HTML_EL)
@@ -173,77 +355,274 @@ pub fn page_meta(doc: &Html) -> PageMeta {
     }
 }
 
-/// The headline: an `<h1>` that the page's own metadata confirms; else the metadata title
-/// (JSON-LD headline, og:title, twitter:title) without a site-name part; else a lone `<h1>`;
-/// else the longest part of `<title>` that is not the site name.
-fn choose_title(
-    page_title: &str,
-    site: Option<&str>,
-    h1s: Vec<String>,
+/// The host of a URL without `www.`.
+fn host_of(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
+    let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?;
+    let host = host.split(':').next()?.trim().to_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
+    host.contains('.').then_some(host)
+}
+
+struct Heading {
+    text: String,
+    pieces: Vec<String>,
+}
+
+struct TitleInputs<'a> {
+    page_title: &'a str,
+    sites: &'a [String],
+    h1s: &'a [Heading],
+    h2s: &'a [String],
     metas: [Option<String>; 3],
-) -> Option<String> {
-    let parts = title_parts(page_title);
-    let mut site_like: HashSet<String> = HashSet::new();
-    if let Some(s) = site {
-        site_like.insert(norm(s));
+}
+
+/// Letters and digits only, lower-cased: "Tagesschau.de" and "tagesschau de" compare equal.
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether a title part names the site: its name, its host, or the host's main label.
+fn names_site(part: &str, sites: &[String]) -> bool {
+    let p = squash(part);
+    if p.is_empty() {
+        return true;
     }
-    if parts.len() > 1 {
-        let longest = parts.iter().map(String::len).max().unwrap_or(0);
-        for p in [&parts[0], &parts[parts.len() - 1]] {
-            if p.len() < longest {
-                site_like.insert(norm(p));
+    sites.iter().any(|s| {
+        let q = squash(s);
+        if q.is_empty() {
+            return false;
+        }
+        if p == q {
+            return true;
+        }
+        // A host: "harbour-daily.example" names "Harbour Daily".
+        if s.contains('.') && !s.contains(' ') {
+            let labels: Vec<&str> = s.split('.').collect();
+            let main = labels
+                .iter()
+                .rev()
+                .skip(1)
+                .find(|l| l.len() > 3)
+                .map(|l| squash(l))
+                .unwrap_or_default();
+            return main.len() > 3
+                && (p == main || (p.contains(&main) && p.len() <= main.len() + 12));
+        }
+        p.len() > 3
+            && q.len() > 3
+            && (p.starts_with(&q) || q.starts_with(&p))
+            && p.len().abs_diff(q.len()) <= 12
+    })
+}
+
+/// Pieces of a title with their byte ranges, split at the separators sites use.
+fn title_spans(t: &str) -> Vec<(usize, usize)> {
+    static SEP: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"\s+[|\-–—:»›•·/~]\s+|\s*[|»›│]\s*|\s+::\s+|\s*//\s*").unwrap()
+    });
+    let mut out = Vec::new();
+    let mut last = 0;
+    for m in SEP.find_iter(t).take(30) {
+        if m.start() > last {
+            out.push((last, m.start()));
+        }
+        last = m.end();
+    }
+    if last < t.len() {
+        out.push((last, t.len()));
+    }
+    out.retain(|&(a, b)| !t[a..b].trim().is_empty());
+    out
+}
+
+/// A title without the leading and trailing parts that `is_site` says name the site.
+fn strip_site(t: &str, is_site: &dyn Fn(&str) -> bool) -> String {
+    let spans = title_spans(t);
+    if spans.len() < 2 {
+        return t.trim().to_string();
+    }
+    let mut a = 0;
+    let mut b = spans.len();
+    while b - a > 1 && is_site(&t[spans[b - 1].0..spans[b - 1].1]) {
+        b -= 1;
+    }
+    while b - a > 1 && is_site(&t[spans[a].0..spans[a].1]) {
+        a += 1;
+    }
+    t[spans[a].0..spans[b - 1].1].trim().to_string()
+}
+
+/// The headline. In order: an `<h1>` (without kicker parts) that the page's metadata or
+/// `<title>` confirms; a confirmed part of an `<h1>`; a confirmed early `<h2>` (pages whose
+/// `<h1>` is the site logo); the metadata title that an `<h1>` ends with (a kicker in front);
+/// an `<h1>` that the metadata contains; a lone `<h1>`; the metadata title (JSON-LD headline,
+/// og:title, twitter:title) without its site-name parts; the first `<h1>`; the `<title>`
+/// without its site-name parts.
+fn choose_title(inp: &TitleInputs) -> Option<String> {
+    let page_title = inp.page_title;
+    let metas: Vec<&String> = inp.metas.iter().flatten().collect();
+    // Parts the metadata titles drop from <title> name the site ("X | Site" vs og:title "X").
+    let mut site_parts: Vec<String> = inp.sites.to_vec();
+    let nt = norm(page_title);
+    for m in &metas {
+        let nm = norm(m);
+        if nm.len() >= nt.len() || nm.is_empty() {
+            continue;
+        }
+        if let Some(rest) = nt.strip_prefix(nm.as_str()) {
+            site_parts.extend(
+                title_spans(rest)
+                    .iter()
+                    .map(|&(a, b)| rest[a..b].to_string()),
+            );
+        } else if let Some(rest) = nt.strip_suffix(nm.as_str()) {
+            site_parts.extend(
+                title_spans(rest)
+                    .iter()
+                    .map(|&(a, b)| rest[a..b].to_string()),
+            );
+        }
+    }
+    let strong = |p: &str| names_site(p, &site_parts);
+    // Weak: the first or last part of <title> when shorter than the longest part.
+    let spans = title_spans(page_title);
+    let mut weak: HashSet<String> = HashSet::new();
+    if spans.len() > 1 {
+        let longest = spans.iter().map(|(a, b)| b - a).max().unwrap_or(0);
+        for &(a, b) in [&spans[0], &spans[spans.len() - 1]] {
+            if b - a < longest {
+                weak.insert(norm(&page_title[a..b]));
             }
         }
     }
-    let h1s: Vec<String> = h1s
-        .into_iter()
-        .filter(|h| h.chars().count() > 3 && h.len() < 300 && !site_like.contains(&norm(h)))
+    let any_site = |p: &str| strong(p) || weak.contains(&norm(p));
+
+    // What the metadata confirms.
+    let mut confirmed: HashSet<String> = HashSet::new();
+    let mut whole: Vec<String> = Vec::new();
+    for t in metas
+        .iter()
+        .map(|m| m.as_str())
+        .chain(std::iter::once(page_title))
+    {
+        if t.is_empty() {
+            continue;
+        }
+        confirmed.insert(norm(t));
+        let s = strip_site(t, &strong);
+        confirmed.insert(norm(&s));
+        whole.push(s);
+        for &(a, b) in title_spans(t).iter().take(8) {
+            let p = &t[a..b];
+            if !strong(p) && p.chars().count() > 3 {
+                confirmed.insert(norm(p));
+            }
+        }
+    }
+    let usable = |h: &str| {
+        let n = h.chars().count();
+        n > 3 && h.len() < 400 && !strong(h)
+    };
+    let is_confirmed = |h: &str| usable(h) && confirmed.contains(&norm(h));
+
+    // An <h1> equal to a whole metadata title beats one equal to a part of <title>.
+    let whole_norm: HashSet<String> = whole.iter().map(|w| norm(w)).collect();
+    if let Some(h) = inp
+        .h1s
+        .iter()
+        .filter(|h| usable(&h.text))
+        .find(|h| whole_norm.contains(&norm(&h.text)))
+    {
+        return Some(h.text.clone());
+    }
+    for h in inp.h1s {
+        if is_confirmed(&h.text) {
+            return Some(h.text.clone());
+        }
+    }
+    for h in inp.h1s {
+        if let Some(p) = h
+            .pieces
+            .iter()
+            .filter(|p| is_confirmed(p))
+            .max_by_key(|p| p.len())
+        {
+            return Some(p.clone());
+        }
+    }
+    for h in inp.h2s {
+        let n = norm(h);
+        if usable(h) && !any_site(h) && whole.iter().any(|w| norm(w) == n) {
+            return Some(h.clone());
+        }
+    }
+    // An <h1> that ends with a metadata title: a kicker in front of it.
+    for h in inp.h1s {
+        let nh = norm(&h.text);
+        for w in &whole {
+            let nw = norm(w);
+            if nw.split_whitespace().count() >= 2
+                && nw.len() < nh.len()
+                && nh.ends_with(&nw)
+                && nh[..nh.len() - nw.len()]
+                    .trim_end()
+                    .ends_with(|c: char| c.is_alphanumeric())
+            {
+                return Some(w.clone());
+            }
+        }
+    }
+    let h1s: Vec<&String> = inp
+        .h1s
+        .iter()
+        .map(|h| &h.text)
+        .filter(|h| usable(h) && !weak.contains(&norm(h)))
         .collect();
     let known: Vec<String> = metas
         .iter()
-        .flatten()
         .map(|m| norm(m))
-        .chain(std::iter::once(norm(page_title)))
+        .chain(std::iter::once(nt.clone()))
         .filter(|m| !m.is_empty())
         .collect();
     if let Some(h) = h1s
         .iter()
         .find(|h| known.iter().any(|m| m.contains(&norm(h))))
     {
-        return Some(h.clone());
+        return Some((*h).clone());
     }
     if h1s.len() == 1 {
         return Some(h1s[0].clone());
     }
-    if let Some(m) = metas.iter().flatten().next() {
-        let ps = title_parts(m);
-        if ps.len() > 1 {
-            let keep: Vec<&String> = ps
-                .iter()
-                .filter(|p| !site_like.contains(&norm(p)))
-                .collect();
-            let keep = if keep.is_empty() {
-                ps.iter().collect()
-            } else {
-                keep
-            };
-            return keep.into_iter().max_by_key(|p| p.len()).cloned();
-        }
-        return Some(m.clone());
+    if let Some(m) = metas.first() {
+        return Some(longest_part(m, &any_site));
     }
     if let Some(h) = h1s.first() {
-        return Some(h.clone());
+        return Some((*h).clone());
     }
-    let keep: Vec<&String> = parts
+    let s = longest_part(page_title, &any_site);
+    (!s.is_empty()).then_some(s)
+}
+
+/// The longest part of a title that does not name the site (the whole title if all do).
+fn longest_part(t: &str, is_site: &dyn Fn(&str) -> bool) -> String {
+    let spans = title_spans(t);
+    spans
         .iter()
-        .filter(|p| !site_like.contains(&norm(p)))
-        .collect();
-    let keep = if keep.is_empty() {
-        parts.iter().collect()
-    } else {
-        keep
-    };
-    keep.into_iter().max_by_key(|p| p.len()).cloned()
+        .map(|&(a, b)| t[a..b].trim())
+        .filter(|p| !is_site(p))
+        .max_by_key(|p| p.len())
+        .or_else(|| {
+            spans
+                .iter()
+                .map(|&(a, b)| t[a..b].trim())
+                .max_by_key(|p| p.len())
+        })
+        .unwrap_or(t.trim())
+        .to_string()
 }
 
 #[derive(Debug, Default)]
@@ -300,13 +679,40 @@ fn visit(v: &serde_json::Value, out: &mut JsonLd, depth: usize) {
 static ITEMPROP_AUTHOR: LazyLock<Selector> =
     LazyLock::new(|| sel("[itemprop~=author], [rel~=author]"));
 static BYLINE_EL: LazyLock<Selector> = LazyLock::new(|| {
-    sel("[class*=author], [class*=byline], [id*=author], [id*=byline], [class*=Author], [class*=Byline]")
+    sel("[class*=author], [class*=byline], [id*=author], [id*=byline], [class*=Author], [class*=Byline], [class*=autor], [class*=Autor], [class*=verfasser], [class*=writer]")
 });
 static NAME_EL: LazyLock<Selector> = LazyLock::new(|| sel("[itemprop=name]"));
+static SITE_NAME_META: LazyLock<Selector> = LazyLock::new(|| {
+    sel("meta[property='og:site_name'], meta[name='application-name'], meta[property='og:url'], link[rel~=canonical]")
+});
 
 /// The authors of a page: JSON-LD `author`, then author meta tags, then byline elements.
+/// Names that are the site's own name (publisher, host) or placeholders are passed over.
 pub fn authors(doc: &Html) -> Vec<String> {
-    let ld = json_ld_authors(doc);
+    let mut sites: Vec<String> = Vec::new();
+    for m in doc.select(&SITE_NAME_META).take(10) {
+        let v = m.value();
+        let val = v.attr("content").or_else(|| v.attr("href")).unwrap_or("");
+        if val.starts_with("http") {
+            sites.extend(host_of(val));
+        } else if !val.trim().is_empty() {
+            sites.push(clean(val));
+        }
+    }
+    // A name that is also the site's name is kept only when no source gives another one
+    // (personal blogs sign with the blog's name).
+    let fallback: std::cell::RefCell<Vec<String>> = std::cell::RefCell::new(Vec::new());
+    let good = |names: Vec<String>| -> Vec<String> {
+        let names: Vec<String> = names.into_iter().filter(|n| plausible_name(n)).collect();
+        let (site_like, rest): (Vec<String>, Vec<String>) =
+            names.into_iter().partition(|n| names_site(n, &sites));
+        let mut fb = fallback.borrow_mut();
+        if fb.is_empty() {
+            *fb = site_like;
+        }
+        rest
+    };
+    let ld = good(json_ld_authors(doc));
     if !ld.is_empty() {
         return ld;
     }
@@ -326,7 +732,7 @@ pub fn authors(doc: &Html) -> Vec<String> {
                 | "dc.creator"
                 | "byl"
         ) {
-            let got = v.attr("content").map(clean_authors).unwrap_or_default();
+            let got = good(v.attr("content").map(clean_authors).unwrap_or_default());
             if !got.is_empty() {
                 return got;
             }
@@ -334,27 +740,138 @@ pub fn authors(doc: &Html) -> Vec<String> {
     }
     for sel in [&*ITEMPROP_AUTHOR, &*BYLINE_EL] {
         for e in doc.select(sel).take(30) {
+            if in_form_or_comments(e) {
+                continue;
+            }
             let text = e
                 .select(&NAME_EL)
                 .next()
-                .map(text_of)
-                .unwrap_or_else(|| text_of(e));
+                .map(|n| match n.value().attr("content") {
+                    Some(c) => clean(c),
+                    None => text_of(n),
+                })
+                .filter(|t| !t.is_empty())
+                .unwrap_or_else(|| byline_text(e));
             let got = clean_authors(&text);
-            if got.iter().all(|n| plausible_name(n)) && !got.is_empty() {
+            if got.is_empty() || !got.iter().all(|n| plausible_name(n)) {
+                continue;
+            }
+            let got = good(got);
+            if !got.is_empty() {
                 return got;
             }
         }
     }
-    Vec::new()
+    fallback.into_inner()
 }
 
-/// A short string of words without digits or sentence punctuation.
+/// The text of a byline element with line breaks where its blocks end, so that "Alle Artikel"
+/// or a date in a following block is not read as part of the name.
+fn byline_text(e: ElementRef) -> String {
+    let mut out = String::new();
+    for d in e.descendants().take(300) {
+        if let Some(t) = d.value().as_text() {
+            out.push_str(t);
+        } else if let Some(el) = d.value().as_element() {
+            if matches!(
+                el.name(),
+                "br" | "p" | "div" | "li" | "time" | "ul" | "section"
+            ) {
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+/// Comment forms ("Name (required)") and comment threads have author fields too.
+fn in_form_or_comments(e: ElementRef) -> bool {
+    if matches!(
+        e.value().name(),
+        "input" | "label" | "form" | "textarea" | "meta" | "link"
+    ) {
+        return true;
+    }
+    std::iter::once(e)
+        .chain(e.ancestors().take(12).filter_map(ElementRef::wrap))
+        .any(|a| {
+            let v = a.value();
+            v.name() == "form"
+                || [v.attr("class"), v.attr("id")]
+                    .iter()
+                    .flatten()
+                    .flat_map(|c| c.split_whitespace())
+                    .any(|t| {
+                        let t = t.to_ascii_lowercase();
+                        t.contains("comment")
+                            && !["open", "count", "link", "number", "closed", "status"]
+                                .iter()
+                                .any(|x| t.contains(x))
+                    })
+        })
+}
+
+/// A short string of words without digits or sentence punctuation, and not a placeholder.
 fn plausible_name(n: &str) -> bool {
     let words = n.split_whitespace().count();
-    (1..=4).contains(&words)
-        && !n
-            .chars()
-            .any(|c| c.is_ascii_digit() || matches!(c, '@' | ':' | '?' | '!' | '|' | '/'))
+    let lower = n.to_lowercase();
+    (1..=5).contains(&words)
+        && n.chars().any(char::is_alphabetic)
+        && !n.chars().any(|c| {
+            c.is_ascii_digit()
+                || matches!(
+                    c,
+                    '@' | ':'
+                        | '?'
+                        | '!'
+                        | '|'
+                        | '*'
+                        | '('
+                        | ')'
+                        | '→'
+                        | '<'
+                        | '>'
+                        | '{'
+                        | '}'
+                        | '='
+                )
+        })
+        && !lower.contains("[at]")
+        && !lower.contains("www.")
+        && !lower.contains(".com/")
+        && !matches!(
+            lower.as_str(),
+            "admin"
+                | "administrator"
+                | "wordpressadmin"
+                | "no author"
+                | "unknown"
+                | "anonymous"
+                | "follow"
+                | "posted"
+                | "by"
+                | "von"
+                | "por"
+                | "par"
+                | "autor"
+                | "author"
+                | "name"
+                | "gast"
+                | "guest"
+                | "alle beiträge"
+                | "alle artikel"
+                | "mehr"
+                | "more"
+                | "gesponserte inhalte"
+                | "sponsored"
+                | "share"
+                | "teilen"
+                | "kommentare"
+                | "comments"
+        )
+        && !lower.starts_with("archiv")
+        && !lower.starts_with("publi")
+        && !lower.starts_with("veröffentlicht")
 }
 
 fn json_ld_authors(doc: &Html) -> Vec<String> {
@@ -407,10 +924,17 @@ fn json_ld_authors(doc: &Html) -> Vec<String> {
 }
 
 /// Cleans an author string as pages print it ("von Heiko", "By Anna Weller -", a name followed
-/// by "Alle Artikel") into names.
+/// by "Alle Artikel", "Text: Anna Weller | Updated ...", "Veröffentlicht von X am 3. Mai") into names.
 pub fn clean_authors(raw: &str) -> Vec<String> {
     static PREFIX: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new(r"(?i)^(?:written by|posted by|geschrieben von|verfasst von|autor(?:in)?:|author:|by|von|vom|from|par|por|di|door)\s+").unwrap()
+        regex::Regex::new(r"(?i)^(?:(?:view |see |zeige )?(?:all |alle )?(?:posts|articles|stories|beiträge|artikel|einträge) (?:by|von)|more (?:from|by)|mehr von|written by|posted by|published by|geschrieben von|verfasst von|veröffentlicht von|eingestellt von|erstellt von|gepostet von|publié par|écrit par|publicado por|escrito por|scritto da|pubblicato da|geschreven door|text und fotos?|texte?|fotos?|autor(?:in|en)?|author|auteur|von|vom|by|from|par|por|di|da|door)(?:\s*:\s*|\s+|$)").unwrap()
+    });
+    static GLUED: LazyLock<regex::Regex> = LazyLock::new(|| {
+        // "AuthorAnna Weller": a label glued to the name by markup.
+        regex::Regex::new(r"^(?:Author|Autor|Autorin|Von|By|Verfasst von|Veröffentlicht von|Geschrieben von)(\p{Lu})").unwrap()
+    });
+    static TAIL: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"(?i)\s+(?:[|•·—–]|-\s|am\s+\d|on\s+\d|le\s+\d|el\s+\d|alle\s+(?:artikel|beiträge)|mehr\s+(?:artikel|von|vom)|all\s+(?:posts|articles)|more\s+(?:from|by)|updated|aktualisiert|published|veröffentlicht|publié|posted\s+on|\d{1,2}[./]\s*\d{1,2}[./]|\d{1,2}\.?\s+\p{L}+\.?\s+\d{4}|\p{L}+\.?\s+\d{1,2},\s+\d{4}|\d{4}-\d\d-\d\d|\(\d).*$").unwrap()
     });
     let first = raw
         .lines()
@@ -418,16 +942,34 @@ pub fn clean_authors(raw: &str) -> Vec<String> {
         .find(|l| !l.is_empty())
         .unwrap_or("");
     let s = clean(first);
-    let s = PREFIX.replace(&s, "");
-    let s = s.trim_matches(|c: char| c == '-' || c == '|' || c == ',' || c.is_whitespace());
+    let s = s.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let mut s = GLUED.replace(s, "$1").to_string();
+    for _ in 0..2 {
+        let t = PREFIX.replace(&s, "").to_string();
+        s = t
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .to_string();
+    }
+    let s = TAIL.replace(&s, "");
+    let s = s.trim_matches(|c: char| {
+        matches!(
+            c,
+            '-' | '|' | ',' | '—' | '–' | '~' | '\'' | '"' | '/' | '·' | '•'
+        ) || c.is_whitespace()
+    });
     if s.is_empty() || s.starts_with("http") || s.chars().count() > 120 {
         return Vec::new();
     }
-    static SPLIT: LazyLock<regex::Regex> =
-        LazyLock::new(|| regex::Regex::new(r"\s*(?:;|,|&|\band\b|\bund\b)\s*").unwrap());
+    static SPLIT: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"\s*(?:;|,|&|\band\b|\bund\b|\bet\b|\by\b)\s*").unwrap()
+    });
     SPLIT
         .split(s)
-        .map(str::trim)
+        .map(|n| {
+            n.trim_matches(|c: char| {
+                matches!(c, '\'' | '"' | '“' | '”' | '‘' | '’' | '-' | '–') || c.is_whitespace()
+            })
+        })
         .filter(|n| !n.is_empty())
         .map(str::to_string)
         .collect()
@@ -529,5 +1071,63 @@ mod tests {
             r#"<div class="author-box">Read more articles about 2023 here</div>"#,
         );
         assert!(authors(&none).is_empty());
+    }
+
+    #[test]
+    fn kickers_and_hidden_or_logo_headings_are_skipped() {
+        let m = meta_of(
+            r#"<html><head><title>Harbour vote: Council backs new quay | Harbour Daily</title></head><body>
+            <h1 class="site-title"><a href="/" rel="home">Harbour Daily</a></h1>
+            <h1 class="visually-hidden">Navigation</h1>
+            <article><h1><span class="kicker">Harbour vote</span><span class="sr-only">: </span>
+            <span class="headline">Council backs new quay</span></h1></article></body></html>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Council backs new quay"));
+    }
+
+    #[test]
+    fn a_confirmed_h2_beats_an_unconfirmed_h1_and_site_parts_go() {
+        let m = meta_of(
+            r#"<html><head><title>Quay plans – a new start | Harbour Blog</title>
+            <meta property="og:title" content="Quay plans – a new start"></head><body>
+            <h1>Harbour Blog</h1><h2>Quay plans – a new start</h2><p>x</p></body></html>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Quay plans – a new start"));
+    }
+
+    #[test]
+    fn byline_labels_dates_and_comment_forms() {
+        assert_eq!(
+            clean_authors("Veröffentlicht von Anna Weller am 3. Mai 2021"),
+            ["Anna Weller"]
+        );
+        assert_eq!(
+            clean_authors("Text: Jonas Berg | Updated 12:30"),
+            ["Jonas Berg"]
+        );
+        assert_eq!(clean_authors("AuthorClaire Dumont"), ["Claire Dumont"]);
+        assert_eq!(
+            clean_authors("View all posts by Claire Dumont"),
+            ["Claire Dumont"]
+        );
+        assert_eq!(
+            clean_authors("Par Claire Dumont et Jonas Berg"),
+            ["Claire Dumont", "Jonas Berg"]
+        );
+        let f = Html::parse_document(
+            r#"<form id="commentform"><label for="author">Name (required)</label><input id="author"></form>
+            <div class="post-author">von Jonas Berg</div>"#,
+        );
+        assert_eq!(authors(&f), ["Jonas Berg"]);
+        let s = Html::parse_document(
+            r#"<meta property="og:site_name" content="Harbour Daily"><meta name="author" content="Harbour Daily">
+            <span class="byline">By Anna Weller</span>"#,
+        );
+        assert_eq!(authors(&s), ["Anna Weller"]);
+        let blog = Html::parse_document(
+            r#"<meta property="og:site_name" content="Anna's Kitchen"><meta name="author" content="Anna's Kitchen">"#,
+        );
+        assert_eq!(authors(&blog), ["Anna's Kitchen"]);
+        assert_eq!(clean("Redacci&oacute;n &Uuml;ber"), "Redacción Über");
     }
 }
