@@ -971,8 +971,19 @@ pub fn clean_authors(raw: &str) -> Vec<String> {
             })
         })
         .filter(|n| !n.is_empty())
-        .map(str::to_string)
+        .map(|n| strip_dateline(n).to_string())
         .collect()
+}
+
+/// "Liang Qiao in Beijing": the place a reporter files from is not part of the name.
+fn strip_dateline(name: &str) -> &str {
+    static IN_PLACE: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"^(\p{Lu}[\p{L}'’.\-]*(?:\s+\p{L}[\p{L}'’.\-]*){1,3})\s+(?:in|aus|en|à|a|em|w|z)\s+\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)?$").unwrap()
+    });
+    IN_PLACE
+        .captures(name)
+        .and_then(|c| c.get(1))
+        .map_or(name, |m| m.as_str())
 }
 
 #[cfg(test)]
@@ -1038,6 +1049,13 @@ mod tests {
             clean("A &amp; B &#x2013; C &bogus; D"),
             "A & B – C &bogus; D"
         );
+    }
+
+    #[test]
+    fn datelines_are_not_names() {
+        assert_eq!(clean_authors("By Liang Qiao in Beijing"), ["Liang Qiao"]);
+        assert_eq!(clean_authors("Von Anna Weller aus Berlin"), ["Anna Weller"]);
+        assert_eq!(clean_authors("Maria in Kiew"), ["Maria in Kiew"]);
     }
 
     #[test]
