@@ -198,6 +198,22 @@ fn is_site_heading(h: ElementRef) -> bool {
         .flatten()
         .any(|a| SITE.is_match(a))
         || h.select(&HOME).next().is_some()
+        || is_link_home(h)
+}
+
+/// A heading that is nothing but a link to the front page of a site (`/` or `https://host/`,
+/// also inside an archive's wrapped URL): the site's name, as blog themes print it.
+fn is_link_home(h: ElementRef) -> bool {
+    static A: LazyLock<Selector> = LazyLock::new(|| sel("a[href]"));
+    static ROOT: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"(?i)(?:^|https?://[^/\s]+)/?(?:index\.(?:html?|php))?$").unwrap()
+    });
+    let mut links = h.select(&A);
+    let (Some(a), None) = (links.next(), links.next()) else {
+        return false;
+    };
+    let href = a.value().attr("href").unwrap_or("").trim();
+    !href.is_empty() && ROOT.is_match(href) && text_of(a) == text_of(h)
 }
 
 /// The text of a heading without its kicker parts; element boundaries become spaces.
@@ -302,8 +318,13 @@ pub fn page_meta(doc: &Html) -> PageMeta {
 
     let page_title = doc.select(&TITLE).next().map(text_of).unwrap_or_default();
     let mut h1s = Vec::new();
+    let mut logo_names = Vec::new();
     for h in doc.select(&H1).take(8) {
-        if is_hidden(h.value()) || is_site_heading(h) {
+        if is_hidden(h.value()) {
+            continue;
+        }
+        if is_site_heading(h) {
+            logo_names.push(text_of(h));
             continue;
         }
         let text = heading_text(h);
@@ -318,6 +339,7 @@ pub fn page_meta(doc: &Html) -> PageMeta {
     if let Some(h) = url.as_deref().and_then(host_of) {
         sites.push(h);
     }
+    sites.extend(logo_names.into_iter().filter(|n| !n.is_empty()));
     let title = choose_title(&TitleInputs {
         page_title: &page_title,
         sites: &sites,
@@ -1049,6 +1071,26 @@ mod tests {
             clean("A &amp; B &#x2013; C &bogus; D"),
             "A & B – C &bogus; D"
         );
+    }
+
+    #[test]
+    fn a_heading_that_only_links_home_is_the_site_name() {
+        let m = meta_of(
+            r#"<html><head><title>Talks in Samarkand | Steppe Notes</title></head><body>
+            <h1><a href="https://steppe-notes.example/">Steppe Notes</a></h1>
+            <h1 class="entry-title">Talks in Samarkand</h1></body></html>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Talks in Samarkand"));
+        let only_logo = meta_of(
+            r#"<html><head><title>What the SCO summit decided | Steppe Notes</title></head><body>
+            <h1><a href="/">Steppe Notes</a></h1><p>Text</p></body></html>"#,
+        );
+        assert_eq!(only_logo.title.as_deref(), Some("What the SCO summit decided"));
+        let article_link = meta_of(
+            r#"<html><head><title>Steppe Notes</title></head><body>
+            <h1><a href="/2022/09/16/talks-in-samarkand">Talks in Samarkand</a></h1></body></html>"#,
+        );
+        assert_eq!(article_link.title.as_deref(), Some("Talks in Samarkand"));
     }
 
     #[test]
