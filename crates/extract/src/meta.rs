@@ -199,6 +199,16 @@ fn is_site_heading(h: ElementRef) -> bool {
         .any(|a| SITE.is_match(a))
         || h.select(&HOME).next().is_some()
         || is_link_home(h)
+        || is_domain_name(&text_of(h))
+}
+
+/// "example-blog.de": a heading that is a bare domain name names the site.
+fn is_domain_name(s: &str) -> bool {
+    static DOMAIN: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"(?i)^(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,12}$")
+            .unwrap()
+    });
+    DOMAIN.is_match(s.trim())
 }
 
 /// A heading that is nothing but a link to the front page of a site (`/` or `https://host/`,
@@ -561,10 +571,14 @@ fn choose_title(inp: &TitleInputs) -> Option<String> {
     {
         return Some(h.text.clone());
     }
-    for h in inp.h1s {
-        if is_confirmed(&h.text) {
-            return Some(h.text.clone());
-        }
+    // Several confirmed <h1>s (site section, category, headline): the headline is the longest.
+    if let Some(h) = inp
+        .h1s
+        .iter()
+        .filter(|h| is_confirmed(&h.text))
+        .max_by_key(|h| h.text.chars().count())
+    {
+        return Some(h.text.clone());
     }
     for h in inp.h1s {
         if let Some(p) = h
@@ -620,7 +634,8 @@ fn choose_title(inp: &TitleInputs) -> Option<String> {
         return Some(h1s[0].clone());
     }
     if let Some(m) = metas.first() {
-        return Some(longest_part(m, &any_site));
+        // Only site-name parts at the ends go: a separator inside a headline stays.
+        return Some(strip_site(m, &any_site));
     }
     if let Some(h) = h1s.first() {
         return Some((*h).clone());
@@ -1085,12 +1100,35 @@ mod tests {
             r#"<html><head><title>What the SCO summit decided | Steppe Notes</title></head><body>
             <h1><a href="/">Steppe Notes</a></h1><p>Text</p></body></html>"#,
         );
-        assert_eq!(only_logo.title.as_deref(), Some("What the SCO summit decided"));
+        assert_eq!(
+            only_logo.title.as_deref(),
+            Some("What the SCO summit decided")
+        );
         let article_link = meta_of(
             r#"<html><head><title>Steppe Notes</title></head><body>
             <h1><a href="/2022/09/16/talks-in-samarkand">Talks in Samarkand</a></h1></body></html>"#,
         );
         assert_eq!(article_link.title.as_deref(), Some("Talks in Samarkand"));
+        let domain = meta_of(
+            r#"<html><head><title>Pipeline diplomacy explained</title></head><body>
+            <h1>steppe-notes.example</h1><p>Text</p></body></html>"#,
+        );
+        assert_eq!(
+            domain.title.as_deref(),
+            Some("Pipeline diplomacy explained")
+        );
+    }
+
+    #[test]
+    fn separators_inside_a_metadata_headline_stay() {
+        let m = meta_of(
+            r#"<html><head><title>Snow, wind and ice – winter on the Amur - Steppe Notes</title>
+            <meta property="og:title" content="Snow, wind and ice – winter on the Amur"></head><body><p>x</p></body></html>"#,
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Snow, wind and ice – winter on the Amur")
+        );
     }
 
     #[test]
