@@ -35,6 +35,7 @@ pub fn extract_each(
             .map(|r| r.and_then(|item| extract_item(&item, opts).map(|a| (item.origin, a))))
             .collect();
         out.into_iter().for_each(&mut f);
+        true
     });
 }
 
@@ -54,7 +55,7 @@ pub fn extract_item(item: &RawItem, opts: &Options) -> Result<Article, IngestErr
 fn for_each_chunk(
     paths: Vec<PathBuf>,
     opts: &Options,
-    mut f: impl FnMut(Vec<Result<RawItem, IngestError>>),
+    mut f: impl FnMut(Vec<Result<RawItem, IngestError>>) -> bool,
 ) {
     let mut reader = Reader::new(paths, opts.read);
     loop {
@@ -69,10 +70,10 @@ fn for_each_chunk(
                 break;
             }
         }
-        if chunk.is_empty() {
+        // `f` says whether to go on: a failed store stops the reading too.
+        if chunk.is_empty() || !f(chunk) {
             return;
         }
-        f(chunk);
     }
 }
 
@@ -141,9 +142,6 @@ pub fn ingest(
     let mut report = IngestReport::default();
     let mut failure: Option<StoreError> = None;
     for_each_chunk(paths, opts, |chunk| {
-        if failure.is_some() {
-            return;
-        }
         let processed: Vec<_> = chunk
             .into_par_iter()
             .map(|r| {
@@ -180,6 +178,7 @@ pub fn ingest(
             done: report.read,
             failed: report.errors.len(),
         });
+        failure.is_none()
     });
     match failure {
         Some(e) => Err(e),
