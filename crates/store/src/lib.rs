@@ -145,6 +145,17 @@ pub struct Stats {
 /// A member of a same-text group: document id and outlet.
 pub type GroupMember = (String, Option<String>);
 
+/// A [`Hit`] from the columns id, title, outlet, published, snippet.
+fn hit_from_row(r: &rusqlite::Row) -> rusqlite::Result<Hit> {
+    Ok(Hit {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        outlet: r.get(2)?,
+        published: r.get(3)?,
+        snippet: r.get(4)?,
+    })
+}
+
 pub struct Store {
     conn: Connection,
 }
@@ -365,15 +376,7 @@ impl Store {
                      FROM documents_fts f JOIN documents d ON d.rowid = f.rowid
                      WHERE documents_fts MATCH ?1 ORDER BY bm25(documents_fts, 5.0, 1.0) LIMIT ?2",
                 )?
-                .query_map(params![q, limit as i64], |r| {
-                    Ok(Hit {
-                        id: r.get(0)?,
-                        title: r.get(1)?,
-                        outlet: r.get(2)?,
-                        published: r.get(3)?,
-                        snippet: r.get(4)?,
-                    })
-                })?
+                .query_map(params![q, limit as i64], hit_from_row)?
                 .collect()
         };
         match run(query) {
@@ -431,18 +434,10 @@ impl Store {
         let rows = self
             .conn
             .prepare(
-                "SELECT id, title, outlet, published FROM documents
+                "SELECT id, title, outlet, published, '' FROM documents
                  ORDER BY published IS NULL, published, rowid LIMIT ?1",
             )?
-            .query_map([limit as i64], |r| {
-                Ok(Hit {
-                    id: r.get(0)?,
-                    title: r.get(1)?,
-                    outlet: r.get(2)?,
-                    published: r.get(3)?,
-                    snippet: String::new(),
-                })
-            })?
+            .query_map([limit as i64], hit_from_row)?
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows)
     }
