@@ -356,7 +356,14 @@ pub fn page_meta(doc: &Html) -> PageMeta {
         h1s: &h1s,
         h2s: &h2s,
         metas: [ld.headline.clone(), meta("og:title"), meta("twitter:title")],
-    });
+    })
+    // A separator left dangling at an end ("National Rail Enquiries -") is not part of it.
+    .map(|t| {
+        static DANGLING: LazyLock<regex::Regex> =
+            LazyLock::new(|| regex::Regex::new(r"^\s*[-|–—•·/]+\s+|\s+[-|–—:•·/]+\s*$").unwrap());
+        DANGLING.replace_all(&t, "").trim().to_string()
+    })
+    .filter(|t| !t.is_empty());
 
     let language = doc
         .select(&HTML_EL)
@@ -454,7 +461,8 @@ fn names_site(part: &str, sites: &[String]) -> bool {
 /// Pieces of a title with their byte ranges, split at the separators sites use.
 fn title_spans(t: &str) -> Vec<(usize, usize)> {
     static SEP: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new(r"\s+[|\-–—:»›•·/~]\s+|\s*[|»›│]\s*|\s+::\s+|\s*//\s*").unwrap()
+        // » and › quote in German and French ("»Wir bleiben«"): separators only between spaces.
+        regex::Regex::new(r"\s+[|\-–—:»›•·/~]\s+|\s*[|│]\s*|\s+::\s+|\s*//\s*").unwrap()
     });
     let mut out = Vec::new();
     let mut last = 0;
@@ -1129,6 +1137,17 @@ mod tests {
             m.title.as_deref(),
             Some("Snow, wind and ice – winter on the Amur")
         );
+    }
+
+    #[test]
+    fn dangling_separators_are_trimmed() {
+        let m =
+            meta_of("<html><head><title>Steppe Notes -</title></head><body><p>x</p></body></html>");
+        assert_eq!(m.title.as_deref(), Some("Steppe Notes"));
+        let q = meta_of(
+            "<html><head><title>»Wir bleiben im Gespräch«</title></head><body></body></html>",
+        );
+        assert_eq!(q.title.as_deref(), Some("»Wir bleiben im Gespräch«"));
     }
 
     #[test]
