@@ -13,35 +13,12 @@ pub fn extract_html(html: &str, url: Option<&str>, opts: &Options) -> Article {
     let b = body::extract_body(&doc);
     Article {
         title: pm.title.or(b.title).filter(|t| !t.is_empty()),
-        authors: meta::authors(&doc),
+        authors: pm.authors,
         published: pubdate::published_date(&doc, page_url.as_deref(), opts.today)
             .map(|p| p.date.to_string()),
         language: pm.language,
         outlet: pm.outlet,
         url: page_url,
         text: b.text,
-    }
-}
-
-/// The host of a URL without `www.`, as a fallback outlet name.
-pub fn host_of(url: &str) -> Option<String> {
-    let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
-    let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?;
-    let host = host.split(':').next()?.trim().to_lowercase();
-    let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
-    (host.contains('.') && !host.is_empty()).then_some(host)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn hosts_make_fallback_outlets() {
-        assert_eq!(
-            host_of("https://www.harbour.example/world/x?y=1").as_deref(),
-            Some("harbour.example")
-        );
-        assert_eq!(host_of("not a url"), None);
     }
 }

@@ -75,7 +75,7 @@ pub fn extract(item: &RawItem, opts: &Options) -> Article {
         art.url.clone_from(&hints.url);
     }
     if art.outlet.is_none() {
-        art.outlet = art.url.as_deref().and_then(html::host_of);
+        art.outlet = art.url.as_deref().and_then(meta::host_of);
     }
     if art.language.is_none() {
         art.language = detect_language(&art.text);

@@ -21,6 +21,7 @@ static JSON_LD: LazyLock<Selector> = LazyLock::new(|| sel("script[type='applicat
 #[derive(Debug, Default, Clone)]
 pub struct PageMeta {
     pub title: Option<String>,
+    pub authors: Vec<String>,
     pub url: Option<String>,
     pub outlet: Option<String>,
     pub language: Option<String>,
@@ -311,7 +312,8 @@ pub fn page_meta(doc: &Html) -> PageMeta {
             .find(|(key, _)| key == k)
             .map(|(_, v)| v.clone())
     };
-    let ld = json_ld(doc);
+    let scripts = json_ld_values(doc);
+    let ld = json_ld(&scripts);
 
     let site = meta("og:site_name")
         .or_else(|| ld.publisher.clone())
@@ -388,6 +390,7 @@ pub fn page_meta(doc: &Html) -> PageMeta {
 
     PageMeta {
         title,
+        authors: authors_with(doc, &scripts),
         url,
         outlet: site.filter(|s| s.chars().count() <= 80),
         language,
@@ -395,7 +398,8 @@ pub fn page_meta(doc: &Html) -> PageMeta {
 }
 
 /// The host of a URL without `www.`.
-fn host_of(url: &str) -> Option<String> {
+/// The host of a URL without `www.` (also the fallback outlet name).
+pub fn host_of(url: &str) -> Option<String> {
     let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
     let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?;
     let host = host.split(':').next()?.trim().to_lowercase();
@@ -676,14 +680,18 @@ struct JsonLd {
     publisher: Option<String>,
 }
 
-fn json_ld(doc: &Html) -> JsonLd {
+/// The page's JSON-LD scripts, parsed once (the first 20; unparsable ones skipped).
+fn json_ld_values(doc: &Html) -> Vec<serde_json::Value> {
+    doc.select(&JSON_LD)
+        .take(20)
+        .filter_map(|s| serde_json::from_str(s.text().collect::<String>().trim()).ok())
+        .collect()
+}
+
+fn json_ld(scripts: &[serde_json::Value]) -> JsonLd {
     let mut out = JsonLd::default();
-    for s in doc.select(&JSON_LD).take(20) {
-        let raw: String = s.text().collect();
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(raw.trim()) else {
-            continue;
-        };
-        visit(&v, &mut out, 0);
+    for v in scripts {
+        visit(v, &mut out, 0);
     }
     out
 }
@@ -734,6 +742,10 @@ static SITE_NAME_META: LazyLock<Selector> = LazyLock::new(|| {
 /// The authors of a page: JSON-LD `author`, then author meta tags, then byline elements.
 /// Names that are the site's own name (publisher, host) or placeholders are passed over.
 pub fn authors(doc: &Html) -> Vec<String> {
+    authors_with(doc, &json_ld_values(doc))
+}
+
+fn authors_with(doc: &Html, scripts: &[serde_json::Value]) -> Vec<String> {
     let mut sites: Vec<String> = Vec::new();
     for m in doc.select(&SITE_NAME_META).take(10) {
         let v = m.value();
@@ -757,7 +769,7 @@ pub fn authors(doc: &Html) -> Vec<String> {
         }
         rest
     };
-    let ld = good(json_ld_authors(doc));
+    let ld = good(json_ld_authors(scripts));
     if !ld.is_empty() {
         return ld;
     }
@@ -919,7 +931,7 @@ fn plausible_name(n: &str) -> bool {
         && !lower.starts_with("veröffentlicht")
 }
 
-fn json_ld_authors(doc: &Html) -> Vec<String> {
+fn json_ld_authors(scripts: &[serde_json::Value]) -> Vec<String> {
     fn names(v: &serde_json::Value, out: &mut Vec<String>, depth: usize) {
         use serde_json::Value;
         if depth > 4 {
@@ -955,11 +967,8 @@ fn json_ld_authors(doc: &Html) -> Vec<String> {
         }
     }
     let mut out = Vec::new();
-    for s in doc.select(&JSON_LD).take(20) {
-        let raw: String = s.text().collect();
-        if let Ok(v) = serde_json::from_str::<serde_json::Value>(raw.trim()) {
-            find(&v, &mut out, 0);
-        }
+    for v in scripts {
+        find(v, &mut out, 0);
         if !out.is_empty() {
             break;
         }
@@ -1148,6 +1157,15 @@ mod tests {
             "<html><head><title>»Wir bleiben im Gespräch«</title></head><body></body></html>",
         );
         assert_eq!(q.title.as_deref(), Some("»Wir bleiben im Gespräch«"));
+    }
+
+    #[test]
+    fn hosts_make_fallback_outlets() {
+        assert_eq!(
+            host_of("https://www.harbour.example/world/x?y=1").as_deref(),
+            Some("harbour.example")
+        );
+        assert_eq!(host_of("not a url"), None);
     }
 
     #[test]
