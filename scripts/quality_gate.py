@@ -8,6 +8,7 @@ it the gate is skipped (exit 0 with a note).
 """
 import argparse
 import json
+import os
 import re
 import subprocess
 import sys
@@ -19,7 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--eval', default=str(ROOT.parent / 'shared' / 'eval'))
-    ap.add_argument('--bin', default=str(ROOT / 'target' / 'release' / 'dyad'))
+    target = ROOT / os.environ.get('CARGO_TARGET_DIR', 'target')
+    ap.add_argument('--bin', default=str(target / 'release' / 'dyad'))
     args = ap.parse_args()
     score = Path(args.eval) / 'score.py'
     if not score.is_file():
