@@ -642,8 +642,11 @@ fn choose_title(inp: &TitleInputs) -> Option<String> {
     {
         return Some((*h).clone());
     }
-    if h1s.len() == 1 {
-        return Some(h1s[0].clone());
+    // One headline, possibly printed twice (mobile and desktop layouts).
+    if let Some(first) = h1s.first() {
+        if h1s.iter().all(|h| norm(h) == norm(first)) {
+            return Some((*first).clone());
+        }
     }
     if let Some(m) = metas.first() {
         // Only site-name parts at the ends go: a separator inside a headline stays.
@@ -1166,6 +1169,16 @@ mod tests {
             Some("harbour.example")
         );
         assert_eq!(host_of("not a url"), None);
+    }
+
+    #[test]
+    fn a_headline_printed_twice_is_still_the_lone_headline() {
+        let m = meta_of(
+            r#"<html><head><title>Run it anywhere - Gadget Review</title>
+            <meta property="og:title" content="Run it anywhere - Gadget Review"></head><body>
+            <h1 class="mobile">Pipeline launch, explained</h1><h1 class="desktop">Pipeline launch, explained</h1></body></html>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("Pipeline launch, explained"));
     }
 
     #[test]
