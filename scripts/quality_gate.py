@@ -51,6 +51,19 @@ def main():
         print(f'{task}: {spec["metric"]} {value:.3f} (floor {spec["floor"]:.3f}) {"ok" if ok else "BELOW FLOOR"}')
         if not ok:
             failed.append(task)
+        # Rows of the scorer's table other than the headline ("title exact match 0.901 ...").
+        for row in spec.get('rows', []):
+            hit = next((l for l in lines if l.strip().startswith(row['row'])), None)
+            m = re.search(r'([0-9]+\.[0-9]+)', hit.strip()[len(row['row']):]) if hit else None
+            if not m:
+                print(f'{task}: no row {row["row"]!r} in the scorer output')
+                failed.append(f'{task}/{row["row"]}')
+                continue
+            v = float(m.group(1))
+            ok = v >= row['floor']
+            print(f'{task}: {row["row"]} {v:.3f} (floor {row["floor"]:.3f}) {"ok" if ok else "BELOW FLOOR"}')
+            if not ok:
+                failed.append(f'{task}/{row["row"]}')
     if failed:
         print(f'quality gate FAILED: {", ".join(failed)}')
         return 1
