@@ -1,14 +1,21 @@
 //! Annotate: the stand-off layers that describe the text itself.
 //!
-//! This stage fills the sentence layer. Mentions, time expressions and quotes are later stages
-//! of the same crate; until they land their layers stay empty, as the contract requires.
+//! This stage fills the sentence and mention layers. Time expressions and quotes are later
+//! stages of the same crate; until they land their layers stay empty, as the contract requires.
 
+pub mod mentions;
 pub mod sentences;
 
+use chrono::NaiveDate;
 use dyad_model::{Document, Span};
 
-/// Adds the annotation layers to a document.
-pub fn annotate(doc: &mut Document) {
+/// Adds the annotation layers to a document. `date` is the document's creation date, which
+/// decides the roles (and so the actor codes) of the people it names.
+pub fn annotate(doc: &mut Document, date: Option<NaiveDate>) {
+    if let Some(r) = mentions::BUILTIN.as_ref() {
+        let found = r.mentions(doc.text(), date);
+        let _ = doc.set_mentions(found);
+    }
     let spans: Vec<Span> = sentences::split_sentences(doc.text())
         .into_iter()
         .map(|(s, e)| Span::new(s, e))
@@ -28,7 +35,7 @@ mod tests {
         let text = "Defense Minister Gen. Li Shangfu met Putin on Sunday.Russian news agency TASS reported the talks. \
                     \"They are very stable,\" Li said after the meeting.\n\nQin Gang: Our cooperation is not aimed at any third party.";
         let mut doc = Document::new(text.to_string(), Meta::default());
-        annotate(&mut doc);
+        annotate(&mut doc, NaiveDate::from_ymd_opt(2023, 4, 18));
         let got: Vec<&str> = doc
             .layers()
             .sentences
@@ -44,6 +51,28 @@ mod tests {
                 "Qin Gang: Our cooperation is not aimed at any third party.",
             ]
         );
-        assert!(doc.layers().mentions.is_empty() && doc.layers().events.is_empty());
+        // The built-in knowledge base names the actors, with their codes of the day.
+        let entities: Vec<(&str, Option<&str>)> = doc
+            .layers()
+            .mentions
+            .iter()
+            .filter(|m| m.kind == "PERSON")
+            .map(|m| {
+                (
+                    doc.span_text(m.span),
+                    m.actor.as_ref().and_then(|a| a.sector.as_deref()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            entities,
+            [
+                ("Li Shangfu", Some("MIL")),
+                ("Putin", Some("GOV")),
+                ("Li", Some("MIL")),
+                ("Qin Gang", Some("GOV"))
+            ]
+        );
+        assert!(doc.layers().events.is_empty());
     }
 }

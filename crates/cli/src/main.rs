@@ -89,8 +89,31 @@ enum Cmd {
         #[arg(long)]
         corpus: Option<PathBuf>,
     },
-    /// Check dyad's data files (lexicons) and report what they hold.
+    /// Check dyad's data files (lexicons, knowledge base) and report what they hold.
     CheckData,
+    /// The actor knowledge base.
+    Kb {
+        #[command(subcommand)]
+        cmd: KbCmd,
+    },
+    /// Actors found in the stored documents, by number of mentions.
+    Actors {
+        #[arg(long, default_value = "dyad.db")]
+        db: PathBuf,
+        #[arg(long, default_value_t = 30)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum KbCmd {
+    /// Validate the knowledge base (the built-in one, or the files in DIR).
+    Check {
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -134,6 +157,10 @@ fn run(cmd: Cmd, opts: &Options) -> Result<ExitCode> {
         Cmd::Show { id, db, json } => show(&open_existing(&db)?, &id, json),
         Cmd::Demo { db, corpus } => demo(&db, corpus, opts),
         Cmd::CheckData => check_data(),
+        Cmd::Kb {
+            cmd: KbCmd::Check { dir },
+        } => kb_check(dir.as_deref()),
+        Cmd::Actors { db, limit, json } => actors(&open_existing(&db)?, limit, json),
     }
 }
 
@@ -480,6 +507,21 @@ fn demo(db: &Path, corpus: Option<PathBuf>, opts: &Options) -> Result<ExitCode> 
             println!("  {}", members.join(" = "));
         }
     }
+    let actors = store.actors(12)?;
+    if !actors.is_empty() {
+        println!("\nactors most mentioned:");
+        for a in &actors {
+            let code = format!(
+                "{}{}",
+                a.code.as_deref().unwrap_or("---"),
+                a.sector.as_deref().unwrap_or("")
+            );
+            println!(
+                "  {:<22} {:<7} {:<7} {:>4} mentions in {:>2} documents",
+                a.entity, a.kind, code, a.mentions, a.documents
+            );
+        }
+    }
     let hits = store.search("Power of Siberia", 3)?;
     println!("\nsearch \"Power of Siberia\": {} hits", hits.len());
     for h in &hits {
@@ -494,7 +536,7 @@ fn demo(db: &Path, corpus: Option<PathBuf>, opts: &Options) -> Result<ExitCode> 
         "\nnext: dyad stats --db {0} | dyad search \"Li Shangfu\" --db {0} | dyad show ID --db {0}",
         db.display()
     );
-    println!("(actors, time expressions, quotes and events are later stages; their layers are empty in this version)");
+    println!("(time expressions, quotes and events are later stages; their layers are empty in this version)");
     Ok(if r.errors.is_empty() {
         ExitCode::SUCCESS
     } else {
@@ -506,5 +548,50 @@ fn check_data() -> Result<ExitCode> {
     let n = dyad_extract::lexicon::check_builtin()
         .map_err(|e| anyhow::anyhow!("data/extract/boilerplate.txt: {e}"))?;
     println!("data/extract/boilerplate.txt: ok, {n} entries");
+    kb_check(None)
+}
+
+fn kb_check(dir: Option<&Path>) -> Result<ExitCode> {
+    let (kb, shown) = match dir {
+        Some(d) => (dyad_kb::Kb::load_dir(d), d.display().to_string()),
+        None => (dyad_kb::Kb::builtin(), "data/kb (built in)".to_string()),
+    };
+    match kb {
+        Ok(kb) => {
+            println!("{shown}: ok, {}", kb.summary());
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            eprintln!("dyad: {shown}: {e}");
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+fn actors(store: &Store, limit: usize, as_json: bool) -> Result<ExitCode> {
+    let rows = store.actors(limit)?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for a in &rows {
+        if as_json {
+            emit(&mut out, &serde_json::to_value(a)?);
+        } else {
+            let code = format!(
+                "{}{}",
+                a.code.as_deref().unwrap_or("---"),
+                a.sector.as_deref().unwrap_or("")
+            );
+            let s = format!(
+                "{:<24} {:<7} {:<8} {:>5} mentions in {:>3} documents  e.g. {:?}\n",
+                a.entity, a.kind, code, a.mentions, a.documents, a.example
+            );
+            if out.write_all(s.as_bytes()).is_err() {
+                break;
+            }
+        }
+    }
+    if rows.is_empty() {
+        eprintln!("no actors stored yet");
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -202,7 +202,13 @@ fn annotate_reads_standard_input() {
     let objs = lines(&out);
     assert_eq!(objs[0]["id"], "x1");
     assert_eq!(objs[0]["sentences"].as_array().unwrap().len(), 2);
-    for layer in ["mentions", "timexes", "quotes", "events"] {
+    // "Mr. Xi" and "Mr. Putin" are the leaders, coded for the date of the record.
+    let mentions = objs[0]["mentions"].as_array().unwrap();
+    let xi = mentions.iter().find(|m| m["text"] == "Xi").expect("Xi is recognised");
+    assert_eq!(xi["entity"], "xi-jinping");
+    assert_eq!(xi["actor"]["code"], "CHN");
+    assert!(mentions.iter().any(|m| m["text"] == "Putin" && m["actor"]["sector"] == "GOV"));
+    for layer in ["timexes", "quotes", "events"] {
         assert!(objs[0][layer].as_array().is_some_and(|a| a.is_empty()));
     }
 }

@@ -97,8 +97,9 @@ pub fn build_document(item: &RawItem, article: Article) -> (Document, NewDoc) {
         .unwrap_or_else(|| item.origin.clone());
     let id = fingerprint::document_id(&hash, &key);
     let minhash = fingerprint::minhash(&article.text);
+    let date = meta.published.as_deref().and_then(day_of);
     let mut doc = Document::new(article.text, meta);
-    dyad_annotate::annotate(&mut doc);
+    dyad_annotate::annotate(&mut doc, date);
     dyad_code::code(&mut doc);
     let new = NewDoc {
         id,
@@ -109,8 +110,14 @@ pub fn build_document(item: &RawItem, article: Article) -> (Document, NewDoc) {
         encoding: item.encoding.to_string(),
         text: doc.text().to_string(),
         sentences: doc.layers().sentences.clone(),
+        mentions: doc.layers().mentions.clone(),
     };
     (doc, new)
+}
+
+/// The day of an ISO date (`YYYY-MM-DD`, possibly with a time after it).
+fn day_of(s: &str) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()
 }
 
 /// What an ingest run did.
@@ -207,8 +214,9 @@ pub fn annotate_line(line: &str, line_no: usize) -> serde_json::Value {
         published: str_field("date"),
         ..Meta::default()
     };
+    let date = meta.published.as_deref().and_then(day_of);
     let mut doc = Document::new(text.to_string(), meta);
-    dyad_annotate::annotate(&mut doc);
+    dyad_annotate::annotate(&mut doc, date);
     dyad_code::code(&mut doc);
     let id_str = match &id {
         Value::String(s) => s.clone(),

@@ -5,7 +5,7 @@
 //! full-text search over titles and bodies. Near-duplicate texts (a wire story reprinted by
 //! several outlets) are stored once per outlet and share a `text_id`.
 
-use dyad_model::{Meta, Span};
+use dyad_model::{Mention, Meta, Span};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use std::path::Path;
@@ -29,7 +29,8 @@ pub enum StoreError {
 pub type Result<T> = std::result::Result<T, StoreError>;
 
 /// The schema, one migration per step; `user_version` counts the steps applied.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE documents (
     id           TEXT PRIMARY KEY,
     content_hash TEXT NOT NULL,
@@ -71,7 +72,24 @@ END;
 CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN
     INSERT INTO documents_fts(documents_fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
 END;
-"#];
+"#,
+    // 2: the mention layer.
+    r#"
+CREATE TABLE mentions (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    n      INTEGER NOT NULL,
+    start  INTEGER NOT NULL,
+    end    INTEGER NOT NULL,
+    text   TEXT NOT NULL,
+    kind   TEXT NOT NULL,
+    entity TEXT,
+    code   TEXT,
+    sector TEXT,
+    PRIMARY KEY (doc_id, n)
+) WITHOUT ROWID;
+CREATE INDEX mentions_entity ON mentions(entity);
+"#,
+];
 
 /// A processed document, ready to store.
 #[derive(Debug, Clone)]
@@ -84,6 +102,7 @@ pub struct NewDoc {
     pub encoding: String,
     pub text: String,
     pub sentences: Vec<Span>,
+    pub mentions: Vec<Mention>,
 }
 
 /// What a batch did.
@@ -140,6 +159,21 @@ pub struct Stats {
     pub last_published: Option<String>,
     pub languages: Vec<(String, u64)>,
     pub top_outlets: Vec<(String, u64)>,
+}
+
+/// An actor as the stored mentions show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActorRow {
+    pub entity: String,
+    /// The most frequent mention type.
+    pub kind: String,
+    /// The most frequent code and sector among its mentions.
+    pub code: Option<String>,
+    pub sector: Option<String>,
+    pub mentions: u64,
+    pub documents: u64,
+    /// The most frequent surface form.
+    pub example: String,
 }
 
 /// A member of a same-text group: document id and outlet.
@@ -243,6 +277,10 @@ impl Store {
             let mut insert_sentence = tx.prepare_cached(
                 "INSERT INTO sentences (doc_id, n, start, end) VALUES (?1, ?2, ?3, ?4)",
             )?;
+            let mut insert_mention = tx.prepare_cached(
+                "INSERT INTO mentions (doc_id, n, start, end, text, kind, entity, code, sector)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?;
             for d in docs {
                 if exists.exists([&d.id])? {
                     report.already_stored += 1;
@@ -298,6 +336,20 @@ impl Store {
                         n as i64,
                         s.start as i64,
                         s.end as i64
+                    ])?;
+                }
+                for (n, m) in d.mentions.iter().enumerate() {
+                    let actor = m.actor.as_ref();
+                    insert_mention.execute(params![
+                        d.id,
+                        n as i64,
+                        m.span.start as i64,
+                        m.span.end as i64,
+                        d.text.get(m.span.start..m.span.end).unwrap_or(""),
+                        m.kind,
+                        m.entity,
+                        actor.and_then(|a| a.code.as_deref()),
+                        actor.and_then(|a| a.sector.as_deref()),
                     ])?;
                 }
                 report.inserted += 1;
@@ -442,6 +494,41 @@ impl Store {
         Ok(rows)
     }
 
+    /// Entities by number of mentions.
+    pub fn actors(&self, limit: usize) -> Result<Vec<ActorRow>> {
+        let mode = |col: &str| {
+            format!(
+                "(SELECT {col} FROM mentions m2 WHERE m2.entity = m.entity
+                  GROUP BY {col} ORDER BY count(*) DESC, {col} LIMIT 1)"
+            )
+        };
+        let sql = format!(
+            "SELECT m.entity, {}, {}, {}, count(*), count(DISTINCT m.doc_id), {}
+             FROM mentions m WHERE m.entity IS NOT NULL
+             GROUP BY m.entity ORDER BY count(*) DESC, m.entity LIMIT ?1",
+            mode("kind"),
+            mode("code"),
+            mode("sector"),
+            mode("text")
+        );
+        let rows = self
+            .conn
+            .prepare(&sql)?
+            .query_map([limit as i64], |r| {
+                Ok(ActorRow {
+                    entity: r.get(0)?,
+                    kind: r.get(1)?,
+                    code: r.get(2)?,
+                    sector: r.get(3)?,
+                    mentions: r.get::<_, i64>(4)? as u64,
+                    documents: r.get::<_, i64>(5)? as u64,
+                    example: r.get(6)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
     /// Groups of two or more documents that carry the same or nearly the same text.
     pub fn same_text_groups(&self) -> Result<Vec<Vec<GroupMember>>> {
         let mut stmt = self.conn.prepare(
@@ -490,6 +577,18 @@ mod tests {
             encoding: "UTF-8".into(),
             text: text.into(),
             sentences: vec![Span::new(0, text.find('.').map_or(text.len(), |i| i + 1))],
+            mentions: text
+                .match_indices("Xi Jinping")
+                .map(|(i, m)| Mention {
+                    span: Span::new(i, i + m.len()),
+                    kind: "PERSON".into(),
+                    entity: Some("xi-jinping".into()),
+                    actor: Some(dyad_model::ActorCode {
+                        code: Some("CHN".into()),
+                        sector: Some("GOV".into()),
+                    }),
+                })
+                .collect(),
         }
     }
 
@@ -563,6 +662,18 @@ mod tests {
             hits[0].snippet
         );
         assert_eq!(s.search("Putin", 10).unwrap().len(), 0);
+        let actors = s.actors(10).unwrap();
+        assert_eq!(actors.len(), 1);
+        assert_eq!(
+            (
+                actors[0].entity.as_str(),
+                actors[0].code.as_deref(),
+                actors[0].mentions,
+                actors[0].documents
+            ),
+            ("xi-jinping", Some("CHN"), 1, 1)
+        );
+        assert_eq!(actors[0].example, "Xi Jinping");
         assert_eq!(s.search("\"Xi Jinping", 10).unwrap().len(), 1);
         assert!(s.search("(((", 10).unwrap().is_empty());
     }
