@@ -4,6 +4,7 @@
 //! stages of the same crate; until they land their layers stay empty, as the contract requires.
 
 pub mod mentions;
+pub mod names;
 pub mod sentences;
 
 use chrono::NaiveDate;

@@ -227,6 +227,8 @@ impl Recognizer {
                 Some(&agent.sector),
             ));
         }
+        let unknown = crate::names::unknown_names(text, &out);
+        out.extend(unknown);
         out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
         out
     }

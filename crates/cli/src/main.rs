@@ -548,6 +548,8 @@ fn check_data() -> Result<ExitCode> {
     let n = dyad_extract::lexicon::check_builtin()
         .map_err(|e| anyhow::anyhow!("data/extract/boilerplate.txt: {e}"))?;
     println!("data/extract/boilerplate.txt: ok, {n} entries");
+    let n = dyad_annotate::names::check_builtin().map_err(|e| anyhow::anyhow!("{e}"))?;
+    println!("data/ner/cues.txt, data/ner/given_names.txt: ok, {n} words");
     kb_check(None)
 }
 

@@ -204,10 +204,15 @@ fn annotate_reads_standard_input() {
     assert_eq!(objs[0]["sentences"].as_array().unwrap().len(), 2);
     // "Mr. Xi" and "Mr. Putin" are the leaders, coded for the date of the record.
     let mentions = objs[0]["mentions"].as_array().unwrap();
-    let xi = mentions.iter().find(|m| m["text"] == "Xi").expect("Xi is recognised");
+    let xi = mentions
+        .iter()
+        .find(|m| m["text"] == "Xi")
+        .expect("Xi is recognised");
     assert_eq!(xi["entity"], "xi-jinping");
     assert_eq!(xi["actor"]["code"], "CHN");
-    assert!(mentions.iter().any(|m| m["text"] == "Putin" && m["actor"]["sector"] == "GOV"));
+    assert!(mentions
+        .iter()
+        .any(|m| m["text"] == "Putin" && m["actor"]["sector"] == "GOV"));
     for layer in ["timexes", "quotes", "events"] {
         assert!(objs[0][layer].as_array().is_some_and(|a| a.is_empty()));
     }
