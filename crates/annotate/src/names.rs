@@ -206,9 +206,10 @@ pub fn unknown_names(text: &str, known: &[Mention]) -> Vec<Mention> {
             && (cues.org.contains(&last_lower) || run.len() > 1)
         {
             Some("ORG")
-        } else if titled || cues.given.contains(run[0]) {
-            Some("PERSON")
-        } else if run.len() == 1 && people.contains_key(run[0]) {
+        } else if titled
+            || cues.given.contains(run[0])
+            || (run.len() == 1 && people.contains_key(run[0]))
+        {
             Some("PERSON")
         } else if a > 0
             && cues
@@ -217,9 +218,10 @@ pub fn unknown_names(text: &str, known: &[Mention]) -> Vec<Mention> {
             && !(a == i && sentence_start)
         {
             Some("GPE")
-        } else if run.len() >= 2 && run.len() <= 3 && !sentence_start {
-            Some("PERSON")
-        } else if run.len() >= 2 && run.len() <= 3 && run.iter().all(|w| w.chars().count() > 1) {
+        } else if (2..=3).contains(&run.len())
+            && (!sentence_start || run.iter().all(|w| w.chars().count() > 1))
+        {
+            // Two or three capitalised words in news are most often a person's name.
             Some("PERSON")
         } else {
             None
