@@ -171,6 +171,7 @@ impl Recognizer {
             };
             out.push(mention);
         }
+        let named = crate::names::Coverage::new(out.iter().map(|m| m.span));
         for m in self.shorts.find_iter(text) {
             let (s, e) = (m.start(), m.end());
             // The person of this short form named most recently before it ("Li" after
@@ -188,7 +189,7 @@ impl Recognizer {
                 })
                 .max()
                 .map(|(_, p)| p);
-            let overlaps = out.iter().any(|x| x.span.start < e && s < x.span.end);
+            let overlaps = named.overlaps(s, e);
             let Some(person) = person.filter(|_| bounded(text, s, e) && !overlaps) else {
                 continue;
             };
@@ -236,7 +237,7 @@ impl Recognizer {
     /// The person who holds a role of this title in this country on the date.
     fn holder(&self, code: &str, title: &str, date: Option<NaiveDate>) -> Option<&dyad_kb::Person> {
         let day = date?;
-        let title = title.trim_end_matches('s');
+        let title = title.strip_suffix('s').unwrap_or(title);
         let mut found = self.kb.people.iter().filter(|p| {
             p.roles
                 .iter()
@@ -249,7 +250,7 @@ impl Recognizer {
 }
 
 /// The country named right before an agent: "Russian troops", "China's foreign ministry",
-/// "the Kremlin's spokesman" does not count (a metonym is a government, not a country modifier).
+/// "the Kremlin's spokesman" (a metonym names the country's government).
 fn modifier_before(
     text: &str,
     agent_start: usize,
@@ -406,6 +407,15 @@ mod tests {
                 "Chinese:NORP:chn:CHN",
             ]
         );
+    }
+
+    #[test]
+    fn coverage_answers_overlaps_of_nested_spans() {
+        let c = crate::names::Coverage::new(
+            [Span::new(0, 14), Span::new(0, 7), Span::new(20, 25)].into_iter(),
+        );
+        assert!(c.overlaps(8, 14) && c.overlaps(24, 30));
+        assert!(!c.overlaps(14, 20) && !c.overlaps(25, 26));
     }
 
     #[test]

@@ -110,24 +110,63 @@ fn joined(text: &str, a: Tok, b: Tok) -> bool {
     text[a.e..b.s].chars().all(|c| c == ' ')
 }
 
+/// Which byte ranges a set of spans covers, answered in logarithmic time (spans may nest).
+pub struct Coverage {
+    starts: Vec<usize>,
+    /// Largest end among the spans up to each index (by start).
+    max_end: Vec<usize>,
+}
+
+impl Coverage {
+    pub fn new(spans: impl Iterator<Item = Span>) -> Coverage {
+        let mut v: Vec<Span> = spans.collect();
+        v.sort();
+        let mut max_end = Vec::with_capacity(v.len());
+        let mut m = 0;
+        for s in &v {
+            m = m.max(s.end);
+            max_end.push(m);
+        }
+        Coverage {
+            starts: v.iter().map(|s| s.start).collect(),
+            max_end,
+        }
+    }
+
+    /// Whether some span overlaps `[s, e)`.
+    pub fn overlaps(&self, s: usize, e: usize) -> bool {
+        let n = self.starts.partition_point(|&x| x < e);
+        n > 0 && self.max_end[n - 1] > s
+    }
+}
+
+/// For each line (by start offset), whether it is written in capitals (headlines, datelines):
+/// case tells nothing there.
+fn shouting_lines(text: &str) -> Vec<(usize, bool)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split('\n') {
+        let (mut upper, mut all) = (0usize, 0usize);
+        for c in line.chars().filter(|c| c.is_alphabetic()) {
+            all += 1;
+            upper += usize::from(c.is_uppercase());
+        }
+        out.push((start, all > 0 && upper * 10 > all * 7));
+        start += line.len() + 1;
+    }
+    out
+}
+
 /// Mentions for capitalised runs not covered by `known` (the knowledge base's mentions).
 pub fn unknown_names(text: &str, known: &[Mention]) -> Vec<Mention> {
     let cues = &*CUE_WORDS;
     let toks = words(text);
-    let covered = |t: Tok| known.iter().any(|m| m.span.start < t.e && t.s < m.span.end);
-    // Lines in capitals (headlines, datelines): case tells nothing there.
+    let coverage = Coverage::new(known.iter().map(|m| m.span));
+    let covered = |t: Tok| coverage.overlaps(t.s, t.e);
+    let lines = shouting_lines(text);
     let shouting = |t: Tok| {
-        let line_start = text[..t.s].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[t.e..].find('\n').map_or(text.len(), |i| t.e + i);
-        let letters = text[line_start..line_end]
-            .chars()
-            .filter(|c| c.is_alphabetic());
-        let (mut upper, mut all) = (0usize, 0usize);
-        for c in letters {
-            all += 1;
-            upper += usize::from(c.is_uppercase());
-        }
-        all > 0 && upper * 10 > all * 7
+        let i = lines.partition_point(|&(start, _)| start <= t.s);
+        i > 0 && lines[i - 1].1
     };
     let mut out: Vec<Mention> = Vec::new();
     let mut people: HashMap<String, usize> = HashMap::new(); // surname -> count
