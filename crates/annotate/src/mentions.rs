@@ -53,6 +53,13 @@ impl Recognizer {
                 pats.push(format!("The {rest}"));
                 name_targets.push(t);
             }
+            // Headlines and datelines in capitals ("MOSCOW", "RUSSIAN TROOPS"). Short names
+            // stay out: "AND", "US" and the like are words in capitals too.
+            let upper = p.to_uppercase();
+            if upper != p && p.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+                pats.push(upper);
+                name_targets.push(t);
+            }
         };
         for (i, c) in kb.countries.iter().enumerate() {
             c.names
@@ -416,6 +423,13 @@ mod tests {
         );
         assert!(c.overlaps(8, 14) && c.overlaps(24, 30));
         assert!(!c.overlaps(14, 20) && !c.overlaps(25, 26));
+    }
+
+    #[test]
+    fn names_in_capitals_are_names_too() {
+        let t = "MOSCOW 2023-04-16 - PUTIN MEETS CHINESE DEFENCE CHIEF";
+        let got = show(t, &rec().mentions(t, day("2023-04-16")));
+        assert_eq!(got, ["MOSCOW:GPE:rus:RUSGOV", "PUTIN:PERSON:putin:RUSGOV", "CHINESE:NORP:chn:CHN"]);
     }
 
     #[test]
