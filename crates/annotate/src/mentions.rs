@@ -429,7 +429,14 @@ mod tests {
     fn names_in_capitals_are_names_too() {
         let t = "MOSCOW 2023-04-16 - PUTIN MEETS CHINESE DEFENCE CHIEF";
         let got = show(t, &rec().mentions(t, day("2023-04-16")));
-        assert_eq!(got, ["MOSCOW:GPE:rus:RUSGOV", "PUTIN:PERSON:putin:RUSGOV", "CHINESE:NORP:chn:CHN"]);
+        assert_eq!(
+            got,
+            [
+                "MOSCOW:GPE:rus:RUSGOV",
+                "PUTIN:PERSON:putin:RUSGOV",
+                "CHINESE:NORP:chn:CHN"
+            ]
+        );
     }
 
     #[test]

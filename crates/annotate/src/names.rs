@@ -239,8 +239,14 @@ pub fn unknown_names(text: &str, known: &[Mention]) -> Vec<Mention> {
             || text[..toks[a].s]
                 .trim_end()
                 .ends_with(['.', '!', '?', '\n', '"', '“', ':']);
+        let acronym = |w: &str| {
+            (2..=6).contains(&w.chars().count()) && w.chars().all(|c| c.is_ascii_uppercase())
+        };
         let kind = if run.len() > 1 && cues.misc.contains(&last_lower) {
             Some("MISC")
+        } else if run.len() == 1 && acronym(run[0]) {
+            // A lone acronym in running text names an organisation ("UEFA", "OSCE").
+            Some("ORG")
         } else if run.iter().any(|w| cues.org.contains(&w.to_lowercase()))
             && (cues.org.contains(&last_lower) || run.len() > 1)
         {
