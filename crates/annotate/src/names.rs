@@ -169,7 +169,8 @@ pub fn unknown_names(text: &str, known: &[Mention]) -> Vec<Mention> {
         i > 0 && lines[i - 1].1
     };
     let mut out: Vec<Mention> = Vec::new();
-    let mut people: HashMap<String, usize> = HashMap::new(); // surname -> count
+    // Surname -> the document-local id of the person last named in full with it.
+    let mut people: HashMap<String, String> = HashMap::new();
     let mut i = 0;
     while i < toks.len() {
         let w = &text[toks[i].s..toks[i].e];
@@ -272,19 +273,44 @@ pub fn unknown_names(text: &str, known: &[Mention]) -> Vec<Mention> {
             None
         };
         if let Some(kind) = kind {
-            if kind == "PERSON" && run.len() >= 2 {
-                *people.entry(run[run.len() - 1].to_string()).or_default() += 1;
-            }
+            // Names outside the knowledge base get a document-local id, shared by later
+            // surname-only mentions of the same person ("Jonathan Ward" ... "Ward").
+            let entity = match kind {
+                "PERSON" if run.len() == 1 => people.get(run[0]).cloned(),
+                "PERSON" | "ORG" => {
+                    let id = local_id(&run);
+                    if kind == "PERSON" {
+                        people.insert(run[run.len() - 1].to_string(), id.clone());
+                    }
+                    Some(id)
+                }
+                _ => None,
+            };
             out.push(Mention {
                 span: Span::new(toks[a].s, toks[j].e),
                 kind: kind.to_string(),
-                entity: None,
+                entity,
                 actor: None,
             });
         }
         i = j + 1;
     }
     out
+}
+
+/// `local:jonathan-ward`: an id valid within one document, for a name the knowledge base lacks.
+fn local_id(words: &[&str]) -> String {
+    let slug: Vec<String> = words
+        .iter()
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_alphanumeric() || *c == '-')
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    format!("local:{}", slug.join("-"))
 }
 
 #[cfg(test)]
@@ -322,6 +348,23 @@ mod tests {
                 "Hollins:PERSON",
                 "Harbin Institute of Technology:ORG",
                 "Ward:PERSON",
+            ]
+        );
+    }
+
+    #[test]
+    fn repeated_unknown_names_share_a_local_id() {
+        let t = "Jonathan Ward, founder of the Atlas Organization, spoke. Later Ward left.";
+        let ids: Vec<Option<String>> = unknown_names(t, &[])
+            .into_iter()
+            .map(|m| m.entity)
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                Some("local:jonathan-ward".to_string()),
+                Some("local:atlas-organization".to_string()),
+                Some("local:jonathan-ward".to_string()),
             ]
         );
     }

@@ -494,7 +494,8 @@ impl Store {
         Ok(rows)
     }
 
-    /// Entities by number of mentions.
+    /// Knowledge-base entities by number of mentions (document-local ids, `local:...`, name
+    /// different people in different documents and are left out).
     pub fn actors(&self, limit: usize) -> Result<Vec<ActorRow>> {
         let mode = |col: &str| {
             format!(
@@ -504,7 +505,7 @@ impl Store {
         };
         let sql = format!(
             "SELECT m.entity, {}, {}, {}, count(*), count(DISTINCT m.doc_id), {}
-             FROM mentions m WHERE m.entity IS NOT NULL
+             FROM mentions m WHERE m.entity IS NOT NULL AND m.entity NOT LIKE 'local:%'
              GROUP BY m.entity ORDER BY count(*) DESC, m.entity LIMIT ?1",
             mode("kind"),
             mode("code"),
