@@ -140,6 +140,12 @@ impl Recognizer {
                 continue;
             }
             let t = self.name_targets[m.pattern().as_usize()];
+            // "Michael Jordan", "Chad Ochocinco": after a given name, a place name is a surname
+            // (or a given name), left to the unknown-name pass.
+            if matches!(t, Target::CountryName(_) | Target::Metonym(_)) && after_given_name(text, s)
+            {
+                continue;
+            }
             let mention = match t {
                 Target::CountryName(i) | Target::Adjective(i) | Target::Metonym(i) => {
                     let c = &self.kb.countries[i];
@@ -274,6 +280,21 @@ fn modifier_before(
         .unwrap_or(trimmed)
         .len();
     country_ending_at.get(&end).copied()
+}
+
+/// Whether the word right before `s` (one space away) is a known given name.
+fn after_given_name(text: &str, s: usize) -> bool {
+    let Some(before) = text[..s].strip_suffix(' ') else {
+        return false;
+    };
+    let word_start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic() || *c == '-')
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    let word = &before[word_start..];
+    !word.is_empty() && crate::names::CUE_WORDS.given.contains(word)
 }
 
 /// A match must not start or end inside a word (scripts without spaces excepted).
@@ -423,6 +444,19 @@ mod tests {
         );
         assert!(c.overlaps(8, 14) && c.overlaps(24, 30));
         assert!(!c.overlaps(14, 20) && !c.overlaps(25, 26));
+    }
+
+    #[test]
+    fn a_place_name_after_a_given_name_is_a_surname() {
+        let t = "Michael Washington scored twice in Washington.";
+        let got = show(t, &rec().mentions(t, None));
+        assert_eq!(
+            got,
+            [
+                "Michael Washington:PERSON:local:michael-washington:---",
+                "Washington:GPE:usa:USAGOV"
+            ]
+        );
     }
 
     #[test]
