@@ -244,7 +244,71 @@ impl Recognizer {
         let unknown = crate::names::unknown_names(text, &out);
         out.extend(unknown);
         out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+        self.learn_from_appositives(text, &mut out);
         out
+    }
+
+    /// A person the knowledge base lacks, described by an appositive, takes the code it gives:
+    /// "Lee Mingjiang, an associate professor at Singapore's Nanyang Technological University"
+    /// is SGP+EDU; "Jonathan Ward, founder and chief executive of ..." is BUS. The role word
+    /// gives the sector, the first country or coded organisation in the phrase the code. Later
+    /// mentions of the same person (same local id) take it too.
+    fn learn_from_appositives(&self, text: &str, out: &mut [Mention]) {
+        let mut learned: HashMap<String, ActorCode> = HashMap::new();
+        for k in 0..out.len() {
+            let m = &out[k];
+            if m.kind != "PERSON" || m.actor.is_some() {
+                continue;
+            }
+            let Some(rest) = text[m.span.end..].strip_prefix(", ") else {
+                continue;
+            };
+            let from = m.span.end + 2;
+            // The appositive runs to the next clause mark, within a sentence's reach.
+            let limit = rest.len().min(240);
+            let mut cut = limit;
+            for (i, c) in rest.char_indices() {
+                if i >= limit {
+                    break;
+                }
+                if matches!(c, ',' | '.' | ';' | ')' | '\n' | '"' | '“' | '”') {
+                    cut = i;
+                    break;
+                }
+            }
+            let phrase = &rest[..cut];
+            let words = phrase.split_whitespace().count();
+            if !(2..=30).contains(&words) {
+                continue;
+            }
+            let sector = self
+                .agents
+                .find_iter(phrase)
+                .filter(|a| bounded(phrase, a.start(), a.end()))
+                .map(|a| &self.kb.agents[self.agent_targets[a.pattern().as_usize()].0])
+                .find(|a| a.kind == "PERSON")
+                .map(|a| a.sector.clone());
+            let end = from + cut;
+            let code = out
+                .iter()
+                .filter(|x| x.span.start >= from && x.span.end <= end)
+                .find_map(|x| x.actor.as_ref().and_then(|a| a.code.clone()));
+            if sector.is_none() && code.is_none() {
+                continue;
+            }
+            let actor = ActorCode { code, sector };
+            if let Some(id) = &out[k].entity {
+                learned.insert(id.clone(), actor.clone());
+            }
+            out[k].actor = Some(actor);
+        }
+        for m in out.iter_mut() {
+            if m.actor.is_none() {
+                if let Some(a) = m.entity.as_ref().and_then(|id| learned.get(id)) {
+                    m.actor = Some(a.clone());
+                }
+            }
+        }
     }
 
     /// The person who holds a role of this title in this country on the date.
@@ -444,6 +508,26 @@ mod tests {
         );
         assert!(c.overlaps(8, 14) && c.overlaps(24, 30));
         assert!(!c.overlaps(14, 20) && !c.overlaps(25, 26));
+    }
+
+    #[test]
+    fn appositives_give_unknown_people_their_codes() {
+        let countries = "SGP\tSingapore\tSingaporean\tSingapore\nRUS\tRussia\tRussian\tMoscow\n";
+        let agents = "EDU\tPERSON\tprofessor|analyst\nBUS\tPERSON\tfounder|chief executive\n";
+        let r = Recognizer::new(Kb::parse([countries, "", ORGS, agents]).unwrap()).unwrap();
+        let t = "Lee Mingjiang, an associate professor of international relations at Singapore's \
+                 Nanyang Technological University, said ties were close. Jonathan Ward, founder of \
+                 the Atlas Organization, disagreed. Later Ward added that Moscow was isolated.";
+        let got = show(t, &r.mentions(t, None));
+        assert_eq!(got[0], "Lee Mingjiang:PERSON:local:lee-mingjiang:SGPEDU");
+        assert!(
+            got.contains(&"Jonathan Ward:PERSON:local:jonathan-ward:---BUS".to_string()),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&"Ward:PERSON:local:jonathan-ward:---BUS".to_string()),
+            "{got:?}"
+        );
     }
 
     #[test]
