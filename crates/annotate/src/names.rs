@@ -195,7 +195,6 @@ pub fn unknown_names(text: &str, known: &[Mention]) -> Vec<Mention> {
                     | "le"
                     | "al"
                     | "bin"
-                    | "and"
                     | "&"
             ) && j + 2 < toks.len()
                 && joined(text, toks[j + 1], toks[j + 2])
@@ -379,5 +378,10 @@ mod tests {
             names("ties were stronger than in the Cold War era"),
             ["Cold War:MISC"]
         );
+        assert_eq!(names("monitors from the OSCE said"), ["OSCE:ORG"]);
+        // Coordination is two names, not one.
+        assert!(!names("rivals in Europe and Asia")
+            .iter()
+            .any(|n| n.contains(" and ")));
     }
 }
