@@ -422,6 +422,26 @@ fn show(store: &Store, id: &str, as_json: bool) -> Result<ExitCode> {
     if !d.same_text.is_empty() {
         println!("same text  {}", d.same_text.join(", "));
     }
+    if !d.actors.is_empty() {
+        let shown: Vec<String> = d
+            .actors
+            .iter()
+            .take(12)
+            .map(|a| {
+                let code = format!(
+                    "{}{}",
+                    a.code.as_deref().unwrap_or(""),
+                    a.sector.as_deref().unwrap_or("")
+                );
+                if code.is_empty() {
+                    format!("{} ×{}", a.name, a.mentions)
+                } else {
+                    format!("{} [{code}] ×{}", a.name, a.mentions)
+                }
+            })
+            .collect();
+        println!("actors     {}", shown.join(", "));
+    }
     println!("\n{}", d.body);
     Ok(ExitCode::SUCCESS)
 }

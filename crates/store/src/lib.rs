@@ -136,6 +136,19 @@ pub struct StoredDoc {
     pub sentences: Vec<Span>,
     /// Other documents with the same or nearly the same text.
     pub same_text: Vec<String>,
+    /// The actors the document names: entity (or the text, for names without one), type,
+    /// code and sector, and how often.
+    pub actors: Vec<DocActor>,
+}
+
+/// An actor as one document names it.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocActor {
+    pub name: String,
+    pub kind: String,
+    pub code: Option<String>,
+    pub sector: Option<String>,
+    pub mentions: u64,
 }
 
 /// One full-text search hit.
@@ -396,6 +409,7 @@ impl Store {
                     body: r.get(12)?,
                     sentences: Vec::new(),
                     same_text: Vec::new(),
+                    actors: Vec::new(),
                 })
             },
         )?;
@@ -413,6 +427,24 @@ impl Store {
             .conn
             .prepare("SELECT id FROM documents WHERE text_id = ?1 AND id != ?2 ORDER BY rowid")?
             .query_map([&doc.text_id, full], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        doc.actors = self
+            .conn
+            .prepare(
+                "SELECT coalesce(entity, text), min(kind), code, sector, count(*) FROM mentions
+                 WHERE doc_id = ?1 AND kind != 'NORP'
+                 GROUP BY coalesce(entity, text), code, sector
+                 ORDER BY count(*) DESC, min(start)",
+            )?
+            .query_map([full], |r| {
+                Ok(DocActor {
+                    name: r.get(0)?,
+                    kind: r.get(1)?,
+                    code: r.get(2)?,
+                    sector: r.get(3)?,
+                    mentions: r.get::<_, i64>(4)? as u64,
+                })
+            })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(Some(doc))
     }
@@ -649,6 +681,11 @@ mod tests {
         assert_eq!(d.outlet.as_deref(), Some("Baltic Ledger"));
         assert_eq!(d.same_text, vec![batch[0].id.clone()]);
         assert_eq!(d.sentences.len(), 1);
+        assert_eq!(d.actors.len(), 1);
+        assert_eq!(
+            (d.actors[0].name.as_str(), d.actors[0].mentions),
+            ("xi-jinping", 1)
+        );
     }
 
     #[test]
