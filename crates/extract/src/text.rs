@@ -41,6 +41,8 @@ enum Class {
 
 struct Unit<'a> {
     text: &'a str,
+    /// The text with whitespace collapsed and lower-cased, computed once.
+    norm: String,
     words: usize,
     class: Class,
     repeats: usize,
@@ -74,7 +76,11 @@ fn normalise(s: &str) -> String {
 
 /// The line lower-cased, with bullets, punctuation and a trailing colon or counter trimmed.
 fn key(s: &str) -> String {
-    let n = normalise(s);
+    key_of_norm(&normalise(s))
+}
+
+/// [`key`] of a line already passed through [`normalise`].
+fn key_of_norm(n: &str) -> String {
     n.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
         .trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == '(' || c == ')')
         .to_string()
@@ -86,18 +92,21 @@ fn ends_like_sentence(s: &str) -> bool {
 }
 
 fn is_boilerplate(line: &str, words: usize) -> bool {
-    let k = key(line);
+    is_boilerplate_key(&key(line), words)
+}
+
+fn is_boilerplate_key(k: &str, words: usize) -> bool {
     if k.is_empty() {
         return true;
     }
-    if LEXICON.line.contains(&k) {
+    if LEXICON.line.contains(k) {
         return true;
     }
     if words <= 12
         && LEXICON
             .line
             .iter()
-            .any(|p| starts_with_phrase(&k, p) && p.contains(' '))
+            .any(|p| starts_with_phrase(k, p) && p.contains(' '))
     {
         return true;
     }
@@ -140,15 +149,15 @@ fn is_credit(line: &str) -> bool {
     false
 }
 
-fn classify(line: &str, words: usize, today: NaiveDate) -> Class {
-    let k = key(line);
+fn classify(line: &str, norm: &str, words: usize, today: NaiveDate) -> Class {
+    let k = key_of_norm(norm);
     if LEXICON.list.contains(&k) {
         return Class::ListHeader;
     }
     if LEXICON.tail.contains(&k) {
         return Class::TailMarker;
     }
-    if is_boilerplate(line, words) {
+    if is_boilerplate_key(&k, words) {
         return Class::Boiler;
     }
     if is_credit(line) {
@@ -282,19 +291,22 @@ fn split_byline(s: &str) -> Vec<String> {
 /// the body.
 pub fn extract_text(input: &str, known_title: Option<&str>, today: NaiveDate) -> TextArticle {
     let raw = units(input);
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for u in &raw {
-        *counts.entry(normalise(u)).or_default() += 1;
+    let norms: Vec<String> = raw.iter().map(|u| normalise(u)).collect();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for n in &norms {
+        *counts.entry(n.as_str()).or_default() += 1;
     }
     let mut us: Vec<Unit> = raw
         .iter()
-        .map(|t| {
+        .zip(&norms)
+        .map(|(t, n)| {
             let words = t.split_whitespace().count();
             Unit {
                 text: t,
+                norm: n.clone(),
                 words,
-                class: classify(t, words, today),
-                repeats: counts[&normalise(t)],
+                class: classify(t, n, words, today),
+                repeats: counts[n.as_str()],
             }
         })
         .collect();
@@ -322,7 +334,7 @@ pub fn extract_text(input: &str, known_title: Option<&str>, today: NaiveDate) ->
                 "opinions expressed",
             ]
             .iter()
-            .any(|p| normalise(u.text).contains(p));
+            .any(|p| u.norm.contains(p));
         if matches!(u.class, Class::Bio | Class::TailMarker) || disclaimer {
             end = i;
             break;
@@ -378,7 +390,7 @@ pub fn extract_text(input: &str, known_title: Option<&str>, today: NaiveDate) ->
                 }
             }
             Class::Short | Class::Prose => {
-                let is_title_text = title_norm.as_deref() == Some(normalise(u.text).as_str());
+                let is_title_text = title_norm.as_deref() == Some(u.norm.as_str());
                 if art.title.is_none()
                     && !is_title_text
                     && (3..=30).contains(&u.words)
@@ -396,7 +408,7 @@ pub fn extract_text(input: &str, known_title: Option<&str>, today: NaiveDate) ->
                         _ => art.title = Some(t),
                     }
                 } else if !is_title_text
-                    && art.title.as_deref().map(normalise) != Some(normalise(u.text))
+                    && art.title.as_deref().map(normalise).as_ref() != Some(&u.norm)
                     && u.words >= 6
                     && ends_like_sentence(u.text)
                     && u.repeats == 1
@@ -459,7 +471,7 @@ pub fn extract_text(input: &str, known_title: Option<&str>, today: NaiveDate) ->
             }
             Class::Short => {
                 in_list = false;
-                let is_title = art.title.as_deref().map(normalise) == Some(normalise(u.text));
+                let is_title = art.title.as_deref().map(normalise).as_ref() == Some(&u.norm);
                 keep[i] = u.repeats == 1 && !is_title;
             }
             Class::Byline if art.authors.is_empty() => {
