@@ -289,9 +289,12 @@ impl Recognizer {
                 .find(|a| a.kind == "PERSON")
                 .map(|a| a.sector.clone());
             let end = from + cut;
-            let code = out
+            // `out` is sorted by start: look only at the mentions inside the phrase.
+            let first = out.partition_point(|x| x.span.start < from);
+            let code = out[first..]
                 .iter()
-                .filter(|x| x.span.start >= from && x.span.end <= end)
+                .take_while(|x| x.span.start < end)
+                .filter(|x| x.span.end <= end)
                 .find_map(|x| x.actor.as_ref().and_then(|a| a.code.clone()));
             if sector.is_none() && code.is_none() {
                 continue;
