@@ -27,6 +27,8 @@ pub struct Recognizer {
     shorts: AhoCorasick,
     /// The people each short form may stand for ("Li": Li Keqiang, Li Shangfu, ...).
     short_targets: Vec<Vec<usize>>,
+    /// Short form -> its index in `short_targets`.
+    short_index: HashMap<String, usize>,
     agents: AhoCorasick,
     /// (agent index, phrase) per agent pattern.
     agent_targets: Vec<(usize, String)>,
@@ -87,11 +89,13 @@ impl Recognizer {
             .build(&pats)?;
         let mut short_pats: Vec<String> = Vec::new();
         let mut short_targets: Vec<Vec<usize>> = Vec::new();
+        let mut short_index: HashMap<String, usize> = HashMap::new();
         for (i, p) in kb.people.iter().enumerate() {
             for s in &p.short {
-                match short_pats.iter().position(|x| x == s) {
-                    Some(k) => short_targets[k].push(i),
+                match short_index.get(s) {
+                    Some(&k) => short_targets[k].push(i),
                     None => {
+                        short_index.insert(s.clone(), short_pats.len());
                         short_pats.push(s.clone());
                         short_targets.push(vec![i]);
                     }
@@ -117,6 +121,7 @@ impl Recognizer {
             name_targets,
             shorts,
             short_targets,
+            short_index,
             agents,
             agent_targets,
         })
@@ -241,7 +246,11 @@ impl Recognizer {
                 Some(&agent.sector),
             ));
         }
-        let unknown = crate::names::unknown_names(text, &out);
+        let surname = |w: &str| self.short_index.contains_key(w);
+        let mut unknown = crate::names::unknown_names(text, &out, &surname);
+        for m in unknown.iter_mut().filter(|m| m.entity.is_none()) {
+            self.identify_by_date(&text[m.span.start..m.span.end], date, m);
+        }
         out.extend(unknown);
         out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
         self.learn_from_appositives(text, &mut out);
@@ -311,6 +320,27 @@ impl Recognizer {
                     m.actor = Some(a.clone());
                 }
             }
+        }
+    }
+
+    /// A surname the knowledge base knows, met with no full name before it, is the one person
+    /// of that surname who held a role on the document's date ("Clinton" in 1996 is Bill
+    /// Clinton, in 2010 Hillary Clinton), when exactly one did.
+    fn identify_by_date(&self, words: &str, date: Option<NaiveDate>, m: &mut Mention) {
+        let (Some(day), Some(&k)) = (date, self.short_index.get(words)) else {
+            return;
+        };
+        let mut active = self.short_targets[k]
+            .iter()
+            .map(|&i| &self.kb.people[i])
+            .filter(|p| p.role_on(Some(day)).is_some());
+        if let (Some(p), None) = (active.next(), active.next()) {
+            let role = p.role_on(Some(day));
+            m.entity = Some(p.id.clone());
+            m.actor = role.map(|r| ActorCode {
+                code: Some(r.code.clone()),
+                sector: Some(r.sector.clone()),
+            });
         }
     }
 
@@ -484,6 +514,24 @@ mod tests {
             in_2018[0].actor.as_ref().unwrap().sector.as_deref(),
             Some("MIL")
         );
+    }
+
+    #[test]
+    fn a_surname_alone_is_the_one_bearer_in_office_that_day() {
+        let people = "bill-clinton\tBill Clinton\tClinton\tUSA GOV president 1993-01-20..2001-01-20\n\
+                      hillary-clinton\tHillary Clinton\tClinton\tUSA GOV secretary of state 2009-01-21..2013-02-01\n";
+        let r = Recognizer::new(Kb::parse([COUNTRIES, people, ORGS, AGENTS]).unwrap()).unwrap();
+        let t = "The budget passed, President Clinton said.";
+        let ids = |d| {
+            r.mentions(t, day(d))
+                .into_iter()
+                .map(|m| (m.kind, m.entity))
+                .collect::<Vec<_>>()
+        };
+        let person = |id: Option<&str>| vec![("PERSON".to_string(), id.map(String::from))];
+        assert_eq!(ids("1996-08-30"), person(Some("bill-clinton")));
+        assert_eq!(ids("2010-06-01"), person(Some("hillary-clinton")));
+        assert_eq!(ids("2020-06-01"), person(None));
     }
 
     #[test]

@@ -19,6 +19,11 @@ pub struct Cues {
     pub stop: HashSet<String>,
     pub place: HashSet<String>,
     pub misc: HashSet<String>,
+    /// Family names written first (Chinese, Korean, Vietnamese: "Wang Donghai" is Mr. Wang).
+    pub family: HashSet<String>,
+    /// Legal forms that end company names ("Ruch SA", "Gazprom PJSC"); the name before one
+    /// stands for the company alone later.
+    pub legal: HashSet<String>,
     pub given: HashSet<String>,
 }
 
@@ -39,6 +44,8 @@ pub fn parse(cues: &str, given: &str) -> Result<Cues, String> {
             "stop" => &mut c.stop,
             "place" => &mut c.place,
             "misc" => &mut c.misc,
+            "family" => &mut c.family,
+            "legal" => &mut c.legal,
             other => {
                 return Err(format!(
                     "data/ner/cues.txt:{}: unknown category {other:?}",
@@ -71,7 +78,14 @@ pub static CUE_WORDS: LazyLock<Cues> = LazyLock::new(|| parse(CUES, GIVEN).unwra
 /// Checks the built-in cue files, returning how many words they hold.
 pub fn check_builtin() -> Result<usize, String> {
     let c = parse(CUES, GIVEN)?;
-    Ok(c.title.len() + c.org.len() + c.stop.len() + c.place.len() + c.misc.len() + c.given.len())
+    Ok(c.title.len()
+        + c.org.len()
+        + c.stop.len()
+        + c.place.len()
+        + c.misc.len()
+        + c.family.len()
+        + c.legal.len()
+        + c.given.len())
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -158,7 +172,13 @@ fn shouting_lines(text: &str) -> Vec<(usize, bool)> {
 }
 
 /// Mentions for capitalised runs not covered by `known` (the knowledge base's mentions).
-pub fn unknown_names(text: &str, known: &[Mention]) -> Vec<Mention> {
+/// `surname` tells the surnames of people the knowledge base holds ("Clinton", "Wang"): alone
+/// and with no full name before, they are still people, of unknown identity.
+pub fn unknown_names(
+    text: &str,
+    known: &[Mention],
+    surname: &dyn Fn(&str) -> bool,
+) -> Vec<Mention> {
     let cues = &*CUE_WORDS;
     let toks = words(text);
     let coverage = Coverage::new(known.iter().map(|m| m.span));
@@ -171,6 +191,8 @@ pub fn unknown_names(text: &str, known: &[Mention]) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     // Surname -> the document-local id of the person last named in full with it.
     let mut people: HashMap<String, String> = HashMap::new();
+    // Runs no cue typed, for the one-sense-per-document pass below.
+    let mut untyped: Vec<(Span, bool)> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let w = &text[toks[i].s..toks[i].e];
@@ -280,6 +302,9 @@ pub fn unknown_names(text: &str, known: &[Mention]) -> Vec<Mention> {
                     let id = local_id(&run);
                     if kind == "PERSON" {
                         people.insert(run[run.len() - 1].to_string(), id.clone());
+                        if run.len() > 1 && cues.family.contains(&run[0].to_lowercase()) {
+                            people.insert(run[0].to_string(), id.clone());
+                        }
                     }
                     Some(id)
                 }
@@ -291,10 +316,116 @@ pub fn unknown_names(text: &str, known: &[Mention]) -> Vec<Mention> {
                 entity,
                 actor: None,
             });
+        } else {
+            untyped.push((Span::new(toks[a].s, toks[j].e), sentence_start));
         }
         i = j + 1;
     }
+    same_name_same_sense(text, &mut out, &untyped, &people, surname);
     out
+}
+
+/// One sense per document: a run no cue could type takes the type and id of the same words
+/// typed elsewhere in the text ("tyre maker Pirelli" ... "Pirelli said"), or of the person
+/// whose surname it is, even when the full name comes later.
+fn same_name_same_sense(
+    text: &str,
+    out: &mut Vec<Mention>,
+    untyped: &[(Span, bool)],
+    people: &HashMap<String, String>,
+    surname: &dyn Fn(&str) -> bool,
+) {
+    let legal = &CUE_WORDS.legal;
+    let mut typed: HashMap<&str, (String, Option<String>)> = HashMap::new();
+    for m in out.iter() {
+        if !matches!(m.kind.as_str(), "PERSON" | "ORG" | "GPE") {
+            continue;
+        }
+        let words = &text[m.span.start..m.span.end];
+        let mut names = vec![words];
+        if m.kind == "ORG" {
+            if let Some((stem, form)) = words.rsplit_once(' ') {
+                if legal.contains(&form.trim_end_matches('.').to_lowercase()) {
+                    names.push(stem);
+                }
+            }
+        }
+        for name in names {
+            let slot = typed
+                .entry(name)
+                .or_insert_with(|| (m.kind.clone(), m.entity.clone()));
+            // A place typed only by the preposition before it yields to a name typed by
+            // stronger cues ("to Ruch" ... "Ruch SA").
+            if slot.0 == "GPE" && m.kind != "GPE" {
+                *slot = (m.kind.clone(), m.entity.clone());
+            }
+        }
+    }
+    // A place typed by a preposition alone takes the stronger sense too.
+    for m in out.iter_mut().filter(|m| m.kind == "GPE") {
+        if let Some((kind, entity)) = typed.get(&text[m.span.start..m.span.end]) {
+            m.kind.clone_from(kind);
+            m.entity.clone_from(entity);
+        }
+    }
+    let mut added = Vec::new();
+    for &(span, sentence_start) in untyped {
+        let words = &text[span.start..span.end];
+        let found = match people.get(words) {
+            Some(id) => Some(("PERSON".to_string(), Some(id.clone()))),
+            None => typed.get(words).cloned().or_else(|| {
+                (!sentence_start && surname(words) && !common_word(text, words))
+                    .then(|| ("PERSON".to_string(), None))
+            }),
+        };
+        if let Some((kind, entity)) = found {
+            added.push(Mention {
+                span,
+                kind,
+                entity,
+                actor: None,
+            });
+        }
+    }
+    if !added.is_empty() {
+        out.extend(added);
+        out.sort_by_key(|m| m.span.start);
+    }
+}
+
+/// Whether a capitalised word is also an ordinary word: a month, a cue word, or a word the
+/// text itself uses in lower case ("Rice" when the text speaks of rice).
+fn common_word(text: &str, word: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let lower = word.to_lowercase();
+    let cues = &*CUE_WORDS;
+    MONTHS.contains(&lower.as_str())
+        || cues.stop.contains(&lower)
+        || cues.title.contains(&lower)
+        || text
+            .match_indices(lower.as_str())
+            .any(|(i, _)| is_word_at(text, i, i + lower.len()))
+}
+
+fn is_word_at(text: &str, s: usize, e: usize) -> bool {
+    !text[..s]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+        && !text[e..].chars().next().is_some_and(char::is_alphanumeric)
 }
 
 /// `local:jonathan-ward`: an id valid within one document, for a name the knowledge base lacks.
@@ -317,7 +448,7 @@ mod tests {
     use super::*;
 
     fn names(text: &str) -> Vec<String> {
-        unknown_names(text, &[])
+        unknown_names(text, &[], &|_| false)
             .iter()
             .map(|m| format!("{}:{}", &text[m.span.start..m.span.end], m.kind))
             .collect()
@@ -354,7 +485,7 @@ mod tests {
     #[test]
     fn repeated_unknown_names_share_a_local_id() {
         let t = "Jonathan Ward, founder of the Atlas Organization, spoke. Later Ward left.";
-        let ids: Vec<Option<String>> = unknown_names(t, &[])
+        let ids: Vec<Option<String>> = unknown_names(t, &[], &|_| false)
             .into_iter()
             .map(|m| m.entity)
             .collect();
@@ -366,6 +497,45 @@ mod tests {
                 Some("local:jonathan-ward".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn one_sense_per_document() {
+        // A family name written first is the person's short form; an unknown word typed once
+        // keeps its type elsewhere, even before; a company is its name without the legal form.
+        let t = "Police detained Wang on Friday. Veteran dissident Wang Donghai was held, \
+                 said Xiao Qiang of a rights group. Press distributor Ruch SA is for sale; \
+                 bids for Ruch close soon, and Ruch said it expects three.";
+        let got = names(t);
+        assert_eq!(
+            got.iter().filter(|n| *n == "Wang:PERSON").count(),
+            1,
+            "{got:?}"
+        );
+        assert!(got.contains(&"Ruch SA:ORG".to_string()), "{got:?}");
+        assert_eq!(
+            got.iter().filter(|n| *n == "Ruch:ORG").count(),
+            2,
+            "{got:?}"
+        );
+        let ids: Vec<String> = unknown_names(t, &[], &|_| false)
+            .into_iter()
+            .filter(|m| t[m.span.start..m.span.end].starts_with("Wang"))
+            .filter_map(|m| m.entity)
+            .collect();
+        assert_eq!(ids, ["local:wang-donghai", "local:wang-donghai"]);
+    }
+
+    #[test]
+    fn known_surnames_alone_are_people_unless_ordinary_words() {
+        let surname = |w: &str| matches!(w, "Clinton" | "Rice" | "May");
+        let t = "The talks went well, Clinton told reporters. Prices of rice rose, Rice said. \
+                 Talks resume in May.";
+        let got: Vec<String> = unknown_names(t, &[], &surname)
+            .iter()
+            .map(|m| format!("{}:{}", &t[m.span.start..m.span.end], m.kind))
+            .collect();
+        assert_eq!(got, ["Clinton:PERSON"]);
     }
 
     #[test]
