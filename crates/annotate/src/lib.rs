@@ -3,6 +3,7 @@
 //! This stage fills the sentence and mention layers. Time expressions and quotes are later
 //! stages of the same crate; until they land their layers stay empty, as the contract requires.
 
+pub mod cameo;
 pub mod mentions;
 pub mod names;
 pub mod sentences;
@@ -13,8 +14,21 @@ use dyad_model::{Document, Span};
 /// Adds the annotation layers to a document. `date` is the document's creation date, which
 /// decides the roles (and so the actor codes) of the people it names.
 pub fn annotate(doc: &mut Document, date: Option<NaiveDate>) {
+    annotate_with(doc, date, None);
+}
+
+/// [`annotate`], with the actor codes taken from the user's CAMEO/PETRARCH dictionaries
+/// instead of the built-in knowledge base when `cameo` is given.
+pub fn annotate_with(
+    doc: &mut Document,
+    date: Option<NaiveDate>,
+    cameo: Option<&cameo::CameoActors>,
+) {
     if let Some(r) = mentions::BUILTIN.as_ref() {
-        let found = r.mentions(doc.text(), date);
+        let mut found = r.mentions(doc.text(), date);
+        if let Some(c) = cameo {
+            c.recode(doc.text(), date, &mut found);
+        }
         let _ = doc.set_mentions(found);
     }
     let spans: Vec<Span> = sentences::split_sentences(doc.text())

@@ -234,18 +234,31 @@ fn extract(paths: Vec<PathBuf>, as_json: bool, opts: &Options) -> Result<ExitCod
 }
 
 fn annotate(input: &Path, cameo: Option<&Path>) -> Result<ExitCode> {
-    if let Some(dir) = cameo {
-        if !dir.is_dir() {
-            bail!(
-                "{}: --cameo-dictionaries must be a directory",
-                dir.display()
+    let cameo = match cameo {
+        Some(dir) => {
+            if !dir.is_dir() {
+                bail!(
+                    "{}: --cameo-dictionaries must be a directory",
+                    dir.display()
+                );
+            }
+            let c = dyad_annotate::cameo::CameoActors::load(dir).map_err(anyhow::Error::msg)?;
+            let d = c.dictionaries();
+            eprintln!(
+                "dyad: {}: {} actors and {} agents from {} files ({} unreadable lines skipped); actor codes come from them",
+                dir.display(),
+                d.actors.len(),
+                d.agents.len(),
+                d.files.len(),
+                d.warnings.len()
             );
+            for w in d.warnings.iter().take(5) {
+                eprintln!("dyad: warning: {w}");
+            }
+            Some(c)
         }
-        eprintln!(
-            "dyad: note: event coding is not built yet; the dictionaries in {} are not used and `events` stays empty",
-            dir.display()
-        );
-    }
+        None => None,
+    };
     let reader: Box<dyn BufRead> = if input.as_os_str() == "-" {
         Box::new(std::io::BufReader::new(std::io::stdin()))
     } else {
@@ -257,6 +270,7 @@ fn annotate(input: &Path, cameo: Option<&Path>) -> Result<ExitCode> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = 0usize;
     dyad_pipeline::annotate_lines(
+        cameo.as_ref(),
         reader.lines().map(|l| {
             // A line that is not UTF-8 is one bad record, not the end of the input.
             l.or_else(|e| match e.kind() {

@@ -217,3 +217,71 @@ fn annotate_reads_standard_input() {
         assert!(objs[0][layer].as_array().is_some_and(|a| a.is_empty()));
     }
 }
+
+#[test]
+fn annotate_codes_actors_with_the_users_cameo_dictionaries() {
+    let dir = tempfile::tempdir().unwrap();
+    let dicts = dir.path().join("dicts");
+    std::fs::create_dir(&dicts).unwrap();
+    std::fs::write(
+        dicts.join("Mine.actors.txt"),
+        "# our project's codes\nRUSSIA_ [RUS]\n+RUSSIAN\nVLADIMIR_PUTIN_\n+PUTIN_\n\t[RUSELI 991231-000507]\n\t[RUSGOVPRE 000507-]\n",
+    )
+    .unwrap();
+    std::fs::write(dicts.join("Mine.agents.txt"), "TROOPS {} [~MIL]\n").unwrap();
+    let input = dir.path().join("in.jsonl");
+    std::fs::write(
+        &input,
+        "{\"id\": \"r1\", \"text\": \"Putin said Russian troops would stay.\", \"date\": \"2014-03-02\"}\n",
+    )
+    .unwrap();
+    let out = dyad(&[
+        "annotate",
+        "--input",
+        input.to_str().unwrap(),
+        "--cameo-dictionaries",
+        dicts.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let objs = lines(&out);
+    let coded: Vec<(String, String)> = objs[0]["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["actor"].is_object())
+        .map(|m| {
+            let a = &m["actor"];
+            (
+                m["text"].as_str().unwrap().to_string(),
+                format!(
+                    "{}{}",
+                    a["code"].as_str().unwrap_or("---"),
+                    a["sector"].as_str().unwrap_or("")
+                ),
+            )
+        })
+        .collect();
+    assert_eq!(
+        coded,
+        [
+            ("Putin".to_string(), "RUSGOVPRE".to_string()),
+            ("Russian troops".to_string(), "RUSMIL".to_string()),
+        ]
+    );
+    // A folder without dictionaries is a clear error.
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let out = dyad(&[
+        "annotate",
+        "--input",
+        input.to_str().unwrap(),
+        "--cameo-dictionaries",
+        empty.to_str().unwrap(),
+    ]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no actor"));
+}

@@ -3,6 +3,8 @@
 //!
 //! Every record is checked when it is read; an error names the file, the line and the reason.
 
+pub mod petrarch;
+
 use chrono::NaiveDate;
 use std::path::Path;
 

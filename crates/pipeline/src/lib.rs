@@ -195,7 +195,11 @@ pub fn ingest(
 
 /// One `dyad annotate` input line → its output object (contract section 2). A line that is not
 /// a valid record gives an object with an `error` field.
-pub fn annotate_line(line: &str, line_no: usize) -> serde_json::Value {
+pub fn annotate_line(
+    line: &str,
+    line_no: usize,
+    cameo: Option<&dyad_annotate::cameo::CameoActors>,
+) -> serde_json::Value {
     use serde_json::{json, Value};
     let v: Value = match serde_json::from_str(line) {
         Ok(v) => v,
@@ -216,7 +220,7 @@ pub fn annotate_line(line: &str, line_no: usize) -> serde_json::Value {
     };
     let date = meta.published.as_deref().and_then(day_of);
     let mut doc = Document::new(text.to_string(), meta);
-    dyad_annotate::annotate(&mut doc, date);
+    dyad_annotate::annotate_with(&mut doc, date, cameo);
     dyad_code::code(&mut doc);
     let id_str = match &id {
         Value::String(s) => s.clone(),
@@ -230,6 +234,7 @@ pub fn annotate_line(line: &str, line_no: usize) -> serde_json::Value {
 
 /// Annotates JSON Lines records in parallel chunks, calling `f` with each output in order.
 pub fn annotate_lines(
+    cameo: Option<&dyad_annotate::cameo::CameoActors>,
     lines: impl Iterator<Item = std::io::Result<String>>,
     mut f: impl FnMut(serde_json::Value),
 ) -> std::io::Result<()> {
@@ -250,7 +255,7 @@ pub fn annotate_lines(
         }
         let out: Vec<_> = chunk
             .par_iter()
-            .map(|(n, l)| annotate_line(l, *n))
+            .map(|(n, l)| annotate_line(l, *n, cameo))
             .collect();
         out.into_iter().for_each(&mut f);
     }
@@ -269,7 +274,10 @@ mod tests {
             r#"{"id": "c"}"#,
         ];
         let mut out = Vec::new();
-        annotate_lines(input.iter().map(|s| Ok(s.to_string())), |v| out.push(v)).unwrap();
+        annotate_lines(None, input.iter().map(|s| Ok(s.to_string())), |v| {
+            out.push(v)
+        })
+        .unwrap();
         assert_eq!(out.len(), 4);
         assert_eq!(out[0]["id"], "a");
         assert_eq!(out[0]["sentences"].as_array().unwrap().len(), 2);

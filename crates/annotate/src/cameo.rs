@@ -1,0 +1,318 @@
+//! Actor codes from the user's CAMEO/PETRARCH dictionaries (`--cameo-dictionaries DIR`).
+//!
+//! With user dictionaries, the `actor` of every mention comes from them and not from our
+//! knowledge base, so that a project keeps the codes it curated; the mention types and entity
+//! ids still come from our recogniser. A dictionary phrase that none of our mentions spans
+//! exactly becomes a mention of its own.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use chrono::NaiveDate;
+use dyad_kb::petrarch::{Dictionaries, Phrase};
+use dyad_model::{ActorCode, Mention, Span};
+use std::path::Path;
+
+#[derive(Debug, Clone, Copy)]
+enum Target {
+    Actor(usize),
+    Agent(usize),
+}
+
+pub struct CameoActors {
+    dicts: Dictionaries,
+    matcher: AhoCorasick,
+    targets: Vec<(Target, bool)>,
+}
+
+/// A coded stretch of text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Coded {
+    span: Span,
+    /// The full code ("EGYGOV"); empty for an agent with no country.
+    country: String,
+    sector: String,
+}
+
+impl CameoActors {
+    pub fn new(dicts: Dictionaries) -> Result<CameoActors, String> {
+        let mut pats = Vec::new();
+        let mut targets = Vec::new();
+        let mut add = |p: &Phrase, t: Target| {
+            pats.push(p.text());
+            targets.push((t, p.exact_end));
+        };
+        for (i, a) in dicts.actors.iter().enumerate() {
+            a.names.iter().for_each(|p| add(p, Target::Actor(i)));
+        }
+        for (i, a) in dicts.agents.iter().enumerate() {
+            a.phrases.iter().for_each(|p| add(p, Target::Agent(i)));
+        }
+        let matcher = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(&pats)
+            .map_err(|e| format!("cannot compile the dictionaries: {e}"))?;
+        Ok(CameoActors {
+            dicts,
+            matcher,
+            targets,
+        })
+    }
+
+    /// Loads the actor and agent dictionaries of a directory; an error names it.
+    pub fn load(dir: &Path) -> Result<CameoActors, String> {
+        let d = dyad_kb::petrarch::load_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        if d.actors.is_empty() && d.agents.is_empty() {
+            return Err(format!(
+                "{}: no actor (*actors*.txt) or agent (*agents*.txt) dictionary",
+                dir.display()
+            ));
+        }
+        CameoActors::new(d)
+    }
+
+    pub fn dictionaries(&self) -> &Dictionaries {
+        &self.dicts
+    }
+
+    /// Re-codes the mentions of a text with the dictionaries.
+    pub fn recode(&self, text: &str, date: Option<NaiveDate>, mentions: &mut Vec<Mention>) {
+        for m in mentions.iter_mut() {
+            m.actor = None;
+        }
+        let mut added = Vec::new();
+        for c in self.coded(text, date) {
+            let actor = (!c.country.is_empty() || !c.sector.is_empty()).then(|| ActorCode {
+                code: (!c.country.is_empty()).then(|| c.country.clone()),
+                sector: (!c.sector.is_empty()).then(|| c.sector.clone()),
+            });
+            if let Some(m) = mentions.iter_mut().find(|m| m.span == c.span) {
+                m.actor = actor;
+                continue;
+            }
+            let Some(actor) = actor else { continue };
+            // The widest of our mentions inside or around the phrase lends its type and id.
+            let near = mentions
+                .iter()
+                .filter(|m| m.span.start < c.span.end && c.span.start < m.span.end)
+                .max_by_key(|m| m.span.end - m.span.start);
+            let kind = match near {
+                Some(m) => m.kind.clone(),
+                None if actor.sector.is_none() && actor.code.is_some() => "GPE".into(),
+                None => "ACTOR".into(),
+            };
+            added.push(Mention {
+                span: c.span,
+                kind,
+                entity: near.and_then(|m| m.entity.clone()),
+                actor: Some(actor),
+            });
+        }
+        if !added.is_empty() {
+            mentions.extend(added);
+            mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+        }
+    }
+
+    /// The dictionary phrases of a text with their codes on the date; an agent takes the
+    /// country of an actor right before it ("Egyptian foreign minister", "Egypt's army") or
+    /// right after "of" ("the foreign minister of Egypt").
+    fn coded(&self, text: &str, date: Option<NaiveDate>) -> Vec<Coded> {
+        let mut found: Vec<(Span, Target)> = Vec::new();
+        for m in self.matcher.find_iter(text) {
+            let (s, mut e) = (m.start(), m.end());
+            let (target, exact_end) = self.targets[m.pattern().as_usize()];
+            // Inside a stem already extended to the end of its word.
+            if found.last().is_some_and(|(last, _)| s < last.end) {
+                continue;
+            }
+            if text[..s]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            let rest = &text[e..];
+            if rest.chars().next().is_some_and(char::is_alphanumeric) {
+                if exact_end {
+                    continue;
+                }
+                // A stem runs to the end of its word ("ARGENTIN" in "Argentine").
+                e += rest
+                    .find(|c: char| !c.is_alphanumeric())
+                    .unwrap_or(rest.len());
+            }
+            found.push((Span::new(s, e), target));
+        }
+        let mut out: Vec<Coded> = Vec::new();
+        let mut i = 0;
+        while i < found.len() {
+            let (span, target) = found[i];
+            match target {
+                Target::Actor(a) => {
+                    let code = self.dicts.actors[a].code_on(date).unwrap_or("");
+                    let (country, sector) = split(code);
+                    // "Egyptian troops": the actor and the agent after it are one actor.
+                    if let Some(&(next, Target::Agent(g))) = found.get(i + 1) {
+                        if adjacent(text, span.end, next.start) && !country.is_empty() {
+                            out.push(Coded {
+                                span: Span::new(span.start, next.end),
+                                country: country.to_string(),
+                                sector: self.dicts.agents[g].code.clone(),
+                            });
+                            i += 2;
+                            continue;
+                        }
+                    }
+                    out.push(Coded {
+                        span,
+                        country: country.to_string(),
+                        sector: sector.to_string(),
+                    });
+                }
+                Target::Agent(g) => {
+                    let sector = self.dicts.agents[g].code.clone();
+                    // "the foreign minister of Egypt"
+                    let of_country = found.get(i + 1).and_then(|&(next, t)| match t {
+                        Target::Actor(a) if of_between(text, span.end, next.start) => {
+                            let (c, _) = split(self.dicts.actors[a].code_on(date).unwrap_or(""));
+                            (!c.is_empty()).then(|| (next, c.to_string()))
+                        }
+                        _ => None,
+                    });
+                    match of_country {
+                        Some((next, country)) => {
+                            out.push(Coded {
+                                span: Span::new(span.start, next.end),
+                                country,
+                                sector,
+                            });
+                            i += 2;
+                            continue;
+                        }
+                        None => out.push(Coded {
+                            span,
+                            country: String::new(),
+                            sector,
+                        }),
+                    }
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+}
+
+/// `EGYGOV` -> (`EGY`, `GOV`); a code of three letters or fewer is all country.
+fn split(code: &str) -> (&str, &str) {
+    match code.char_indices().nth(3) {
+        Some((i, _)) => (&code[..i], &code[i..]),
+        None => (code, ""),
+    }
+}
+
+/// Only spaces, or a possessive, between two phrases.
+fn adjacent(text: &str, a: usize, b: usize) -> bool {
+    let gap = &text[a..b];
+    let gap = gap
+        .strip_prefix("'s")
+        .or_else(|| gap.strip_prefix("’s"))
+        .unwrap_or(gap);
+    !gap.is_empty() && gap.chars().all(|c| c == ' ')
+}
+
+fn of_between(text: &str, a: usize, b: usize) -> bool {
+    let gap = text[a..b].trim();
+    gap == "of" || gap == "of the"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_kb::petrarch::{parse_actors, parse_agents};
+
+    fn cameo() -> CameoActors {
+        let mut w = Vec::new();
+        let actors = parse_actors(
+            "EGYPT_ [EGY]\n+EGYPTIAN\nHOSNI_MUBARAK_\n\t[EGYGOV 811014-110211]\n\t[EGYELI]\n\
+             HAMAS [PSEREBHMS]\nARGENTIN [ARG]\n",
+            "a",
+            &mut w,
+        );
+        let agents = parse_agents("FOREIGN_MINISTER [~GOV]\nTROOPS {} [~MIL]\n", "g", &mut w);
+        assert!(w.is_empty(), "{w:?}");
+        CameoActors::new(Dictionaries {
+            actors,
+            agents,
+            ..Dictionaries::default()
+        })
+        .unwrap()
+    }
+
+    fn codes(text: &str, date: &str, mentions: &mut Vec<Mention>) -> Vec<String> {
+        let day = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
+        cameo().recode(text, day, mentions);
+        mentions
+            .iter()
+            .map(|m| {
+                let a = m.actor.clone().unwrap_or(ActorCode {
+                    code: None,
+                    sector: None,
+                });
+                format!(
+                    "{}:{}:{}{}",
+                    &text[m.span.start..m.span.end],
+                    m.kind,
+                    a.code.unwrap_or("---".into()),
+                    a.sector.unwrap_or_default()
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn dictionary_codes_replace_ours_and_follow_the_date() {
+        let text = "Hosni Mubarak met Hamas leaders; Egyptian troops and the foreign minister of \
+                    Argentina watched. Argentine officials said nothing.";
+        // Our recogniser's mention of Mubarak, with a code the dictionary must replace.
+        let mut ms = vec![Mention {
+            span: Span::new(0, 13),
+            kind: "PERSON".into(),
+            entity: Some("hosni-mubarak".into()),
+            actor: Some(ActorCode {
+                code: Some("XXX".into()),
+                sector: None,
+            }),
+        }];
+        let got = codes(text, "2005-03-01", &mut ms);
+        assert_eq!(
+            got,
+            [
+                "Hosni Mubarak:PERSON:EGYGOV",
+                "Hamas:ACTOR:PSEREBHMS",
+                "Egyptian troops:ACTOR:EGYMIL",
+                "foreign minister of Argentina:ACTOR:ARGGOV",
+                "Argentine:GPE:ARG",
+            ]
+        );
+        let mut ms = Vec::new();
+        assert_eq!(
+            codes("Hosni Mubarak spoke.", "2015-03-01", &mut ms),
+            ["Hosni Mubarak:ACTOR:EGYELI"]
+        );
+    }
+
+    #[test]
+    fn phrases_respect_word_boundaries() {
+        let mut ms = Vec::new();
+        assert!(codes("Egyptology and the Egypt_ian", "2005-03-01", &mut ms)
+            .iter()
+            .all(|c| !c.starts_with("Egyptology")));
+        let mut ms = Vec::new();
+        assert_eq!(
+            codes("A foreign minister spoke.", "2005-03-01", &mut ms),
+            ["foreign minister:ACTOR:---GOV"]
+        );
+    }
+}
