@@ -139,6 +139,8 @@ impl Recognizer {
         let mut named_at: HashMap<usize, Vec<usize>> = HashMap::new();
         // Country of a name mention ending at a byte offset (for agents after it).
         let mut country_ending_at: HashMap<usize, (usize, usize)> = HashMap::new();
+        // Country of a name mention starting at a byte offset, with its end ("of Russia").
+        let mut country_starting_at: HashMap<usize, (usize, usize)> = HashMap::new();
         for m in self.names.find_iter(text) {
             let (s, e) = (m.start(), m.end());
             if !bounded(text, s, e) {
@@ -160,6 +162,9 @@ impl Recognizer {
                         _ => ("GPE", None),
                     };
                     country_ending_at.insert(e, (i, s));
+                    if !matches!(t, Target::Adjective(_)) {
+                        country_starting_at.insert(s, (i, e));
+                    }
                     mention(s, e, kind, Some(c.id()), Some(&c.code), sector)
                 }
                 Target::Person(i) => {
@@ -228,22 +233,47 @@ impl Recognizer {
                 continue;
             }
             let (agent_idx, phrase) = &self.agent_targets[m.pattern().as_usize()];
-            let Some((country, start)) = modifier_before(text, s, &country_ending_at) else {
+            let agent = &self.kb.agents[*agent_idx];
+            let tied = modifier_before(text, s, &country_ending_at)
+                .map(|(country, start)| (country, start, e))
+                .or_else(|| {
+                    country_after_of(text, e, &country_starting_at).map(|(c, end)| (c, s, end))
+                });
+            let Some((country, start, end)) = tied else {
+                // "the president" with no country: the person of that role named last.
+                if agent.kind == "PERSON" && definite(text, s) {
+                    if let Some(p) = self.antecedent(phrase, s, date, &named_at) {
+                        let role = p.role_on(date).or_else(|| p.role_on(None));
+                        out.push(mention(
+                            s,
+                            e,
+                            "AGENT",
+                            Some(p.id.clone()),
+                            role.map(|r| r.code.as_str()),
+                            role.map(|r| r.sector.as_str()),
+                        ));
+                    }
+                }
                 continue;
             };
-            let agent = &self.kb.agents[*agent_idx];
             let c = &self.kb.countries[country];
             // A one-person role ("the Russian president") is the person holding it that day.
             let holder = (agent.kind == "PERSON")
-                .then(|| self.holder(&c.code, phrase, date))
+                .then(|| self.holder(&c.code, phrase, date, s, &named_at))
                 .flatten();
+            // The holder's own role says the sector better than the phrase ("defence
+            // minister" is MIL in one country, GOV in another).
+            let sector = holder
+                .and_then(|p| p.role_on(date))
+                .filter(|r| r.code == c.code)
+                .map_or(agent.sector.as_str(), |r| r.sector.as_str());
             out.push(mention(
                 start,
-                e,
+                end,
                 "AGENT",
                 holder.map(|p| p.id.clone()),
                 Some(&c.code),
-                Some(&agent.sector),
+                Some(sector),
             ));
         }
         let surname = |w: &str| self.short_index.contains_key(w);
@@ -344,18 +374,65 @@ impl Recognizer {
         }
     }
 
-    /// The person who holds a role of this title in this country on the date.
-    fn holder(&self, code: &str, title: &str, date: Option<NaiveDate>) -> Option<&dyad_kb::Person> {
+    /// The person who holds a role of this title in this country on the date. Among several
+    /// ("the Chinese leader": president and premier), one already named before `at` wins,
+    /// then the most senior title.
+    fn holder(
+        &self,
+        code: &str,
+        phrase: &str,
+        date: Option<NaiveDate>,
+        at: usize,
+        named_at: &HashMap<usize, Vec<usize>>,
+    ) -> Option<&dyad_kb::Person> {
         let day = date?;
-        let title = title.strip_suffix('s').unwrap_or(title);
-        let mut found = self.kb.people.iter().filter(|p| {
-            p.roles
-                .iter()
-                .any(|r| r.code == code && r.title == title && r.held_on(day))
-        });
-        let first = found.next()?;
-        // Two holders on one day (a partial date overlap): not sure enough to say.
-        found.next().is_none().then_some(first)
+        let titles = titles_for(phrase);
+        // (title rank, person index) of every holder that day.
+        let found: Vec<(usize, usize)> = self
+            .kb
+            .people
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| {
+                p.roles
+                    .iter()
+                    .filter(|r| r.code == code && r.held_on(day))
+                    .filter_map(|r| titles.iter().position(|t| *t == r.title))
+                    .min()
+                    .map(|rank| (rank, i))
+            })
+            .collect();
+        let named = |i: &usize| named_at.get(i).is_some_and(|v| v.iter().any(|&x| x < at));
+        let pool: Vec<(usize, usize)> = match found.iter().filter(|(_, i)| named(i)).count() {
+            0 => found,
+            _ => found.into_iter().filter(|(_, i)| named(i)).collect(),
+        };
+        let best = pool.iter().map(|(r, _)| *r).min()?;
+        let mut top = pool.iter().filter(|(r, _)| *r == best);
+        let (_, first) = top.next()?;
+        // Two holders of the same rank (a partial date overlap): not sure enough to say.
+        top.next().is_none().then(|| &self.kb.people[*first])
+    }
+
+    /// The person named last before `at` who holds a role of this title on the date.
+    fn antecedent(
+        &self,
+        phrase: &str,
+        at: usize,
+        date: Option<NaiveDate>,
+        named_at: &HashMap<usize, Vec<usize>>,
+    ) -> Option<&dyad_kb::Person> {
+        let titles = titles_for(phrase);
+        named_at
+            .iter()
+            .filter_map(|(&i, places)| {
+                let last = places.iter().copied().filter(|&x| x < at).max()?;
+                let p = &self.kb.people[i];
+                let role = p.role_on(date)?;
+                titles.contains(&role.title.as_str()).then_some((last, i))
+            })
+            .max()
+            .map(|(_, i)| &self.kb.people[i])
     }
 }
 
@@ -377,6 +454,65 @@ fn modifier_before(
         .unwrap_or(trimmed)
         .len();
     country_ending_at.get(&end).copied()
+}
+
+/// The role titles of the knowledge base an agent phrase stands for, most senior first:
+/// news says "defense minister" of a "defence minister", "leader" of a president.
+fn titles_for(phrase: &str) -> Vec<&str> {
+    let phrase = phrase.strip_suffix('s').unwrap_or(phrase);
+    match phrase {
+        "leader" | "head of state" => vec![
+            "supreme leader",
+            "general secretary",
+            "chancellor",
+            "president",
+            "prime minister",
+            "premier",
+            "king",
+        ],
+        "head of government" | "prime minister" | "premier" => {
+            vec!["prime minister", "premier", "chancellor"]
+        }
+        "defence minister" | "defense minister" | "defence secretary" | "defense secretary" => {
+            vec!["defence minister", "defence secretary"]
+        }
+        "foreign minister" | "foreign secretary" | "secretary of state" => {
+            vec![
+                "foreign minister",
+                "secretary of state",
+                "foreign secretary",
+            ]
+        }
+        "finance minister" => vec![
+            "finance minister",
+            "treasury secretary",
+            "chancellor of the exchequer",
+        ],
+        "spokesman" | "spokeswoman" | "spokesperson" | "foreign ministry spokesperson" => {
+            vec!["foreign ministry spokesperson"]
+        }
+        other => vec![other],
+    }
+}
+
+/// Whether a phrase is definite: "the president", "The president".
+fn definite(text: &str, s: usize) -> bool {
+    let before = &text[..s];
+    before.ends_with("the ") || before.ends_with("The ")
+}
+
+/// The country right after "of" (or "of the") following an agent: "the president of Russia".
+fn country_after_of(
+    text: &str,
+    agent_end: usize,
+    country_starting_at: &HashMap<usize, (usize, usize)>,
+) -> Option<(usize, usize)> {
+    let rest = &text[agent_end..];
+    let skip = [" of the ", " of "]
+        .iter()
+        .find(|p| rest.starts_with(*p))
+        .map(|p| p.len())?;
+    country_starting_at.get(&(agent_end + skip)).copied()
 }
 
 /// Whether the word right before `s` (one space away) is a known given name.
@@ -441,7 +577,7 @@ mod tests {
                           li-shangfu\tLi Shangfu\tLi\tCHN MIL defence minister 2023-03-12..2023-10-24; CHN MIL head of the equipment department 2017..2022\n\
                           xi-jinping\tXi Jinping|Xi|习近平\t\tCHN GOV president 2013-03-14..\n";
     const ORGS: &str = "tass\tMED\tRUS\tMED\tTASS\n";
-    const AGENTS: &str = "MIL\tORG\ttroops|military\nGOV\tORG\tforeign ministry\nGOV\tPERSON\tpresident|defence minister\n";
+    const AGENTS: &str = "MIL\tORG\ttroops|military\nGOV\tORG\tforeign ministry\nGOV\tPERSON\tpresident|defence minister|defense minister|leader\n";
 
     fn rec() -> Recognizer {
         Recognizer::new(Kb::parse([COUNTRIES, PEOPLE, ORGS, AGENTS]).unwrap()).unwrap()
@@ -550,6 +686,27 @@ mod tests {
                 "Chinese:NORP:chn:CHN",
             ]
         );
+    }
+
+    #[test]
+    fn role_descriptions_are_the_people_who_hold_them() {
+        let r = rec();
+        let t = "Xi Jinping welcomed Putin. The Chinese leader praised the president of Russia, \
+                 and the president thanked him. China's defense minister attended.";
+        let got = show(t, &r.mentions(t, day("2023-04-18")));
+        let agents: Vec<&String> = got.iter().filter(|g| g.contains(":AGENT:")).collect();
+        assert_eq!(
+            agents,
+            [
+                "Chinese leader:AGENT:xi-jinping:CHNGOV",
+                "president of Russia:AGENT:putin:RUSGOV",
+                "president:AGENT:putin:RUSGOV",
+                "China's defense minister:AGENT:li-shangfu:CHNMIL",
+            ]
+        );
+        // No one of that role named before: a bare "the president" stays unresolved.
+        let t = "The president spoke.";
+        assert!(r.mentions(t, day("2023-04-18")).is_empty());
     }
 
     #[test]
