@@ -25,11 +25,12 @@ pub fn annotate_with(
     cameo: Option<&cameo::CameoActors>,
 ) {
     if let Some(r) = mentions::BUILTIN.as_ref() {
-        let mut found = r.mentions(doc.text(), date);
+        let (mut found, learned) = r.mentions_and_learned(doc.text(), date);
         if let Some(c) = cameo {
             c.recode(doc.text(), date, &mut found);
         }
         let _ = doc.set_mentions(found);
+        let _ = doc.set_learned(learned);
     }
     let spans: Vec<Span> = sentences::split_sentences(doc.text())
         .into_iter()

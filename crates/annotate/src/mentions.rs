@@ -6,7 +6,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::NaiveDate;
 use dyad_kb::Kb;
-use dyad_model::{ActorCode, Mention, Span};
+use dyad_model::{ActorCode, LearnedActor, Mention, Span};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -134,6 +134,16 @@ impl Recognizer {
     /// The mentions of a text, in order of position (a generic agent may contain a name
     /// mention: "[[Russian] troops]").
     pub fn mentions(&self, text: &str, date: Option<NaiveDate>) -> Vec<Mention> {
+        self.mentions_and_learned(text, date).0
+    }
+
+    /// The mentions, and the actors learned from the descriptions of people the knowledge
+    /// base lacks.
+    pub fn mentions_and_learned(
+        &self,
+        text: &str,
+        date: Option<NaiveDate>,
+    ) -> (Vec<Mention>, Vec<LearnedActor>) {
         let mut out: Vec<Mention> = Vec::new();
         // Where each person was last named in full so far, for their short forms.
         let mut named_at: HashMap<usize, Vec<usize>> = HashMap::new();
@@ -283,8 +293,8 @@ impl Recognizer {
         }
         out.extend(unknown);
         out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
-        self.learn_from_appositives(text, &mut out);
-        out
+        let learned = self.learn_from_appositives(text, &mut out);
+        (out, learned)
     }
 
     /// A person the knowledge base lacks, described by an appositive, takes the code it gives:
@@ -292,8 +302,9 @@ impl Recognizer {
     /// is SGP+EDU; "Jonathan Ward, founder and chief executive of ..." is BUS. The role word
     /// gives the sector, the first country or coded organisation in the phrase the code. Later
     /// mentions of the same person (same local id) take it too.
-    fn learn_from_appositives(&self, text: &str, out: &mut [Mention]) {
+    fn learn_from_appositives(&self, text: &str, out: &mut [Mention]) -> Vec<LearnedActor> {
         let mut learned: HashMap<String, ActorCode> = HashMap::new();
+        let mut found = Vec::new();
         for k in 0..out.len() {
             let m = &out[k];
             if m.kind != "PERSON" || m.actor.is_some() {
@@ -320,27 +331,52 @@ impl Recognizer {
             if !(2..=30).contains(&words) {
                 continue;
             }
-            let sector = self
+            let role = self
                 .agents
                 .find_iter(phrase)
                 .filter(|a| bounded(phrase, a.start(), a.end()))
-                .map(|a| &self.kb.agents[self.agent_targets[a.pattern().as_usize()].0])
-                .find(|a| a.kind == "PERSON")
-                .map(|a| a.sector.clone());
+                .map(|a| {
+                    let agent = &self.kb.agents[self.agent_targets[a.pattern().as_usize()].0];
+                    (a.start(), agent)
+                })
+                .find(|(_, a)| a.kind == "PERSON");
+            // An appositive describes: "an associate professor ...", "the head of ...",
+            // "founder of ...", "Russia's ambassador ...". A clause after a comma ("and a
+            // Rosneft deal ...", "marking 70 years ...") does not.
+            let first_word = phrase.split_whitespace().next().unwrap_or("");
+            let role_early =
+                role.is_some_and(|(at, _)| phrase[..at].split_whitespace().count() <= 3);
+            if !(matches!(first_word, "a" | "an" | "the" | "A" | "An" | "The") || role_early) {
+                continue;
+            }
+            let sector = role.map(|(_, a)| a.sector.clone());
             let end = from + cut;
             // `out` is sorted by start: look only at the mentions inside the phrase.
             let first = out.partition_point(|x| x.span.start < from);
-            let code = out[first..]
-                .iter()
-                .take_while(|x| x.span.start < end)
-                .filter(|x| x.span.end <= end)
-                .find_map(|x| x.actor.as_ref().and_then(|a| a.code.clone()));
+            let inside = || {
+                out[first..]
+                    .iter()
+                    .take_while(|x| x.span.start < end)
+                    .filter(|x| x.span.end <= end)
+            };
+            let code = inside().find_map(|x| x.actor.as_ref().and_then(|a| a.code.clone()));
             if sector.is_none() && code.is_none() {
                 continue;
             }
+            let affiliation = inside()
+                .filter(|x| x.kind == "ORG")
+                .max_by_key(|x| x.span.end - x.span.start)
+                .map(|x| text[x.span.start..x.span.end].to_string());
             let actor = ActorCode { code, sector };
             if let Some(id) = &out[k].entity {
                 learned.insert(id.clone(), actor.clone());
+                found.push(LearnedActor {
+                    entity: id.clone(),
+                    name: out[k].span,
+                    actor: actor.clone(),
+                    affiliation,
+                    evidence: Span::new(from, end),
+                });
             }
             out[k].actor = Some(actor);
         }
@@ -351,6 +387,7 @@ impl Recognizer {
                 }
             }
         }
+        found
     }
 
     /// A surname the knowledge base knows, met with no full name before it, is the one person
@@ -726,8 +763,26 @@ mod tests {
         let t = "Lee Mingjiang, an associate professor of international relations at Singapore's \
                  Nanyang Technological University, said ties were close. Jonathan Ward, founder of \
                  the Atlas Organization, disagreed. Later Ward added that Moscow was isolated.";
-        let got = show(t, &r.mentions(t, None));
+        let (ms, learned) = r.mentions_and_learned(t, None);
+        let got = show(t, &ms);
         assert_eq!(got[0], "Lee Mingjiang:PERSON:local:lee-mingjiang:SGPEDU");
+        // What was learned keeps its evidence: the appositive, and the affiliation in it.
+        let lee = &learned[0];
+        assert_eq!(lee.entity, "local:lee-mingjiang");
+        assert_eq!(
+            &t[lee.evidence.start..lee.evidence.end],
+            "an associate professor of international relations at Singapore's Nanyang \
+             Technological University"
+        );
+        assert_eq!(
+            lee.affiliation.as_deref(),
+            Some("Nanyang Technological University")
+        );
+        assert_eq!(learned[1].entity, "local:jonathan-ward");
+        assert_eq!(
+            learned[1].affiliation.as_deref(),
+            Some("Atlas Organization")
+        );
         assert!(
             got.contains(&"Jonathan Ward:PERSON:local:jonathan-ward:---BUS".to_string()),
             "{got:?}"

@@ -104,6 +104,10 @@ enum Cmd {
         limit: usize,
         #[arg(long)]
         json: bool,
+        /// List the actors learned from descriptions in the texts (people the knowledge base
+        /// lacks), with the description that gave each its code.
+        #[arg(long)]
+        learned: bool,
     },
 }
 
@@ -160,7 +164,19 @@ fn run(cmd: Cmd, opts: &Options) -> Result<ExitCode> {
         Cmd::Kb {
             cmd: KbCmd::Check { dir },
         } => kb_check(dir.as_deref()),
-        Cmd::Actors { db, limit, json } => actors(&open_existing(&db)?, limit, json),
+        Cmd::Actors {
+            db,
+            limit,
+            json,
+            learned,
+        } => {
+            let store = open_existing(&db)?;
+            if learned {
+                learned_actors(&store, limit, json)
+            } else {
+                actors(&store, limit, json)
+            }
+        }
     }
 }
 
@@ -602,6 +618,44 @@ fn kb_check(dir: Option<&Path>) -> Result<ExitCode> {
             Ok(ExitCode::FAILURE)
         }
     }
+}
+
+/// The first 8 characters of a document id, enough for `dyad show`.
+fn short_id(id: &str) -> &str {
+    id.get(..8).unwrap_or(id)
+}
+
+fn learned_actors(store: &Store, limit: usize, as_json: bool) -> Result<ExitCode> {
+    let rows = store.learned(limit)?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for a in &rows {
+        if as_json {
+            emit(&mut out, &serde_json::to_value(a)?);
+            continue;
+        }
+        let code = format!(
+            "{}{}",
+            a.code.as_deref().unwrap_or("---"),
+            a.sector.as_deref().unwrap_or("")
+        );
+        let s = format!(
+            "{:<24} {:<8} {:>3} documents  {}\n    {:?} ({})\n",
+            a.name,
+            code,
+            a.documents,
+            a.affiliation.as_deref().unwrap_or(""),
+            a.evidence,
+            short_id(&a.doc_id),
+        );
+        if out.write_all(s.as_bytes()).is_err() {
+            break;
+        }
+    }
+    if rows.is_empty() {
+        eprintln!("no learned actors stored yet");
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn actors(store: &Store, limit: usize, as_json: bool) -> Result<ExitCode> {

@@ -285,3 +285,46 @@ fn annotate_codes_actors_with_the_users_cameo_dictionaries() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no actor"));
 }
+
+#[test]
+fn actors_learned_from_descriptions_are_listed_with_their_evidence() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("analyst.txt");
+    std::fs::write(
+        &page,
+        "Moscow and Beijing sign grain deal\n\n\
+         Russia and China signed a grain supply agreement on Tuesday, officials in both capitals said.\n\n\
+         Irina Volkova, a senior analyst at the Moscow-based Centre for Trade Studies, said the deal \
+         would take years to change trade flows. Volkova added that prices were the main obstacle.\n",
+    )
+    .unwrap();
+    let db = dir.path().join("t.db");
+    let out = dyad(&[
+        "ingest",
+        page.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = dyad(&[
+        "actors",
+        "--db",
+        db.to_str().unwrap(),
+        "--learned",
+        "--json",
+    ]);
+    let rows = lines(&out);
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0]["name"], "Irina Volkova");
+    assert_eq!(rows[0]["sector"], "EDU");
+    // The Moscow-based centre puts the analyst in Russia.
+    assert_eq!(rows[0]["code"], "RUS");
+    assert!(rows[0]["evidence"]
+        .as_str()
+        .unwrap()
+        .starts_with("a senior analyst at the Moscow-based"));
+}

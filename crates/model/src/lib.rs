@@ -103,6 +103,22 @@ pub struct Mention {
     pub actor: Option<ActorCode>,
 }
 
+/// An actor the knowledge base lacks, learned from the text that describes it ("Lee
+/// Mingjiang, an associate professor ... at Singapore's Nanyang Technological University"),
+/// with the stretch of text that says so.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LearnedActor {
+    /// The entity id of its mentions (`local:lee-mingjiang`).
+    pub entity: String,
+    /// The mention that names it.
+    pub name: Span,
+    pub actor: ActorCode,
+    /// The organisation the description ties it to, as written.
+    pub affiliation: Option<String>,
+    /// The description (the appositive).
+    pub evidence: Span,
+}
+
 /// A temporal expression normalised as TIMEX3.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Timex {
@@ -161,6 +177,8 @@ pub struct Event {
 pub struct Layers {
     pub sentences: Vec<Span>,
     pub mentions: Vec<Mention>,
+    /// Actors learned from the text; not part of the annotation contract's output.
+    pub learned: Vec<LearnedActor>,
     pub timexes: Vec<Timex>,
     pub quotes: Vec<Quote>,
     pub events: Vec<Event>,
@@ -204,6 +222,15 @@ impl Document {
             m.span.check(&self.text)?;
         }
         self.layers.mentions = mentions;
+        Ok(())
+    }
+
+    pub fn set_learned(&mut self, learned: Vec<LearnedActor>) -> Result<(), SpanError> {
+        for l in &learned {
+            l.name.check(&self.text)?;
+            l.evidence.check(&self.text)?;
+        }
+        self.layers.learned = learned;
         Ok(())
     }
 

@@ -111,6 +111,7 @@ pub fn build_document(item: &RawItem, article: Article) -> (Document, NewDoc) {
         text: doc.text().to_string(),
         sentences: doc.layers().sentences.clone(),
         mentions: doc.layers().mentions.clone(),
+        learned: doc.layers().learned.clone(),
     };
     (doc, new)
 }

@@ -5,7 +5,7 @@
 //! full-text search over titles and bodies. Near-duplicate texts (a wire story reprinted by
 //! several outlets) are stored once per outlet and share a `text_id`.
 
-use dyad_model::{Mention, Meta, Span};
+use dyad_model::{LearnedActor, Mention, Meta, Span};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use std::path::Path;
@@ -89,6 +89,23 @@ CREATE TABLE mentions (
 ) WITHOUT ROWID;
 CREATE INDEX mentions_entity ON mentions(entity);
 "#,
+    // 3: actors learned from descriptions in the text, with their evidence.
+    r#"
+CREATE TABLE learned_actors (
+    doc_id      TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    n           INTEGER NOT NULL,
+    entity      TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    code        TEXT,
+    sector      TEXT,
+    affiliation TEXT,
+    ev_start    INTEGER NOT NULL,
+    ev_end      INTEGER NOT NULL,
+    evidence    TEXT NOT NULL,
+    PRIMARY KEY (doc_id, n)
+) WITHOUT ROWID;
+CREATE INDEX learned_actors_name ON learned_actors(name);
+"#,
 ];
 
 /// A processed document, ready to store.
@@ -103,6 +120,7 @@ pub struct NewDoc {
     pub text: String,
     pub sentences: Vec<Span>,
     pub mentions: Vec<Mention>,
+    pub learned: Vec<LearnedActor>,
 }
 
 /// What a batch did.
@@ -187,6 +205,21 @@ pub struct ActorRow {
     pub documents: u64,
     /// The most frequent surface form.
     pub example: String,
+}
+
+/// An actor learned from the texts, as the stored descriptions show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct LearnedRow {
+    /// The name as written (the same name in several documents is taken as one actor).
+    pub name: String,
+    /// The most frequent code, sector and affiliation among its descriptions.
+    pub code: Option<String>,
+    pub sector: Option<String>,
+    pub affiliation: Option<String>,
+    pub documents: u64,
+    /// One description and the document it is in.
+    pub evidence: String,
+    pub doc_id: String,
 }
 
 /// A member of a same-text group: document id and outlet.
@@ -294,6 +327,10 @@ impl Store {
                 "INSERT INTO mentions (doc_id, n, start, end, text, kind, entity, code, sector)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?;
+            let mut insert_learned = tx.prepare_cached(
+                "INSERT INTO learned_actors (doc_id, n, entity, name, code, sector, affiliation,
+                 ev_start, ev_end, evidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?;
             for d in docs {
                 if exists.exists([&d.id])? {
                     report.already_stored += 1;
@@ -363,6 +400,21 @@ impl Store {
                         m.entity,
                         actor.and_then(|a| a.code.as_deref()),
                         actor.and_then(|a| a.sector.as_deref()),
+                    ])?;
+                }
+                let slice = |s: Span| d.text.get(s.start..s.end).unwrap_or("");
+                for (n, l) in d.learned.iter().enumerate() {
+                    insert_learned.execute(params![
+                        d.id,
+                        n as i64,
+                        l.entity,
+                        slice(l.name),
+                        l.actor.code,
+                        l.actor.sector,
+                        l.affiliation,
+                        l.evidence.start as i64,
+                        l.evidence.end as i64,
+                        slice(l.evidence),
                     ])?;
                 }
                 report.inserted += 1;
@@ -562,6 +614,40 @@ impl Store {
         Ok(rows)
     }
 
+    /// Actors learned from descriptions in the texts, by number of documents describing them.
+    pub fn learned(&self, limit: usize) -> Result<Vec<LearnedRow>> {
+        let mode = |col: &str| {
+            format!(
+                "(SELECT {col} FROM learned_actors l2 WHERE l2.name = l.name AND {col} IS NOT NULL
+                  GROUP BY {col} ORDER BY count(*) DESC, {col} LIMIT 1)"
+            )
+        };
+        let sql = format!(
+            "SELECT l.name, {}, {}, {}, count(DISTINCT l.doc_id), min(l.evidence), min(l.doc_id)
+             FROM learned_actors l GROUP BY l.name
+             ORDER BY count(DISTINCT l.doc_id) DESC, l.name LIMIT ?1",
+            mode("code"),
+            mode("sector"),
+            mode("affiliation"),
+        );
+        let rows = self
+            .conn
+            .prepare(&sql)?
+            .query_map([limit as i64], |r| {
+                Ok(LearnedRow {
+                    name: r.get(0)?,
+                    code: r.get(1)?,
+                    sector: r.get(2)?,
+                    affiliation: r.get(3)?,
+                    documents: r.get::<_, i64>(4)? as u64,
+                    evidence: r.get(5)?,
+                    doc_id: r.get(6)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
     /// Groups of two or more documents that carry the same or nearly the same text.
     pub fn same_text_groups(&self) -> Result<Vec<Vec<GroupMember>>> {
         let mut stmt = self.conn.prepare(
@@ -622,7 +708,46 @@ mod tests {
                     }),
                 })
                 .collect(),
+            learned: Vec::new(),
         }
+    }
+
+    #[test]
+    fn learned_actors_are_stored_once_with_their_evidence() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Store::open(&dir.path().join("t.db")).unwrap();
+        let text = "Lee Mingjiang, an associate professor at Singapore's Nanyang Technological \
+                    University, said ties were close.";
+        let mut d = doc("Harbour Daily", text);
+        d.learned.push(LearnedActor {
+            entity: "local:lee-mingjiang".into(),
+            name: Span::new(0, 13),
+            actor: dyad_model::ActorCode {
+                code: Some("SGP".into()),
+                sector: Some("EDU".into()),
+            },
+            affiliation: Some("Nanyang Technological University".into()),
+            evidence: Span::new(15, text.find(", said").unwrap()),
+        });
+        s.insert_batch(std::slice::from_ref(&d)).unwrap();
+        s.insert_batch(std::slice::from_ref(&d)).unwrap();
+        let rows = s.learned(10).unwrap();
+        assert_eq!(rows.len(), 1);
+        let r = &rows[0];
+        assert_eq!(
+            (
+                r.name.as_str(),
+                r.code.as_deref(),
+                r.sector.as_deref(),
+                r.documents
+            ),
+            ("Lee Mingjiang", Some("SGP"), Some("EDU"), 1)
+        );
+        assert_eq!(
+            r.evidence,
+            "an associate professor at Singapore's Nanyang Technological University"
+        );
+        assert_eq!(r.doc_id, d.id);
     }
 
     const WIRE: &str = "US President Joe Biden and Chinese President Xi Jinping held a video call on Friday that lasted nearly two hours. \
