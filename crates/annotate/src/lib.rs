@@ -7,6 +7,7 @@ pub mod cameo;
 pub mod mentions;
 pub mod names;
 pub mod sentences;
+pub mod teams;
 
 use chrono::NaiveDate;
 use dyad_model::{Document, Span};

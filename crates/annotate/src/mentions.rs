@@ -17,6 +17,7 @@ enum Target {
     Metonym(usize),
     Person(usize),
     Org(usize),
+    Place(usize),
 }
 
 /// The compiled recogniser for one knowledge base.
@@ -29,6 +30,8 @@ pub struct Recognizer {
     short_targets: Vec<Vec<usize>>,
     /// Short form -> its index in `short_targets`.
     short_index: HashMap<String, usize>,
+    /// Country names that also name a place ("Georgia": the country, or the US state).
+    other_reading: HashMap<String, usize>,
     agents: AhoCorasick,
     /// (agent index, phrase) per agent pattern.
     agent_targets: Vec<(usize, String)>,
@@ -84,6 +87,22 @@ impl Recognizer {
                 .iter()
                 .for_each(|n| add(n, Target::Org(i), &mut pats));
         }
+        let country_names: std::collections::HashSet<&str> = kb
+            .countries
+            .iter()
+            .flat_map(|c| c.names.iter().chain(&c.metonyms))
+            .map(String::as_str)
+            .collect();
+        let mut other_reading = HashMap::new();
+        for (i, p) in kb.places.iter().enumerate() {
+            for n in &p.names {
+                if country_names.contains(n.as_str()) {
+                    other_reading.insert(n.clone(), i);
+                } else {
+                    add(n, Target::Place(i), &mut pats);
+                }
+            }
+        }
         let names = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&pats)?;
@@ -122,6 +141,7 @@ impl Recognizer {
             shorts,
             short_targets,
             short_index,
+            other_reading,
             agents,
             agent_targets,
         })
@@ -159,7 +179,10 @@ impl Recognizer {
             let t = self.name_targets[m.pattern().as_usize()];
             // "Michael Jordan", "Chad Ochocinco": after a given name, a place name is a surname
             // (or a given name), left to the unknown-name pass.
-            if matches!(t, Target::CountryName(_) | Target::Metonym(_)) && after_given_name(text, s)
+            if matches!(
+                t,
+                Target::CountryName(_) | Target::Metonym(_) | Target::Place(_)
+            ) && after_given_name(text, s)
             {
                 continue;
             }
@@ -190,6 +213,11 @@ impl Recognizer {
                         role.map(|r| r.sector.as_str()),
                     )
                 }
+                Target::Place(i) => {
+                    let p = &self.kb.places[i];
+                    let kind = if p.political() { "GPE" } else { "LOC" };
+                    mention(s, e, kind, Some(p.id()), p.code.as_deref(), None)
+                }
                 Target::Org(i) => {
                     let o = &self.kb.orgs[i];
                     mention(
@@ -204,6 +232,7 @@ impl Recognizer {
             };
             out.push(mention);
         }
+        self.choose_readings(text, &mut out);
         let named = crate::names::Coverage::new(out.iter().map(|m| m.span));
         for m in self.shorts.find_iter(text) {
             let (s, e) = (m.start(), m.end());
@@ -293,6 +322,13 @@ impl Recognizer {
         }
         out.extend(unknown);
         out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+        // Country ids are the lower-cased codes ("rus"); places, people and orgs have others.
+        let is_country = |m: &Mention| {
+            m.entity
+                .as_deref()
+                .is_some_and(|e| e.len() == 3 && e.bytes().all(|b| b.is_ascii_lowercase()))
+        };
+        crate::teams::retype_teams(text, &mut out, &is_country);
         let learned = self.learn_from_appositives(text, &mut out);
         (out, learned)
     }
@@ -388,6 +424,55 @@ impl Recognizer {
             }
         }
         found
+    }
+
+    /// A country name that also names a place takes the place's reading when the mentions
+    /// around it point to the place's country: "Georgia" beside "Atlanta" or "U.S." is the
+    /// US state, beside "Tbilisi" or "Russia" the country.
+    fn choose_readings(&self, text: &str, out: &mut [Mention]) {
+        const WINDOW: usize = 400;
+        for k in 0..out.len() {
+            let words = &text[out[k].span.start..out[k].span.end];
+            let Some(&i) = self.other_reading.get(words) else {
+                continue;
+            };
+            let place = &self.kb.places[i];
+            let (Some(alt), Some(own)) = (
+                place.code.as_deref(),
+                out[k].actor.as_ref().and_then(|a| a.code.clone()),
+            ) else {
+                continue;
+            };
+            let (lo, hi) = (
+                out[k].span.start.saturating_sub(WINDOW),
+                out[k].span.end + WINDOW,
+            );
+            // The nearest mention that speaks for one reading decides.
+            let here = out[k].span;
+            let nearest = out
+                .iter()
+                .filter(|m| m.span.start >= lo && m.span.end <= hi)
+                .filter(|m| &text[m.span.start..m.span.end] != words)
+                .filter_map(|m| {
+                    let c = m.actor.as_ref()?.code.as_deref()?;
+                    let dist = if m.span.start >= here.end {
+                        m.span.start - here.end
+                    } else {
+                        here.start.saturating_sub(m.span.end)
+                    };
+                    (c == alt || c == own).then_some((dist, c == own))
+                })
+                .min();
+            if nearest.is_some_and(|(_, own)| !own) {
+                let m = &mut out[k];
+                m.kind = if place.political() { "GPE" } else { "LOC" }.into();
+                m.entity = Some(place.id());
+                m.actor = Some(ActorCode {
+                    code: Some(alt.to_string()),
+                    sector: None,
+                });
+            }
+        }
     }
 
     /// A surname the knowledge base knows, met with no full name before it, is the one person
@@ -744,6 +829,35 @@ mod tests {
         // No one of that role named before: a bare "the president" stays unresolved.
         let t = "The president spoke.";
         assert!(r.mentions(t, day("2023-04-18")).is_empty());
+    }
+
+    #[test]
+    fn places_and_a_name_shared_by_a_country_and_a_state() {
+        let countries = format!("{COUNTRIES}GEO\tGeorgia\tGeorgian|Georgians\tTbilisi\n");
+        let places = "USA\tstate\tGeorgia\nUSA\tcity\tAtlanta\nRUS\tstate\tChechnya\n\
+                      -\tregion\tMiddle East\n";
+        let kb = Kb::parse([countries.as_str(), PEOPLE, ORGS, AGENTS])
+            .unwrap()
+            .with_places(places)
+            .unwrap();
+        let r = Recognizer::new(kb).unwrap();
+        let t = "Voters in Atlanta, Georgia, queued for hours. Russia's troops left Chechnya \
+                 and the Middle East.\n\nTbilisi said Georgia would not join sanctions on Russia.";
+        let got = show(t, &r.mentions(t, None));
+        assert_eq!(
+            got,
+            [
+                "Atlanta:GPE:place:usa:atlanta:USA",
+                "Georgia:GPE:place:usa:georgia:USA",
+                "Russia's troops:AGENT:-:RUSMIL",
+                "Russia:GPE:rus:RUS",
+                "Chechnya:GPE:place:rus:chechnya:RUS",
+                "Middle East:LOC:place:middle-east:---",
+                "Tbilisi:GPE:geo:GEOGOV",
+                "Georgia:GPE:geo:GEO",
+                "Russia:GPE:rus:RUS",
+            ]
+        );
     }
 
     #[test]

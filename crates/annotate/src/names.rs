@@ -269,9 +269,8 @@ pub fn unknown_names(
         } else if run.len() == 1 && acronym(run[0]) {
             // A lone acronym in running text names an organisation ("UEFA", "OSCE").
             Some("ORG")
-        } else if run.iter().any(|w| cues.org.contains(&w.to_lowercase()))
-            && (cues.org.contains(&last_lower) || run.len() > 1)
-        {
+        } else if run.len() > 1 && run.iter().any(|w| cues.org.contains(&w.to_lowercase())) {
+            // "Atlas Organization"; a lone "Police" or "League" is a common noun.
             Some("ORG")
         } else if titled
             || cues.given.contains(run[0])

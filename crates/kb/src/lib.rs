@@ -161,7 +161,54 @@ pub struct Kb {
     pub people: Vec<Person>,
     pub orgs: Vec<Org>,
     pub agents: Vec<Agent>,
+    pub places: Vec<Place>,
 }
+
+/// Kinds of place: the first three are political units (GPE), the others geography (LOC).
+pub const PLACE_KINDS: &[&str] = &["city", "state", "nation", "region", "feature"];
+
+/// A place that is not a country: a city, a state or province, a region, a sea.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// The country it is in; `None` for places spanning countries ("Middle East").
+    pub code: Option<String>,
+    pub kind: String,
+    pub names: Vec<String>,
+}
+
+impl Place {
+    /// Entity id: `place:` and the country code and canonical name (`place:usa:new-york`).
+    pub fn id(&self) -> String {
+        let slug: String = self.names[0]
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        let slug = slug
+            .split('-')
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        match &self.code {
+            Some(c) => format!("place:{}:{slug}", c.to_ascii_lowercase()),
+            None => format!("place:{slug}"),
+        }
+    }
+
+    /// Whether it is a political unit (typed GPE) rather than geography (LOC).
+    pub fn political(&self) -> bool {
+        matches!(self.kind.as_str(), "city" | "state" | "nation")
+    }
+}
+
+/// The optional file of places, read after [`FILES`].
+pub const PLACES_FILE: &str = "places.tsv";
+const BUILTIN_PLACES: &str = include_str!("../../../data/kb/places.tsv");
 
 /// The files of the knowledge base, in load order.
 pub const FILES: [&str; 4] = ["countries.tsv", "people.tsv", "orgs.tsv", "agents.tsv"];
@@ -176,7 +223,40 @@ const BUILTIN: [&str; 4] = [
 impl Kb {
     /// The knowledge base built into the binary (`data/kb/` at build time).
     pub fn builtin() -> Result<Kb, KbError> {
-        Kb::parse(BUILTIN)
+        Kb::parse(BUILTIN)?.with_places(BUILTIN_PLACES)
+    }
+
+    /// Adds the places of a `places.tsv` text. A place may share a name with a country
+    /// ("Georgia", the US state): the recogniser then chooses by context. Two places may not.
+    pub fn with_places(mut self, text: &str) -> Result<Kb, KbError> {
+        let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+        for (row, line) in rows(PLACES_FILE, text, 3)? {
+            let err = |reason: String| KbError {
+                file: PLACES_FILE.into(),
+                line,
+                reason,
+            };
+            let code = match row[0] {
+                "-" => None,
+                c if is_code(c) && self.country(c).is_some() => Some(c.to_string()),
+                c => return Err(err(format!("{c:?} is not a country code of countries.tsv"))),
+            };
+            if !PLACE_KINDS.contains(&row[1]) {
+                return Err(err(format!("unknown place kind {:?}", row[1])));
+            }
+            let names = alternatives(row[2]).map_err(err)?;
+            for n in &names {
+                if !seen.insert(n.clone()) {
+                    return Err(err(format!("{n:?} names another place too")));
+                }
+            }
+            self.places.push(Place {
+                code,
+                kind: row[1].to_string(),
+                names,
+            });
+        }
+        Ok(self)
     }
 
     /// Reads the four files from a directory.
@@ -190,7 +270,17 @@ impl Kb {
                 reason: e.to_string(),
             })?);
         }
-        Kb::parse([&texts[0], &texts[1], &texts[2], &texts[3]])
+        let kb = Kb::parse([&texts[0], &texts[1], &texts[2], &texts[3]])?;
+        let places = dir.join(PLACES_FILE);
+        if !places.exists() {
+            return Ok(kb);
+        }
+        let text = std::fs::read_to_string(&places).map_err(|e| KbError {
+            file: places.display().to_string(),
+            line: 0,
+            reason: e.to_string(),
+        })?;
+        kb.with_places(&text)
     }
 
     /// Parses the four files' contents (in the order of [`FILES`]).
@@ -322,12 +412,13 @@ impl Kb {
         let roles: usize = self.people.iter().map(|p| p.roles.len()).sum();
         let phrases: usize = self.agents.iter().map(|a| a.phrases.len()).sum();
         format!(
-            "{} countries, {} people with {} dated roles, {} organisations, {} agent phrases",
+            "{} countries, {} people with {} dated roles, {} organisations, {} agent phrases, {} places",
             self.countries.len(),
             self.people.len(),
             roles,
             self.orgs.len(),
-            phrases
+            phrases,
+            self.places.len()
         )
     }
 }
@@ -525,5 +616,49 @@ mod tests {
         );
         assert!(kb.orgs.iter().any(|o| o.id == "nato"));
         assert!(kb.agents.iter().any(|a| a.sector == "MIL"));
+        let kharkiv = kb
+            .places
+            .iter()
+            .find(|p| p.names.iter().any(|n| n == "Kharkiv"))
+            .expect("Kharkiv");
+        assert_eq!(kharkiv.code.as_deref(), Some("UKR"));
+        assert!(kharkiv.political());
+    }
+
+    #[test]
+    fn places_are_checked() {
+        let kb = || Kb::parse([COUNTRIES, "", "", ""]).unwrap();
+        let ok = kb()
+            .with_places(
+                "RUS	city	Novosibirsk|Новосибирск
+-	region	Middle East|Mideast
+",
+            )
+            .unwrap();
+        assert_eq!(ok.places[0].id(), "place:rus:novosibirsk");
+        assert_eq!(ok.places[1].id(), "place:middle-east");
+        assert!(!ok.places[1].political());
+        let unknown = kb()
+            .with_places(
+                "XYZ	city	Nowhere
+",
+            )
+            .unwrap_err();
+        assert!(unknown.reason.contains("not a country code"), "{unknown}");
+        let kind = kb()
+            .with_places(
+                "RUS	village	X
+",
+            )
+            .unwrap_err();
+        assert!(kind.reason.contains("unknown place kind"));
+        let twice = kb()
+            .with_places(
+                "RUS	city	Kirov
+RUS	state	Kirov
+",
+            )
+            .unwrap_err();
+        assert_eq!((twice.line, twice.file.as_str()), (2, PLACES_FILE));
     }
 }
