@@ -658,23 +658,72 @@ fn learned_actors(store: &Store, limit: usize, as_json: bool) -> Result<ExitCode
     Ok(ExitCode::SUCCESS)
 }
 
+/// The knowledge base's roles of a person that overlap the days the documents span, as
+/// `RUS GOV president 2012-05-07..`.
+fn roles_between(
+    kb: Option<&dyad_kb::Kb>,
+    entity: &str,
+    first: Option<&str>,
+    last: Option<&str>,
+) -> Vec<String> {
+    let day =
+        |s: Option<&str>| s.and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
+    let (Some(kb), Some(first), Some(last)) = (kb, day(first), day(last)) else {
+        return Vec::new();
+    };
+    let Some(p) = kb.people.iter().find(|p| p.id == entity) else {
+        return Vec::new();
+    };
+    let show = |d: Option<dyad_kb::PartialDate>| d.map(|d| d.first.to_string()).unwrap_or_default();
+    p.roles
+        .iter()
+        .filter(|r| r.from.is_none_or(|f| f.first <= last) && r.to.is_none_or(|t| t.last >= first))
+        .map(|r| {
+            format!(
+                "{} {} {} {}..{}",
+                r.code,
+                r.sector,
+                r.title,
+                show(r.from),
+                show(r.to)
+            )
+        })
+        .collect()
+}
+
 fn actors(store: &Store, limit: usize, as_json: bool) -> Result<ExitCode> {
     let rows = store.actors(limit)?;
+    let kb = dyad_kb::Kb::builtin().ok();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     for a in &rows {
+        let roles = roles_between(
+            kb.as_ref(),
+            &a.entity,
+            a.first_seen.as_deref(),
+            a.last_seen.as_deref(),
+        );
         if as_json {
-            emit(&mut out, &serde_json::to_value(a)?);
+            let mut v = serde_json::to_value(a)?;
+            v["roles"] = serde_json::json!(roles);
+            emit(&mut out, &v);
         } else {
             let code = format!(
                 "{}{}",
                 a.code.as_deref().unwrap_or("---"),
                 a.sector.as_deref().unwrap_or("")
             );
-            let s = format!(
+            let mut s = format!(
                 "{:<24} {:<7} {:<8} {:>5} mentions in {:>3} documents  e.g. {:?}\n",
                 a.entity, a.kind, code, a.mentions, a.documents, a.example
             );
+            if let (Some(f), Some(l)) = (&a.first_seen, &a.last_seen) {
+                let ids: Vec<&str> = a.document_ids.iter().map(|d| short_id(d)).collect();
+                s.push_str(&format!("    {f}..{l}, latest: {}\n", ids.join(" ")));
+            }
+            for r in &roles {
+                s.push_str(&format!("    role: {r}\n"));
+            }
             if out.write_all(s.as_bytes()).is_err() {
                 break;
             }

@@ -205,6 +205,11 @@ pub struct ActorRow {
     pub documents: u64,
     /// The most frequent surface form.
     pub example: String,
+    /// The publication dates of the first and last documents naming it (`YYYY-MM-DD`).
+    pub first_seen: Option<String>,
+    pub last_seen: Option<String>,
+    /// Up to five of those documents, most recent first.
+    pub document_ids: Vec<String>,
 }
 
 /// An actor learned from the texts, as the stored descriptions show it.
@@ -588,15 +593,17 @@ impl Store {
             )
         };
         let sql = format!(
-            "SELECT m.entity, {}, {}, {}, count(*), count(DISTINCT m.doc_id), {}
-             FROM mentions m WHERE m.entity IS NOT NULL AND m.entity NOT LIKE 'local:%'
+            "SELECT m.entity, {}, {}, {}, count(*), count(DISTINCT m.doc_id), {},
+                    min(substr(d.published, 1, 10)), max(substr(d.published, 1, 10))
+             FROM mentions m JOIN documents d ON d.id = m.doc_id
+             WHERE m.entity IS NOT NULL AND m.entity NOT LIKE 'local:%'
              GROUP BY m.entity ORDER BY count(*) DESC, m.entity LIMIT ?1",
             mode("kind"),
             mode("code"),
             mode("sector"),
             mode("text")
         );
-        let rows = self
+        let mut rows: Vec<ActorRow> = self
             .conn
             .prepare(&sql)?
             .query_map([limit as i64], |r| {
@@ -608,9 +615,21 @@ impl Store {
                     mentions: r.get::<_, i64>(4)? as u64,
                     documents: r.get::<_, i64>(5)? as u64,
                     example: r.get(6)?,
+                    first_seen: r.get(7)?,
+                    last_seen: r.get(8)?,
+                    document_ids: Vec::new(),
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
+        let mut docs = self.conn.prepare_cached(
+            "SELECT DISTINCT m.doc_id, d.published FROM mentions m JOIN documents d ON d.id = m.doc_id
+             WHERE m.entity = ?1 ORDER BY d.published DESC, m.doc_id LIMIT 5",
+        )?;
+        for row in &mut rows {
+            row.document_ids = docs
+                .query_map([&row.entity], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+        }
         Ok(rows)
     }
 
