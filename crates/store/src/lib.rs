@@ -856,6 +856,8 @@ mod tests {
             ("xi-jinping", Some("CHN"), 1, 1)
         );
         assert_eq!(actors[0].example, "Xi Jinping");
+        assert_eq!(actors[0].first_seen.as_deref(), Some("2022-03-18"));
+        assert_eq!(actors[0].document_ids.len(), 1);
         assert_eq!(s.search("\"Xi Jinping", 10).unwrap().len(), 1);
         assert!(s.search("(((", 10).unwrap().is_empty());
     }
