@@ -428,7 +428,7 @@ fn is_word_at(text: &str, s: usize, e: usize) -> bool {
 }
 
 /// `local:jonathan-ward`: an id valid within one document, for a name the knowledge base lacks.
-fn local_id(words: &[&str]) -> String {
+pub fn local_id(words: &[&str]) -> String {
     let slug: Vec<String> = words
         .iter()
         .map(|w| {
