@@ -948,8 +948,13 @@ mod tests {
 
     #[test]
     fn an_organisation_named_after_a_place_is_one_name() {
-        let t = "A Russian Orthodox Church delegation met the Netherlands envoy.";
+        let t = "A Russian Orthodox Church delegation met the Netherlands envoy. Shares fell on \
+                 the Moscow Exchange.";
         let got = show(t, &rec().mentions(t, None));
+        assert!(
+            got.contains(&"Moscow Exchange:ORG:local:moscow-exchange:RUS".to_string()),
+            "{got:?}"
+        );
         assert!(
             got.contains(
                 &"Russian Orthodox Church:ORG:local:russian-orthodox-church:RUS".to_string()

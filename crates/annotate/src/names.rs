@@ -272,6 +272,16 @@ pub fn unknown_names(
         } else if run.len() > 1 && run.iter().any(|w| cues.org.contains(&w.to_lowercase())) {
             // "Atlas Organization"; a lone "Police" or "League" is a common noun.
             Some("ORG")
+        } else if run.len() == 1
+            && cues.org.contains(&last_lower)
+            && a > 0
+            && joined(text, toks[a - 1], toks[a])
+            && covered(toks[a - 1])
+            && capitalised(&text[toks[a - 1].s..toks[a - 1].e])
+        {
+            // "Manchester United", "Moscow Exchange": a known place then an organisation
+            // word; the place joins it afterwards.
+            Some("ORG")
         } else if titled
             || cues.given.contains(run[0])
             || (run.len() == 1 && people.contains_key(run[0]))

@@ -16,8 +16,50 @@ fn numeric(tok: &str) -> bool {
             .all(|c| c.is_ascii_digit() || matches!(c, '-' | '.' | '/'))
 }
 
+/// Months and their abbreviations head dated rows of figures ("Aug 30 1,204 1,198"), not
+/// teams.
+const CALENDAR: &[&str] = &[
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "year",
+    "no",
+    "pct",
+];
+
 fn name_word(tok: &str) -> bool {
-    tok.chars().next().is_some_and(char::is_uppercase) && tok.chars().any(char::is_alphabetic)
+    tok.chars().next().is_some_and(char::is_uppercase)
+        && tok.chars().any(char::is_alphabetic)
+        && !CALENDAR.contains(&tok.trim_end_matches('.').to_lowercase().as_str())
 }
 
 /// Spans of the team names in the results and standings lines of a text.
@@ -83,40 +125,63 @@ pub fn retype_teams(text: &str, out: &mut Vec<Mention>, is_country: &dyn Fn(&Men
         let inside: Vec<usize> = (0..out.len())
             .filter(|&k| out[k].span.start >= span.start && out[k].span.end <= span.end)
             .collect();
-        // A national side keeps its country; a person is not a team.
-        if inside
-            .iter()
-            .any(|&k| out[k].kind == "PERSON" || is_country(&out[k]))
+        let straddles = out.iter().any(|m| {
+            m.span.start < span.end
+                && span.start < m.span.end
+                && (m.span.start < span.start || m.span.end > span.end)
+        });
+        // A national side keeps its country; a known person, or one with a given name
+        // ("Colin Montgomerie 69 70"), is not a team.
+        let person = |m: &Mention| {
+            m.kind == "PERSON"
+                && (!m.entity.as_deref().is_some_and(|e| e.starts_with("local:"))
+                    || given_name_first(&text[m.span.start..m.span.end]))
+        };
+        if straddles
+            || inside
+                .iter()
+                .any(|&k| person(&out[k]) || is_country(&out[k]))
         {
             continue;
         }
         let words = &text[span.start..span.end];
-        match inside.iter().find(|&&k| out[k].span == span) {
-            Some(&k) => out[k].kind = "ORG".into(),
-            None if inside.is_empty()
-                && !out
-                    .iter()
-                    .any(|m| m.span.start < span.end && span.start < m.span.end) =>
-            {
-                added.push(team(span, words));
-            }
-            None => continue,
+        // "Bayern Munich": the club replaces the city and the unknown word inside it.
+        for &k in &inside {
+            out[k].kind = String::new();
         }
+        added.push(team(span, words));
         names.insert(words);
     }
+    out.retain(|m| !m.kind.is_empty());
     for m in out.iter_mut() {
         let w = &text[m.span.start..m.span.end];
         if names.contains(w)
-            && (m.kind == "ORG" || m.kind == "GPE" || m.kind == "LOC")
+            && matches!(m.kind.as_str(), "ORG" | "GPE" | "LOC")
             && !is_country(m)
+            && !dateline(text, m.span)
         {
             *m = team(m.span, w);
         }
     }
-    if !added.is_empty() {
-        out.extend(added);
-        out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
-    }
+    out.extend(added);
+    out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+}
+
+/// "NEW YORK 1996-08-28", "MOSCOW (Reuters) -": a place heading a story is the place.
+fn dateline(text: &str, span: Span) -> bool {
+    let line_start = text[..span.start].ends_with('\n') || span.start == 0;
+    let rest = text[span.end..].trim_start_matches(' ');
+    line_start
+        && (rest.starts_with('(')
+            || rest.starts_with(',')
+            || rest.len() >= 10 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit))
+}
+
+fn given_name_first(words: &str) -> bool {
+    words
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| crate::names::CUE_WORDS.given.contains(w))
 }
 
 fn team(span: Span, words: &str) -> Mention {
@@ -170,7 +235,41 @@ mod tests {
     }
 
     #[test]
+    fn a_club_named_after_its_city_is_one_team_and_datelines_stay_places() {
+        let t = "Chicago 1996-08-28\nBayern Munich 2 Werder Bremen 1\nChicago 5 Houston 3";
+        let m = |s: usize, e: usize, kind: &str, id: &str| Mention {
+            span: Span::new(s, e),
+            kind: kind.into(),
+            entity: Some(id.into()),
+            actor: None,
+        };
+        let city = t.find("Munich").unwrap();
+        let chicago = t.rfind("Chicago").unwrap();
+        let mut ms = vec![
+            m(0, 7, "GPE", "place:usa:chicago"),
+            m(city, city + 6, "GPE", "place:deu:munich"),
+            m(chicago, chicago + 7, "GPE", "place:usa:chicago"),
+        ];
+        retype_teams(t, &mut ms, &|_| false);
+        let got: Vec<String> = ms
+            .iter()
+            .map(|m| format!("{}:{}", &t[m.span.start..m.span.end], m.kind))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Chicago:GPE",
+                "Bayern Munich:ORG",
+                "Werder Bremen:ORG",
+                "Chicago:ORG",
+                "Houston:ORG"
+            ]
+        );
+    }
+
+    #[test]
     fn prose_with_numbers_is_not_a_table() {
+        assert!(spans("Aug 30 1,204 1,198 1,187").is_empty());
         assert!(spans("Russia sent 3,000 troops and China 200 advisers to the drill.").is_empty());
         assert!(spans("In 2014 Moscow annexed Crimea.").is_empty());
     }
