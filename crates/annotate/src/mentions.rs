@@ -195,7 +195,7 @@ impl Recognizer {
             if matches!(
                 t,
                 Target::CountryName(_) | Target::Metonym(_) | Target::Place(_)
-            ) && after_given_name(text, s)
+            ) && (after_given_name(text, s) || given_name_before_surname(text, s, e))
             {
                 continue;
             }
@@ -229,7 +229,21 @@ impl Recognizer {
                 Target::Place(i) => {
                     let p = &self.kb.places[i];
                     let kind = if p.political() { "GPE" } else { "LOC" };
-                    mention(s, e, kind, Some(p.id()), p.code.as_deref(), None)
+                    // "Phoenix, Arizona": the city, then the state it is in.
+                    let (core_s, core_e) = place_core(text, s, e);
+                    if let Some(tail) = self.place_after_comma(text, core_e, e) {
+                        out.push(mention(
+                            core_s,
+                            core_e,
+                            kind,
+                            Some(p.id()),
+                            p.code.as_deref(),
+                            None,
+                        ));
+                        out.push(tail);
+                        continue;
+                    }
+                    mention(core_s, core_e, kind, Some(p.id()), p.code.as_deref(), None)
                 }
                 Target::Org(i) => {
                     let o = &self.kb.orgs[i];
@@ -438,6 +452,29 @@ impl Recognizer {
             }
         }
         found
+    }
+
+    /// The place or country named after the comma of a qualified place name ("Phoenix,
+    /// Arizona", "Tripoli, Lebanon").
+    fn place_after_comma(&self, text: &str, core_end: usize, end: usize) -> Option<Mention> {
+        let tail_start = core_end + text[core_end..end].find(", ")? + 2;
+        let tail = &text[tail_start..end];
+        let k = self
+            .names
+            .find(tail)
+            .filter(|m| m.start() == 0 && m.end() == tail.len())?;
+        Some(match self.name_targets[k.pattern().as_usize()] {
+            Target::Place(j) => {
+                let q = &self.kb.places[j];
+                let kind = if q.political() { "GPE" } else { "LOC" };
+                mention(tail_start, end, kind, Some(q.id()), q.code.as_deref(), None)
+            }
+            Target::CountryName(j) => {
+                let c = &self.kb.countries[j];
+                mention(tail_start, end, "GPE", Some(c.id()), Some(&c.code), None)
+            }
+            _ => return None,
+        })
     }
 
     /// A country name that also names a place takes the place's reading when the mentions
@@ -698,6 +735,35 @@ fn merge_place_into_org(text: &str, out: &mut Vec<Mention>) {
     }
 }
 
+/// The name proper inside a qualified place name: "state of Georgia" and "Georgia state" are
+/// "Georgia", "Kyiv region" is "Kyiv", "Phoenix, Arizona" is "Phoenix" (then "Arizona").
+fn place_core(text: &str, s: usize, e: usize) -> (usize, usize) {
+    let m = &text[s..e];
+    let mut a = 0;
+    for p in [
+        "U.S. state of ",
+        "US state of ",
+        "state of ",
+        "province of ",
+    ] {
+        if m.starts_with(p) {
+            a = p.len();
+            break;
+        }
+    }
+    let mut b = m.len();
+    if let Some(i) = m.find(", ") {
+        b = i;
+    }
+    for suffix in [" state", " province", " region", " oblast"] {
+        if m[a..b].ends_with(suffix) && b - a > suffix.len() {
+            b -= suffix.len();
+            break;
+        }
+    }
+    (s + a, s + b)
+}
+
 /// Names whose article is part of the name.
 const THE_IS_NAME: &[&str] = &["The Hague", "The Gambia", "The Bahamas"];
 
@@ -721,6 +787,16 @@ fn spelling_variants(name: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// "Jordan Henderson", "Brittany Higgins": a place name that is also a given name, followed by
+/// a capitalised word, starts a person's name.
+fn given_name_before_surname(text: &str, s: usize, e: usize) -> bool {
+    crate::names::CUE_WORDS.given.contains(&text[s..e])
+        && text[e..]
+            .strip_prefix(' ')
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_uppercase)
 }
 
 /// Whether the word right before `s` (one space away) is a known given name.
@@ -920,8 +996,10 @@ mod tests {
     #[test]
     fn places_and_a_name_shared_by_a_country_and_a_state() {
         let countries = format!("{COUNTRIES}GEO\tGeorgia\tGeorgian|Georgians\tTbilisi\n");
-        let places = "USA\tstate\tGeorgia\nUSA\tcity\tAtlanta\nRUS\tstate\tChechnya\n\
-                      -\tregion\tMiddle East\n";
+        let places = "USA\tstate\tGeorgia|state of Georgia\nUSA\tcity\tAtlanta\n\
+                      RUS\tstate\tChechnya\n-\tregion\tMiddle East\n\
+                      USA\tstate\tArizona\nUSA\tcity\tPhoenix, Arizona\n\
+                      -\tregion\tBrittany\n";
         let kb = Kb::parse([countries.as_str(), PEOPLE, ORGS, AGENTS])
             .unwrap()
             .with_places(places)
@@ -942,6 +1020,26 @@ mod tests {
                 "Tbilisi:GPE:geo:GEOGOV",
                 "Georgia:GPE:geo:GEO",
                 "Russia:GPE:rus:RUS",
+            ]
+        );
+        // A place name that is also a given name, before a surname, is a person's.
+        let t = "Brittany Higgins visited Brittany.";
+        let got = show(t, &r.mentions(t, None));
+        assert_eq!(
+            got,
+            [
+                "Brittany Higgins:PERSON:local:brittany-higgins:---",
+                "Brittany:LOC:place:brittany:---"
+            ]
+        );
+        let t = "Rallies in Phoenix, Arizona and the state of Georgia.";
+        let got = show(t, &r.mentions(t, None));
+        assert_eq!(
+            got,
+            [
+                "Phoenix:GPE:place:usa:phoenix-arizona:USA",
+                "Arizona:GPE:place:usa:arizona:USA",
+                "Georgia:GPE:place:usa:georgia:USA",
             ]
         );
     }
