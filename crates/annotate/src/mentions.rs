@@ -28,8 +28,9 @@ pub struct Recognizer {
     shorts: AhoCorasick,
     /// The people each short form may stand for ("Li": Li Keqiang, Li Shangfu, ...).
     short_targets: Vec<Vec<usize>>,
-    /// Short form -> its index in `short_targets`.
-    short_index: HashMap<String, usize>,
+    /// The knowledge base's own short forms (surnames) -> the people they stand for; the
+    /// forms derived from names ("Jinping") need the full name before them and are not here.
+    short_index: HashMap<String, Vec<usize>>,
     /// Country names that also name a place ("Georgia": the country, or the US state).
     other_reading: HashMap<String, usize>,
     agents: AhoCorasick,
@@ -111,16 +112,21 @@ impl Recognizer {
             .build(&pats)?;
         let mut short_pats: Vec<String> = Vec::new();
         let mut short_targets: Vec<Vec<usize>> = Vec::new();
-        let mut short_index: HashMap<String, usize> = HashMap::new();
+        let mut short_index: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut pattern_of: HashMap<String, usize> = HashMap::new();
         for (i, p) in kb.people.iter().enumerate() {
-            for s in &p.short {
-                match short_index.get(s) {
-                    Some(&k) => short_targets[k].push(i),
-                    None => {
-                        short_index.insert(s.clone(), short_pats.len());
-                        short_pats.push(s.clone());
-                        short_targets.push(vec![i]);
-                    }
+            let explicit = p.short.iter().map(|s| (s.clone(), true));
+            for (s, own) in explicit.chain(derived_short_forms(p).map(|s| (s, false))) {
+                let k = *pattern_of.entry(s.clone()).or_insert_with(|| {
+                    short_pats.push(s.clone());
+                    short_targets.push(Vec::new());
+                    short_pats.len() - 1
+                });
+                if !short_targets[k].contains(&i) {
+                    short_targets[k].push(i);
+                }
+                if own {
+                    short_index.entry(s).or_default().push(i);
                 }
             }
         }
@@ -530,10 +536,10 @@ impl Recognizer {
     /// of that surname who held a role on the document's date ("Clinton" in 1996 is Bill
     /// Clinton, in 2010 Hillary Clinton), when exactly one did.
     fn identify_by_date(&self, words: &str, date: Option<NaiveDate>, m: &mut Mention) {
-        let (Some(day), Some(&k)) = (date, self.short_index.get(words)) else {
+        let (Some(day), Some(bearers)) = (date, self.short_index.get(words)) else {
             return;
         };
-        let mut active = self.short_targets[k]
+        let mut active = bearers
             .iter()
             .map(|&i| &self.kb.people[i])
             .filter(|p| p.role_on(Some(day)).is_some());
@@ -607,6 +613,22 @@ impl Recognizer {
             .max()
             .map(|(_, i)| &self.kb.people[i])
     }
+}
+
+/// Each word of a person's names in Latin script ("Jinping" of Xi Jinping, "Shangfu" of Li
+/// Shangfu, "Vladimir"): after the full name, such a word alone is that person.
+fn derived_short_forms(p: &dyad_kb::Person) -> impl Iterator<Item = String> + '_ {
+    p.names
+        .iter()
+        .filter(|n| n.contains(' ') && n.is_ascii())
+        .flat_map(|n| n.split(' '))
+        .filter(|w| {
+            w.len() >= 3
+                && w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                && w.chars().all(|c| c.is_ascii_alphabetic() || c == '-')
+                && !p.names.iter().any(|n| n == w)
+        })
+        .map(str::to_string)
 }
 
 /// The country named right before an agent: "Russian troops", "China's foreign ministry",
@@ -905,6 +927,19 @@ mod tests {
                 "US:GPE:usa:USA",
             ]
         );
+    }
+
+    #[test]
+    fn any_word_of_a_full_name_refers_back_to_it() {
+        let r = rec();
+        let t = "Xi Jinping met Vladimir Putin. Jinping said Vladimir was a friend.";
+        let got = show(t, &r.mentions(t, day("2023-04-18")));
+        assert_eq!(got[2], "Jinping:PERSON:xi-jinping:CHNGOV");
+        assert_eq!(got[3], "Vladimir:PERSON:putin:RUSGOV");
+        // Without the full name first, a given name alone is nobody in particular.
+        let t = "Vladimir said nothing.";
+        let got = show(t, &r.mentions(t, day("2023-04-18")));
+        assert!(!got.iter().any(|g| g.contains("putin")), "{got:?}");
     }
 
     #[test]
