@@ -19,6 +19,7 @@ fn future_cue(w: &str, next: &str) -> bool {
         "will"
             | "shall"
             | "won't"
+            | "would"
             | "scheduled"
             | "expected"
             | "expects"
@@ -42,6 +43,8 @@ fn future_cue(w: &str, next: &str) -> bool {
                 | "aims"
                 | "plans"
                 | "plan"
+                | "planned"
+                | "planning"
                 | "supposed"
                 | "expect"
         ) && next == "to")

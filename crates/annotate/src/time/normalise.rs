@@ -121,6 +121,14 @@ fn add_months(d: NaiveDate, n: i64) -> Option<NaiveDate> {
 fn shift(p: Point, unit: Unit, n: i64) -> Option<Point> {
     let months = |k: i64| -> Option<i64> { n.checked_mul(k) };
     match (p, unit) {
+        (Point::Decade(d), Unit::Decade) | (Point::Century(d), Unit::Century) => {
+            let d = i32::try_from(i64::from(d).checked_add(n)?).ok()?;
+            Some(if unit == Unit::Decade {
+                Point::Decade(d)
+            } else {
+                Point::Century(d)
+            })
+        }
         (Point::Day(d), Unit::Day) => add_days(d, n).map(Point::Day),
         (Point::Day(d) | Point::Week(d) | Point::Weekend(d), Unit::Week | Unit::Weekend) => {
             let d = add_days(d, n.checked_mul(7)?)?;
@@ -360,7 +368,7 @@ fn anchor_day(
         Rel::Last => pick(&cands, now, Dir::Past, true),
         Rel::Next => pick(&cands, now, Dir::Future, true),
         Rel::This => make(dct.year(), month, day),
-        Rel::Tense => pick_guarded(&cands, now, dir, 270),
+        Rel::Tense => pick_guarded(&cands, now, dir, 300),
     }
 }
 

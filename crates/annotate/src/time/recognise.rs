@@ -151,6 +151,9 @@ const DURPRE: &str = r"(?:(?:more|less|fewer)\s+than|at\s+least|at\s+most|no\s+m
 /// Optional modifier that TimeML keeps inside the extent without changing the value.
 const MOD: &str = r"(?:(?:the\s+)?(?:early|late|mid|middle)[\s-]+|(?:the\s+)?(?:end|beginning|start|middle|turn|close|rest|remainder)\s+of\s+(?:the\s+)?|(?:earlier|later)\s+(?:in\s+)?)";
 
+/// Years spoken out, as broadcast transcripts write them ("nineteen ninety-six").
+const YEARW: &str = r"(?:(?:nineteen|eighteen)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\s+thousand(?:\s+and)?(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)";
+
 fn pattern() -> String {
     let num = format!(
         r"(?:[0-9]+(?:[.,][0-9]+)*(?:\s+[0-9]/[0-9])?|a\s+couple\s+of|a\s+few|a\s+hundred|a\s+thousand|(?:one|a)\s+and\s+a\s+half|{NW}(?:[\s-]+(?:and\s+)?{NW})*|couple\s+of|a|an|few|several|many|some)"
@@ -165,9 +168,9 @@ fn pattern() -> String {
         | (?P<sl>(?P<slm>[0-9]{{1,2}})/(?P<sld>[0-9]{{1,2}})/(?P<sly>[0-9]{{4}}|[0-9]{{2}})){b}
         | (?P<tm>(?:(?:around|about|approximately)\s+)?(?P<th>[0-9]{{1,2}})(?:[:.](?P<tmi>[0-9]{{2}}))?\s*(?:[ap]\.m\.|[ap]\.m{b}|[ap]m{b})
               (?:\s+(?:[ecmp][sd]t|gmt|utc){b})?(?:,?\s+(?:on\s+)?(?P<twd>{WD}){b})?)
-        | (?P<tnoon>noon|midnight){b}(?:,?\s+(?:on\s+)?(?P<tnwd>{WD}){b})?
+        | (?P<tnoon>noon|midnight|midday){b}(?:,?\s+(?:on\s+)?(?P<tnwd>{WD}){b})?
         | (?P<set>(?:every|each)\s+(?:other\s+)?(?:(?P<setn>{num})\s+)?(?P<setu>{UNIT}|{WD}|{MON}){b}
-              | (?P<seta>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly|semiannually|semi-annually|biannually){b}
+              | (?P<seta>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually|semi-annually|biannually){b}
               | (?:once|twice|(?:three|four|five|six|several|[0-9]+)\s+times)\s+(?:a|an|per|each|every)\s+(?P<setu3>{UNIT}){b}
               | (?P<setwd>{WD})s{b})
         | (?P<wk>(?:(?P<wrel>this\s+past|this\s+coming|last|next|this|coming|past)\s+)?(?P<wd>{WD})(?:'s)?{b}
@@ -190,15 +193,18 @@ fn pattern() -> String {
         | (?P<pd>(?P<pdrel>this|last)\s+(?P<pdp>morning|afternoon|evening|night)){b}
         | (?P<sh>(?:{DURPRE}\s+)?(?:(?P<shn>{num})[\s-]+)?(?P<shu>{UNIT}){b}(?:\s+or\s+so)?\s+(?P<shd>ago|earlier|later|from\s+now|hence|before|after|back)){b}
         | (?P<ye>year-(?:earlier|ago)){b}
+        | (?P<yend>(?:the\s+)?year(?:[\s-]end|'s\s+end)){b}
+        | (?P<theyear>the\s+(?P<tyq>full\s+|fiscal\s+|current\s+|latest\s+fiscal\s+)?year){b}(?P<tyend>\s+(?:ended|ending){b})?
+        | (?P<term>the\s+(?:near|short)\s+term){b}
         | (?P<ur>(?P<urrel>this\s+past|this\s+coming|this|last|next|past|coming|current|previous|following|that|same|the\s+(?:past|last|next|coming|previous|following|current|same|latest|prior|preceding)|the)
               \s+(?P<uru>weekend|week|month|year|decade|century|fiscal\s+year|day|morning|night|evening|afternoon){b}(?:\s+(?P<urba>before|after){b})?)
         | (?P<du>(?:{DURPRE}\s+)?(?:(?:the|its|their|his|her|this)\s+)?
               (?:(?P<dupre>past\s+several|last\s+several|past|last|next|coming|first|previous|following|final|latest|initial|remaining|additional|recent|same)\s+)?
               (?:(?P<dun>{num})[\s-]+)?(?:(?:more|full|straight|consecutive|trading|business|calendar|long|short|additional|extra)\s+)?(?P<duu>{UNIT}){b}(?:\s+or\s+(?:so|more|longer){b})?)
         | (?P<pres>right\s+now|just\s+now|now|currently|at\s+present|presently|nowadays|these\s+days|at\s+the\s+moment|current|the\s+present(?:\s+(?:time|day))?){b}
-        | (?P<pastref>more\s+recently|recently|lately|previously|formerly|the\s+past|recent){b}
-        | (?P<futref>the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|future|soon){b}
-        | (?P<yr>(?:(?P<yfis>fiscal(?:\s+year)?|fy|calendar(?:\s+year)?|the\s+year|model\s+year)[\s-]*)?(?P<year>{YEAR})){b}
+        | (?P<pastref>more\s+recently|recently|lately|the\s+past){b}
+        | (?P<futref>the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future){b}
+        | (?P<yr>(?:(?P<yfis>fiscal(?:\s+year)?|fy|calendar(?:\s+year)?|the\s+year|model\s+year)[\s-]*)?(?:(?P<year>{YEAR})|(?P<yearw>{YEARW}))){b}
         )"
     );
     p
@@ -541,7 +547,7 @@ fn interpret(text: &str, c: &Captures) -> Option<Expr> {
         return Some(Expr::Time { hour, minute, wd });
     }
     if let Some(n) = lower(c, "tnoon") {
-        let hour = if n == "noon" { 12 } else { 24 };
+        let hour = if n == "midnight" { 24 } else { 12 };
         return Some(Expr::Time {
             hour,
             minute: 0,
@@ -1011,7 +1017,10 @@ fn interpret(text: &str, c: &Captures) -> Option<Expr> {
                         pw.as_str(),
                         "does" | "this" | "less" | "thus" | "across" | "perhaps" | "always"
                     );
-                if plural || pw.starts_with(|ch: char| ch.is_ascii_digit()) {
+                if plural
+                    || pw.starts_with(|ch: char| ch.is_ascii_digit())
+                    || matches!(pw.as_str(), "million" | "billion" | "percent" | "times")
+                {
                     return None;
                 }
             }
@@ -1029,11 +1038,14 @@ fn interpret(text: &str, c: &Captures) -> Option<Expr> {
                 if !u.ends_with('s') {
                     return None;
                 }
+                let pw = preceding_word(text, whole.start());
                 match pre.as_deref() {
                     Some(
                         "recent" | "coming" | "past" | "last" | "next" | "past several"
                         | "last several",
                     ) => None,
+                    // "for years", "within weeks": an unknown number of units.
+                    None if matches!(pw.as_str(), "for" | "within") && whole.as_str() == u => None,
                     _ => return None,
                 }
             }
@@ -1068,6 +1080,68 @@ fn interpret(text: &str, c: &Captures) -> Option<Expr> {
         }
         return Some(Expr::Fixed("FUTURE_REF"));
     }
+    if c.name("yend").is_some() {
+        return Some(Expr::UnitRel {
+            unit: Unit::Year,
+            offset: 0,
+        });
+    }
+    if c.name("term").is_some() {
+        return Some(Expr::Fixed("FUTURE_REF"));
+    }
+    if c.name("theyear").is_some() {
+        // "for the year ended Sept. 30" is a twelve-month period; "for the full year", "in the
+        // fiscal year" the current one. A bare "the year" elsewhere is too vague.
+        if c.name("tyend").is_some() {
+            return Some(Expr::Duration {
+                n: Some(1.0),
+                unit: Unit::Year,
+            });
+        }
+        let pw = preceding_word(text, whole.start());
+        if c.name("tyq").is_none()
+            && !matches!(
+                pw.as_str(),
+                "for" | "of" | "during" | "throughout" | "through"
+            )
+        {
+            return None;
+        }
+        return Some(Expr::UnitRel {
+            unit: Unit::Year,
+            offset: 0,
+        });
+    }
+    if let Some(w) = c.name("yearw") {
+        let pw = preceding_word(text, whole.start());
+        let l = w.as_str().to_ascii_lowercase();
+        // "two thousand" is a count unless the context makes it a year.
+        if l.starts_with("two") && c.name("yfis").is_none() && pw != "in" {
+            return None;
+        }
+        let mut parts = l.splitn(2, |ch: char| ch.is_whitespace() || ch == '-');
+        let head = parts.next()?;
+        let tail = parts.next().unwrap_or("").trim();
+        let y = if head == "two" {
+            let rest = tail.trim_start_matches("thousand").trim();
+            let rest = rest.trim_start_matches("and").trim();
+            2000.0
+                + if rest.is_empty() {
+                    0.0
+                } else {
+                    parse_number(rest)?
+                }
+        } else {
+            let century = parse_number(head)?;
+            let rest = if tail == "hundred" {
+                0.0
+            } else {
+                parse_number(tail)?
+            };
+            century * 100.0 + rest
+        };
+        return Some(Expr::Year(y as i32));
+    }
     if c.name("yr").is_some() {
         let y: i32 = c.name("year")?.as_str().parse().ok()?;
         let prefixed = c.name("yfis").is_some() || has_mod;
@@ -1075,7 +1149,7 @@ fn interpret(text: &str, c: &Captures) -> Option<Expr> {
         let after = text[whole.end()..].chars().next();
         // Money, measures and parts of longer numbers are not years.
         if matches!(before, Some('$' | '#' | '.' | ',' | '/' | '£' | '€'))
-            || matches!(after, Some('%' | '/' | ','))
+            || matches!(after, Some('%' | '/' | ',' | '.'))
                 && text[whole.end()..]
                     .chars()
                     .nth(1)
@@ -1113,5 +1187,5 @@ fn looks_like_name(text: &str, start: usize, s: &str) -> bool {
 
 fn sentence_initial(text: &str, at: usize) -> bool {
     let before = text[..at].trim_end();
-    before.is_empty() || before.ends_with(['.', '!', '?', '"', '\n', ':'])
+    before.is_empty() || before.ends_with(['.', '!', '?', '"', '\n', ':', '`', '\'', '“'])
 }
