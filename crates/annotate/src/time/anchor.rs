@@ -143,6 +143,10 @@ pub(crate) fn tense(text: &str, sentence: Span, at: Span) -> Dir {
     fn word(v: &[String], i: usize) -> &str {
         v.get(i).map_or("", |s| s.as_str())
     }
+    // "until Tuesday": a deadline lies ahead.
+    if matches!(b.last().map(String::as_str), Some("until" | "till")) {
+        return Dir::Future;
+    }
     for dist in 0..WINDOW {
         // Before the expression first and at twice the reach: the verb usually precedes its
         // time adjunct, and what follows is often another clause.

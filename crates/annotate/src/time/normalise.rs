@@ -432,7 +432,6 @@ enum Out {
 
 fn resolve_one(ctx: &mut Ctx, h: &Hit) -> Option<Out> {
     let dct = ctx.dct;
-    let part_of = |p: Option<&'static str>| p;
     let out = match &h.expr {
         Expr::Iso(s) => {
             let kind = if s.contains('T') { "TIME" } else { "DATE" };
@@ -570,7 +569,7 @@ fn resolve_one(ctx: &mut Ctx, h: &Hit) -> Option<Out> {
                     weekday_date(dct, *wd, dir, false)
                 }
             }?;
-            Out::Point(Point::Day(d), part_of(*part))
+            Out::Point(Point::Day(d), *part)
         }
         Expr::Quarter {
             n,
@@ -632,7 +631,7 @@ fn resolve_one(ctx: &mut Ctx, h: &Hit) -> Option<Out> {
                 let p = part.map(|p| format!("T{p}")).unwrap_or_default();
                 return Some(Out::Value("DATE", format!("XXXX-XX-XX{p}")));
             };
-            Out::Point(Point::Day(add_days(dct, *offset)?), part_of(*part))
+            Out::Point(Point::Day(add_days(dct, *offset)?), *part)
         }
         Expr::UnitRel { unit, offset } => {
             let Some(p) = ctx.dct_point(*unit) else {
@@ -719,8 +718,13 @@ fn resolve_one(ctx: &mut Ctx, h: &Hit) -> Option<Out> {
                     };
                     weekday_date(dct, *wd, dir, false).map(|d| d.format("%Y-%m-%d").to_string())
                 }
-                (Some(dct), None) => Some(dct.format("%Y-%m-%d").to_string()),
-                _ => None,
+                // "shot at 10 p.m." tells the time of the day last talked about.
+                (_, None) => match ctx.last {
+                    Some(Point::Day(d)) => Some(d),
+                    _ => dct,
+                }
+                .map(|d| d.format("%Y-%m-%d").to_string()),
+                (None, Some(_)) => None,
             }
             .unwrap_or_else(|| "XXXX-XX-XX".into());
             Out::Value("TIME", format!("{day}T{hour:02}:{minute:02}"))

@@ -2,7 +2,8 @@
 //! kinds, tried in priority order at each position, so the whole text is scanned in one pass of
 //! the lazy DFA; captures are only computed for the (rare) matches.
 
-use regex::{Captures, Regex};
+use regex::{Captures, Regex, RegexBuilder};
+use regex_automata::{meta, Anchored, Input};
 use std::sync::LazyLock;
 
 /// Units of calendar arithmetic and durations.
@@ -147,23 +148,21 @@ const YEAR: &str = r"(?:1[0-9]{3}|20[0-9]{2})";
 const NW: &str = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)";
 const ORDW: &str = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)";
 const UNIT: &str = r"(?:seconds?|minutes?|hours?|days?|nights?|weekends?|weeks?|fortnights?|months?|quarters?|years?|decades?|centuries|century|millennia|millennium)";
-const DURPRE: &str = r"(?:(?:more|less|fewer)\s+than|at\s+least|at\s+most|no\s+more\s+than|up\s+to|about|around|nearly|almost|roughly|approximately|some|over|under|within|only|just|barely|another|an\s+additional|a\s+further)";
+const DURPRE: &str = r"(?:(?:more|less|fewer)\s+than|at\s+least|at\s+most|no\s+more\s+than|up\s+to|about|around|nearly|almost|roughly|approximately|some|only|just|barely|another|an\s+additional|a\s+further)";
 /// Optional modifier that TimeML keeps inside the extent without changing the value.
 const MOD: &str = r"(?:(?:the\s+)?(?:early|late|mid|middle)[\s-]+|(?:the\s+)?(?:end|beginning|start|middle|turn|close|rest|remainder)\s+of\s+(?:the\s+)?|(?:earlier|later)\s+(?:in\s+)?)";
 
 /// Years spoken out, as broadcast transcripts write them ("nineteen ninety-six").
 const YEARW: &str = r"(?:(?:nineteen|eighteen)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\s+thousand(?:\s+and)?(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)";
 
-fn pattern() -> String {
+/// The expression kinds, one regex alternative each, in priority order.
+fn rules() -> Vec<String> {
     let num = format!(
         r"(?:[0-9]+(?:[.,][0-9]+)*(?:\s+[0-9]/[0-9])?|a\s+couple\s+of|a\s+few|a\s+hundred|a\s+thousand|(?:one|a)\s+and\s+a\s+half|{NW}(?:[\s-]+(?:and\s+)?{NW})*|couple\s+of|a|an|few|several|many|some)"
     );
     let b = r"(?-u:\b)";
     let p = format!(
-        r"(?ix)
-        {b}
-        (?P<mod>{MOD})?
-        (?:
+        r"
           (?P<iso>[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}(?:T[0-9]{{2}}:[0-9]{{2}}(?::[0-9]{{2}})?)?){b}
         | (?P<sl>(?P<slm>[0-9]{{1,2}})/(?P<sld>[0-9]{{1,2}})/(?P<sly>[0-9]{{4}}|[0-9]{{2}})){b}
         | (?P<tm>(?:(?:around|about|approximately)\s+)?(?P<th>[0-9]{{1,2}})(?:[:.](?P<tmi>[0-9]{{2}}))?\s*(?:[ap]\.m\.|[ap]\.m{b}|[ap]m{b})
@@ -200,17 +199,52 @@ fn pattern() -> String {
               \s+(?P<uru>weekend|week|month|year|decade|century|fiscal\s+year|day|morning|night|evening|afternoon){b}(?:\s+(?P<urba>before|after){b})?)
         | (?P<du>(?:{DURPRE}\s+)?(?:(?:the|its|their|his|her|this)\s+)?
               (?:(?P<dupre>past\s+several|last\s+several|past|last|next|coming|first|previous|following|final|latest|initial|remaining|additional|recent|same)\s+)?
-              (?:(?P<dun>{num})[\s-]+)?(?:(?:more|full|straight|consecutive|trading|business|calendar|long|short|additional|extra)\s+)?(?P<duu>{UNIT}){b}(?:\s+or\s+(?:so|more|longer){b})?)
+              (?:(?:over|under|within)\s+)?(?:(?P<dun>{num})[\s-]+)?(?:(?:more|full|straight|consecutive|trading|business|calendar|long|short|additional|extra)\s+)?(?P<duu>{UNIT}){b}(?:\s+or\s+(?:so|more|longer){b})?)
         | (?P<pres>right\s+now|just\s+now|now|currently|at\s+present|presently|nowadays|these\s+days|at\s+the\s+moment|current|the\s+present(?:\s+(?:time|day))?){b}
         | (?P<pastref>more\s+recently|recently|lately|the\s+past){b}
         | (?P<futref>the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future){b}
-        | (?P<yr>(?:(?P<yfis>fiscal(?:\s+year)?|fy|calendar(?:\s+year)?|the\s+year|model\s+year)[\s-]*)?(?:(?P<year>{YEAR})|(?P<yearw>{YEARW}))){b}
-        )"
+        | (?P<yr>(?:(?P<yfis>fiscal(?:\s+year)?|fy|calendar(?:\s+year)?|the\s+year|model\s+year)[\s-]*)?(?:(?P<year>{YEAR})|(?P<yearw>{YEARW}))){b}"
     );
-    p
+    p.split("\n        | ").map(str::to_string).collect()
 }
 
-static RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&pattern()).expect("time pattern"));
+/// The recogniser: one multi-pattern regex (one pattern per kind, same semantics as their
+/// alternation) finds matches in a single lazy-DFA pass and says which kind matched; that kind's
+/// own small regex then gives the captures. Capturing with the whole alternation would run the
+/// capture engine over its large NFA for every match, which costs more than the scan itself.
+struct Recogniser {
+    all: meta::Regex,
+    kinds: Vec<Regex>,
+}
+
+fn build(p: &str) -> Regex {
+    // ASCII only: Unicode classes and case folding would multiply the DFA's states.
+    RegexBuilder::new(p)
+        .unicode(false)
+        .dfa_size_limit(32 << 20)
+        .size_limit(32 << 20)
+        .build()
+        .expect("time pattern")
+}
+
+static RE: LazyLock<Recogniser> = LazyLock::new(|| {
+    let b = r"(?-u:\b)";
+    let kinds: Vec<String> = rules()
+        .iter()
+        .map(|r| format!("(?ix){b}(?P<mod>{MOD})?(?:{r})"))
+        .collect();
+    let all = meta::Regex::builder()
+        .syntax(regex_automata::util::syntax::Config::new().unicode(false))
+        .configure(
+            meta::Config::new()
+                .hybrid_cache_capacity(32 << 20)
+                .nfa_size_limit(Some(64 << 20)),
+        )
+        .build_many(&kinds)
+        .expect("time patterns");
+    let kinds = kinds.iter().map(|k| build(k)).collect();
+    Recogniser { all, kinds }
+});
 
 /// "May 16 and 17": a second day of the same month right after a month-day.
 static NEXT_DAY: LazyLock<Regex> = LazyLock::new(|| {
@@ -222,16 +256,33 @@ pub(crate) fn scan(text: &str) -> Vec<Hit> {
     let mut out = Vec::new();
     let mut pos = 0;
     while pos < text.len() {
-        let Some(c) = RE.captures_at(text, pos) else {
+        // Anchored searches at word starts only: an unanchored search makes the lazy DFA
+        // track every partial match at once, and building those states costs more than
+        // trying each word.
+        let bytes = text.as_bytes();
+        let Some(start) = (pos..bytes.len()).find(|&i| {
+            let b = bytes[i];
+            (b.is_ascii_alphanumeric() || b == b'\'')
+                && (i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] >= 0x80))
+        }) else {
             break;
         };
-        let Some(m) = c.get(0) else { break };
-        let Some(expr) = interpret(text, &c) else {
+        let input = Input::new(text)
+            .span(start..text.len())
+            .anchored(Anchored::Yes);
+        let Some(m) = RE.all.search(&input) else {
+            pos = next_word(text, start);
+            continue;
+        };
+        let kind = RE.kinds.get(m.pattern().as_usize());
+        let c = kind.and_then(|k| k.captures_at(&text[..m.end()], m.start()));
+        let Some(expr) = c.as_ref().and_then(|c| interpret(text, c)) else {
             // A rejected reading ("over the weekend" is no duration) may hide another one that
             // starts later inside it: go on from the next word.
             pos = next_word(text, m.start());
             continue;
         };
+        let Some(c) = c else { break };
         pos = m.end();
         let mut hit = Hit {
             start: m.start(),
@@ -779,6 +830,15 @@ fn interpret(text: &str, c: &Captures) -> Option<Expr> {
         if !long && !specified {
             return None;
         }
+        if !specified
+            && matches!(
+                preceding_word(text, whole.start()).as_str(),
+                "a" | "an" | "the"
+            )
+        {
+            // "a March for Peace", "the May protests": a name or an attribute, not a date.
+            return None;
+        }
         if m.eq_ignore_ascii_case("may") && !specified {
             // The modal verb, capitalised at the start of a sentence or in a title.
             let pw = preceding_word(text, whole.start());
@@ -931,7 +991,7 @@ fn interpret(text: &str, c: &Captures) -> Option<Expr> {
         let r = r.split_whitespace().collect::<Vec<_>>().join(" ");
         let u = lower(c, "uru")?;
         let ba = lower(c, "urba");
-        if let Some(p) = part_code(&u) {
+        if part_code(&u).is_some() {
             // "the next morning", "that night": a part of an anaphoric day.
             let off = match r.as_str() {
                 "the next" | "the following" | "next" | "following" => 1,
@@ -939,7 +999,6 @@ fn interpret(text: &str, c: &Captures) -> Option<Expr> {
                 "that" | "the same" | "same" => 0,
                 _ => return None,
             };
-            let _ = p;
             return Some(Expr::Anaphor {
                 unit: Unit::Day,
                 offset: off,
