@@ -1,19 +1,21 @@
 //! Annotate: the stand-off layers that describe the text itself.
 //!
-//! This stage fills the sentence and mention layers. Time expressions and quotes are later
-//! stages of the same crate; until they land their layers stay empty, as the contract requires.
+//! This stage fills the sentence, mention and time-expression layers. Quotes are a later stage of
+//! the same crate; until it lands its layer stays empty, as the contract requires.
 
 pub mod cameo;
 pub mod mentions;
 pub mod names;
 pub mod sentences;
 pub mod teams;
+pub mod time;
 
 use chrono::NaiveDate;
 use dyad_model::{Document, Span};
 
 /// Adds the annotation layers to a document. `date` is the document's creation date, which
-/// decides the roles (and so the actor codes) of the people it names.
+/// decides the roles (and so the actor codes) of the people it names and anchors relative
+/// time expressions.
 pub fn annotate(doc: &mut Document, date: Option<NaiveDate>) {
     annotate_with(doc, date, None);
 }
@@ -39,7 +41,9 @@ pub fn annotate_with(
         .collect();
     // The splitter's spans are ordered and on char boundaries by construction; a failure here
     // would be a splitter bug, and the layer then stays empty rather than wrong.
+    let found = time::timexes(doc.text(), &spans, date);
     let _ = doc.set_sentences(spans);
+    let _ = doc.set_timexes(found);
 }
 
 #[cfg(test)]

@@ -213,7 +213,12 @@ fn annotate_reads_standard_input() {
     assert!(mentions
         .iter()
         .any(|m| m["text"] == "Putin" && m["actor"]["sector"] == "GOV"));
-    for layer in ["timexes", "quotes", "events"] {
+    // The time layer anchors "Dec. 28" on the record's date.
+    let timexes = objs[0]["timexes"].as_array().unwrap();
+    assert_eq!(timexes.len(), 1);
+    assert_eq!(timexes[0]["text"], "Dec. 28");
+    assert_eq!(timexes[0]["value"], "2020-12-28");
+    for layer in ["quotes", "events"] {
         assert!(objs[0][layer].as_array().is_some_and(|a| a.is_empty()));
     }
 }
