@@ -21,6 +21,8 @@ pub struct Cues {
     pub misc: HashSet<String>,
     /// Family names written first (Chinese, Korean, Vietnamese: "Wang Donghai" is Mr. Wang).
     pub family: HashSet<String>,
+    /// Words that make a name a building or a made place ("Great Hall", "Red Square"): LOC.
+    pub facility: HashSet<String>,
     /// Legal forms that end company names ("Ruch SA", "Gazprom PJSC"); the name before one
     /// stands for the company alone later.
     pub legal: HashSet<String>,
@@ -46,6 +48,7 @@ pub fn parse(cues: &str, given: &str) -> Result<Cues, String> {
             "misc" => &mut c.misc,
             "family" => &mut c.family,
             "legal" => &mut c.legal,
+            "facility" => &mut c.facility,
             other => {
                 return Err(format!(
                     "data/ner/cues.txt:{}: unknown category {other:?}",
@@ -85,6 +88,7 @@ pub fn check_builtin() -> Result<usize, String> {
         + c.misc.len()
         + c.family.len()
         + c.legal.len()
+        + c.facility.len()
         + c.given.len())
 }
 
@@ -221,10 +225,20 @@ pub fn unknown_names(
             ) && j + 2 < toks.len()
                 && joined(text, toks[j + 1], toks[j + 2])
                 && capitalised(&text[toks[j + 2].s..toks[j + 2].e]);
+            // "Great Hall of the People", "Bank of the West".
+            let of_the = next == "of"
+                && j + 3 < toks.len()
+                && &text[toks[j + 2].s..toks[j + 2].e] == "the"
+                && joined(text, toks[j + 1], toks[j + 2])
+                && joined(text, toks[j + 2], toks[j + 3])
+                && capitalised(&text[toks[j + 3].s..toks[j + 3].e])
+                && !covered(toks[j + 3]);
             if capitalised(next) {
                 j += 1;
             } else if connector {
                 j += 2;
+            } else if of_the {
+                j += 3;
             } else {
                 break;
             }
@@ -272,6 +286,13 @@ pub fn unknown_names(
         } else if run.len() > 1 && run.iter().any(|w| cues.org.contains(&w.to_lowercase())) {
             // "Atlas Organization"; a lone "Police" or "League" is a common noun.
             Some("ORG")
+        } else if run.len() > 1
+            && run
+                .iter()
+                .any(|w| cues.facility.contains(&w.to_lowercase()))
+        {
+            // "Great Hall of the People", "Red Square", "Vnukovo Airport".
+            Some("LOC")
         } else if run.len() == 1
             && cues.org.contains(&last_lower)
             && a > 0
@@ -545,6 +566,14 @@ mod tests {
             .map(|m| format!("{}:{}", &t[m.span.start..m.span.end], m.kind))
             .collect();
         assert_eq!(got, ["Clinton:PERSON"]);
+    }
+
+    #[test]
+    fn buildings_and_squares_are_places() {
+        assert_eq!(
+            names("a ceremony outside the Great Hall of the People and a walk on Red Square"),
+            ["Great Hall of the People:LOC", "Red Square:LOC"]
+        );
     }
 
     #[test]
