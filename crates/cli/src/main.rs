@@ -96,6 +96,43 @@ enum Cmd {
         #[command(subcommand)]
         cmd: KbCmd,
     },
+    /// Events in the store, with the sentence that reports each: who did what to whom and when.
+    Events {
+        #[arg(long, default_value = "dyad.db")]
+        db: PathBuf,
+        /// Source actor code or prefix (CHN, CHNGOV).
+        #[arg(long)]
+        source: Option<String>,
+        /// Target actor code or prefix.
+        #[arg(long)]
+        target: Option<String>,
+        /// PLOVER type (CONSULT, SANCTION, ...).
+        #[arg(long = "type")]
+        kind: Option<String>,
+        /// Event date from (YYYY, YYYY-MM or YYYY-MM-DD).
+        #[arg(long)]
+        from: Option<String>,
+        /// Event date to (inclusive; YYYY covers the whole year).
+        #[arg(long)]
+        to: Option<String>,
+        /// Also negated and hypothetical events ("would not", "plans to").
+        #[arg(long)]
+        all: bool,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// One sentence of a stored document with its actors, time expressions and events marked,
+    /// and the lexicon lines that coded them.
+    Explain {
+        /// Document id (or a unique prefix of at least 4 characters).
+        id: String,
+        /// Sentence number, from 1.
+        sentence: usize,
+        #[arg(long, default_value = "dyad.db")]
+        db: PathBuf,
+    },
     /// Actors found in the stored documents, by number of mentions.
     Actors {
         #[arg(long, default_value = "dyad.db")]
@@ -164,6 +201,30 @@ fn run(cmd: Cmd, opts: &Options) -> Result<ExitCode> {
         Cmd::Kb {
             cmd: KbCmd::Check { dir },
         } => kb_check(dir.as_deref()),
+        Cmd::Events {
+            db,
+            source,
+            target,
+            kind,
+            from,
+            to,
+            all,
+            limit,
+            json,
+        } => events(
+            &open_existing(&db)?,
+            &dyad_store::EventQuery {
+                source,
+                target,
+                kind,
+                from,
+                to,
+                all,
+                limit,
+            },
+            json,
+        ),
+        Cmd::Explain { id, sentence, db } => explain(&open_existing(&db)?, &id, sentence),
         Cmd::Actors {
             db,
             limit,
@@ -420,6 +481,134 @@ fn search(store: &Store, query: &str, limit: usize, as_json: bool) -> Result<Exi
     Ok(ExitCode::SUCCESS)
 }
 
+fn events(store: &Store, q: &dyad_store::EventQuery, as_json: bool) -> Result<ExitCode> {
+    let rows = store.events(q)?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for e in &rows {
+        if as_json {
+            emit(&mut out, &serde_json::to_value(e)?);
+            continue;
+        }
+        let when = e.date.as_deref().unwrap_or("?");
+        let actor = |t: &Option<String>, c: &Option<String>| match (t, c) {
+            (Some(t), Some(c)) => format!("{t} [{c}]"),
+            (Some(t), None) => format!("{t} [---]"),
+            _ => "-".to_string(),
+        };
+        let mut flags = String::new();
+        if e.negated {
+            flags.push_str(" NOT");
+        }
+        if let Some(m) = &e.modality {
+            flags.push_str(&format!(" ({m})"));
+        }
+        let s = format!(
+            "{when:<10} {:<9} {:<4} {} -> {}  \"{}\"{flags}\n    {} | {} {} {}\n",
+            e.kind.as_deref().unwrap_or("STATEMENT"),
+            e.cameo,
+            actor(&e.source, &e.source_code),
+            actor(&e.target, &e.target_code),
+            e.trigger,
+            e.sentence.replace('\n', " "),
+            e.outlet.as_deref().unwrap_or("?"),
+            e.published.as_deref().unwrap_or("?"),
+            short_id(&e.doc_id),
+        );
+        if out.write_all(s.as_bytes()).is_err() {
+            break;
+        }
+    }
+    if rows.is_empty() {
+        eprintln!("no events match");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn explain(store: &Store, id: &str, n: usize) -> Result<ExitCode> {
+    let Some(d) = store.get(id)? else {
+        bail!("no document with id {id:?} (give the id, or a unique prefix of at least 4 characters, as `dyad search` prints it)");
+    };
+    let Some(&sentence) = n.checked_sub(1).and_then(|i| d.sentences.get(i)) else {
+        bail!(
+            "{}: no sentence {n} (the document has {} sentences, numbered from 1)",
+            short_id(&d.id),
+            d.sentences.len()
+        );
+    };
+    // The stored text, annotated and coded again: the layers are reproducible, and this way
+    // every detail (spans, patterns, dates) is at hand.
+    let date = d
+        .published
+        .as_deref()
+        .and_then(|p| chrono::NaiveDate::parse_from_str(p.get(..10)?, "%Y-%m-%d").ok());
+    let mut doc = dyad_model::Document::new(d.body.clone(), dyad_model::Meta::default());
+    dyad_annotate::annotate(&mut doc, date);
+    dyad_code::code(&mut doc, date);
+    let text = doc.text();
+    let inside = |s: dyad_model::Span| s.start >= sentence.start && s.end <= sentence.end;
+    println!(
+        "{} sentence {n} (published {})",
+        short_id(&d.id),
+        d.published.as_deref().unwrap_or("?")
+    );
+    println!("  {}", &text[sentence.start..sentence.end]);
+    println!("actors");
+    for m in doc.layers().mentions.iter().filter(|m| inside(m.span)) {
+        let a = m.actor.as_ref();
+        println!(
+            "  {:<28} {:<7} {:<28} {}{}",
+            format!("{:?}", doc.span_text(m.span)),
+            m.kind,
+            m.entity.as_deref().unwrap_or("-"),
+            a.and_then(|a| a.code.as_deref()).unwrap_or("---"),
+            a.and_then(|a| a.sector.as_deref()).unwrap_or("")
+        );
+    }
+    println!("time");
+    for t in doc.layers().timexes.iter().filter(|t| inside(t.span)) {
+        println!(
+            "  {:<28} {:<8} {}",
+            format!("{:?}", doc.span_text(t.span)),
+            t.kind,
+            t.value
+        );
+    }
+    println!("events");
+    for e in doc.layers().events.iter().filter(|e| inside(e.trigger)) {
+        let who = |a: &Option<dyad_model::EventActor>| {
+            a.as_ref().map_or("-".to_string(), |a| {
+                format!(
+                    "{:?} [{}{}]",
+                    doc.span_text(a.span),
+                    a.code.as_deref().unwrap_or("---"),
+                    a.sector.as_deref().unwrap_or("")
+                )
+            })
+        };
+        println!(
+            "  {} {} ({}) {} -> {} on {}{}{}",
+            e.kind.as_deref().unwrap_or("STATEMENT"),
+            e.cameo,
+            doc.span_text(e.trigger),
+            who(&e.source),
+            who(&e.target),
+            e.date.as_deref().unwrap_or("?"),
+            if e.negated { ", negated" } else { "" },
+            e.modality
+                .as_deref()
+                .map(|m| format!(", {m}"))
+                .unwrap_or_default(),
+        );
+        println!(
+            "    why: {}; confidence {:.2}",
+            e.pattern.as_deref().unwrap_or("-"),
+            e.confidence
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn show(store: &Store, id: &str, as_json: bool) -> Result<ExitCode> {
     let Some(d) = store.get(id)? else {
         bail!("no document with id {id:?} (give the id, or a unique prefix of at least 4 characters, as `dyad search` prints it)");
@@ -600,6 +789,12 @@ fn check_data() -> Result<ExitCode> {
     println!("data/extract/boilerplate.txt: ok, {n} entries");
     let n = dyad_annotate::names::check_builtin().map_err(|e| anyhow::anyhow!("{e}"))?;
     println!("data/ner/cues.txt, data/ner/given_names.txt: ok, {n} words");
+    let lex = dyad_code::lexicon::Lexicon::builtin().map_err(anyhow::Error::msg)?;
+    println!(
+        "data/events/cameo.tsv, data/events/triggers.tsv: ok, {} codes, {} triggers",
+        lex.codes.len(),
+        lex.triggers.len()
+    );
     kb_check(None)
 }
 

@@ -218,9 +218,15 @@ fn annotate_reads_standard_input() {
     assert_eq!(timexes.len(), 1);
     assert_eq!(timexes[0]["text"], "Dec. 28");
     assert_eq!(timexes[0]["value"], "2020-12-28");
-    for layer in ["quotes", "events"] {
-        assert!(objs[0][layer].as_array().is_some_and(|a| a.is_empty()));
-    }
+    assert!(objs[0]["quotes"].as_array().is_some_and(|a| a.is_empty()));
+    // "Xi met Putin on Dec. 28": a consultation between the two, dated by its clause.
+    let events = objs[0]["events"].as_array().unwrap();
+    let meeting = &events[0];
+    assert_eq!(meeting["type"], "CONSULT");
+    assert_eq!(meeting["source"]["code"], "CHN");
+    assert_eq!(meeting["target"]["code"], "RUS");
+    assert_eq!(meeting["date"], "2020-12-28");
+    assert_eq!(meeting["negated"], false);
 }
 
 #[test]

@@ -53,7 +53,7 @@ pub fn annotation(id: &str, doc: &Document) -> Value {
             json!({"type": e.kind, "mode": e.mode, "cameo": e.cameo, "quad": e.quad,
                    "goldstein": e.goldstein, "source": actor(&e.source), "target": actor(&e.target),
                    "trigger": span(e.trigger), "date": e.date, "negated": e.negated,
-                   "confidence": e.confidence})
+                   "modality": e.modality, "confidence": e.confidence})
         })
         .collect();
     json!({

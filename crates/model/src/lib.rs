@@ -158,8 +158,9 @@ pub struct EventActor {
 /// Who did what to whom and when, coded in PLOVER and CAMEO.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
-    /// One of the 16 PLOVER event types.
-    pub kind: String,
+    /// One of the 16 PLOVER event types; `None` for a plain statement (CAMEO 01), which
+    /// PLOVER does not code.
+    pub kind: Option<String>,
     pub mode: Option<String>,
     pub cameo: String,
     pub quad: u8,
@@ -169,7 +170,14 @@ pub struct Event {
     pub trigger: Span,
     pub date: Option<String>,
     pub negated: bool,
+    /// Whether the event is only intended, expected, possible, threatened or refused rather
+    /// than reported as done: "future", "planned", "threatened", "refused", ...
+    #[serde(default)]
+    pub modality: Option<String>,
     pub confidence: f32,
+    /// What produced the event (a lexicon line, a dictionary pattern), for explanations.
+    #[serde(default)]
+    pub pattern: Option<String>,
 }
 
 /// The stand-off layers. A stage that has not run leaves its layer empty.

@@ -100,7 +100,7 @@ pub fn build_document(item: &RawItem, article: Article) -> (Document, NewDoc) {
     let date = meta.published.as_deref().and_then(day_of);
     let mut doc = Document::new(article.text, meta);
     dyad_annotate::annotate(&mut doc, date);
-    dyad_code::code(&mut doc);
+    dyad_code::code(&mut doc, date);
     let new = NewDoc {
         id,
         content_hash: hash,
@@ -112,6 +112,7 @@ pub fn build_document(item: &RawItem, article: Article) -> (Document, NewDoc) {
         sentences: doc.layers().sentences.clone(),
         mentions: doc.layers().mentions.clone(),
         learned: doc.layers().learned.clone(),
+        events: doc.layers().events.clone(),
     };
     (doc, new)
 }
@@ -222,7 +223,7 @@ pub fn annotate_line(
     let date = meta.published.as_deref().and_then(day_of);
     let mut doc = Document::new(text.to_string(), meta);
     dyad_annotate::annotate_with(&mut doc, date, cameo);
-    dyad_code::code(&mut doc);
+    dyad_code::code(&mut doc, date);
     let id_str = match &id {
         Value::String(s) => s.clone(),
         Value::Null => String::new(),

@@ -5,7 +5,7 @@
 //! full-text search over titles and bodies. Near-duplicate texts (a wire story reprinted by
 //! several outlets) are stored once per outlet and share a `text_id`.
 
-use dyad_model::{LearnedActor, Mention, Meta, Span};
+use dyad_model::{Event, LearnedActor, Mention, Meta, Span};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use std::path::Path;
@@ -106,6 +106,36 @@ CREATE TABLE learned_actors (
 ) WITHOUT ROWID;
 CREATE INDEX learned_actors_name ON learned_actors(name);
 "#,
+    // 4: the event layer, with the evidence of each event.
+    r#"
+CREATE TABLE events (
+    doc_id      TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    n           INTEGER NOT NULL,
+    type        TEXT,
+    mode        TEXT,
+    cameo       TEXT NOT NULL,
+    quad        INTEGER NOT NULL,
+    intensity   REAL NOT NULL,
+    src_text    TEXT,
+    src_code    TEXT,
+    src_sector  TEXT,
+    tgt_text    TEXT,
+    tgt_code    TEXT,
+    tgt_sector  TEXT,
+    trig_start  INTEGER NOT NULL,
+    trig_end    INTEGER NOT NULL,
+    trigger     TEXT NOT NULL,
+    date        TEXT,
+    negated     INTEGER NOT NULL,
+    modality    TEXT,
+    confidence  REAL NOT NULL,
+    pattern     TEXT,
+    sentence    TEXT NOT NULL,
+    PRIMARY KEY (doc_id, n)
+) WITHOUT ROWID;
+CREATE INDEX events_dyad ON events(src_code, tgt_code, date);
+CREATE INDEX events_type ON events(type, date);
+"#,
 ];
 
 /// A processed document, ready to store.
@@ -121,6 +151,7 @@ pub struct NewDoc {
     pub sentences: Vec<Span>,
     pub mentions: Vec<Mention>,
     pub learned: Vec<LearnedActor>,
+    pub events: Vec<Event>,
 }
 
 /// What a batch did.
@@ -210,6 +241,47 @@ pub struct ActorRow {
     pub last_seen: Option<String>,
     /// Up to five of those documents, most recent first.
     pub document_ids: Vec<String>,
+}
+
+/// Which events to list: every filter is optional.
+#[derive(Debug, Clone, Default)]
+pub struct EventQuery {
+    /// Source country or code prefix ("CHN", "CHNGOV").
+    pub source: Option<String>,
+    pub target: Option<String>,
+    /// PLOVER type.
+    pub kind: Option<String>,
+    /// Event dates from / to (`YYYY-MM-DD`, compared as text, so `2023` covers the year).
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// Include negated and hypothetical events.
+    pub all: bool,
+    pub limit: usize,
+}
+
+/// A stored event with its evidence.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventRow {
+    pub doc_id: String,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    pub mode: Option<String>,
+    pub cameo: String,
+    pub quad: u8,
+    pub intensity: f64,
+    pub source: Option<String>,
+    pub source_code: Option<String>,
+    pub target: Option<String>,
+    pub target_code: Option<String>,
+    pub trigger: String,
+    pub date: Option<String>,
+    pub negated: bool,
+    pub modality: Option<String>,
+    pub confidence: f64,
+    pub pattern: Option<String>,
+    pub sentence: String,
 }
 
 /// An actor learned from the texts, as the stored descriptions show it.
@@ -336,6 +408,13 @@ impl Store {
                 "INSERT INTO learned_actors (doc_id, n, entity, name, code, sector, affiliation,
                  ev_start, ev_end, evidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?;
+            let mut insert_event = tx.prepare_cached(
+                "INSERT INTO events (doc_id, n, type, mode, cameo, quad, intensity, src_text,
+                 src_code, src_sector, tgt_text, tgt_code, tgt_sector, trig_start, trig_end,
+                 trigger, date, negated, modality, confidence, pattern, sentence)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                 ?17, ?18, ?19, ?20, ?21, ?22)",
+            )?;
             for d in docs {
                 if exists.exists([&d.id])? {
                     report.already_stored += 1;
@@ -408,6 +487,42 @@ impl Store {
                     ])?;
                 }
                 let slice = |s: Span| d.text.get(s.start..s.end).unwrap_or("");
+                for (n, e) in d.events.iter().enumerate() {
+                    let actor = |a: &Option<dyad_model::EventActor>| {
+                        a.as_ref()
+                            .map(|a| (slice(a.span).to_string(), a.code.clone(), a.sector.clone()))
+                    };
+                    let (src, tgt) = (actor(&e.source), actor(&e.target));
+                    let sentence = d
+                        .sentences
+                        .iter()
+                        .find(|s| s.start <= e.trigger.start && e.trigger.end <= s.end)
+                        .map_or("", |s| slice(*s));
+                    insert_event.execute(params![
+                        d.id,
+                        n as i64,
+                        e.kind,
+                        e.mode,
+                        e.cameo,
+                        e.quad as i64,
+                        e.goldstein as f64,
+                        src.as_ref().map(|a| a.0.clone()),
+                        src.as_ref().and_then(|a| a.1.clone()),
+                        src.as_ref().and_then(|a| a.2.clone()),
+                        tgt.as_ref().map(|a| a.0.clone()),
+                        tgt.as_ref().and_then(|a| a.1.clone()),
+                        tgt.as_ref().and_then(|a| a.2.clone()),
+                        e.trigger.start as i64,
+                        e.trigger.end as i64,
+                        slice(e.trigger),
+                        e.date,
+                        e.negated,
+                        e.modality,
+                        e.confidence as f64,
+                        e.pattern,
+                        sentence,
+                    ])?;
+                }
                 for (n, l) in d.learned.iter().enumerate() {
                     insert_learned.execute(params![
                         d.id,
@@ -633,6 +748,85 @@ impl Store {
         Ok(rows)
     }
 
+    /// Events matching a query, by event date then document.
+    pub fn events(&self, q: &EventQuery) -> Result<Vec<EventRow>> {
+        let code = |c: &Option<String>, col: &str| {
+            c.as_ref()
+                .map(|_| format!("({col}_code || coalesce({col}_sector, '')) LIKE upper(?) || '%'"))
+        };
+        let mut conds: Vec<String> = Vec::new();
+        let mut args: Vec<String> = Vec::new();
+        if let Some(c) = code(&q.source, "src") {
+            conds.push(c);
+            args.push(q.source.clone().unwrap_or_default());
+        }
+        if let Some(c) = code(&q.target, "tgt") {
+            conds.push(c);
+            args.push(q.target.clone().unwrap_or_default());
+        }
+        if let Some(t) = &q.kind {
+            conds.push("e.type = upper(?)".into());
+            args.push(t.clone());
+        }
+        if let Some(f) = &q.from {
+            conds.push("coalesce(e.date, substr(d.published, 1, 10)) >= ?".into());
+            args.push(f.clone());
+        }
+        if let Some(t) = &q.to {
+            // "2023" as an upper bound means to the end of 2023.
+            conds.push(
+                "substr(coalesce(e.date, substr(d.published, 1, 10)), 1, length(?)) <= ?".into(),
+            );
+            args.push(t.clone());
+            args.push(t.clone());
+        }
+        if !q.all {
+            conds.push("e.negated = 0 AND e.modality IS NULL".into());
+        }
+        let sql = format!(
+            "SELECT e.doc_id, d.outlet, substr(d.published, 1, 10), e.type, e.mode, e.cameo,
+                    e.quad, e.intensity, e.src_text, e.src_code || coalesce(e.src_sector, ''),
+                    e.tgt_text, e.tgt_code || coalesce(e.tgt_sector, ''), e.trigger, e.date,
+                    e.negated, e.modality, e.confidence, e.pattern, e.sentence
+             FROM events e JOIN documents d ON d.id = e.doc_id
+             {} ORDER BY coalesce(e.date, d.published), e.doc_id, e.n LIMIT {}",
+            if conds.is_empty() {
+                String::new()
+            } else {
+                format!("WHERE {}", conds.join(" AND "))
+            },
+            q.limit.max(1)
+        );
+        let rows = self
+            .conn
+            .prepare(&sql)?
+            .query_map(rusqlite::params_from_iter(args.iter()), |r| {
+                Ok(EventRow {
+                    doc_id: r.get(0)?,
+                    outlet: r.get(1)?,
+                    published: r.get(2)?,
+                    kind: r.get(3)?,
+                    mode: r.get(4)?,
+                    cameo: r.get(5)?,
+                    quad: r.get::<_, i64>(6)? as u8,
+                    intensity: r.get(7)?,
+                    source: r.get(8)?,
+                    source_code: r.get(9)?,
+                    target: r.get(10)?,
+                    target_code: r.get(11)?,
+                    trigger: r.get(12)?,
+                    date: r.get(13)?,
+                    negated: r.get(14)?,
+                    modality: r.get(15)?,
+                    confidence: r.get(16)?,
+                    pattern: r.get(17)?,
+                    sentence: r.get(18)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
     /// Actors learned from descriptions in the texts, by number of documents describing them.
     pub fn learned(&self, limit: usize) -> Result<Vec<LearnedRow>> {
         let mode = |col: &str| {
@@ -728,6 +922,7 @@ mod tests {
                 })
                 .collect(),
             learned: Vec::new(),
+            events: Vec::new(),
         }
     }
 

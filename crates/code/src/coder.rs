@@ -1,0 +1,544 @@
+//! The rule coder: in each sentence, the lexicon's triggers; for each, the source (the actor
+//! before it: the subject, a possessive, or the agent of a passive) and the target (in the
+//! trigger's slot: its object or the actor after a preposition), negation and modality from the
+//! words around it, and the date of its clause.
+
+use crate::lexicon::{Lexicon, Piece, Slot, Trigger};
+use dyad_model::{Event, EventActor, Mention, Span};
+use std::collections::HashMap;
+
+/// A word of a sentence: its lower-cased text and byte span.
+#[derive(Debug, Clone)]
+struct Tok {
+    w: String,
+    s: usize,
+    e: usize,
+}
+
+fn tokens(text: &str, span: Span) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let sent = &text[span.start..span.end];
+    let mut start: Option<usize> = None;
+    let mut it = sent.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let inner = matches!(c, '\'' | '’' | '-' | '.')
+            && start.is_some()
+            && it.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() || inner {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(s) = start.take() {
+            out.push(Tok {
+                w: sent[s..i].to_lowercase().replace('’', "'"),
+                s: span.start + s,
+                e: span.start + i,
+            });
+        }
+        // Punctuation is a token too: it bounds clauses and gaps. The dot of "Mr." or "Gen."
+        // is not.
+        let abbreviation = c == '.'
+            && out.last().is_some_and(|t: &Tok| {
+                t.e == span.start + i && ABBREVIATIONS.contains(&t.w.as_str())
+            });
+        if !c.is_whitespace() && !abbreviation {
+            out.push(Tok {
+                w: c.to_string(),
+                s: span.start + i,
+                e: span.start + i + c.len_utf8(),
+            });
+        }
+    }
+    if let Some(s) = start {
+        out.push(Tok {
+            w: sent[s..].to_lowercase().replace('’', "'"),
+            s: span.start + s,
+            e: span.end,
+        });
+    }
+    out
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "maj", "capt", "adm", "prof",
+    "st", "u.s", "u.n", "u.k", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "no", "vs",
+];
+
+fn is_punct(w: &str) -> bool {
+    !w.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// The compiled coder.
+pub struct Coder {
+    lex: Lexicon,
+    /// First word form -> triggers starting with it.
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+/// A trigger found in a sentence: token range and trigger index.
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    first: usize,
+    /// One past the last token.
+    end: usize,
+    trigger: usize,
+}
+
+const NEGATORS: &[&str] = &["not", "n't", "never", "no", "without"];
+const MODALS: &[(&str, &str)] = &[
+    ("will", "future"),
+    ("would", "conditional"),
+    ("could", "possible"),
+    ("may", "possible"),
+    ("might", "possible"),
+    ("should", "obligation"),
+    ("must", "obligation"),
+    ("plans", "planned"),
+    ("planned", "planned"),
+    ("plan", "planned"),
+    ("intends", "planned"),
+    ("intended", "planned"),
+    ("expected", "expected"),
+    ("threatened", "threatened"),
+    ("threatens", "threatened"),
+    ("vowed", "promised"),
+    ("pledged", "promised"),
+    ("promised", "promised"),
+    ("wants", "desired"),
+    ("offered", "offered"),
+    ("proposed", "proposed"),
+    ("refused", "refused"),
+    ("declined", "refused"),
+];
+/// Words after which the next noun phrase is not a subject ("in China", "of Russia").
+const PREPOSITIONS: &[&str] = &[
+    "in", "of", "at", "from", "to", "with", "by", "on", "for", "into", "against", "about", "over",
+    "between", "near", "across", "under", "after", "before", "during", "since", "toward",
+    "towards", "via", "within", "without", "among",
+];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those", "new",
+    "further", "fresh", "latest", "recent",
+];
+const BE: &[&str] = &[
+    "was", "were", "been", "being", "be", "is", "are", "got", "get", "gets",
+];
+
+impl Coder {
+    pub fn new(lex: Lexicon) -> Coder {
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, t) in lex.triggers.iter().enumerate() {
+            if let Some(Piece::Word(forms)) = t.pieces.first() {
+                for f in forms {
+                    by_first.entry(f.clone()).or_default().push(i);
+                }
+            }
+        }
+        Coder { lex, by_first }
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lex
+    }
+
+    /// The events of one sentence. `mentions` are the document's, sorted by start; `date` the
+    /// date of each trigger's clause.
+    pub fn sentence_events(
+        &self,
+        text: &str,
+        sentence: Span,
+        mentions: &[Mention],
+        date: &dyn Fn(Span) -> Option<String>,
+    ) -> Vec<Event> {
+        let toks = tokens(text, sentence);
+        let actors = Actors::new(mentions, sentence);
+        let mut events = Vec::new();
+        for f in self.find(&toks) {
+            let t = &self.lex.triggers[f.trigger];
+            let Some(info) = self.lex.codes.get(&t.cameo) else {
+                continue;
+            };
+            let kind = info.plover.clone();
+            let trigger = Span::new(toks[f.first].s, toks[f.end - 1].e);
+            let passive = t.kind == 'V'
+                && f.first > 0
+                && (BE.contains(&toks[f.first - 1].w.as_str())
+                    || f.first > 1
+                        && NEGATORS.contains(&toks[f.first - 1].w.as_str())
+                        && BE.contains(&toks[f.first - 2].w.as_str()));
+            let by_agent = passive
+                .then(|| self.after_prep(&toks, f.end, "by", &actors))
+                .flatten();
+            // A noun alone ("the sanctions", "the visit") names a topic, not an event: it needs
+            // an actor of its own (a possessor, a modifier, "by X" or its target slot).
+            let noun_source = (t.kind == 'N')
+                .then(|| {
+                    self.possessor(&toks, f.first, &actors)
+                        .or_else(|| self.premodifier(&toks, f.first, &actors))
+                        .or_else(|| self.after_prep(&toks, f.end, "by", &actors))
+                })
+                .flatten();
+            if t.kind == 'N' && noun_source.is_none() && self.target(&toks, f, t, &actors).is_none()
+            {
+                continue;
+            }
+            let mut source = match (t.kind, by_agent) {
+                (_, Some(a)) => Some(a),
+                ('N', _) => noun_source.or_else(|| self.subject(&toks, f.first, &actors)),
+                _ => self.subject(&toks, f.first, &actors),
+            };
+            let mut target = if passive && by_agent.is_some() {
+                // "X was sanctioned by Y": X is the target.
+                self.subject(&toks, f.first, &actors)
+            } else {
+                self.target(&toks, f, t, &actors)
+            };
+            // "Xi and Putin held talks": a symmetric event between the two.
+            if target.is_none() {
+                if let Some(s) = source {
+                    if let Some(other) = actors.coordinated_before(&toks, s) {
+                        target = Some(s);
+                        source = Some(other);
+                    }
+                }
+            }
+            if source.is_some() && source == target {
+                target = None;
+            }
+            let negated = self.negated(&toks, f.first);
+            let modality = self.modality(&toks, f.first);
+            let as_actor = |k: Option<usize>| {
+                k.map(|k| {
+                    let m = &mentions[k];
+                    let a = m.actor.as_ref();
+                    EventActor {
+                        span: m.span,
+                        code: a.and_then(|a| a.code.clone()),
+                        sector: a.and_then(|a| a.sector.clone()),
+                    }
+                })
+            };
+            let (src, tgt) = (as_actor(source), as_actor(target));
+            let coded = |a: &Option<EventActor>| a.as_ref().is_some_and(|a| a.code.is_some());
+            let confidence = 0.4
+                + if coded(&src) { 0.25 } else { 0.0 }
+                + if coded(&tgt) || t.target.is_empty() {
+                    0.2
+                } else {
+                    0.0
+                }
+                + if t.kind == 'V' { 0.1 } else { 0.0 };
+            events.push(Event {
+                kind,
+                mode: info.mode.clone(),
+                cameo: t.cameo.clone(),
+                quad: info.quad,
+                goldstein: info.intensity,
+                source: src,
+                target: tgt,
+                trigger,
+                date: date(trigger),
+                negated,
+                modality,
+                confidence: (confidence as f32).min(0.95),
+                pattern: Some(format!("data/events/triggers.tsv:{} {}", t.line, t.phrase)),
+            });
+        }
+        // A statement ("said") is an event only when the sentence reports nothing else.
+        if events.iter().any(|e| e.kind.is_some()) {
+            events.retain(|e| e.kind.is_some());
+        }
+        events
+    }
+
+    /// Triggers in the sentence, longest first at each place, not overlapping.
+    fn find(&self, toks: &[Tok]) -> Vec<Found> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let mut best: Option<Found> = None;
+            // "his visit", "Putin's visit", "the visit": a noun; "will visit": a verb.
+            let nominal = i > 0 && {
+                let p = toks[i - 1].w.as_str();
+                DETERMINERS.contains(&p) || p.ends_with("'s") || p == "'"
+            };
+            let rank = |c: usize| (self.lex.triggers[c].kind == 'N') == nominal;
+            if let Some(cands) = self.by_first.get(&toks[i].w) {
+                for &c in cands {
+                    // After a determiner a word is a noun: "the sanctions" is no verb.
+                    if nominal && self.lex.triggers[c].kind == 'V' {
+                        continue;
+                    }
+                    if let Some(end) = self.match_at(toks, i, &self.lex.triggers[c].pieces) {
+                        // Longest; then the noun or verb reading the context asks for; then
+                        // the more literal pattern; then the more specific code.
+                        let key = |t: usize, e: usize| {
+                            let tr = &self.lex.triggers[t];
+                            (e, rank(t), tr.literal, tr.cameo.len())
+                        };
+                        let better = best.is_none_or(|b| key(c, end) > key(b.trigger, b.end));
+                        if better {
+                            best = Some(Found {
+                                first: i,
+                                end,
+                                trigger: c,
+                            });
+                        }
+                    }
+                }
+            }
+            match best {
+                Some(f) => {
+                    out.push(f);
+                    i = f.end;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// Where a pattern matching at token `i` ends (one past its last token).
+    fn match_at(&self, toks: &[Tok], i: usize, pieces: &[Piece]) -> Option<usize> {
+        fn go(toks: &[Tok], at: usize, pieces: &[Piece]) -> Option<usize> {
+            let Some((p, rest)) = pieces.split_first() else {
+                return Some(at);
+            };
+            match p {
+                Piece::Word(forms) => {
+                    let t = toks.get(at)?;
+                    forms
+                        .contains(&t.w)
+                        .then(|| go(toks, at + 1, rest))
+                        .flatten()
+                }
+                Piece::Optional(w) => {
+                    if toks.get(at).is_some_and(|t| &t.w == w) {
+                        if let Some(e) = go(toks, at + 1, rest) {
+                            return Some(e);
+                        }
+                    }
+                    go(toks, at, rest)
+                }
+                Piece::Gap => (0..=3).find_map(|skip| {
+                    let gap = toks.get(at..at + skip)?;
+                    if gap.iter().any(|t| is_punct(&t.w)) {
+                        return None;
+                    }
+                    go(toks, at + skip, rest)
+                }),
+            }
+        }
+        go(toks, i, pieces)
+    }
+
+    /// The actor of the clause before the trigger: the nearest actor mention to its left that
+    /// is not the object of a preposition, without crossing a clause boundary.
+    fn subject(&self, toks: &[Tok], first: usize, actors: &Actors) -> Option<usize> {
+        let mut j = first;
+        while j > 0 {
+            j -= 1;
+            let w = toks[j].w.as_str();
+            if matches!(w, ";" | ":" | "\"" | "“" | "”") {
+                break;
+            }
+            if let Some(k) = actors.ending_at_token(toks, j) {
+                let start_tok = toks
+                    .iter()
+                    .position(|t| t.s >= actors.span(k).start)
+                    .unwrap_or(j);
+                let before = start_tok.checked_sub(1).map(|b| toks[b].w.as_str());
+                // "the", "'s" and the like may stand before the subject; a preposition may not.
+                if before.is_some_and(|b| PREPOSITIONS.contains(&b)) {
+                    j = start_tok;
+                    continue;
+                }
+                return Some(k);
+            }
+        }
+        None
+    }
+
+    /// "Putin's visit": the actor whose possessive stands right before the trigger (allowing
+    /// an adjective or two: "Russia's new sanctions").
+    fn possessor(&self, toks: &[Tok], first: usize, actors: &Actors) -> Option<usize> {
+        let lo = first.saturating_sub(4);
+        (lo..first).rev().find_map(|j| {
+            let w = toks[j].w.as_str();
+            let poss = w.ends_with("'s") || w == "'s" || (w == "'" && j > 0);
+            if !poss {
+                return None;
+            }
+            let end_tok = if w == "'s" || w == "'" {
+                j.checked_sub(1)?
+            } else {
+                j
+            };
+            actors.ending_at_token_loose(toks, end_tok)
+        })
+    }
+
+    /// "US sanctions", "Russian air strikes": an actor right before a noun trigger, with at most
+    /// two words between ("new US sanctions" has none, "Russian missile and drone strikes").
+    fn premodifier(&self, toks: &[Tok], first: usize, actors: &Actors) -> Option<usize> {
+        let j = first.checked_sub(1)?;
+        if let Some(k) = actors.ending_at_token(toks, j) {
+            return Some(k);
+        }
+        // One modifier between: "US economic sanctions", not "the Kremlin said the talks".
+        let w = toks[j].w.as_str();
+        let function = is_punct(w)
+            || PREPOSITIONS.contains(&w)
+            || DETERMINERS[..12].contains(&w)
+            || BE.contains(&w)
+            || matches!(
+                w,
+                "said" | "says" | "has" | "have" | "had" | "and" | "or" | "that"
+            );
+        if function {
+            return None;
+        }
+        actors.ending_at_token(toks, j.checked_sub(1)?)
+    }
+
+    /// The first actor after `prep` following the trigger, within the clause.
+    fn after_prep(&self, toks: &[Tok], from: usize, prep: &str, actors: &Actors) -> Option<usize> {
+        let mut j = from;
+        let limit = (from + 12).min(toks.len());
+        while j < limit {
+            let w = toks[j].w.as_str();
+            if matches!(w, "." | ";" | ":") {
+                return None;
+            }
+            if w == prep {
+                return actors.first_after(toks, j + 1, (j + 7).min(toks.len()));
+            }
+            j += 1;
+        }
+        None
+    }
+
+    fn target(&self, toks: &[Tok], f: Found, t: &Trigger, actors: &Actors) -> Option<usize> {
+        for slot in &t.target {
+            let found = match slot {
+                Slot::Object if matches!(t.pieces.get(1), Some(Piece::Gap)) => {
+                    // "urged * to", "accused * of": the recipient fills the gap.
+                    actors.first_after(toks, f.first + 1, f.end)
+                }
+                Slot::Object => {
+                    // The object: an actor within the next few words, before any preposition.
+                    let limit = (f.end + 5).min(toks.len());
+                    let stop = (f.end..limit)
+                        .find(|&j| {
+                            PREPOSITIONS.contains(&toks[j].w.as_str()) || is_punct(&toks[j].w)
+                        })
+                        .unwrap_or(limit);
+                    actors.first_after(toks, f.end, stop)
+                }
+                Slot::Prep(p) => self.after_prep(toks, f.end, p, actors),
+            };
+            if found.is_some() {
+                return found;
+            }
+        }
+        None
+    }
+
+    fn negated(&self, toks: &[Tok], first: usize) -> bool {
+        let lo = first.saturating_sub(3);
+        toks[lo..first]
+            .iter()
+            .any(|t| NEGATORS.contains(&t.w.as_str()) || t.w.ends_with("n't"))
+    }
+
+    fn modality(&self, toks: &[Tok], first: usize) -> Option<String> {
+        let lo = first.saturating_sub(4);
+        toks[lo..first].iter().rev().find_map(|t| {
+            MODALS
+                .iter()
+                .find(|(w, _)| *w == t.w)
+                .map(|(_, m)| m.to_string())
+        })
+    }
+}
+
+/// The actor mentions of a sentence: the outermost ones, by position.
+struct Actors<'a> {
+    mentions: &'a [Mention],
+    /// Indexes into `mentions`, outermost only, sorted by start.
+    idx: Vec<usize>,
+}
+
+impl<'a> Actors<'a> {
+    fn new(mentions: &'a [Mention], sentence: Span) -> Actors<'a> {
+        let mut idx: Vec<usize> = Vec::new();
+        for (k, m) in mentions.iter().enumerate() {
+            if m.span.start < sentence.start || m.span.end > sentence.end {
+                continue;
+            }
+            if !matches!(
+                m.kind.as_str(),
+                "PERSON" | "ORG" | "GPE" | "AGENT" | "NORP" | "ACTOR"
+            ) {
+                continue;
+            }
+            // Nested inside the previous one ("[Russian] troops" inside "Russian troops").
+            if let Some(&last) = idx.last() {
+                if mentions[last].span.end >= m.span.end
+                    && mentions[last].span.start <= m.span.start
+                {
+                    continue;
+                }
+            }
+            idx.push(k);
+        }
+        Actors { mentions, idx }
+    }
+
+    fn span(&self, k: usize) -> Span {
+        self.mentions[k].span
+    }
+
+    /// The actor whose last token is token `j`.
+    fn ending_at_token(&self, toks: &[Tok], j: usize) -> Option<usize> {
+        let end = toks[j].e;
+        self.idx
+            .iter()
+            .copied()
+            .find(|&k| self.mentions[k].span.end == end)
+    }
+
+    /// Like [`Actors::ending_at_token`], also for a token that carries a possessive ("Russia's").
+    fn ending_at_token_loose(&self, toks: &[Tok], j: usize) -> Option<usize> {
+        let (s, e) = (toks[j].s, toks[j].e);
+        self.idx
+            .iter()
+            .copied()
+            .find(|&k| self.mentions[k].span.end > s && self.mentions[k].span.end <= e)
+    }
+
+    /// The first actor starting in tokens `from..to`.
+    fn first_after(&self, toks: &[Tok], from: usize, to: usize) -> Option<usize> {
+        let (Some(a), Some(b)) = (toks.get(from), to.checked_sub(1).and_then(|t| toks.get(t)))
+        else {
+            return None;
+        };
+        self.idx
+            .iter()
+            .copied()
+            .find(|&k| self.mentions[k].span.start >= a.s && self.mentions[k].span.start < b.e)
+    }
+
+    /// "Xi and Putin": the actor joined by "and" before actor `k`.
+    fn coordinated_before(&self, toks: &[Tok], k: usize) -> Option<usize> {
+        let start = self.mentions[k].span.start;
+        let j = toks.iter().position(|t| t.s >= start)?;
+        let and = j.checked_sub(1)?;
+        if toks[and].w != "and" {
+            return None;
+        }
+        let prev = and.checked_sub(1)?;
+        let other = self.ending_at_token_loose(toks, prev)?;
+        (other != k).then_some(other)
+    }
+}

@@ -1,0 +1,110 @@
+//! The coder on sentences we wrote, through the real annotation layers.
+
+use super::*;
+use dyad_model::Meta;
+
+fn day(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+/// Each event as `TYPE cameo SOURCE->TARGET [neg] [modality] @date`.
+fn events(text: &str, date: &str) -> Vec<String> {
+    let mut doc = Document::new(text.to_string(), Meta::default());
+    dyad_annotate::annotate(&mut doc, day(date));
+    code(&mut doc, day(date));
+    let code_of = |a: &Option<dyad_model::EventActor>| {
+        a.as_ref().map_or("---".to_string(), |a| {
+            format!(
+                "{}{}",
+                a.code.as_deref().unwrap_or("---"),
+                a.sector.as_deref().unwrap_or("")
+            )
+        })
+    };
+    doc.layers()
+        .events
+        .iter()
+        .map(|e| {
+            let mut s = format!(
+                "{} {} {}->{}",
+                e.kind.as_deref().unwrap_or("-"),
+                e.cameo,
+                code_of(&e.source),
+                code_of(&e.target)
+            );
+            if e.negated {
+                s.push_str(" neg");
+            }
+            if let Some(m) = &e.modality {
+                s.push_str(&format!(" {m}"));
+            }
+            if let Some(d) = &e.date {
+                s.push_str(&format!(" @{d}"));
+            }
+            s
+        })
+        .collect()
+}
+
+#[test]
+fn a_visit_a_meeting_and_talks() {
+    assert_eq!(
+        events(
+            "Chinese Defense Minister Li Shangfu met Russian President Vladimir Putin in Moscow on Sunday.",
+            "2023-04-18"
+        ),
+        ["CONSULT 040 CHNMIL->RUSGOV @2023-04-16"]
+    );
+    assert_eq!(
+        events(
+            "Xi Jinping and Vladimir Putin held talks in the Kremlin.",
+            "2023-03-21"
+        ),
+        ["CONSULT 040 CHNGOV->RUSGOV @2023-03-21"]
+    );
+}
+
+#[test]
+fn nominalisations_take_the_possessor_as_source() {
+    let got = events("Putin's visit to China ended on Friday.", "2024-05-18");
+    assert_eq!(got, ["CONSULT 042 RUSGOV->CHN @2024-05-17"]);
+}
+
+#[test]
+fn passives_swap_source_and_target() {
+    let got = events(
+        "Two Chinese firms were sanctioned by the United States in 2018.",
+        "2024-01-10",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].starts_with("SANCTION 163 USA->"), "{got:?}");
+    assert!(got[0].ends_with("@2018"), "{got:?}");
+}
+
+#[test]
+fn negation_and_modality_are_marked() {
+    let got = events(
+        "China would not impose sanctions on Russia, Wang Yi said.",
+        "2022-03-07",
+    );
+    assert_eq!(got, ["SANCTION 163 CHN->RUS neg conditional @2022-03-07"]);
+    let got = events("Washington will sanction Chinese banks.", "2024-04-01");
+    assert!(got[0].contains(" future"), "{got:?}");
+}
+
+#[test]
+fn a_plain_statement_is_coded_only_when_nothing_else_is() {
+    let got = events("The Kremlin said the talks were useful.", "2023-03-21");
+    assert_eq!(got, ["- 010 RUSGOV->--- @2023-03-21"]);
+    let got = events(
+        "Russia accused Ukraine of shelling, the Kremlin said.",
+        "2023-03-21",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].starts_with("ACCUSE 112") && got[0].ends_with("RUS->UKR @2023-03-21"));
+}
+
+#[test]
+fn no_trigger_no_event() {
+    assert!(events("The weather in Moscow was mild.", "2023-03-21").is_empty());
+}
