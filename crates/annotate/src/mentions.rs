@@ -31,6 +31,10 @@ pub struct Recognizer {
     /// The knowledge base's own short forms (surnames) -> the people they stand for; the
     /// forms derived from names ("Jinping") need the full name before them and are not here.
     short_index: HashMap<String, Vec<usize>>,
+    /// Words of role titles ("foreign", "minister", "secretary-general"), lower case: a run of
+    /// them between an actor and a name makes the name that actor's ("Arab League
+    /// Secretary-General Chedli Klibi").
+    role_words: std::collections::HashSet<String>,
     /// Country names that also name a place ("Georgia": the country, or the US state).
     other_reading: HashMap<String, usize>,
     agents: AhoCorasick,
@@ -143,6 +147,13 @@ impl Recognizer {
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .build(agent_targets.iter().map(|(_, p)| p))?;
+        let mut role_words: std::collections::HashSet<String> =
+            crate::names::CUE_WORDS.title.clone();
+        for (i, p) in &agent_targets {
+            if kb.agents[*i].kind == "PERSON" {
+                role_words.extend(p.split_whitespace().map(str::to_string));
+            }
+        }
         Ok(Recognizer {
             kb,
             names,
@@ -151,6 +162,7 @@ impl Recognizer {
             short_targets,
             short_index,
             other_reading,
+            role_words,
             agents,
             agent_targets,
         })
@@ -380,6 +392,20 @@ impl Recognizer {
             if m.kind != "PERSON" || m.actor.is_some() {
                 continue;
             }
+            if let Some((actor, evidence)) = self.premodifier(text, out, k) {
+                if let Some(id) = &out[k].entity {
+                    learned.insert(id.clone(), actor.clone());
+                    found.push(LearnedActor {
+                        entity: id.clone(),
+                        name: out[k].span,
+                        actor: actor.clone(),
+                        affiliation: None,
+                        evidence,
+                    });
+                }
+                out[k].actor = Some(actor);
+                continue;
+            }
             let Some(rest) = text[m.span.end..].strip_prefix(", ") else {
                 continue;
             };
@@ -481,6 +507,59 @@ impl Recognizer {
             }
             _ => return None,
         })
+    }
+
+    /// "Arab League Secretary-General Chedli Klibi", "Nigerian President Olusegun Obasanjo",
+    /// "Russia's ambassador Ivan Petrov": an actor, then only role words, then the name. The
+    /// person takes the actor's code; the sector is the role's, else the actor's.
+    fn premodifier(&self, text: &str, out: &[Mention], k: usize) -> Option<(ActorCode, Span)> {
+        let start = out[k].span.start;
+        // The nearest mention ending before the name, not inside it.
+        let p = out[..k].iter().rev().find(|p| p.span.end <= start)?;
+        let code = p.actor.as_ref()?.code.clone()?;
+        let gap = &text[p.span.end..start];
+        let gap = gap
+            .strip_prefix("'s")
+            .or_else(|| gap.strip_prefix("’s"))
+            .unwrap_or(gap);
+        let words: Vec<String> = gap
+            .split_whitespace()
+            .map(|w| w.trim_end_matches('.').to_lowercase())
+            .collect();
+        // Right next to it ("Nigerian President" is itself the role), or role words between.
+        let adjacent = words.is_empty() && gap.chars().all(|c| c == ' ') && !gap.is_empty();
+        let titled = !words.is_empty()
+            && words.len() <= 4
+            && words.iter().all(|w| {
+                self.role_words.contains(w.as_str())
+                    || w.split('-').all(|x| self.role_words.contains(x))
+            })
+            && gap
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == ' ' || c == '-' || c == '.');
+        if !(titled || adjacent && p.kind == "AGENT") {
+            return None;
+        }
+        let sector = self
+            .agents
+            .find_iter(gap)
+            .filter(|a| bounded(gap, a.start(), a.end()))
+            // "general" inside "Secretary-General" is no general.
+            .filter(|a| !gap[..a.start()].ends_with('-') && !gap[a.end()..].starts_with('-'))
+            .map(|a| &self.kb.agents[self.agent_targets[a.pattern().as_usize()].0])
+            .find(|a| a.kind == "PERSON")
+            .map(|a| a.sector.clone())
+            .or_else(|| p.actor.as_ref().and_then(|a| a.sector.clone()));
+        Some((
+            ActorCode {
+                code: Some(code),
+                sector,
+            },
+            Span::new(
+                p.span.start,
+                p.span.end + text[p.span.end..start].trim_end().len(),
+            ),
+        ))
     }
 
     /// A country name that also names a place takes the place's reading when the mentions
@@ -1142,6 +1221,26 @@ mod tests {
             got.contains(&"Ward:PERSON:local:jonathan-ward:---BUS".to_string()),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_title_between_an_actor_and_a_name_gives_the_name_its_code() {
+        let orgs = "nato\tIGO\tIGO\tMIL\tNATO\n";
+        let r = Recognizer::new(Kb::parse([COUNTRIES, PEOPLE, orgs, AGENTS]).unwrap()).unwrap();
+        let t = "NATO Secretary-General Anders Holmqvist and Russian President Ivan Sorokin met \
+                 Chinese defence minister Wei Tan.";
+        let (ms, learned) = r.mentions_and_learned(t, None);
+        let got = show(t, &ms);
+        for want in [
+            "Anders Holmqvist:PERSON:local:anders-holmqvist:IGOMIL",
+            "Ivan Sorokin:PERSON:local:ivan-sorokin:RUSGOV",
+            "Wei Tan:PERSON:local:wei-tan:CHNGOV",
+        ] {
+            assert!(got.contains(&want.to_string()), "{want} in {got:?}");
+        }
+        // The evidence is the title before the name.
+        let e = learned[0].evidence;
+        assert_eq!(&t[e.start..e.end], "NATO Secretary-General");
     }
 
     #[test]

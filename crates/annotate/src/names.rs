@@ -251,7 +251,9 @@ pub fn unknown_names(
                 .contains(&text[toks[i - 1].s..toks[i - 1].e].to_lowercase());
         while a <= j {
             let lw = text[toks[a].s..toks[a].e].to_lowercase();
-            if cues.title.contains(&lw) {
+            // "Secretary-General", "Vice-President": compounds of titles are titles.
+            let compound_title = lw.contains('-') && lw.split('-').all(|p| cues.title.contains(p));
+            if cues.title.contains(&lw) || compound_title {
                 titled = true;
                 a += 1;
             } else if cues.stop.contains(&lw) {
