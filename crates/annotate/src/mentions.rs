@@ -782,7 +782,7 @@ fn country_after_of(
     country_starting_at: &HashMap<usize, (usize, usize)>,
 ) -> Option<(usize, usize)> {
     let rest = &text[agent_end..];
-    let skip = [" of the ", " of "]
+    let skip = [" of the ", " of ", " in ", " from "]
         .iter()
         .find(|p| rest.starts_with(*p))
         .map(|p| p.len())?;

@@ -441,6 +441,11 @@ impl Coder {
                 return found;
             }
         }
+        // "demanded that Israel ease ...", "urged that Moscow ...": the subject of the clause
+        // the trigger introduces.
+        if toks.get(f.end).is_some_and(|t| t.w == "that") && t.kind == 'V' {
+            return actors.first_after(toks, f.end + 1, (f.end + 6).min(toks.len()));
+        }
         None
     }
 

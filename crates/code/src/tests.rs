@@ -108,3 +108,13 @@ fn a_plain_statement_is_coded_only_when_nothing_else_is() {
 fn no_trigger_no_event() {
     assert!(events("The weather in Moscow was mild.", "2023-03-21").is_empty());
 }
+
+#[test]
+fn a_demand_targets_the_subject_of_its_clause_and_agents_take_places_after_in() {
+    let got = events(
+        "Opposition groups in Ukraine demanded that Russia withdraw its troops.",
+        "2022-03-01",
+    );
+    assert!(got[0].starts_with("REQUEST 10"), "{got:?}");
+    assert!(got[0].contains("UKROPP->RUS"), "{got:?}");
+}
