@@ -160,6 +160,11 @@ impl Coder {
             };
             let kind = info.plover.clone();
             let trigger = Span::new(toks[f.first].s, toks[f.end - 1].e);
+            // A word of a name or a role is no trigger: "Defense" in "Defense Minister",
+            // "opposition" in "opposition groups".
+            if actors.covers(trigger) {
+                continue;
+            }
             let passive = t.kind == 'V'
                 && f.first > 0
                 && (BE.contains(&toks[f.first - 1].w.as_str())
@@ -178,7 +183,10 @@ impl Coder {
                         .or_else(|| self.after_prep(&toks, f.end, "by", &actors))
                 })
                 .flatten();
-            if t.kind == 'N' && noun_source.is_none() && self.target(&toks, f, t, &actors).is_none()
+            if t.kind == 'N'
+                && noun_source.is_none()
+                && self.target(&toks, f, t, &actors).is_none()
+                && self.nearby_target(&toks, f, t, &actors).is_none()
             {
                 continue;
             }
@@ -201,6 +209,9 @@ impl Coder {
                         source = Some(other);
                     }
                 }
+            }
+            if target.is_none() {
+                target = self.nearby_target(&toks, f, t, &actors);
             }
             if source.is_some() && source == target {
                 target = None;
@@ -347,8 +358,13 @@ impl Coder {
                     .iter()
                     .position(|t| t.s >= actors.span(k).start)
                     .unwrap_or(j);
-                let before = start_tok.checked_sub(1).map(|b| toks[b].w.as_str());
-                // "the", "'s" and the like may stand before the subject; a preposition may not.
+                // "the", "'s" and the like may stand before the subject; a preposition may
+                // not, even with an article between ("on the Thai border").
+                let mut b = start_tok;
+                while b > 0 && DETERMINERS[..12].contains(&toks[b - 1].w.as_str()) {
+                    b -= 1;
+                }
+                let before = b.checked_sub(1).map(|b| toks[b].w.as_str());
                 if before.is_some_and(|b| PREPOSITIONS.contains(&b)) {
                     j = start_tok;
                     continue;
@@ -449,6 +465,24 @@ impl Coder {
         None
     }
 
+    /// With no target in its slot, the first actor after the trigger in its clause: "fired
+    /// shells at targets in Jericho", "shelled positions of the Palestinian security forces".
+    fn nearby_target(&self, toks: &[Tok], f: Found, t: &Trigger, actors: &Actors) -> Option<usize> {
+        if t.target.is_empty() {
+            return None;
+        }
+        let limit = (f.end + 10).min(toks.len());
+        let stop = (f.end..limit)
+            .find(|&j| {
+                matches!(
+                    toks[j].w.as_str(),
+                    "," | ";" | ":" | "." | "and" | "but" | "while" | "who" | "which"
+                )
+            })
+            .unwrap_or(limit);
+        actors.first_after(toks, f.end, stop)
+    }
+
     fn negated(&self, toks: &[Tok], first: usize) -> bool {
         let lo = first.saturating_sub(3);
         toks[lo..first]
@@ -498,6 +532,13 @@ impl<'a> Actors<'a> {
             idx.push(k);
         }
         Actors { mentions, idx }
+    }
+
+    /// Whether an actor mention contains the span.
+    fn covers(&self, s: Span) -> bool {
+        self.mentions
+            .iter()
+            .any(|m| m.span.start <= s.start && s.end <= m.span.end)
     }
 
     fn span(&self, k: usize) -> Span {
