@@ -255,10 +255,25 @@ impl Coder {
                 pattern: Some(format!("data/events/triggers.tsv:{} {}", t.line, t.phrase)),
             });
         }
-        // A statement ("said") is an event only when the sentence reports nothing else.
-        if events.iter().any(|e| e.kind.is_some()) {
-            events.retain(|e| e.kind.is_some());
+        // A statement ("said") is an event when it heads the sentence ("Lavrov said that
+        // ..."): what follows is its content. A statement after the event ("..., officials
+        // said") only attributes it.
+        let first_is_statement = events.first().is_some_and(|e| e.kind.is_none());
+        if first_is_statement {
+            // What the speaker says happened is the speaker's claim, not the outlet's report.
+            for e in events.iter_mut().skip(1) {
+                e.modality.get_or_insert_with(|| "claimed".to_string());
+            }
         }
+        let mut seen_statement = false;
+        events.retain(|e| {
+            if e.kind.is_some() {
+                return true;
+            }
+            let keep = first_is_statement && !seen_statement;
+            seen_statement = true;
+            keep
+        });
         events
     }
 

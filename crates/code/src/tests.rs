@@ -118,3 +118,26 @@ fn a_demand_targets_the_subject_of_its_clause_and_agents_take_places_after_in() 
     assert!(got[0].starts_with("REQUEST 10"), "{got:?}");
     assert!(got[0].contains("UKROPP->RUS"), "{got:?}");
 }
+
+#[test]
+fn what_a_speaker_says_happened_is_a_claim() {
+    let got = events(
+        "Lavrov said Ukrainian troops attacked Russian positions overnight.",
+        "2023-05-02",
+    );
+    assert!(got[0].starts_with("- 010 RUSGOV->"), "{got:?}");
+    assert!(
+        got[1].starts_with("ASSAULT") && got[1].contains(" claimed"),
+        "{got:?}"
+    );
+    // Attribution after the event leaves the event the outlet's report.
+    let got = events(
+        "Ukrainian troops attacked Russian positions overnight, Lavrov said.",
+        "2023-05-02",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(
+        got[0].starts_with("ASSAULT") && !got[0].contains("claimed"),
+        "{got:?}"
+    );
+}

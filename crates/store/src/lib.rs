@@ -781,7 +781,8 @@ impl Store {
             args.push(t.clone());
         }
         if !q.all {
-            conds.push("e.negated = 0 AND e.modality IS NULL".into());
+            // Claims stay: they are reported, with their speaker, not hypothetical.
+            conds.push("e.negated = 0 AND (e.modality IS NULL OR e.modality = 'claimed')".into());
         }
         let sql = format!(
             "SELECT e.doc_id, d.outlet, substr(d.published, 1, 10), e.type, e.mode, e.cameo,
