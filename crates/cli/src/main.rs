@@ -761,6 +761,32 @@ fn demo(db: &Path, corpus: Option<PathBuf>, opts: &Options) -> Result<ExitCode> 
             );
         }
     }
+    let between = |s: &str, t: &str| dyad_store::EventQuery {
+        source: Some(s.into()),
+        target: Some(t.into()),
+        limit: 4,
+        ..Default::default()
+    };
+    let mut dyad_events = store.events(&between("CHN", "RUS"))?;
+    dyad_events.extend(store.events(&between("RUS", "CHN"))?);
+    dyad_events.sort_by(|a, b| a.date.cmp(&b.date));
+    if !dyad_events.is_empty() {
+        println!(
+            "
+events between China and Russia (first of them):"
+        );
+        for e in dyad_events.iter().take(6) {
+            println!(
+                "  {:<10} {:<9} {} -> {}  \"{}\"  ({})",
+                e.date.as_deref().unwrap_or("?"),
+                e.kind.as_deref().unwrap_or("STATEMENT"),
+                e.source.as_deref().unwrap_or("-"),
+                e.target.as_deref().unwrap_or("-"),
+                e.trigger,
+                short_id(&e.doc_id)
+            );
+        }
+    }
     let hits = store.search("Power of Siberia", 3)?;
     println!("\nsearch \"Power of Siberia\": {} hits", hits.len());
     for h in &hits {
@@ -772,10 +798,9 @@ fn demo(db: &Path, corpus: Option<PathBuf>, opts: &Options) -> Result<ExitCode> 
         );
     }
     println!(
-        "\nnext: dyad stats --db {0} | dyad search \"Li Shangfu\" --db {0} | dyad show ID --db {0}",
+        "\nnext: dyad stats --db {0} | dyad search \"Li Shangfu\" --db {0} | dyad show ID --db {0}\n      dyad events --db {0} --source CHN --target RUS | dyad explain ID SENTENCE --db {0}",
         db.display()
     );
-    println!("(time expressions, quotes and events are later stages; their layers are empty in this version)");
     Ok(if r.errors.is_empty() {
         ExitCode::SUCCESS
     } else {

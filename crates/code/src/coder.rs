@@ -201,6 +201,11 @@ impl Coder {
             } else {
                 self.target(&toks, f, t, &actors)
             };
+            // "gas", "strike", "fire": events only in some senses; they need an actor in
+            // their own place (a subject or a slot target).
+            if t.ambiguous && source.is_none() && target.is_none() {
+                continue;
+            }
             // "Xi and Putin held talks": a symmetric event between the two.
             if target.is_none() {
                 if let Some(s) = source {
@@ -286,7 +291,11 @@ impl Coder {
             // "his visit", "Putin's visit", "the visit": a noun; "will visit": a verb.
             let nominal = i > 0 && {
                 let p = toks[i - 1].w.as_str();
-                DETERMINERS.contains(&p) || p.ends_with("'s") || p == "'"
+                DETERMINERS.contains(&p)
+                    || p.ends_with("'s")
+                    || p == "'"
+                    // "of gas", "in attacks": after a preposition (but "to") comes a noun.
+                    || (PREPOSITIONS.contains(&p) && p != "to")
             };
             let rank = |c: usize| (self.lex.triggers[c].kind == 'N') == nominal;
             if let Some(cands) = self.by_first.get(&toks[i].w) {
@@ -461,7 +470,10 @@ impl Coder {
                     let limit = (f.end + 5).min(toks.len());
                     let stop = (f.end..limit)
                         .find(|&j| {
-                            PREPOSITIONS.contains(&toks[j].w.as_str()) || is_punct(&toks[j].w)
+                            let w = toks[j].w.as_str();
+                            PREPOSITIONS.contains(&w)
+                                || is_punct(w)
+                                || matches!(w, "while" | "and" | "but" | "as" | "when" | "whereas")
                         })
                         .unwrap_or(limit);
                     actors.first_after(toks, f.end, stop)
