@@ -264,7 +264,11 @@ impl Coder {
         // ..."): what follows is its content. A statement after the event ("..., officials
         // said") only attributes it.
         let first_is_statement = events.first().is_some_and(|e| e.kind.is_none());
-        if first_is_statement {
+        // Only a plain report ("said", "stated": CAMEO 010) makes what follows a claim.
+        if events
+            .first()
+            .is_some_and(|e| e.kind.is_none() && e.cameo == "010")
+        {
             // What the speaker says happened is the speaker's claim, not the outlet's report.
             for e in events.iter_mut().skip(1) {
                 e.modality.get_or_insert_with(|| "claimed".to_string());
