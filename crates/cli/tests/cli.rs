@@ -339,3 +339,52 @@ fn actors_learned_from_descriptions_are_listed_with_their_evidence() {
         .unwrap()
         .starts_with("a senior analyst at the Moscow-based"));
 }
+
+#[test]
+fn events_are_stored_listed_by_dyad_and_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("visit.txt");
+    std::fs::write(
+        &page,
+        "Putin visits Beijing\n\nPublished 2024-05-17\n\n\
+         Russian President Vladimir Putin held talks with Chinese President Xi Jinping in Beijing on Thursday. \
+         The United States imposed sanctions on two Chinese banks last month.\n",
+    )
+    .unwrap();
+    let db = dir.path().join("t.db");
+    let out = dyad(&[
+        "ingest",
+        page.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let db = db.to_str().unwrap();
+    let rows = lines(&dyad(&[
+        "events", "--db", db, "--source", "RUS", "--target", "CHN", "--json",
+    ]));
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0]["type"], "CONSULT");
+    assert_eq!(rows[0]["date"], "2024-05-16");
+    assert!(rows[0]["sentence"]
+        .as_str()
+        .unwrap()
+        .starts_with("Russian President"));
+    let sanctions = lines(&dyad(&[
+        "events", "--db", db, "--type", "sanction", "--json",
+    ]));
+    assert_eq!(sanctions.len(), 1, "{sanctions:?}");
+    assert_eq!(sanctions[0]["source_code"], "USA");
+    // The body's first sentence is the talks.
+    let id = rows[0]["doc_id"].as_str().unwrap();
+    let text = String::from_utf8(dyad(&["explain", id, "1", "--db", db]).stdout).unwrap();
+    assert!(text.contains("CONSULT"), "{text}");
+    assert!(text.contains("why: data/events/triggers.tsv:"), "{text}");
+    let bad = dyad(&["explain", id, "999", "--db", db]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("no sentence 999"));
+}
