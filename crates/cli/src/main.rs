@@ -123,6 +123,24 @@ enum Cmd {
         #[arg(long)]
         json: bool,
     },
+    /// The course of a dyad: events per period in each direction, by quad class and type, with
+    /// summed and mean intensity.
+    Timeline {
+        /// First actor: a code or prefix (CHN, CHNGOV).
+        a: String,
+        /// Second actor.
+        b: String,
+        /// week, month or year.
+        #[arg(long, default_value = "month")]
+        by: dyad_analyze::Period,
+        #[arg(long, default_value = "dyad.db")]
+        db: PathBuf,
+        /// Also negated and hypothetical events.
+        #[arg(long)]
+        all: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// One sentence of a stored document with its actors, time expressions and events marked,
     /// and the lexicon lines that coded them.
     Explain {
@@ -224,6 +242,14 @@ fn run(cmd: Cmd, opts: &Options) -> Result<ExitCode> {
             },
             json,
         ),
+        Cmd::Timeline {
+            a,
+            b,
+            by,
+            db,
+            all,
+            json,
+        } => timeline(&open_existing(&db)?, &a, &b, by, all, json),
         Cmd::Explain { id, sentence, db } => explain(&open_existing(&db)?, &id, sentence),
         Cmd::Actors {
             db,
@@ -521,6 +547,76 @@ fn events(store: &Store, q: &dyad_store::EventQuery, as_json: bool) -> Result<Ex
     }
     if rows.is_empty() {
         eprintln!("no events match");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn timeline(
+    store: &Store,
+    a: &str,
+    b: &str,
+    by: dyad_analyze::Period,
+    all: bool,
+    as_json: bool,
+) -> Result<ExitCode> {
+    let mut points = Vec::new();
+    for (s, t, forward) in [(a, b, true), (b, a, false)] {
+        let rows = store.events(&dyad_store::EventQuery {
+            source: Some(s.to_string()),
+            target: Some(t.to_string()),
+            all,
+            limit: usize::MAX >> 1,
+            ..Default::default()
+        })?;
+        points.extend(rows.into_iter().map(|e| dyad_analyze::EventPoint {
+            date: e.date.or(e.published).unwrap_or_default(),
+            forward,
+            quad: e.quad,
+            kind: e.kind,
+            intensity: e.intensity,
+        }));
+    }
+    let t = dyad_analyze::timeline(&points, by);
+    if as_json {
+        println!("{}", serde_json::to_string(&t)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let (a, b) = (a.to_uppercase(), b.to_uppercase());
+    println!(
+        "{:<9} {:>23}  {:>23}",
+        "period",
+        format!("{a} -> {b}"),
+        format!("{b} -> {a}")
+    );
+    println!(
+        "{:<9} {:>6} {:>11} {:>4}  {:>6} {:>11} {:>4}",
+        "", "events", "quad 1/2/3/4", "mean", "events", "quad 1/2/3/4", "mean"
+    );
+    let cell = |c: &dyad_analyze::Cell| {
+        let q = format!("{}/{}/{}/{}", c.quad[0], c.quad[1], c.quad[2], c.quad[3]);
+        let mean = if c.events > 0 {
+            format!("{:+.1}", c.intensity_mean)
+        } else {
+            "-".into()
+        };
+        format!("{:>6} {:>11} {:>4}", c.events, q, mean)
+    };
+    for r in &t.rows {
+        println!(
+            "{:<9} {}  {}",
+            r.period,
+            cell(&r.forward),
+            cell(&r.backward)
+        );
+    }
+    if t.rows.is_empty() {
+        eprintln!("no events between {a} and {b}");
+    }
+    if t.too_coarse > 0 {
+        eprintln!(
+            "({} events dated too coarsely for this period are left out; try --by year)",
+            t.too_coarse
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -379,6 +379,12 @@ fn events_are_stored_listed_by_dyad_and_explained() {
     ]));
     assert_eq!(sanctions.len(), 1, "{sanctions:?}");
     assert_eq!(sanctions[0]["source_code"], "USA");
+    let t = lines(&dyad(&[
+        "timeline", "RUS", "CHN", "--by", "month", "--db", db, "--json",
+    ]));
+    let may = &t[0]["rows"][0];
+    assert_eq!(may["period"], "2024-05");
+    assert_eq!(may["forward"]["by_type"]["CONSULT"], 1);
     // The body's first sentence is the talks.
     let id = rows[0]["doc_id"].as_str().unwrap();
     let text = String::from_utf8(dyad(&["explain", id, "1", "--db", db]).stdout).unwrap();
