@@ -2,6 +2,8 @@
 //! period and direction, events by quad class and PLOVER type, with summed and mean intensity.
 //! Pattern breaks, position shifts and corroboration come next (issue 7).
 
+pub mod export;
+
 use serde::Serialize;
 use std::collections::BTreeMap;
 

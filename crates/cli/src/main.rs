@@ -123,6 +123,31 @@ enum Cmd {
         #[arg(long)]
         json: bool,
     },
+    /// Writes the stored events as JSON Lines, CSV, PLOVER records or GDELT 2.0 event rows
+    /// (61 tab-separated columns), to standard output or a file.
+    Export {
+        #[arg(long, default_value = "dyad.db")]
+        db: PathBuf,
+        /// jsonl, csv, plover or gdelt.
+        #[arg(long, default_value = "jsonl")]
+        format: dyad_analyze::export::Format,
+        #[arg(long)]
+        source: Option<String>,
+        #[arg(long)]
+        target: Option<String>,
+        #[arg(long = "type")]
+        kind: Option<String>,
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+        /// Also negated and hypothetical events.
+        #[arg(long)]
+        all: bool,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// The course of a dyad: events per period in each direction, by quad class and type, with
     /// summed and mean intensity.
     Timeline {
@@ -241,6 +266,30 @@ fn run(cmd: Cmd, opts: &Options) -> Result<ExitCode> {
                 limit,
             },
             json,
+        ),
+        Cmd::Export {
+            db,
+            format,
+            source,
+            target,
+            kind,
+            from,
+            to,
+            all,
+            out,
+        } => export(
+            &open_existing(&db)?,
+            format,
+            &dyad_store::EventQuery {
+                source,
+                target,
+                kind,
+                from,
+                to,
+                all,
+                limit: usize::MAX >> 1,
+            },
+            out.as_deref(),
         ),
         Cmd::Timeline {
             a,
@@ -548,6 +597,42 @@ fn events(store: &Store, q: &dyad_store::EventQuery, as_json: bool) -> Result<Ex
     if rows.is_empty() {
         eprintln!("no events match");
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn export(
+    store: &Store,
+    format: dyad_analyze::export::Format,
+    q: &dyad_store::EventQuery,
+    out: Option<&Path>,
+) -> Result<ExitCode> {
+    let mut w: Box<dyn Write> = match out {
+        Some(p) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(p).with_context(|| format!("{}", p.display()))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    dyad_analyze::export::header(&mut w, format)?;
+    let mut n = 0u64;
+    let mut failed: Option<std::io::Error> = None;
+    store.each_event(q, |e| {
+        n += 1;
+        match dyad_analyze::export::write(&mut w, format, n, &e) {
+            Ok(()) => true,
+            Err(err) => {
+                failed = Some(err);
+                false
+            }
+        }
+    })?;
+    match failed {
+        // A closed pipe (`dyad export | head`) ends the export quietly.
+        Some(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+        Some(e) => return Err(e.into()),
+        None => {}
+    }
+    w.flush()?;
+    eprintln!("{n} events exported");
     Ok(ExitCode::SUCCESS)
 }
 

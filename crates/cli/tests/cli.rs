@@ -385,6 +385,19 @@ fn events_are_stored_listed_by_dyad_and_explained() {
     let may = &t[0]["rows"][0];
     assert_eq!(may["period"], "2024-05");
     assert_eq!(may["forward"]["by_type"]["CONSULT"], 1);
+    let gdelt =
+        String::from_utf8(dyad(&["export", "--db", db, "--format", "gdelt"]).stdout).unwrap();
+    assert_eq!(gdelt.lines().count(), 2);
+    assert!(
+        gdelt.lines().all(|l| l.split('\t').count() == 61),
+        "{gdelt}"
+    );
+    let csv = String::from_utf8(
+        dyad(&["export", "--db", db, "--format", "csv", "--type", "CONSULT"]).stdout,
+    )
+    .unwrap();
+    assert!(csv.starts_with("date,type,mode,cameo"));
+    assert_eq!(csv.lines().count(), 2);
     // The body's first sentence is the talks.
     let id = rows[0]["doc_id"].as_str().unwrap();
     let text = String::from_utf8(dyad(&["explain", id, "1", "--db", db]).stdout).unwrap();

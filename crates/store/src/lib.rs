@@ -263,6 +263,7 @@ pub struct EventQuery {
 #[derive(Debug, Clone, Serialize)]
 pub struct EventRow {
     pub doc_id: String,
+    pub url: Option<String>,
     pub outlet: Option<String>,
     pub published: Option<String>,
     #[serde(rename = "type")]
@@ -750,6 +751,17 @@ impl Store {
 
     /// Events matching a query, by event date then document.
     pub fn events(&self, q: &EventQuery) -> Result<Vec<EventRow>> {
+        let mut out = Vec::new();
+        self.each_event(q, |e| {
+            out.push(e);
+            true
+        })?;
+        Ok(out)
+    }
+
+    /// Streams the events matching a query to `f`, which returns false to stop; a collection
+    /// of any size goes through in constant memory.
+    pub fn each_event(&self, q: &EventQuery, mut f: impl FnMut(EventRow) -> bool) -> Result<()> {
         let code = |c: &Option<String>, col: &str| {
             c.as_ref()
                 .map(|_| format!("({col}_code || coalesce({col}_sector, '')) LIKE upper(?) || '%'"))
@@ -788,7 +800,7 @@ impl Store {
             "SELECT e.doc_id, d.outlet, substr(d.published, 1, 10), e.type, e.mode, e.cameo,
                     e.quad, e.intensity, e.src_text, e.src_code || coalesce(e.src_sector, ''),
                     e.tgt_text, e.tgt_code || coalesce(e.tgt_sector, ''), e.trigger, e.date,
-                    e.negated, e.modality, e.confidence, e.pattern, e.sentence
+                    e.negated, e.modality, e.confidence, e.pattern, e.sentence, d.url
              FROM events e JOIN documents d ON d.id = e.doc_id
              {} ORDER BY coalesce(e.date, d.published), e.doc_id, e.n LIMIT {}",
             if conds.is_empty() {
@@ -798,34 +810,37 @@ impl Store {
             },
             q.limit.max(1)
         );
-        let rows = self
-            .conn
-            .prepare(&sql)?
-            .query_map(rusqlite::params_from_iter(args.iter()), |r| {
-                Ok(EventRow {
-                    doc_id: r.get(0)?,
-                    outlet: r.get(1)?,
-                    published: r.get(2)?,
-                    kind: r.get(3)?,
-                    mode: r.get(4)?,
-                    cameo: r.get(5)?,
-                    quad: r.get::<_, i64>(6)? as u8,
-                    intensity: r.get(7)?,
-                    source: r.get(8)?,
-                    source_code: r.get(9)?,
-                    target: r.get(10)?,
-                    target_code: r.get(11)?,
-                    trigger: r.get(12)?,
-                    date: r.get(13)?,
-                    negated: r.get(14)?,
-                    modality: r.get(15)?,
-                    confidence: r.get(16)?,
-                    pattern: r.get(17)?,
-                    sentence: r.get(18)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(rows)
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
+            Ok(EventRow {
+                doc_id: r.get(0)?,
+                outlet: r.get(1)?,
+                published: r.get(2)?,
+                kind: r.get(3)?,
+                mode: r.get(4)?,
+                cameo: r.get(5)?,
+                quad: r.get::<_, i64>(6)? as u8,
+                intensity: r.get(7)?,
+                source: r.get(8)?,
+                source_code: r.get(9)?,
+                target: r.get(10)?,
+                target_code: r.get(11)?,
+                trigger: r.get(12)?,
+                date: r.get(13)?,
+                negated: r.get(14)?,
+                modality: r.get(15)?,
+                confidence: r.get(16)?,
+                pattern: r.get(17)?,
+                sentence: r.get(18)?,
+                url: r.get(19)?,
+            })
+        })?;
+        for row in rows {
+            if !f(row?) {
+                break;
+            }
+        }
+        Ok(())
     }
 
     /// Actors learned from descriptions in the texts, by number of documents describing them.
