@@ -1,11 +1,12 @@
 //! Annotate: the stand-off layers that describe the text itself.
 //!
-//! This stage fills the sentence and mention layers. Time expressions and quotes are later
-//! stages of the same crate; until they land their layers stay empty, as the contract requires.
+//! This stage fills the sentence, mention and quote layers. Time expressions are a later stage
+//! of the same crate; until it lands its layer stays empty, as the contract requires.
 
 pub mod cameo;
 pub mod mentions;
 pub mod names;
+pub mod quotes;
 pub mod sentences;
 pub mod teams;
 
@@ -39,7 +40,11 @@ pub fn annotate_with(
         .collect();
     // The splitter's spans are ordered and on char boundaries by construction; a failure here
     // would be a splitter bug, and the layer then stays empty rather than wrong.
+    let quotes = quotes::find_quotes(doc.text(), &spans, &doc.layers().mentions);
     let _ = doc.set_sentences(spans);
+    // Quote spans are built from token and mark positions, so they sit on char boundaries;
+    // should one not, the layer stays empty rather than wrong.
+    let _ = doc.set_quotes(quotes);
 }
 
 #[cfg(test)]

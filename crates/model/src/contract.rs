@@ -35,9 +35,27 @@ pub fn annotation(id: &str, doc: &Document) -> Value {
         .quotes
         .iter()
         .map(|q| {
-            json!({"content": span(q.content), "cue": q.cue.map(span),
+            let mut v = json!({"content": span(q.content), "cue": q.cue.map(span),
                    "speaker": q.speaker.map(|s| span_text(doc, s)),
-                   "speaker_entity": q.speaker_entity, "kind": q.kind})
+                   "speaker_entity": q.speaker_entity, "kind": q.kind});
+            // Optional extras of the contract: printed only when they say something.
+            if !q.chain.is_empty() {
+                v["chain"] = q
+                    .chain
+                    .iter()
+                    .map(|c| {
+                        let mut l = span_text(doc, c.span);
+                        if c.anonymous {
+                            l["anonymous"] = json!(true);
+                        }
+                        l
+                    })
+                    .collect();
+            }
+            if q.hedged {
+                v["hedged"] = json!(true);
+            }
+            v
         })
         .collect();
     let actor = |a: &Option<crate::EventActor>| {

@@ -1,0 +1,150 @@
+//! The reporting verbs, nouns, hedges and anonymity markers of `data/quotes/cues.txt`.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+const CUES: &str = include_str!("../../../../data/quotes/cues.txt");
+
+/// What a reporting verb form may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Verb {
+    /// A cue only when a `that` clause follows ("a poll shows that ...").
+    pub that_only: bool,
+    /// Names whom it is said to before the content ("told Reuters ...").
+    pub addressee: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    /// Lower-case verb form -> what it does.
+    pub verbs: HashMap<String, Verb>,
+    /// Multi-word cues whose source follows, as lower-case word sequences.
+    pub phrases: Vec<Vec<String>>,
+    pub nouns: HashSet<String>,
+    pub aux: HashSet<String>,
+    /// Hedges as lower-case word sequences.
+    pub hedges: Vec<Vec<String>>,
+    /// Anonymity markers as lower-case word sequences.
+    pub anon: Vec<Vec<String>>,
+    pub labels: HashSet<String>,
+    pub pronouns: HashSet<String>,
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.split_whitespace().map(str::to_lowercase).collect()
+}
+
+/// Parses the cue file; an error names the line and the reason.
+pub fn parse(src: &str) -> Result<Lexicon, String> {
+    let mut lx = Lexicon::default();
+    let mut addressees: Vec<(usize, String)> = Vec::new();
+    let mut seen: HashSet<(String, String)> = HashSet::new();
+    for (i, line) in src.lines().enumerate() {
+        let n = i + 1;
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (cat, entry) = line
+            .split_once('\t')
+            .ok_or_else(|| format!("data/quotes/cues.txt:{n}: expected CATEGORY<TAB>entry"))?;
+        let entry = entry.trim().to_lowercase();
+        if entry.is_empty() {
+            return Err(format!("data/quotes/cues.txt:{n}: empty entry"));
+        }
+        if !seen.insert((cat.to_string(), entry.clone())) {
+            return Err(format!("data/quotes/cues.txt:{n}: duplicate entry"));
+        }
+        let one_word = |what: &str| -> Result<(), String> {
+            if entry.contains(char::is_whitespace) {
+                Err(format!("data/quotes/cues.txt:{n}: {what} takes one word"))
+            } else {
+                Ok(())
+            }
+        };
+        match cat {
+            "verb" | "thatverb" => {
+                for form in entry.split_whitespace() {
+                    if !form.chars().all(|c| c.is_alphabetic() || c == '-') {
+                        return Err(format!("data/quotes/cues.txt:{n}: bad verb form {form:?}"));
+                    }
+                    let v = Verb {
+                        that_only: cat == "thatverb",
+                        addressee: false,
+                    };
+                    if lx.verbs.insert(form.to_string(), v).is_some() {
+                        return Err(format!(
+                            "data/quotes/cues.txt:{n}: verb form {form:?} listed twice"
+                        ));
+                    }
+                }
+            }
+            "addressee" => {
+                one_word("addressee")?;
+                addressees.push((n, entry));
+            }
+            "phrase" => lx.phrases.push(words(&entry)),
+            "noun" => {
+                one_word("noun")?;
+                lx.nouns.insert(entry);
+            }
+            "aux" => {
+                one_word("aux")?;
+                lx.aux.insert(entry);
+            }
+            "hedge" => lx.hedges.push(words(&entry)),
+            "anon" => lx.anon.push(words(&entry)),
+            "label" => {
+                lx.labels.insert(entry);
+            }
+            "pronoun" => {
+                one_word("pronoun")?;
+                lx.pronouns.insert(entry);
+            }
+            other => {
+                return Err(format!(
+                    "data/quotes/cues.txt:{n}: unknown category {other:?}"
+                ))
+            }
+        }
+    }
+    // An addressee verb is given by its base form; all the forms of its `verb` line get the flag.
+    for (n, base) in addressees {
+        let line = src
+            .lines()
+            .find(|l| {
+                l.split_once('\t').is_some_and(|(c, e)| {
+                    c == "verb" && e.split_whitespace().next() == Some(base.as_str())
+                })
+            })
+            .ok_or_else(|| format!("data/quotes/cues.txt:{n}: {base:?} is not a listed verb"))?;
+        for form in line
+            .split_once('\t')
+            .map(|x| x.1)
+            .unwrap_or("")
+            .split_whitespace()
+        {
+            if let Some(v) = lx.verbs.get_mut(&form.to_lowercase()) {
+                v.addressee = true;
+            }
+        }
+    }
+    if lx.verbs.is_empty() || lx.phrases.is_empty() {
+        return Err("data/quotes/cues.txt: no verbs or phrases".into());
+    }
+    Ok(lx)
+}
+
+pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| parse(CUES).unwrap_or_default());
+
+/// Checks the built-in cue file, returning how many entries it holds.
+pub fn check_builtin() -> Result<usize, String> {
+    let lx = parse(CUES)?;
+    Ok(lx.verbs.len()
+        + lx.phrases.len()
+        + lx.nouns.len()
+        + lx.aux.len()
+        + lx.hedges.len()
+        + lx.anon.len()
+        + lx.labels.len()
+        + lx.pronouns.len())
+}

@@ -1,0 +1,290 @@
+//! Quotes: who said what, and through whom we know it.
+//!
+//! Rules over words, quotation marks and the mention layer, no model:
+//! - direct quotes are quotation-mark regions ([`marks`]) tied to a reporting cue next to them
+//!   ("…,” said Wang Yi; Qin Gang said: “…”), split quotes are one quote;
+//! - reported speech is the clause a reporting verb or phrase governs ("X said (that) …",
+//!   "…, X said", "according to X, …"), with the lexicon of `data/quotes/cues.txt`;
+//! - transcript lines ("Qin Gang: …") have the colon as their cue;
+//! - the speaker is the noun phrase next to the cue; a pronoun speaker keeps its own span and
+//!   takes the entity of the person or organisation named last before it;
+//! - a quote nested in another one's content gets the chain of sources it passed through
+//!   ("documents claimed …, according to the Post"), with hedges and anonymous sources flagged.
+
+pub mod lexicon;
+pub mod marks;
+mod speaker;
+#[cfg(test)]
+mod tests;
+
+use dyad_model::{Mention, Quote, QuoteKind, Source, Span};
+use lexicon::{Lexicon, LEXICON};
+use marks::Region;
+
+/// A word or a single punctuation character, with its byte span.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tok {
+    pub s: usize,
+    pub e: usize,
+    pub word: bool,
+}
+
+/// Words (letters and digits, with inner apostrophes, hyphens, dots and ampersands) and
+/// single punctuation characters.
+pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut start: Option<usize> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let inner = matches!(c, '\'' | '’' | '-' | '.' | '&')
+            && start.is_some()
+            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() || inner {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(s) = start.take() {
+            out.push(Tok {
+                s,
+                e: i,
+                word: true,
+            });
+        }
+        if !c.is_whitespace() {
+            out.push(Tok {
+                s: i,
+                e: i + c.len_utf8(),
+                word: false,
+            });
+        }
+    }
+    if let Some(s) = start {
+        out.push(Tok {
+            s,
+            e: text.len(),
+            word: true,
+        });
+    }
+    out
+}
+
+/// The shared view of one document.
+pub(crate) struct Ctx<'a> {
+    pub text: &'a str,
+    /// ASCII-lower-cased copy: the same byte offsets as `text`.
+    pub low: String,
+    pub toks: Vec<Tok>,
+    pub regions: Vec<Region>,
+    pub lx: &'a Lexicon,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(text: &'a str, lx: &'a Lexicon) -> Self {
+        Ctx {
+            text,
+            low: text.to_ascii_lowercase(),
+            toks: tokenize(text),
+            regions: marks::regions(text),
+            lx,
+        }
+    }
+
+    /// The lower-cased text of token `i`.
+    pub fn w(&self, i: usize) -> &str {
+        let t = self.toks[i];
+        &self.low[t.s..t.e]
+    }
+
+    pub fn raw(&self, i: usize) -> &str {
+        let t = self.toks[i];
+        &self.text[t.s..t.e]
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.toks[i].word
+    }
+
+    pub fn is(&self, i: usize, s: &str) -> bool {
+        self.w(i) == s
+    }
+
+    pub fn cap(&self, i: usize) -> bool {
+        self.toks[i].word && self.raw(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    pub fn region_of(&self, i: usize) -> Option<usize> {
+        marks::containing(&self.regions, self.toks[i].s)
+    }
+
+    /// The first token whose start is at or after byte `pos`.
+    pub fn tok_at(&self, pos: usize) -> usize {
+        self.toks.partition_point(|t| t.s < pos)
+    }
+
+    /// Whether the lower-cased word sequence `seq` starts at token `i` (words only).
+    pub fn seq_at(&self, i: usize, end: usize, seq: &[String]) -> bool {
+        i + seq.len() <= end
+            && seq
+                .iter()
+                .enumerate()
+                .all(|(k, w)| self.is_word(i + k) && self.w(i + k) == w)
+    }
+}
+
+/// A stretch of sentences that no quotation region crosses.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Unit {
+    /// Token range.
+    pub a: usize,
+    pub b: usize,
+}
+
+fn units(ctx: &Ctx, sentences: &[Span]) -> Vec<Unit> {
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let base: Vec<(usize, usize)> = if sentences.is_empty() {
+        vec![(0, ctx.text.len())]
+    } else {
+        sentences.iter().map(|s| (s.start, s.end)).collect()
+    };
+    for (s, e) in base {
+        if let Some(last) = spans.last_mut() {
+            // A sentence break inside a quotation: "We will win. We always do," he said.
+            if marks::containing(&ctx.regions, last.1.saturating_sub(1))
+                .is_some_and(|r| ctx.regions[r].end > last.1)
+            {
+                last.1 = e.max(last.1);
+                continue;
+            }
+        }
+        spans.push((s, e));
+    }
+    spans
+        .into_iter()
+        .map(|(s, e)| Unit {
+            a: ctx.tok_at(s),
+            b: ctx.tok_at(e),
+        })
+        .filter(|u| u.a < u.b)
+        .collect()
+}
+
+/// One found attribution, before entities and chains.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub content: (usize, usize),
+    pub cue: (usize, usize),
+    pub speaker: Option<(usize, usize)>,
+}
+
+/// Finds the quotes of a text, given its sentences and mentions.
+pub fn find_quotes(text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<Quote> {
+    find_with(text, sentences, mentions, &LEXICON)
+}
+
+pub fn find_with(text: &str, sentences: &[Span], mentions: &[Mention], lx: &Lexicon) -> Vec<Quote> {
+    if lx.verbs.is_empty() {
+        return Vec::new();
+    }
+    let ctx = Ctx::new(text, lx);
+    let mut found: Vec<Found> = speaker::transcripts(&ctx);
+    for u in units(&ctx, sentences) {
+        found.extend(speaker::in_unit(&ctx, u));
+    }
+    found.retain(|f| {
+        f.content.0 < f.content.1
+            && text.is_char_boundary(f.content.0)
+            && text.is_char_boundary(f.content.1)
+    });
+    found.sort_by_key(|f| (f.content.0, f.content.1));
+    found.dedup_by(|b, a| a.content == b.content && a.speaker == b.speaker);
+    finish(&ctx, &found, mentions)
+}
+
+fn sp((s, e): (usize, usize)) -> Span {
+    Span::new(s, e)
+}
+
+/// Kind by the quotation marks inside the content: all of it quoted, part of it, or none.
+fn kind(ctx: &Ctx, (s, e): (usize, usize)) -> QuoteKind {
+    let first = ctx.regions.partition_point(|r| r.end <= s);
+    let mut quoted = 0;
+    for r in ctx.regions[first..].iter().take_while(|r| r.start < e) {
+        quoted += r.end.min(e) - r.start.max(s);
+    }
+    if quoted == 0 {
+        return QuoteKind::Indirect;
+    }
+    // Unquoted letters left over (the speaker inside a split quote does not count).
+    let letters_outside = ctx.text[s..e]
+        .char_indices()
+        .filter(|&(i, c)| c.is_alphanumeric() && marks::containing(&ctx.regions, s + i).is_none())
+        .count();
+    let starts_quoted = marks::containing(&ctx.regions, s).is_some();
+    let ends_quoted = marks::containing(&ctx.regions, e - 1).is_some();
+    if letters_outside == 0 || (starts_quoted && ends_quoted && letters_outside < 40) {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Mixed
+    }
+}
+
+fn finish(ctx: &Ctx, found: &[Found], mentions: &[Mention]) -> Vec<Quote> {
+    let mut sorted: Vec<Mention> = mentions.to_vec();
+    sorted.sort_by_key(|m| (m.span.start, m.span.end));
+    let entities: Vec<Option<String>> = found
+        .iter()
+        .map(|f| f.speaker.and_then(|s| speaker::entity(ctx, s, &sorted)))
+        .collect();
+    let mut out = Vec::with_capacity(found.len());
+    for (i, f) in found.iter().enumerate() {
+        // Provenance: the quotes whose content holds this one's speaker and cue relay it.
+        let mut chain: Vec<Source> = Vec::new();
+        if let Some(s) = f.speaker {
+            chain.push(source(ctx, s, f.cue));
+            let mut cur = i;
+            for _ in 0..4 {
+                let inner = &found[cur];
+                let lo = inner.speaker.map_or(inner.cue.0, |s| s.0.min(inner.cue.0));
+                let hi = inner.speaker.map_or(inner.cue.1, |s| s.1.max(inner.cue.1));
+                // Nested quotes sit near each other in content order; a window keeps long
+                // texts linear.
+                let lo_i = cur.saturating_sub(40);
+                let outer = found[lo_i..found.len().min(cur + 40)]
+                    .iter()
+                    .enumerate()
+                    .map(|(k, o)| (k + lo_i, o))
+                    .filter(|&(j, o)| {
+                        j != cur
+                            && o.speaker.is_some()
+                            && o.speaker != inner.speaker
+                            && o.content.0 <= lo
+                            && hi <= o.content.1
+                    })
+                    .min_by_key(|(_, o)| o.content.1 - o.content.0);
+                let Some((j, o)) = outer else { break };
+                if let Some(s) = o.speaker {
+                    chain.push(source(ctx, s, o.cue));
+                }
+                cur = j;
+            }
+        }
+        let keep_chain = chain.len() > 1 || chain.iter().any(|c| c.anonymous);
+        out.push(Quote {
+            content: sp(f.content),
+            cue: Some(sp(f.cue)),
+            speaker: f.speaker.map(sp),
+            speaker_entity: entities[i].clone(),
+            kind: kind(ctx, f.content),
+            chain: if keep_chain { chain } else { Vec::new() },
+            hedged: speaker::hedged(ctx, f),
+        });
+    }
+    out
+}
+
+fn source(ctx: &Ctx, s: (usize, usize), cue: (usize, usize)) -> Source {
+    Source {
+        span: sp(s),
+        anonymous: speaker::anonymous(ctx, s, cue),
+    }
+}

@@ -1,0 +1,877 @@
+//! Cues, speakers and content inside one stretch of sentences, transcript lines, and the
+//! entity, anonymity and hedging of a speaker.
+
+use super::lexicon::Verb;
+use super::{Ctx, Found, Unit};
+use dyad_model::Mention;
+
+/// Words that end a speaker phrase read leftwards from its cue: they open clauses or belong
+/// to the verb group, so the subject cannot reach over them.
+const BREAK: &[&str] = &[
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "and",
+    "but",
+    "or",
+    "nor",
+    "so",
+    "if",
+    "when",
+    "while",
+    "because",
+    "as",
+    "than",
+    "since",
+    "after",
+    "before",
+    "although",
+    "though",
+    "where",
+    "whether",
+    "how",
+    "why",
+    "what",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "not",
+    "also",
+    "in",
+    "on",
+    "at",
+    "during",
+    "with",
+    "by",
+    "from",
+    "into",
+    "about",
+    "under",
+    "over",
+    "until",
+    "despite",
+    "through",
+    "to",
+    "then",
+    "there",
+    "here",
+    "yesterday",
+    "today",
+    "tonight",
+    "now",
+    "said",
+    "says",
+    "say",
+    "told",
+    "it's",
+    "do",
+    "does",
+    "did",
+    "once",
+    "against",
+    "like",
+    "unlike",
+    "without",
+    "amid",
+    "among",
+    "per",
+    "via",
+];
+
+/// Words before a verb form that make it a noun ("the report", "a statement", "his claim").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those",
+    "no", "any", "every", "each", "new", "latest", "first", "another", "such",
+];
+
+/// Words that may head a one-word speaker although they also break phrases.
+const RELATIVE_HEADS: &[&str] = &["who", "which"];
+
+/// Prepositions that open an adjunct between a cue and its content ("said in a statement,").
+const ADJUNCT: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "via",
+    "through",
+    "after",
+    "before",
+    "while",
+    "from",
+    "to",
+    "last",
+    "this",
+    "earlier",
+    "late",
+    "yesterday",
+    "today",
+    "tuesday",
+    "monday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "earlier",
+    "later",
+    "again",
+    "recently",
+    "afterward",
+    "afterwards",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "last",
+    "this",
+    "next",
+];
+
+fn is_in(list: &[&str], w: &str) -> bool {
+    list.contains(&w)
+}
+
+impl Ctx<'_> {
+    /// "Gen." / "U.S." : a dot after a short capitalised word, inside a name.
+    fn abbrev_dot(&self, k: usize, lo: usize, hi: usize) -> bool {
+        k > lo
+            && k + 1 < hi
+            && self.is(k, ".")
+            && self.cap(k - 1)
+            && self.raw(k - 1).len() <= 4
+            && self.is_word(k + 1)
+    }
+
+    fn is_verb_form(&self, i: usize) -> bool {
+        self.lx.verbs.contains_key(self.w(i))
+    }
+
+    fn closes_region(&self, i: usize) -> bool {
+        self.region_of(i)
+            .is_some_and(|r| self.regions[r].end == self.toks[i].e)
+    }
+
+    /// The last token of a stretch without trailing punctuation outside quotation marks.
+    fn trim_end(&self, a: usize, mut b: usize) -> Option<usize> {
+        while b > a && !self.is_word(b - 1) && !self.closes_region(b - 1) {
+            b -= 1;
+        }
+        (b > a).then(|| b - 1)
+    }
+
+    fn trim_start(&self, mut a: usize, b: usize) -> Option<usize> {
+        while a < b && !self.is_word(a) && self.region_of(a).is_none() {
+            a += 1;
+        }
+        (a < b).then_some(a)
+    }
+
+    /// Byte span of tokens `a..b` trimmed of outside punctuation; a region cut by the end
+    /// keeps its closing mark.
+    fn span_of(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+        let a = self.trim_start(a, b)?;
+        let last = self.trim_end(a, b)?;
+        let s = match self.region_of(a) {
+            Some(r) => self.regions[r].start.min(self.toks[a].s),
+            None => self.toks[a].s,
+        };
+        let e = match self.region_of(last) {
+            Some(r) if self.regions[r].end <= self.toks[last].e + 4 => {
+                self.regions[r].end.max(self.toks[last].e)
+            }
+            _ => self.toks[last].e,
+        };
+        (s < e).then_some((s, e))
+    }
+
+    fn words_in(&self, a: usize, b: usize) -> usize {
+        (a..b).filter(|&i| self.is_word(i)).count()
+    }
+
+    /// The speaker phrase that ends at token `h`, read leftwards: (first token, byte span).
+    fn np_left(&self, h: usize, lo: usize) -> Option<(usize, (usize, usize))> {
+        if !self.is_word(h) || self.region_of(h).is_some() {
+            return None;
+        }
+        let hw = self.w(h);
+        if is_in(RELATIVE_HEADS, hw) {
+            return Some((h, (self.toks[h].s, self.toks[h].e)));
+        }
+        if is_in(BREAK, hw) || self.is_verb_form(h) || is_in(TIME_WORDS, hw) {
+            return None;
+        }
+        let mut k = h;
+        let mut n = 1;
+        while k > lo && n < 8 {
+            let p = k - 1;
+            if self.abbrev_dot(p, lo, h + 1) {
+                k = p;
+                continue;
+            }
+            if !self.is_word(p)
+                || self.region_of(p).is_some()
+                || is_in(BREAK, self.w(p))
+                || self.is_verb_form(p)
+                || (is_in(TIME_WORDS, self.w(p)) && !self.cap(p))
+            {
+                break;
+            }
+            k = p;
+            n += 1;
+        }
+        Some((k, (self.toks[k].s, self.toks[h].e)))
+    }
+
+    /// A speaker phrase that starts at token `j` and runs to punctuation or the stretch's end
+    /// ("…,” said Foreign Minister Wang Yi."): (byte span, first token after it).
+    fn np_right(&self, j: usize, hi: usize, max: usize) -> Option<((usize, usize), usize)> {
+        if j >= hi || !self.is_word(j) || self.region_of(j).is_some() {
+            return None;
+        }
+        let first = self.w(j);
+        if !(self.cap(j) || self.lx.pronouns.contains(first) || is_in(DETERMINERS, first))
+            || (is_in(BREAK, first) && first != "the")
+        {
+            return None;
+        }
+        let mut k = j;
+        let mut n = 0;
+        while k < hi && n < max {
+            if self.abbrev_dot(k, j, hi) {
+                k += 1;
+                continue;
+            }
+            if !self.is_word(k) || self.region_of(k).is_some() {
+                break;
+            }
+            let w = self.w(k);
+            if matches!(w, "that" | "who" | "which") || (k > j && is_in(ADJUNCT, w)) {
+                break;
+            }
+            k += 1;
+            n += 1;
+        }
+        if k == j || (n == 1 && is_in(TIME_WORDS, first)) {
+            return None;
+        }
+        Some(((self.toks[j].s, self.toks[k - 1].e), k))
+    }
+}
+
+/// Transcript lines: "Qin Gang: …", "SIMONE: …" — a short capitalised name, a colon, and
+/// the words said.
+pub(crate) fn transcripts(ctx: &Ctx) -> Vec<Found> {
+    let mut out = Vec::new();
+    let text = ctx.text;
+    let mut line_start = 0;
+    while line_start < text.len() {
+        let line_end = text[line_start..]
+            .find('\n')
+            .map_or(text.len(), |i| line_start + i);
+        if let Some(f) = transcript_line(ctx, line_start, line_end) {
+            out.push(f);
+        }
+        line_start = line_end + 1;
+    }
+    out
+}
+
+fn transcript_line(ctx: &Ctx, ls: usize, le: usize) -> Option<Found> {
+    let a = ctx.tok_at(ls);
+    let b = ctx.tok_at(le);
+    let mut k = a;
+    while k < b && k < a + 6 && ctx.is_word(k) && ctx.cap(k) {
+        k += 1;
+    }
+    if k == a || k >= b || !ctx.is(k, ":") {
+        return None;
+    }
+    let name = &ctx.low[ctx.toks[a].s..ctx.toks[k - 1].e];
+    if ctx.lx.labels.contains(name) || ctx.lx.labels.contains(ctx.w(a)) {
+        return None;
+    }
+    if ctx.words_in(k + 1, b) < 2 {
+        return None;
+    }
+    let content = ctx.span_of(k + 1, b)?;
+    Some(Found {
+        content,
+        cue: (ctx.toks[k].s, ctx.toks[k].e),
+        speaker: Some((ctx.toks[a].s, ctx.toks[k - 1].e)),
+    })
+}
+
+#[derive(Clone, Copy)]
+enum Cue {
+    Verb(usize, Verb),
+    Phrase(usize, usize),
+}
+
+/// The attributions of one stretch of sentences.
+pub(crate) fn in_unit(ctx: &Ctx, u: Unit) -> Vec<Found> {
+    let mut cues = Vec::new();
+    let mut i = u.a;
+    while i < u.b {
+        if !ctx.is_word(i) || ctx.region_of(i).is_some() {
+            i += 1;
+            continue;
+        }
+        if let Some(p) = ctx.lx.phrases.iter().find(|p| ctx.seq_at(i, u.b, p)) {
+            cues.push(Cue::Phrase(i, i + p.len()));
+            i += p.len();
+            continue;
+        }
+        if let Some(&v) = ctx.lx.verbs.get(ctx.w(i)) {
+            let noun = i > u.a
+                && (is_in(DETERMINERS, ctx.w(i - 1))
+                    || ctx.w(i - 1).ends_with("'s")
+                    || ctx.w(i - 1).ends_with("’s"));
+            if !noun && (!v.that_only || that_follows(ctx, i + 1, u.b, 3).is_some()) {
+                cues.push(Cue::Verb(i, v));
+            }
+        }
+        i += 1;
+    }
+    let mut out: Vec<(Found, bool)> = Vec::new();
+    for c in cues {
+        let f = match c {
+            Cue::Verb(i, v) => verb_cue(ctx, u, i, v, &out),
+            Cue::Phrase(i, j) => phrase_cue(ctx, u, i, j),
+        };
+        if let Some(f) = f {
+            out.push(f);
+        }
+    }
+    cut_at_next_speaker(ctx, &mut out);
+    let mut found: Vec<Found> = out.into_iter().map(|(f, _)| f).collect();
+    if found.is_empty() {
+        found.extend(hedge_claim(ctx, u));
+    }
+    found
+}
+
+/// The token of `that` introducing a clause within `n` words after `from`.
+fn that_follows(ctx: &Ctx, from: usize, hi: usize, n: usize) -> Option<usize> {
+    let mut seen = 0;
+    for k in from..hi.min(from + 3 * n) {
+        if ctx.region_of(k).is_some() {
+            return None;
+        }
+        if !ctx.is_word(k) {
+            if ctx.abbrev_dot(k, from, hi) {
+                continue;
+            }
+            return None;
+        }
+        if ctx.is(k, "that") {
+            return Some(k);
+        }
+        seen += 1;
+        if seen > n {
+            return None;
+        }
+    }
+    None
+}
+
+/// Where the content after a cue begins: after an addressee ("told Reuters"), a `that`, an
+/// adjunct ("in a statement Tuesday,") or a colon. `None` when nothing follows.
+fn content_start(ctx: &Ctx, u: Unit, mut q: usize, v: Option<Verb>) -> Option<usize> {
+    if let Some(t) = that_follows(ctx, q, u.b, 10) {
+        return Some(t + 1);
+    }
+    if v.is_some_and(|v| v.addressee) {
+        let mut n = 0;
+        while q < u.b
+            && n < 5
+            && ctx.is_word(q)
+            && ctx.region_of(q).is_none()
+            && (ctx.cap(q) || n == 0 || ctx.w(q).len() > 2)
+            && !matches!(ctx.w(q), "to" | "about" | "of" | "in" | "on" | "at")
+        {
+            q += 1;
+            n += 1;
+        }
+    }
+    if q < u.b && ctx.is_word(q) && is_in(ADJUNCT, ctx.w(q)) {
+        // "said in a statement, …" / "said on Twitter: …"
+        let lim = (q + 10).min(u.b);
+        if let Some(p) = (q..lim).find(|&k| {
+            ctx.region_of(k).is_none()
+                && (ctx.is(k, ",") || ctx.is(k, ":") || ctx.is(k, "—"))
+                && k + 1 < u.b
+        }) {
+            q = p;
+        }
+    }
+    while q < u.b && (ctx.is(q, ":") || ctx.is(q, ",") || ctx.is(q, "—")) {
+        q += 1;
+    }
+    (q < u.b && ctx.words_in(q, u.b) > 0).then_some(q)
+}
+
+/// The token that ends the stretch before a speaker group, when it is a comma, dash or
+/// closing quotation mark: the sign of content before the cue ("…,” he said).
+fn pre_boundary(ctx: &Ctx, u: Unit, group_start: usize) -> Option<usize> {
+    if group_start <= u.a {
+        return None;
+    }
+    let p = group_start - 1;
+    let ok =
+        (ctx.region_of(p).is_none() && (ctx.is(p, ",") || ctx.is(p, "—"))) || ctx.closes_region(p);
+    (ok && ctx.words_in(u.a, p) > 0).then_some(p)
+}
+
+fn verb_cue(
+    ctx: &Ctx,
+    u: Unit,
+    i: usize,
+    v: Verb,
+    earlier: &[(Found, bool)],
+) -> Option<(Found, bool)> {
+    let cue = (ctx.toks[i].s, ctx.toks[i].e);
+    let w = ctx.w(i);
+    // Passive with an agent: "as reported by CNN, …" / "was told by officials that …".
+    if i + 1 < u.b && ctx.is(i + 1, "by") {
+        let (speaker, after) = ctx.np_right(i + 2, u.b, 8)?;
+        let cs = that_follows(ctx, after, u.b, 3).map(|t| t + 1)?;
+        let content = ctx.span_of(cs, u.b)?;
+        return Some((
+            Found {
+                content,
+                cue,
+                speaker: Some(speaker),
+            },
+            true,
+        ));
+    }
+    // Leftwards over auxiliaries and adverbs ("has also said", "declined to say").
+    let mut j = i;
+    let mut passive = false;
+    let mut to_skipped = false;
+    while j > u.a {
+        let p = j - 1;
+        if !ctx.is_word(p) || ctx.region_of(p).is_some() {
+            break;
+        }
+        let pw = ctx.w(p);
+        if ctx.lx.aux.contains(pw) {
+            passive |= matches!(pw, "was" | "is" | "were" | "are" | "been");
+            j = p;
+            continue;
+        }
+        if pw == "to" && !to_skipped && p > u.a && ctx.is_word(p - 1) && !ctx.cap(p - 1) {
+            // "refused to say", "went on to add": the subject is before the governing verb.
+            to_skipped = true;
+            j = p - 1;
+            continue;
+        }
+        break;
+    }
+    let participle = w.ends_with("ed") || matches!(w, "said" | "told" | "written" | "known");
+    let mut speaker = None;
+    let mut group_start = i;
+    let mut after = i + 1;
+    if j > u.a {
+        let h = j - 1;
+        if ctx.is(h, "it") && passive && participle {
+            // "It was reported that …": no speaker is named.
+            group_start = h;
+        } else if let Some((k, span)) = ctx.np_left(h, u.a) {
+            speaker = Some(span);
+            group_start = k;
+        }
+    }
+    if speaker.is_none() && group_start == i {
+        let p = (i > u.a).then(|| i - 1);
+        let after_punct = p.is_none_or(|p| !ctx.is_word(p));
+        if after_punct {
+            if let Some((span, k)) = ctx.np_right(i + 1, u.b, 10) {
+                // "…,” said Wang Yi." — the speaker follows the cue.
+                speaker = Some(span);
+                after = k;
+            } else if w.ends_with("ing") && p.is_some_and(|p| ctx.is(p, ",")) {
+                // "…, saying …": the speaker of the clause it hangs on.
+                speaker = earlier.last().and_then(|(f, _)| f.speaker).or_else(|| {
+                    ctx.np_right(u.a, u.b, 5)
+                        .filter(|_| ctx.cap(u.a))
+                        .map(|(s, _)| s)
+                });
+            } else if let Some(p) = p.filter(|&p| ctx.is(p, ",")) {
+                // "Dmitry Peskov, the Kremlin spokesman, said …": the name before the
+                // appositive.
+                let lo = p.saturating_sub(14).max(u.a);
+                if let Some(q) = (lo..p)
+                    .rev()
+                    .find(|&q| ctx.is(q, ",") && ctx.region_of(q).is_none())
+                {
+                    if q > u.a {
+                        if let Some((k, span)) = ctx.np_left(q - 1, u.a) {
+                            speaker = Some(span);
+                            group_start = k;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let is_before = |span: (usize, usize)| span.1 <= cue.0;
+    let pre = if speaker.is_none_or(is_before) {
+        pre_boundary(ctx, u, group_start)
+    } else {
+        pre_boundary(ctx, u, i)
+    };
+    let post = post_kind(ctx, u, after, v);
+    let content_before = match (pre, post) {
+        (Some(_), Post::Nothing | Post::Continues) => true,
+        // "…,” he said Friday as he left": after a quotation the cue closes it.
+        (Some(p), Post::Clause) => ctx.region_of(p).is_some(),
+        _ => false,
+    };
+    if let Some(p) = pre.filter(|_| content_before) {
+        let pre_quoted = ctx.region_of(p).is_some();
+        let pre_words = ctx.words_in(u.a, p);
+        // A split quote ("…,” he said, “…”) or a clause the cue interrupts ("The ties, he
+        // said, are stable") is one quote over both parts.
+        let continues = post == Post::Continues
+            && (ctx.region_of(after + 1).is_some() || (!pre_quoted && pre_words <= 5));
+        let end = if continues { u.b } else { p + 1 };
+        let content = ctx.span_of(u.a, end)?;
+        return Some((
+            Found {
+                content,
+                cue,
+                speaker,
+            },
+            false,
+        ));
+    }
+    if v.that_only && that_follows(ctx, after, u.b, 3).is_none() {
+        return None;
+    }
+    if post == Post::Nothing {
+        return None;
+    }
+    let cs = content_start(ctx, u, after, Some(v))?;
+    let content = ctx.span_of(cs, u.b)?;
+    Some((
+        Found {
+            content,
+            cue,
+            speaker,
+        },
+        true,
+    ))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Post {
+    /// A `that`, a colon or a quotation introduces the content.
+    Explicit,
+    /// Words that read as the reported clause.
+    Clause,
+    /// A comma and more: the second part of a split quote, or the rest of an interrupted clause.
+    Continues,
+    /// The end, or only an adjunct ("on Tuesday", "as he left").
+    Nothing,
+}
+
+/// What follows a cue group (the verb, an addressee, an inverted speaker).
+fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
+    if after >= u.b
+        || ctx.words_in(after, u.b) == 0 && !(after..u.b).any(|k| ctx.region_of(k).is_some())
+    {
+        return Post::Nothing;
+    }
+    if that_follows(ctx, after, u.b, 10).is_some() {
+        return Post::Explicit;
+    }
+    let q = after;
+    if ctx.region_of(q).is_some() || ctx.is(q, ":") {
+        return Post::Explicit;
+    }
+    if ctx.is(q, ",") || ctx.is(q, "—") {
+        if q + 1 < u.b && ctx.region_of(q + 1).is_some() {
+            return Post::Continues;
+        }
+        if q + 1 < u.b
+            && ctx.is_word(q + 1)
+            && !ctx.is_verb_form(q + 1)
+            && !is_in(BREAK, ctx.w(q + 1))
+        {
+            return Post::Continues;
+        }
+        return Post::Nothing;
+    }
+    if !ctx.is_word(q) {
+        return Post::Nothing;
+    }
+    let w = ctx.w(q);
+    if v.addressee && !is_in(ADJUNCT, w) && !is_in(BREAK, w) {
+        // "told reporters: …" / "told Reuters, “…”"
+        let lim = (q + 6).min(u.b);
+        if let Some(k) = (q..lim).find(|&k| !ctx.is_word(k)) {
+            if ctx.is(k, ":") || ctx.is(k, ",") && k + 1 < u.b && ctx.region_of(k + 1).is_some() {
+                return Post::Explicit;
+            }
+            if ctx.region_of(k).is_some() {
+                return Post::Explicit;
+            }
+        }
+    }
+    if is_in(ADJUNCT, w) || is_in(TIME_WORDS, w) || is_in(BREAK, w) || w.ends_with("ing") {
+        // An adjunct may still end in a colon before a quotation ("said on Twitter: …").
+        let lim = (q + 10).min(u.b);
+        if let Some(k) = (q..lim).find(|&k| !ctx.is_word(k) && !ctx.abbrev_dot(k, q, u.b)) {
+            if ctx.is(k, ":")
+                || ctx.region_of(k).is_some()
+                || (ctx.is(k, ",") && k + 1 < u.b && ctx.region_of(k + 1).is_some())
+            {
+                return Post::Explicit;
+            }
+        }
+        return Post::Nothing;
+    }
+    Post::Clause
+}
+
+/// "according to X, …" and "…, according to X".
+fn phrase_cue(ctx: &Ctx, u: Unit, i: usize, j: usize) -> Option<(Found, bool)> {
+    let cue = (ctx.toks[i].s, ctx.toks[j - 1].e);
+    let mut k = j;
+    let mut n = 0;
+    while k < u.b && n < 14 {
+        if ctx.abbrev_dot(k, j, u.b) {
+            k += 1;
+            continue;
+        }
+        if !ctx.is_word(k)
+            || ctx.region_of(k).is_some()
+            || matches!(ctx.w(k), "that" | "which" | "who")
+        {
+            break;
+        }
+        k += 1;
+        n += 1;
+    }
+    if k == j {
+        return None;
+    }
+    let speaker = Some((ctx.toks[j].s, ctx.toks[k - 1].e));
+    let before = ctx.words_in(u.a, i);
+    if before >= 2 {
+        let content = ctx.span_of(u.a, i)?;
+        return Some((
+            Found {
+                content,
+                cue,
+                speaker,
+            },
+            false,
+        ));
+    }
+    let cs = content_start(ctx, u, k, None)?;
+    let content = ctx.span_of(cs, u.b)?;
+    Some((
+        Found {
+            content,
+            cue,
+            speaker,
+        },
+        true,
+    ))
+}
+
+/// "Lavrov said the talks were useful, but Blinken said …": content after a cue ends where
+/// the next speaker's clause begins.
+fn cut_at_next_speaker(ctx: &Ctx, out: &mut [(Found, bool)]) {
+    let starts: Vec<usize> = out
+        .iter()
+        .map(|(f, _)| f.speaker.map_or(f.cue.0, |s| s.0.min(f.cue.0)))
+        .collect();
+    for idx in 0..out.len() {
+        if !out[idx].1 {
+            continue;
+        }
+        let (cs, ce) = out[idx].0.content;
+        let mut cut = None;
+        for &g in &starts {
+            if g <= cs || g >= ce {
+                continue;
+            }
+            let t = ctx.tok_at(g);
+            if t == 0 || ctx.region_of(t).is_some() {
+                continue;
+            }
+            let mut p = t - 1;
+            if ctx.is_word(p) && matches!(ctx.w(p), "and" | "but" | "while" | "whereas") && p > 0 {
+                p -= 1;
+            }
+            if (ctx.is(p, ",") || ctx.is(p, ";") || ctx.is(p, "—")) && ctx.region_of(p).is_none()
+            {
+                let at = ctx.toks[p].s;
+                if at > cs {
+                    cut = Some(cut.map_or(at, |c: usize| c.min(at)));
+                }
+            }
+        }
+        if let Some(c) = cut {
+            let a = ctx.tok_at(cs);
+            let b = ctx.tok_at(c);
+            if let Some(sp) = ctx.span_of(a, b) {
+                out[idx].0.content = sp;
+            }
+        }
+    }
+}
+
+/// A hedged claim with no named source ("China has reportedly agreed to …").
+fn hedge_claim(ctx: &Ctx, u: Unit) -> Option<Found> {
+    for i in u.a..u.b {
+        if !ctx.is_word(i) || ctx.region_of(i).is_some() {
+            continue;
+        }
+        for h in &ctx.lx.hedges {
+            let adverb = h.len() == 1 && h[0].ends_with("ly");
+            let phrase = h.len() == 3 && h[2] == "to";
+            if (adverb || phrase) && ctx.seq_at(i, u.b, h) {
+                let content = ctx.span_of(u.a, u.b)?;
+                return Some(Found {
+                    content,
+                    cue: (ctx.toks[i].s, ctx.toks[i + h.len() - 1].e),
+                    speaker: None,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// Whether the words around an attribution hedge it.
+pub(crate) fn hedged(ctx: &Ctx, f: &Found) -> bool {
+    let lo = f
+        .speaker
+        .map_or(f.cue.0, |s| s.0)
+        .min(f.cue.0)
+        .min(f.content.0);
+    let a = ctx.tok_at(lo);
+    let b = ctx.tok_at(f.content.1).min(a + 200);
+    (a..b).any(|i| ctx.is_word(i) && ctx.lx.hedges.iter().any(|h| ctx.seq_at(i, b, h)))
+}
+
+/// Whether a source is anonymous: its own words, or a clause after it, say so ("officials
+/// who spoke on condition of anonymity", "people familiar with the matter").
+pub(crate) fn anonymous(ctx: &Ctx, s: (usize, usize), cue: (usize, usize)) -> bool {
+    let a = ctx.tok_at(s.0);
+    let mut b = ctx.tok_at(s.1);
+    if cue.0 >= s.1 {
+        b = ctx.tok_at(cue.0);
+    } else {
+        // The clause after a speaker that follows its cue.
+        while b < ctx.toks.len() && b < a + 30 && !ctx.is(b, ".") {
+            b += 1;
+        }
+    }
+    let b = b.min(a + 40);
+    (a..b).any(|i| ctx.is_word(i) && ctx.lx.anon.iter().any(|h| ctx.seq_at(i, b, h)))
+}
+
+/// The start of the paragraph before the one holding `pos` (a bounded look back).
+fn previous_paragraph_start(text: &str, pos: usize) -> usize {
+    let floor = pos.saturating_sub(4000);
+    let bytes = text.as_bytes();
+    let mut breaks = 0;
+    let mut i = pos;
+    while i > floor {
+        i -= 1;
+        if bytes[i] == b'\n' {
+            // A run of line breaks is one paragraph break.
+            while i > floor && bytes[i - 1] == b'\n' {
+                i -= 1;
+            }
+            breaks += 1;
+            if breaks == 2 {
+                return i + 1;
+            }
+        }
+    }
+    floor
+}
+
+/// The entity of a speaker: the mention it overlaps, or for a pronoun the person (he, she,
+/// I) or organisation (it, they, we) named last before it in this or the previous paragraph.
+pub(crate) fn entity(ctx: &Ctx, s: (usize, usize), mentions: &[Mention]) -> Option<String> {
+    // `mentions` is sorted by start; nested mentions may overlap, so look back a little.
+    let idx = mentions.partition_point(|m| m.span.start < s.1);
+    // The mention must hold the phrase's last word, its head: in "the New York businessman"
+    // New York is not the speaker.
+    let head = ctx.tok_at(s.1).saturating_sub(1);
+    let head_start = ctx.toks.get(head).map_or(s.0, |t| t.s.max(s.0));
+    let own = mentions[..idx]
+        .iter()
+        .rev()
+        .take_while(|m| m.span.start + 300 > s.0)
+        .filter(|m| m.entity.is_some() && m.span.end > head_start)
+        .max_by_key(|m| {
+            (
+                m.kind == "PERSON",
+                m.span.end.min(s.1) - m.span.start.max(s.0),
+            )
+        });
+    if let Some(m) = own {
+        return m.entity.clone();
+    }
+    let word = ctx.text.get(s.0..s.1)?.to_lowercase();
+    let kinds: &[&str] = match word.as_str() {
+        "he" | "she" | "i" | "who" => &["PERSON", "AGENT"],
+        "it" | "they" | "we" | "which" => &["ORG", "GPE"],
+        _ => return None,
+    };
+    let floor = previous_paragraph_start(ctx.text, s.0);
+    mentions[..idx]
+        .iter()
+        .rev()
+        .take_while(|m| m.span.start >= floor)
+        .filter(|m| m.span.end <= s.0)
+        .find(|m| m.entity.is_some() && kinds.contains(&m.kind.as_str()))
+        .and_then(|m| m.entity.clone())
+}
