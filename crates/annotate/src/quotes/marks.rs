@@ -20,6 +20,9 @@ enum Family {
     Guillemet,
     /// ‘ … ’
     Single,
+    /// '' … '' and `` … '' (two apostrophes or backticks, as some newspapers and tokenised
+    /// corpora write double quotes)
+    Doubled,
 }
 
 fn opener_before(prev: Option<char>) -> bool {
@@ -57,6 +60,11 @@ pub fn regions(text: &str) -> Vec<Region> {
         }
         let first_in_para = at_para_start;
         at_para_start = false;
+        // Two apostrophes or backticks are one mark; the second character is skipped.
+        let doubled = (c == '\'' || c == '`') && next == Some(c);
+        if doubled {
+            chars.next();
+        }
         if first_in_para {
             if let Some((fam, s)) = pending.take() {
                 let continues = match fam {
@@ -64,6 +72,7 @@ pub fn regions(text: &str) -> Vec<Region> {
                     Family::Straight => c == '"',
                     Family::Guillemet => c == '«',
                     Family::Single => c == '‘',
+                    Family::Doubled => doubled,
                 };
                 if continues {
                     open = Some((fam, s));
@@ -75,6 +84,9 @@ pub fn regions(text: &str) -> Vec<Region> {
         match open {
             None => {
                 let fam = match c {
+                    _ if doubled => {
+                        (opener_before(prev) && c == '\'' || c == '`').then_some(Family::Doubled)
+                    }
                     '“' | '„' => Some(Family::Curly),
                     '«' => Some(Family::Guillemet),
                     '‘' if opener_before(prev) => Some(Family::Single),
@@ -92,6 +104,7 @@ pub fn regions(text: &str) -> Vec<Region> {
                     Family::Curly => c == '”',
                     Family::Straight => c == '"',
                     Family::Guillemet => c == '»',
+                    Family::Doubled => doubled && c == '\'',
                     // An apostrophe inside a word ("Russia’s") is not a closing mark.
                     Family::Single => c == '’' && !next.is_some_and(char::is_alphanumeric),
                 };
@@ -101,9 +114,10 @@ pub fn regions(text: &str) -> Vec<Region> {
                     && text[s..].starts_with('„')
                     && !next.is_some_and(char::is_alphanumeric);
                 if closes || german_close {
+                    let len = if doubled { 2 } else { c.len_utf8() };
                     out.push(Region {
                         start: s,
-                        end: i + c.len_utf8(),
+                        end: i + len,
                     });
                     open = None;
                 }

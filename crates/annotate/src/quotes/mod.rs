@@ -187,8 +187,24 @@ pub fn find_with(text: &str, sentences: &[Span], mentions: &[Mention], lx: &Lexi
     }
     let ctx = Ctx::new(text, lx);
     let mut found: Vec<Found> = speaker::transcripts(&ctx);
-    for u in units(&ctx, sentences) {
-        found.extend(speaker::in_unit(&ctx, u));
+    found.extend(speaker::dash_credits(&ctx));
+    let us = units(&ctx, sentences);
+    // The index in `found` of the last quote of the previous unit.
+    let mut last: Option<usize> = None;
+    for u in us {
+        let here = speaker::in_unit(&ctx, u);
+        if here.is_empty() {
+            // A quotation that is a sentence of its own, right after a quoted sentence with
+            // its cue in the same paragraph, continues that quote ("…,” he said. “…”).
+            if let Some(end) = last.and_then(|i| speaker::follow_on(&ctx, u, &found[i])) {
+                if let Some(i) = last {
+                    found[i].content.1 = end;
+                }
+                continue;
+            }
+        }
+        last = (!here.is_empty()).then(|| found.len() + here.len() - 1);
+        found.extend(here);
     }
     found.retain(|f| {
         f.content.0 < f.content.1

@@ -2,7 +2,7 @@
 //! entity, anonymity and hedging of a speaker.
 
 use super::lexicon::Verb;
-use super::{Ctx, Found, Unit};
+use super::{marks, Ctx, Found, Unit};
 use dyad_model::Mention;
 
 /// Words that end a speaker phrase read leftwards from its cue: they open clauses or belong
@@ -316,8 +316,12 @@ pub(crate) fn transcripts(ctx: &Ctx) -> Vec<Found> {
 }
 
 fn transcript_line(ctx: &Ctx, ls: usize, le: usize) -> Option<Found> {
-    let a = ctx.tok_at(ls);
+    let mut a = ctx.tok_at(ls);
     let b = ctx.tok_at(le);
+    // A transcript quoted whole: "PENCE: Well, …
+    if a < b && !ctx.is_word(a) && matches!(ctx.raw(a), "\"" | "“") {
+        a += 1;
+    }
     let mut k = a;
     while k < b && k < a + 6 && ctx.is_word(k) && ctx.cap(k) {
         k += 1;
@@ -338,6 +342,38 @@ fn transcript_line(ctx: &Ctx, ls: usize, le: usize) -> Option<Found> {
         cue: (ctx.toks[k].s, ctx.toks[k].e),
         speaker: Some((ctx.toks[a].s, ctx.toks[k - 1].e)),
     })
+}
+
+/// Quotations credited after a dash: “…” ― Maria Lopez (epigraphs, collected reactions).
+pub(crate) fn dash_credits(ctx: &Ctx) -> Vec<Found> {
+    let mut out = Vec::new();
+    for r in &ctx.regions {
+        let t = ctx.tok_at(r.end);
+        if t + 1 >= ctx.toks.len() || !matches!(ctx.raw(t), "—" | "―" | "–") {
+            continue;
+        }
+        let gap = &ctx.text[r.end..ctx.toks[t].s];
+        if gap.contains('\n') {
+            continue;
+        }
+        let line_end = ctx.text[r.end..]
+            .find('\n')
+            .map_or(ctx.text.len(), |i| r.end + i);
+        let hi = ctx.tok_at(line_end);
+        let Some((speaker, k)) = ctx.np_right(t + 1, hi, 6) else {
+            continue;
+        };
+        // The credit must close the line (a full stop at most), or it is a sentence going on.
+        if !(k..hi).all(|k| !ctx.is_word(k)) {
+            continue;
+        }
+        out.push(Found {
+            content: (r.start, r.end),
+            cue: (ctx.toks[t].s, ctx.toks[t].e),
+            speaker: Some(speaker),
+        });
+    }
+    out
 }
 
 #[derive(Clone, Copy)]
@@ -490,10 +526,19 @@ fn verb_cue(
     let mut to_skipped = false;
     while j > u.a {
         let p = j - 1;
-        if !ctx.is_word(p) || ctx.region_of(p).is_some() {
+        if (!ctx.is_word(p) && !ctx.is(p, ")")) || ctx.region_of(p).is_some() {
             break;
         }
         let pw = ctx.w(p);
+        if pw == ")" {
+            // "Sen. Lindsey Graham (R-S.C.) said": the party and state are not the subject.
+            let lo = p.saturating_sub(10).max(u.a);
+            if let Some(o) = (lo..p).rev().find(|&k| ctx.is(k, "(")) {
+                j = o;
+                continue;
+            }
+            break;
+        }
         if ctx.lx.aux.contains(pw) {
             passive |= matches!(pw, "was" | "is" | "were" | "are" | "been");
             j = p;
@@ -539,7 +584,7 @@ fn verb_cue(
             } else if let Some(p) = p.filter(|&p| ctx.is(p, ",")) {
                 // "Dmitry Peskov, the Kremlin spokesman, said …": the name before the
                 // appositive.
-                let lo = p.saturating_sub(14).max(u.a);
+                let lo = p.saturating_sub(30).max(u.a);
                 if let Some(q) = (lo..p)
                     .rev()
                     .find(|&q| ctx.is(q, ",") && ctx.region_of(q).is_none())
@@ -625,7 +670,25 @@ fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
     if that_follows(ctx, after, u.b, 10).is_some() {
         return Post::Explicit;
     }
-    let q = after;
+    let mut q = after;
+    if v.addressee {
+        // "told CNBC in August." / "told reporters: …": past whom it was said to.
+        let mut n = 0;
+        while q < u.b
+            && n < 4
+            && ctx.is_word(q)
+            && ctx.region_of(q).is_none()
+            && !is_in(BREAK, ctx.w(q))
+            && !is_in(ADJUNCT, ctx.w(q))
+            && (ctx.cap(q) || ctx.lx.pronouns.contains(ctx.w(q)) || n == 0)
+        {
+            q += 1;
+            n += 1;
+        }
+        if q >= u.b || ctx.words_in(q, u.b) == 0 && (q..u.b).all(|k| ctx.region_of(k).is_none()) {
+            return Post::Nothing;
+        }
+    }
     if ctx.region_of(q).is_some() || ctx.is(q, ":") {
         return Post::Explicit;
     }
@@ -646,18 +709,6 @@ fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
         return Post::Nothing;
     }
     let w = ctx.w(q);
-    if v.addressee && !is_in(ADJUNCT, w) && !is_in(BREAK, w) {
-        // "told reporters: …" / "told Reuters, “…”"
-        let lim = (q + 6).min(u.b);
-        if let Some(k) = (q..lim).find(|&k| !ctx.is_word(k)) {
-            if ctx.is(k, ":") || ctx.is(k, ",") && k + 1 < u.b && ctx.region_of(k + 1).is_some() {
-                return Post::Explicit;
-            }
-            if ctx.region_of(k).is_some() {
-                return Post::Explicit;
-            }
-        }
-    }
     if is_in(ADJUNCT, w) || is_in(TIME_WORDS, w) || is_in(BREAK, w) || w.ends_with("ing") {
         // An adjunct may still end in a colon before a quotation ("said on Twitter: …").
         let lim = (q + 10).min(u.b);
@@ -874,4 +925,23 @@ pub(crate) fn entity(ctx: &Ctx, s: (usize, usize), mentions: &[Mention]) -> Opti
         .filter(|m| m.span.end <= s.0)
         .find(|m| m.entity.is_some() && kinds.contains(&m.kind.as_str()))
         .and_then(|m| m.entity.clone())
+}
+
+/// A unit that is only a quotation, continuing the direct quote `prev` of the unit before it
+/// in the same paragraph: the new end of `prev`'s content.
+pub(crate) fn follow_on(ctx: &Ctx, u: Unit, prev: &Found) -> Option<usize> {
+    let first = ctx.trim_start(u.a, u.b)?;
+    let r = ctx.region_of(first)?;
+    let region = ctx.regions[r];
+    let last = ctx.trim_end(first, u.b)?;
+    if ctx.region_of(last) != Some(r) || ctx.words_in(u.a, u.b) < 3 {
+        return None;
+    }
+    let (ps, pe) = prev.content;
+    // The previous quote was itself quoted, and nothing but its cue separates them.
+    marks::containing(&ctx.regions, pe.saturating_sub(1))?;
+    if ps >= region.start || ctx.text[pe..region.start].contains('\n') {
+        return None;
+    }
+    Some(region.end)
 }
