@@ -28,6 +28,8 @@ pub struct Lexicon {
     pub anon: Vec<Vec<String>>,
     pub labels: HashSet<String>,
     pub pronouns: HashSet<String>,
+    /// Lower-case nouns that head a speaker phrase ("officials", "spokesman").
+    pub sources: HashSet<String>,
 }
 
 fn words(s: &str) -> Vec<String> {
@@ -96,6 +98,10 @@ pub fn parse(src: &str) -> Result<Lexicon, String> {
             "label" => {
                 lx.labels.insert(entry);
             }
+            "source" => {
+                one_word("source")?;
+                lx.sources.insert(entry);
+            }
             "pronoun" => {
                 one_word("pronoun")?;
                 lx.pronouns.insert(entry);
@@ -146,5 +152,6 @@ pub fn check_builtin() -> Result<usize, String> {
         + lx.hedges.len()
         + lx.anon.len()
         + lx.labels.len()
-        + lx.pronouns.len())
+        + lx.pronouns.len()
+        + lx.sources.len())
 }

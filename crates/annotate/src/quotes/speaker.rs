@@ -258,6 +258,21 @@ impl Ctx<'_> {
             k = p;
             n += 1;
         }
+        // A lower-case head must read as a source: a pronoun, a source noun ("officials"),
+        // or a phrase with a determiner or a name in it ("the Kremlin's spokesman", "Russian
+        // diplomats"). Otherwise the word before a verb form is most often something else
+        // ("disparaging remarks", "member states to counter").
+        if !self.cap(h) && !self.lx.pronouns.contains(hw) && !self.lx.sources.contains(hw) {
+            let ok = (k..h).any(|t| {
+                self.cap(t)
+                    || is_in(DETERMINERS, self.w(t))
+                    || self.w(t).ends_with("'s")
+                    || self.w(t).ends_with("’s")
+            });
+            if !ok {
+                return None;
+            }
+        }
         Some((k, (self.toks[k].s, self.toks[h].e)))
     }
 
@@ -291,6 +306,17 @@ impl Ctx<'_> {
             n += 1;
         }
         if k == j || (n == 1 && is_in(TIME_WORDS, first)) {
+            return None;
+        }
+        // An inverted speaker closes its clause ("…,” said Wang Yi." / ", said Wang, who …").
+        if k < hi
+            && self.is_word(k)
+            && !matches!(self.w(k), "who" | "which")
+            && !is_in(ADJUNCT, self.w(k))
+        {
+            return None;
+        }
+        if self.lx.pronouns.contains(first) && n > 1 {
             return None;
         }
         Some(((self.toks[j].s, self.toks[k - 1].e), k))
@@ -523,6 +549,7 @@ fn verb_cue(
     // Leftwards over auxiliaries and adverbs ("has also said", "declined to say").
     let mut j = i;
     let mut passive = false;
+    let mut skipped_aux = false;
     let mut to_skipped = false;
     while j > u.a {
         let p = j - 1;
@@ -539,8 +566,19 @@ fn verb_cue(
             }
             break;
         }
-        if ctx.lx.aux.contains(pw) {
-            passive |= matches!(pw, "was" | "is" | "were" | "are" | "been");
+        // Auxiliaries, adverbs ("flatly denied") and times ("Wells Fargo last month
+        // announced") stand between a subject and its verb.
+        let adverb = pw.ends_with("ly") && pw.len() > 4 && !ctx.cap(p);
+        let time = is_in(TIME_WORDS, pw)
+            || matches!(
+                pw,
+                "week" | "month" | "year" | "night" | "morning" | "evening" | "weekend"
+            );
+        if ctx.lx.aux.contains(pw) || adverb || time {
+            if matches!(pw, "was" | "is" | "were" | "are" | "been" | "be") {
+                passive = true;
+            }
+            skipped_aux = true;
             j = p;
             continue;
         }
@@ -553,14 +591,30 @@ fn verb_cue(
         break;
     }
     let participle = w.ends_with("ed") || matches!(w, "said" | "told" | "written" | "known");
+    let ing = w.ends_with("ing");
     let mut speaker = None;
     let mut group_start = i;
     let mut after = i + 1;
     if j > u.a {
         let h = j - 1;
-        if ctx.is(h, "it") && passive && participle {
-            // "It was reported that …": no speaker is named.
+        let hw = ctx.w(h);
+        if passive && participle {
+            // "It was reported that …": no speaker is named; "she was criticized for …" is
+            // not speech of hers.
+            if hw != "it" || that_follows(ctx, i + 1, u.b, 3).is_none() {
+                return None;
+            }
             group_start = h;
+        } else if ing && !skipped_aux && ctx.is_word(h) {
+            // "footage of Trump saying", "tired of telling": a gerund, not a report.
+            return None;
+        } else if matches!(hw, "and" | "but") && ctx.is_word(h) {
+            // "Police fired tear gas and said …": the subject of the first verb.
+            speaker = earlier.last().and_then(|(f, _)| f.speaker).or_else(|| {
+                ctx.np_right(u.a, u.b, 5)
+                    .filter(|_| ctx.cap(u.a))
+                    .map(|(s, _)| s)
+            });
         } else if let Some((k, span)) = ctx.np_left(h, u.a) {
             speaker = Some(span);
             group_start = k;
