@@ -101,6 +101,13 @@ const DETERMINERS: &[&str] = &[
     "no", "any", "every", "each", "new", "latest", "first", "another", "such",
 ];
 
+/// Words that open a speaker phrase without being determiners ("one slide says", "some
+/// officials said").
+const QUANTIFIERS: &[&str] = &[
+    "one", "two", "three", "four", "five", "some", "many", "several", "most", "both", "all",
+    "other", "few", "top", "senior", "former", "us", "u.s",
+];
+
 /// Words that may head a one-word speaker although they also break phrases.
 const RELATIVE_HEADS: &[&str] = &["who", "which"];
 
@@ -266,6 +273,7 @@ impl Ctx<'_> {
             let ok = (k..h).any(|t| {
                 self.cap(t)
                     || is_in(DETERMINERS, self.w(t))
+                    || is_in(QUANTIFIERS, self.w(t))
                     || self.w(t).ends_with("'s")
                     || self.w(t).ends_with("’s")
             });
@@ -299,7 +307,9 @@ impl Ctx<'_> {
                 break;
             }
             let w = self.w(k);
-            if matches!(w, "that" | "who" | "which") || (k > j && is_in(ADJUNCT, w)) {
+            if matches!(w, "that" | "who" | "which")
+                || (k > j && (is_in(ADJUNCT, w) || is_in(BREAK, w) || self.is_verb_form(k)))
+            {
                 break;
             }
             k += 1;
@@ -309,12 +319,14 @@ impl Ctx<'_> {
             return None;
         }
         // An inverted speaker closes its clause ("…,” said Wang Yi." / ", said Wang, who …").
-        if k < hi
-            && self.is_word(k)
-            && !matches!(self.w(k), "who" | "which")
-            && !is_in(ADJUNCT, self.w(k))
-        {
-            return None;
+        if k < hi && self.is_word(k) {
+            let w = self.w(k);
+            let relative = matches!(w, "who" | "which");
+            // "said Lavrov on Tuesday": a short name, then an adjunct.
+            let adjunct = is_in(ADJUNCT, w) && n <= 4 && self.cap(j);
+            if !relative && !adjunct {
+                return None;
+            }
         }
         if self.lx.pronouns.contains(first) && n > 1 {
             return None;
@@ -661,7 +673,7 @@ fn verb_cue(
     };
     let post = post_kind(ctx, u, after, v);
     let content_before = match (pre, post) {
-        (Some(_), Post::Nothing | Post::Continues) => true,
+        (Some(_), Post::Nothing | Post::Continues | Post::Adjunct) => true,
         // "…,” he said Friday as he left": after a quotation the cue closes it.
         (Some(p), Post::Clause) => ctx.region_of(p).is_some(),
         _ => false,
@@ -687,7 +699,7 @@ fn verb_cue(
     if v.that_only && that_follows(ctx, after, u.b, 3).is_none() {
         return None;
     }
-    if post == Post::Nothing {
+    if post == Post::Nothing || (post == Post::Adjunct && ctx.words_in(after, u.b) < 6) {
         return None;
     }
     let cs = content_start(ctx, u, after, Some(v))?;
@@ -710,8 +722,11 @@ enum Post {
     Clause,
     /// A comma and more: the second part of a split quote, or the rest of an interrupted clause.
     Continues,
-    /// The end, or only an adjunct ("on Tuesday", "as he left").
+    /// The end.
     Nothing,
+    /// An adjunct ("on Tuesday", "as he left", "after the vote he would …"): the content if
+    /// nothing precedes the cue and it is long enough.
+    Adjunct,
 }
 
 /// What follows a cue group (the verb, an addressee, an inverted speaker).
@@ -767,14 +782,11 @@ fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
         // An adjunct may still end in a colon before a quotation ("said on Twitter: …").
         let lim = (q + 10).min(u.b);
         if let Some(k) = (q..lim).find(|&k| !ctx.is_word(k) && !ctx.abbrev_dot(k, q, u.b)) {
-            if ctx.is(k, ":")
-                || ctx.region_of(k).is_some()
-                || (ctx.is(k, ",") && k + 1 < u.b && ctx.region_of(k + 1).is_some())
-            {
+            if ctx.is(k, ":") || (ctx.is(k, ",") && k + 1 < u.b && ctx.region_of(k + 1).is_some()) {
                 return Post::Explicit;
             }
         }
-        return Post::Nothing;
+        return Post::Adjunct;
     }
     Post::Clause
 }
