@@ -101,8 +101,11 @@ pub fn regions(text: &str) -> Vec<Region> {
             }
             Some((fam, s)) => {
                 let closes = match fam {
-                    Family::Curly => c == '”',
-                    Family::Straight => c == '"',
+                    // Mixed typography ("…” or “…") still pairs up.
+                    Family::Curly => {
+                        c == '”' || c == '"' && !next.is_some_and(char::is_alphanumeric)
+                    }
+                    Family::Straight => c == '"' || c == '”',
                     Family::Guillemet => c == '»',
                     Family::Doubled => doubled && c == '\'',
                     // An apostrophe inside a word ("Russia’s") is not a closing mark.

@@ -291,11 +291,27 @@ impl Ctx<'_> {
             return None;
         }
         let first = self.w(j);
-        if !(self.cap(j) || self.lx.pronouns.contains(first) || is_in(DETERMINERS, first))
-            || (is_in(BREAK, first) && first != "the")
-        {
+        let opens = self.cap(j)
+            || self.lx.pronouns.contains(first)
+            || is_in(DETERMINERS, first)
+            || is_in(QUANTIFIERS, first);
+        if !opens || (is_in(BREAK, first) && first != "the") {
             return None;
         }
+        // Words of a name or a source description: "Foreign Minister Wang Yi", "a
+        // spokeswoman for the ministry", "one GOP source".
+        let fits = |t: usize| {
+            let w = self.w(t);
+            self.cap(t)
+                || is_in(DETERMINERS, w)
+                || is_in(QUANTIFIERS, w)
+                || self.lx.sources.contains(w)
+                || matches!(w, "of" | "for" | "and" | "de" | "van" | "von" | "al" | "bin")
+                || w.ends_with("'s")
+                || w.ends_with("’s")
+                // A role word before a name: "MSNBC host Chris Matthews".
+                || (t + 1 < hi && self.cap(t + 1) && !is_in(BREAK, w))
+        };
         let mut k = j;
         let mut n = 0;
         while k < hi && n < max {
@@ -308,31 +324,76 @@ impl Ctx<'_> {
             }
             let w = self.w(k);
             if matches!(w, "that" | "who" | "which")
-                || (k > j && (is_in(ADJUNCT, w) || is_in(BREAK, w) || self.is_verb_form(k)))
+                || (k > j
+                    && (is_in(ADJUNCT, w)
+                        || (is_in(BREAK, w) && w != "and")
+                        || self.is_verb_form(k)
+                        || !fits(k)))
             {
                 break;
             }
             k += 1;
             n += 1;
         }
+        // A phrase does not end in a function word ("Wang and").
+        while k > j + 1 && matches!(self.w(k - 1), "of" | "for" | "and" | "the" | "a" | "an") {
+            k -= 1;
+            n -= 1;
+        }
         if k == j || (n == 1 && is_in(TIME_WORDS, first)) {
             return None;
         }
-        // An inverted speaker closes its clause ("…,” said Wang Yi." / ", said Wang, who …").
+        // An inverted speaker closes its clause ("…,” said Wang Yi." / ", said Wang, who …"
+        // / "said Lavrov on Tuesday").
         if k < hi && self.is_word(k) {
             let w = self.w(k);
             let relative = matches!(w, "who" | "which");
-            // "said Lavrov on Tuesday": a short name, then an adjunct.
-            let adjunct = is_in(ADJUNCT, w) && n <= 4 && self.cap(j);
+            let adjunct =
+                (is_in(TIME_WORDS, w) || matches!(w, "on" | "in" | "at" | "during")) && n <= 6;
             if !relative && !adjunct {
                 return None;
             }
+        }
+        if k < hi
+            && !self.is_word(k)
+            && !matches!(
+                self.raw(k),
+                "," | "." | ";" | ":" | "!" | "?" | ")" | "—" | "–"
+            )
+        {
+            // "said North Korea's latest “…”" is not an inverted speaker.
+            return None;
         }
         if self.lx.pronouns.contains(first) && n > 1 {
             return None;
         }
         Some(((self.toks[j].s, self.toks[k - 1].e), k))
     }
+}
+
+/// The subject that opens a clause, for a second verb or a participle that shares it
+/// ("Several groups granted an extension, saying …"): up to four words before the first
+/// verb-like word, after an opening adverbial ("Meanwhile,", "In 2012,").
+fn subject_at(ctx: &Ctx, u: Unit, before: usize) -> Option<(usize, usize)> {
+    let mut a = u.a;
+    if let Some(c) = (u.a..before.min(u.a + 6)).find(|&k| ctx.is(k, ",")) {
+        a = c + 1;
+    }
+    let mut k = a;
+    while k < before && k < a + 4 {
+        if !ctx.is_word(k) || ctx.region_of(k).is_some() {
+            break;
+        }
+        let w = ctx.w(k);
+        let verbish =
+            ctx.is_verb_form(k) || (k > a && !ctx.cap(k) && (w.ends_with("ed") || w == "took"));
+        if is_in(BREAK, w) && w != "the" || is_in(ADJUNCT, w) || verbish {
+            break;
+        }
+        k += 1;
+    }
+    (k > a && (ctx.cap(a) || is_in(DETERMINERS, ctx.w(a)) || is_in(QUANTIFIERS, ctx.w(a))))
+        .then(|| (ctx.toks[a].s, ctx.toks[k - 1].e))
 }
 
 /// Transcript lines: "Qin Gang: …", "SIMONE: …" — a short capitalised name, a colon, and
@@ -530,8 +591,14 @@ fn pre_boundary(ctx: &Ctx, u: Unit, group_start: usize) -> Option<usize> {
         return None;
     }
     let p = group_start - 1;
-    let ok =
-        (ctx.region_of(p).is_none() && (ctx.is(p, ",") || ctx.is(p, "—"))) || ctx.closes_region(p);
+    // A quotation before the cue is its content; a short quoted title is not ("On “Fox News
+    // Sunday,” Pence said …").
+    let quoted_before = ctx.closes_region(p)
+        && ctx.region_of(p).is_some_and(|r| {
+            let r = ctx.regions[r];
+            r.start <= ctx.toks[u.a].s || ctx.words_in(ctx.tok_at(r.start), p) >= 4
+        });
+    let ok = (ctx.region_of(p).is_none() && (ctx.is(p, ",") || ctx.is(p, "—"))) || quoted_before;
     (ok && ctx.words_in(u.a, p) > 0).then_some(p)
 }
 
@@ -622,11 +689,10 @@ fn verb_cue(
             return None;
         } else if matches!(hw, "and" | "but") && ctx.is_word(h) {
             // "Police fired tear gas and said …": the subject of the first verb.
-            speaker = earlier.last().and_then(|(f, _)| f.speaker).or_else(|| {
-                ctx.np_right(u.a, u.b, 5)
-                    .filter(|_| ctx.cap(u.a))
-                    .map(|(s, _)| s)
-            });
+            speaker = earlier
+                .last()
+                .and_then(|(f, _)| f.speaker)
+                .or_else(|| subject_at(ctx, u, i));
         } else if let Some((k, span)) = ctx.np_left(h, u.a) {
             speaker = Some(span);
             group_start = k;
@@ -642,11 +708,10 @@ fn verb_cue(
                 after = k;
             } else if w.ends_with("ing") && p.is_some_and(|p| ctx.is(p, ",")) {
                 // "…, saying …": the speaker of the clause it hangs on.
-                speaker = earlier.last().and_then(|(f, _)| f.speaker).or_else(|| {
-                    ctx.np_right(u.a, u.b, 5)
-                        .filter(|_| ctx.cap(u.a))
-                        .map(|(s, _)| s)
-                });
+                speaker = earlier
+                    .last()
+                    .and_then(|(f, _)| f.speaker)
+                    .or_else(|| subject_at(ctx, u, i));
             } else if let Some(p) = p.filter(|&p| ctx.is(p, ",")) {
                 // "Dmitry Peskov, the Kremlin spokesman, said …": the name before the
                 // appositive.
@@ -680,11 +745,10 @@ fn verb_cue(
     };
     if let Some(p) = pre.filter(|_| content_before) {
         let pre_quoted = ctx.region_of(p).is_some();
-        let pre_words = ctx.words_in(u.a, p);
         // A split quote ("…,” he said, “…”) or a clause the cue interrupts ("The ties, he
         // said, are stable") is one quote over both parts.
-        let continues = post == Post::Continues
-            && (ctx.region_of(after + 1).is_some() || (!pre_quoted && pre_words <= 5));
+        let continues =
+            post == Post::Continues && (ctx.region_of(after + 1).is_some() || !pre_quoted);
         let end = if continues { u.b } else { p + 1 };
         let content = ctx.span_of(u.a, end)?;
         return Some((
@@ -700,6 +764,11 @@ fn verb_cue(
         return None;
     }
     if post == Post::Nothing || (post == Post::Adjunct && ctx.words_in(after, u.b) < 6) {
+        return None;
+    }
+    if speaker.is_some_and(|s| s.0 > cue.0) && post != Post::Explicit {
+        // "said Tim Hess, a developer in Virginia": after an inverted speaker comes its
+        // description, not the content.
         return None;
     }
     let cs = content_start(ctx, u, after, Some(v))?;
@@ -778,7 +847,11 @@ fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
         return Post::Nothing;
     }
     let w = ctx.w(q);
-    if is_in(ADJUNCT, w) || is_in(TIME_WORDS, w) || is_in(BREAK, w) || w.ends_with("ing") {
+    if is_in(BREAK, w) && !is_in(ADJUNCT, w) {
+        // "said when she resigned", "said as he left": not what was said.
+        return Post::Nothing;
+    }
+    if is_in(ADJUNCT, w) || is_in(TIME_WORDS, w) || w.ends_with("ing") {
         // An adjunct may still end in a colon before a quotation ("said on Twitter: …").
         let lim = (q + 10).min(u.b);
         if let Some(k) = (q..lim).find(|&k| !ctx.is_word(k) && !ctx.abbrev_dot(k, q, u.b)) {
