@@ -771,6 +771,11 @@ fn verb_cue(
         // description, not the content.
         return None;
     }
+    if speaker.is_none() && group_start == i {
+        // Content after a cue with nobody before it ("a group called …", "Asked about …")
+        // is rarely a report.
+        return None;
+    }
     let cs = content_start(ctx, u, after, Some(v))?;
     let content = ctx.span_of(cs, u.b)?;
     Some((
