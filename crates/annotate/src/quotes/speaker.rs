@@ -243,7 +243,13 @@ impl Ctx<'_> {
         if is_in(RELATIVE_HEADS, hw) {
             return Some((h, (self.toks[h].s, self.toks[h].e)));
         }
-        if is_in(BREAK, hw) || self.is_verb_form(h) || is_in(TIME_WORDS, hw) {
+        // "loss of support", "its support": the cue is a noun.
+        if is_in(BREAK, hw)
+            || self.is_verb_form(h)
+            || is_in(TIME_WORDS, hw)
+            || is_in(DETERMINERS, hw)
+            || matches!(hw, "of" | "for")
+        {
             return None;
         }
         let mut k = h;
@@ -429,7 +435,14 @@ fn transcript_line(ctx: &Ctx, ls: usize, le: usize) -> Option<Found> {
         return None;
     }
     let name = &ctx.low[ctx.toks[a].s..ctx.toks[k - 1].e];
-    if ctx.lx.labels.contains(name) || ctx.lx.labels.contains(ctx.w(a)) {
+    // "The Latest: …" and other headline kickers are not speakers.
+    if ctx.lx.labels.contains(name) || ctx.lx.labels.contains(ctx.w(a)) || ctx.is(a, "the") {
+        return None;
+    }
+    // A headline after a kicker ("Revealed: More Than 100 Delegates …") is in title case.
+    let words: Vec<usize> = (k + 1..b).filter(|&t| ctx.is_word(t)).collect();
+    let capitalised = words.iter().filter(|&&t| ctx.cap(t)).count();
+    if words.len() >= 3 && capitalised * 4 >= words.len() * 3 {
         return None;
     }
     if ctx.words_in(k + 1, b) < 2 {
@@ -570,12 +583,13 @@ fn content_start(ctx: &Ctx, u: Unit, mut q: usize, v: Option<Verb>) -> Option<us
     if q < u.b && ctx.is_word(q) && is_in(ADJUNCT, ctx.w(q)) {
         // "said in a statement, …" / "said on Twitter: …"
         let lim = (q + 10).min(u.b);
-        if let Some(p) = (q..lim).find(|&k| {
-            ctx.region_of(k).is_none()
-                && (ctx.is(k, ",") || ctx.is(k, ":") || ctx.is(k, "—"))
-                && k + 1 < u.b
-        }) {
-            q = p;
+        // Only an adjunct closed by a colon, or by a comma before a quotation, is skipped:
+        // "pledged to ban … — …" keeps its infinitive.
+        if let Some(p) = (q..lim).find(|&k| !ctx.is_word(k) && !ctx.abbrev_dot(k, q, u.b)) {
+            let quote_next = p + 1 < u.b && ctx.region_of(p + 1).is_some();
+            if ctx.is(p, ":") && p + 1 < u.b || ctx.is(p, ",") && quote_next {
+                q = p;
+            }
         }
     }
     while q < u.b && (ctx.is(q, ":") || ctx.is(q, ",") || ctx.is(q, "—")) {
