@@ -1,7 +1,28 @@
 //! The reporting verbs, nouns, hedges and anonymity markers of `data/quotes/cues.txt`.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+/// A multiply-rotate hash for short lower-case words: every word of a text is looked up, and
+/// SipHash's resistance to crafted keys buys nothing for a fixed, built-in word list.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+pub type WordSet = HashSet<String, BuildHasherDefault<WordHasher>>;
 
 const CUES: &str = include_str!("../../../../data/quotes/cues.txt");
 
@@ -17,19 +38,48 @@ pub struct Verb {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     /// Lower-case verb form -> what it does.
-    pub verbs: HashMap<String, Verb>,
+    pub verbs: WordMap<Verb>,
     /// Multi-word cues whose source follows, as lower-case word sequences.
     pub phrases: Vec<Vec<String>>,
-    pub nouns: HashSet<String>,
-    pub aux: HashSet<String>,
+    pub nouns: WordSet,
+    pub aux: WordSet,
     /// Hedges as lower-case word sequences.
     pub hedges: Vec<Vec<String>>,
     /// Anonymity markers as lower-case word sequences.
     pub anon: Vec<Vec<String>>,
-    pub labels: HashSet<String>,
-    pub pronouns: HashSet<String>,
+    pub labels: WordSet,
+    pub pronouns: WordSet,
     /// Lower-case nouns that head a speaker phrase ("officials", "spokesman").
-    pub sources: HashSet<String>,
+    pub sources: WordSet,
+    /// The first words of phrases, hedges and anonymity markers: a quick test before
+    /// matching whole sequences.
+    pub starts: WordSet,
+    /// Per first two letters, a bit per word length (1-31) that some verb or start word
+    /// has: most words of a text are turned away here without hashing.
+    shapes: Vec<u32>,
+}
+
+/// The slot of a word's first two letters (a-z each), if it starts with two.
+fn shape_slot(b: &[u8]) -> Option<usize> {
+    match b {
+        [x @ b'a'..=b'z', y @ b'a'..=b'z', ..] => {
+            Some(usize::from(x - b'a') * 26 + usize::from(y - b'a'))
+        }
+        _ => None,
+    }
+}
+
+impl Lexicon {
+    /// Whether a lower-case word could be a verb form or start a phrase, hedge or marker.
+    pub fn may_be_cue(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        match shape_slot(b) {
+            Some(slot) if b.len() < 32 && !self.shapes.is_empty() => {
+                self.shapes[slot] & (1 << b.len()) != 0
+            }
+            _ => false,
+        }
+    }
 }
 
 fn words(s: &str) -> Vec<String> {
@@ -131,6 +181,25 @@ pub fn parse(src: &str) -> Result<Lexicon, String> {
         {
             if let Some(v) = lx.verbs.get_mut(&form.to_lowercase()) {
                 v.addressee = true;
+            }
+        }
+    }
+    lx.starts = lx
+        .phrases
+        .iter()
+        .chain(&lx.hedges)
+        .chain(&lx.anon)
+        .filter_map(|p| p.first().cloned())
+        .collect();
+    lx.shapes = vec![0; 26 * 26];
+    for w in lx.verbs.keys().chain(lx.starts.iter()) {
+        match shape_slot(w.as_bytes()) {
+            Some(slot) if w.len() < 32 => lx.shapes[slot] |= 1 << w.len(),
+            // Every cue word is two or more plain letters long; `check` rejects others.
+            _ => {
+                return Err(format!(
+                    "data/quotes/cues.txt: {w:?} is not a plain lower-case word"
+                ))
             }
         }
     }

@@ -34,51 +34,64 @@ fn opener_before(prev: Option<char>) -> bool {
 /// Finds the quoted regions of `text`, in order and not overlapping. Unclosed marks are not
 /// regions: a stray mark must not swallow the rest of a paragraph.
 pub fn regions(text: &str) -> Vec<Region> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     // (family, start of the opening mark)
     let mut open: Option<(Family, usize)> = None;
-    let mut prev: Option<char> = None;
     // A quote left open at a paragraph break: it continues only if the next paragraph opens
     // with a mark of the same family.
     let mut pending: Option<(Family, usize)> = None;
-    let mut at_para_start = true;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
+    // Just after the line break that left `pending` open: a mark continues it if only
+    // white space (blank lines included) comes between.
+    let mut para_start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        // Only line breaks and the bytes that begin a quotation mark are looked at: ASCII
+        // marks, and the lead bytes of U+0080..U+00BF (« ») and U+2000..U+2FFF (“ ” „ ‘ ’).
+        let b = bytes[i];
+        if !matches!(b, b'\n' | b'"' | b'\'' | b'`' | 0xC2 | 0xE2) {
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let len = c.len_utf8();
         if c == '\n' {
             // A paragraph break: a blank line, or a single line break in one-line-per-paragraph text.
-            if let Some(o) = open.take() {
-                pending = Some(o);
+            if let Some((fam, s)) = open.take() {
+                pending = Some((fam, s));
+                para_start = i + 1;
             }
-            at_para_start = true;
-            prev = Some(c);
+            i += 1;
             continue;
         }
-        if at_para_start && c.is_whitespace() {
-            prev = Some(c);
+        if !matches!(
+            c,
+            '"' | '\'' | '`' | '“' | '”' | '„' | '‘' | '’' | '«' | '»'
+        ) {
+            i += len;
             continue;
         }
-        let first_in_para = at_para_start;
-        at_para_start = false;
-        // Two apostrophes or backticks are one mark; the second character is skipped.
-        let doubled = (c == '\'' || c == '`') && next == Some(c);
-        if doubled {
-            chars.next();
-        }
-        if first_in_para {
-            if let Some((fam, s)) = pending.take() {
-                let continues = match fam {
+        let prev = text[..i].chars().next_back();
+        // Two apostrophes or backticks are one mark.
+        let doubled = (c == '\'' || c == '`') && bytes.get(i + 1) == Some(&b);
+        let width = if doubled { 2 } else { len };
+        let next = text[i + width..].chars().next();
+        if let Some((fam, s)) = pending.take() {
+            // Looked at once per paragraph: `pending` is set only at a line break.
+            let continues = text[para_start..i].chars().all(char::is_whitespace)
+                && match fam {
                     Family::Curly => matches!(c, '“' | '„'),
                     Family::Straight => c == '"',
                     Family::Guillemet => c == '«',
                     Family::Single => c == '‘',
                     Family::Doubled => doubled,
                 };
-                if continues {
-                    open = Some((fam, s));
-                    prev = Some(c);
-                    continue;
-                }
+            if continues {
+                open = Some((fam, s));
+                i += width;
+                continue;
             }
         }
         match open {
@@ -117,16 +130,15 @@ pub fn regions(text: &str) -> Vec<Region> {
                     && text[s..].starts_with('„')
                     && !next.is_some_and(char::is_alphanumeric);
                 if closes || german_close {
-                    let len = if doubled { 2 } else { c.len_utf8() };
                     out.push(Region {
                         start: s,
-                        end: i + len,
+                        end: i + width,
                     });
                     open = None;
                 }
             }
         }
-        prev = Some(c);
+        i += width;
     }
     out
 }

@@ -30,33 +30,53 @@ pub(crate) struct Tok {
 }
 
 /// Words (letters and digits, with inner apostrophes, hyphens, dots and ampersands) and
-/// single punctuation characters.
+/// single punctuation characters. ASCII is read byte by byte; other characters are decoded.
 pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
+    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 5);
     let mut start: Option<usize> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let inner = matches!(c, '\'' | '’' | '-' | '.' | '&')
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (c, len) = if b < 0x80 {
+            (b as char, 1)
+        } else {
+            match text[i..].chars().next() {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            }
+        };
+        let alnum = if b < 0x80 {
+            b.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        let inner = !alnum
             && start.is_some()
-            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
-        if c.is_alphanumeric() || inner {
+            && matches!(c, '\'' | '’' | '-' | '.' | '&')
+            && text[i + len..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+        if alnum || inner {
             start.get_or_insert(i);
-            continue;
+        } else {
+            if let Some(s) = start.take() {
+                out.push(Tok {
+                    s,
+                    e: i,
+                    word: true,
+                });
+            }
+            if !c.is_whitespace() {
+                out.push(Tok {
+                    s: i,
+                    e: i + len,
+                    word: false,
+                });
+            }
         }
-        if let Some(s) = start.take() {
-            out.push(Tok {
-                s,
-                e: i,
-                word: true,
-            });
-        }
-        if !c.is_whitespace() {
-            out.push(Tok {
-                s: i,
-                e: i + c.len_utf8(),
-                word: false,
-            });
-        }
+        i += len;
     }
     if let Some(s) = start {
         out.push(Tok {
@@ -76,17 +96,90 @@ pub(crate) struct Ctx<'a> {
     pub toks: Vec<Tok>,
     pub regions: Vec<Region>,
     pub lx: &'a Lexicon,
+    /// Words before each token: counts over a stretch in constant time.
+    wpre: Vec<u32>,
+    /// The words that may be cues or start a phrase, hedge or anonymity marker, found in one
+    /// pass; everything else looks only at these.
+    pub cands: Vec<usize>,
 }
+
+/// The longest content a quote may have, in bytes: a paragraph of a megabyte with no
+/// sentence break must not make every cue's content the whole of it.
+pub(crate) const MAX_CONTENT: usize = 5000;
 
 impl<'a> Ctx<'a> {
     fn new(text: &'a str, lx: &'a Lexicon) -> Self {
+        let toks = tokenize(text);
+        let mut wpre = Vec::with_capacity(toks.len() + 1);
+        let mut n = 0u32;
+        wpre.push(0);
+        for t in &toks {
+            n += u32::from(t.word);
+            wpre.push(n);
+        }
+        let low = text.to_ascii_lowercase();
+        let cands = toks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| {
+                t.word && {
+                    let w = &low[t.s..t.e];
+                    lx.may_be_cue(w) && (lx.verbs.contains_key(w) || lx.starts.contains(w))
+                }
+            })
+            .map(|(i, _)| i)
+            .collect();
         Ctx {
             text,
-            low: text.to_ascii_lowercase(),
-            toks: tokenize(text),
+            low,
+            toks,
             regions: marks::regions(text),
             lx,
+            wpre,
+            cands,
         }
+    }
+
+    /// The candidate words among tokens `a..b`.
+    pub fn cands_in(&self, a: usize, b: usize) -> &[usize] {
+        let i = self.cands.partition_point(|&c| c < a);
+        let j = self.cands.partition_point(|&c| c < b);
+        &self.cands[i..j.max(i)]
+    }
+
+    /// How many words tokens `a..b` hold.
+    pub fn words_in(&self, a: usize, b: usize) -> usize {
+        if a >= b {
+            return 0;
+        }
+        (self.wpre[b.min(self.toks.len())] - self.wpre[a.min(self.toks.len())]) as usize
+    }
+
+    /// Whether a quotation region starts or ends inside tokens `a..b`.
+    pub fn has_region(&self, a: usize, b: usize) -> bool {
+        if a >= b || b > self.toks.len() {
+            return false;
+        }
+        let (s, e) = (self.toks[a].s, self.toks[b - 1].e);
+        let i = self.regions.partition_point(|r| r.end <= s);
+        i < self.regions.len() && self.regions[i].start < e
+    }
+
+    /// The token end of a content that starts at token `a`, within `b` and [`MAX_CONTENT`].
+    pub fn cap_after(&self, a: usize, b: usize) -> usize {
+        if a >= b {
+            return b;
+        }
+        self.tok_at(self.toks[a].s + MAX_CONTENT).min(b)
+    }
+
+    /// The token start of a content that ends before token `b`, within `a` and [`MAX_CONTENT`].
+    pub fn cap_before(&self, a: usize, b: usize) -> usize {
+        if a >= b || b == 0 {
+            return a;
+        }
+        self.tok_at(self.toks[b - 1].e.saturating_sub(MAX_CONTENT))
+            .max(a)
     }
 
     /// The lower-cased text of token `i`.
@@ -230,11 +323,25 @@ fn kind(ctx: &Ctx, (s, e): (usize, usize)) -> QuoteKind {
     if quoted == 0 {
         return QuoteKind::Indirect;
     }
-    // Unquoted letters left over (the speaker inside a split quote does not count).
-    let letters_outside = ctx.text[s..e]
-        .char_indices()
-        .filter(|&(i, c)| c.is_alphanumeric() && marks::containing(&ctx.regions, s + i).is_none())
-        .count();
+    // Unquoted letters left over, counted in the gaps between regions (the speaker inside
+    // a split quote does not count).
+    let mut letters_outside = 0;
+    let mut at = s;
+    for r in ctx.regions[first..].iter().take_while(|r| r.start < e) {
+        if r.start > at {
+            letters_outside += ctx.text[at..r.start]
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .count();
+        }
+        at = at.max(r.end);
+    }
+    if at < e {
+        letters_outside += ctx.text[at..e]
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .count();
+    }
     let starts_quoted = marks::containing(&ctx.regions, s).is_some();
     let ends_quoted = marks::containing(&ctx.regions, e - 1).is_some();
     if letters_outside == 0 || (starts_quoted && ends_quoted && letters_outside < 40) {
@@ -245,7 +352,7 @@ fn kind(ctx: &Ctx, (s, e): (usize, usize)) -> QuoteKind {
 }
 
 fn finish(ctx: &Ctx, found: &[Found], mentions: &[Mention]) -> Vec<Quote> {
-    let mut sorted: Vec<Mention> = mentions.to_vec();
+    let mut sorted: Vec<&Mention> = mentions.iter().collect();
     sorted.sort_by_key(|m| (m.span.start, m.span.end));
     let entities: Vec<Option<String>> = found
         .iter()

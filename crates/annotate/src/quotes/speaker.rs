@@ -174,7 +174,8 @@ const TIME_WORDS: &[&str] = &[
 ];
 
 fn is_in(list: &[&str], w: &str) -> bool {
-    list.contains(&w)
+    // The lists are short and the words compared differ in length or first byte at once.
+    list.iter().any(|x| x.len() == w.len() && *x == w)
 }
 
 impl Ctx<'_> {
@@ -230,14 +231,20 @@ impl Ctx<'_> {
         (s < e).then_some((s, e))
     }
 
-    fn words_in(&self, a: usize, b: usize) -> usize {
-        (a..b).filter(|&i| self.is_word(i)).count()
-    }
-
     /// The speaker phrase that ends at token `h`, read leftwards: (first token, byte span).
     fn np_left(&self, h: usize, lo: usize) -> Option<(usize, (usize, usize))> {
         if !self.is_word(h) || self.region_of(h).is_some() {
             return None;
+        }
+        // "Pentagon documents leaked last week claimed": the participle describes the head.
+        let mut h = h;
+        if h > lo
+            && !self.cap(h)
+            && self.w(h).ends_with("ed")
+            && self.is_word(h - 1)
+            && (self.cap(h - 1) || self.lx.sources.contains(self.w(h - 1)))
+        {
+            h -= 1;
         }
         let hw = self.w(h);
         if is_in(RELATIVE_HEADS, hw) {
@@ -260,11 +267,16 @@ impl Ctx<'_> {
                 k = p;
                 continue;
             }
+            // "people familiar with the matter", "officials close to the talks": a
+            // preposition inside a source description, when a source noun comes before it.
+            let inner_prep = matches!(self.w(p), "with" | "to" | "in" | "at" | "on" | "from")
+                && (p.saturating_sub(3).max(lo)..p)
+                    .any(|t| self.is_word(t) && self.lx.sources.contains(self.w(t)));
             if !self.is_word(p)
                 || self.region_of(p).is_some()
-                || is_in(BREAK, self.w(p))
+                || (is_in(BREAK, self.w(p)) && !inner_prep)
                 || self.is_verb_form(p)
-                || (is_in(TIME_WORDS, self.w(p)) && !self.cap(p))
+                || is_in(TIME_WORDS, self.w(p))
             {
                 break;
             }
@@ -448,7 +460,7 @@ fn transcript_line(ctx: &Ctx, ls: usize, le: usize) -> Option<Found> {
     if ctx.words_in(k + 1, b) < 2 {
         return None;
     }
-    let content = ctx.span_of(k + 1, b)?;
+    let content = ctx.span_of(k + 1, ctx.cap_after(k + 1, b))?;
     Some(Found {
         content,
         cue: (ctx.toks[k].s, ctx.toks[k].e),
@@ -468,9 +480,12 @@ pub(crate) fn dash_credits(ctx: &Ctx) -> Vec<Found> {
         if gap.contains('\n') {
             continue;
         }
-        let line_end = ctx.text[r.end..]
-            .find('\n')
-            .map_or(ctx.text.len(), |i| r.end + i);
+        // A credit is short: look no further than a few hundred bytes for the line's end.
+        let mut lim = (r.end + 300).min(ctx.text.len());
+        while !ctx.text.is_char_boundary(lim) {
+            lim -= 1;
+        }
+        let line_end = ctx.text[r.end..lim].find('\n').map_or(lim, |i| r.end + i);
         let hi = ctx.tok_at(line_end);
         let Some((speaker, k)) = ctx.np_right(t + 1, hi, 6) else {
             continue;
@@ -497,15 +512,20 @@ enum Cue {
 /// The attributions of one stretch of sentences.
 pub(crate) fn in_unit(ctx: &Ctx, u: Unit) -> Vec<Found> {
     let mut cues = Vec::new();
-    let mut i = u.a;
-    while i < u.b {
-        if !ctx.is_word(i) || ctx.region_of(i).is_some() {
-            i += 1;
+    let mut next_free = u.a;
+    for &i in ctx.cands_in(u.a, u.b) {
+        if i < next_free || ctx.region_of(i).is_some() {
             continue;
         }
-        if let Some(p) = ctx.lx.phrases.iter().find(|p| ctx.seq_at(i, u.b, p)) {
+        let starts = ctx.lx.starts.contains(ctx.w(i));
+        if let Some(p) = ctx
+            .lx
+            .phrases
+            .iter()
+            .find(|p| starts && ctx.seq_at(i, u.b, p))
+        {
             cues.push(Cue::Phrase(i, i + p.len()));
-            i += p.len();
+            next_free = i + p.len();
             continue;
         }
         if let Some(&v) = ctx.lx.verbs.get(ctx.w(i)) {
@@ -517,7 +537,6 @@ pub(crate) fn in_unit(ctx: &Ctx, u: Unit) -> Vec<Found> {
                 cues.push(Cue::Verb(i, v));
             }
         }
-        i += 1;
     }
     let mut out: Vec<(Found, bool)> = Vec::new();
     for c in cues {
@@ -629,7 +648,7 @@ fn verb_cue(
     if i + 1 < u.b && ctx.is(i + 1, "by") {
         let (speaker, after) = ctx.np_right(i + 2, u.b, 8)?;
         let cs = that_follows(ctx, after, u.b, 3).map(|t| t + 1)?;
-        let content = ctx.span_of(cs, u.b)?;
+        let content = ctx.span_of(cs, ctx.cap_after(cs, u.b))?;
         return Some((
             Found {
                 content,
@@ -711,6 +730,22 @@ fn verb_cue(
             speaker = Some(span);
             group_start = k;
         }
+        if speaker.is_none() {
+            // "Officials who spoke on condition of anonymity told …": the phrase before the
+            // relative clause.
+            let lo = h.saturating_sub(12).max(u.a);
+            if let Some(who) = (lo..h).rev().find(|&t| {
+                ctx.is_word(t) && matches!(ctx.w(t), "who" | "which") && ctx.region_of(t).is_none()
+            }) {
+                let clean = (who + 1..h).all(|t| ctx.is_word(t) || ctx.abbrev_dot(t, who, h));
+                if clean && who > u.a {
+                    if let Some((k, span)) = ctx.np_left(who - 1, u.a) {
+                        speaker = Some(span);
+                        group_start = k;
+                    }
+                }
+            }
+        }
     }
     if speaker.is_none() && group_start == i {
         let p = (i > u.a).then(|| i - 1);
@@ -764,7 +799,7 @@ fn verb_cue(
         let continues =
             post == Post::Continues && (ctx.region_of(after + 1).is_some() || !pre_quoted);
         let end = if continues { u.b } else { p + 1 };
-        let content = ctx.span_of(u.a, end)?;
+        let content = ctx.span_of(ctx.cap_before(u.a, end), end)?;
         return Some((
             Found {
                 content,
@@ -791,7 +826,7 @@ fn verb_cue(
         return None;
     }
     let cs = content_start(ctx, u, after, Some(v))?;
-    let content = ctx.span_of(cs, u.b)?;
+    let content = ctx.span_of(cs, ctx.cap_after(cs, u.b))?;
     Some((
         Found {
             content,
@@ -819,9 +854,7 @@ enum Post {
 
 /// What follows a cue group (the verb, an addressee, an inverted speaker).
 fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
-    if after >= u.b
-        || ctx.words_in(after, u.b) == 0 && !(after..u.b).any(|k| ctx.region_of(k).is_some())
-    {
+    if after >= u.b || ctx.words_in(after, u.b) == 0 && !ctx.has_region(after, u.b) {
         return Post::Nothing;
     }
     if that_follows(ctx, after, u.b, 10).is_some() {
@@ -842,7 +875,7 @@ fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
             q += 1;
             n += 1;
         }
-        if q >= u.b || ctx.words_in(q, u.b) == 0 && (q..u.b).all(|k| ctx.region_of(k).is_none()) {
+        if q >= u.b || ctx.words_in(q, u.b) == 0 && !ctx.has_region(q, u.b) {
             return Post::Nothing;
         }
     }
@@ -908,7 +941,7 @@ fn phrase_cue(ctx: &Ctx, u: Unit, i: usize, j: usize) -> Option<(Found, bool)> {
     let speaker = Some((ctx.toks[j].s, ctx.toks[k - 1].e));
     let before = ctx.words_in(u.a, i);
     if before >= 2 {
-        let content = ctx.span_of(u.a, i)?;
+        let content = ctx.span_of(ctx.cap_before(u.a, i), i)?;
         return Some((
             Found {
                 content,
@@ -919,7 +952,7 @@ fn phrase_cue(ctx: &Ctx, u: Unit, i: usize, j: usize) -> Option<(Found, bool)> {
         ));
     }
     let cs = content_start(ctx, u, k, None)?;
-    let content = ctx.span_of(cs, u.b)?;
+    let content = ctx.span_of(cs, ctx.cap_after(cs, u.b))?;
     Some((
         Found {
             content,
@@ -933,20 +966,19 @@ fn phrase_cue(ctx: &Ctx, u: Unit, i: usize, j: usize) -> Option<(Found, bool)> {
 /// "Lavrov said the talks were useful, but Blinken said …": content after a cue ends where
 /// the next speaker's clause begins.
 fn cut_at_next_speaker(ctx: &Ctx, out: &mut [(Found, bool)]) {
-    let starts: Vec<usize> = out
+    let mut starts: Vec<usize> = out
         .iter()
         .map(|(f, _)| f.speaker.map_or(f.cue.0, |s| s.0.min(f.cue.0)))
         .collect();
+    starts.sort_unstable();
     for idx in 0..out.len() {
         if !out[idx].1 {
             continue;
         }
         let (cs, ce) = out[idx].0.content;
         let mut cut = None;
-        for &g in &starts {
-            if g <= cs || g >= ce {
-                continue;
-            }
+        let first = starts.partition_point(|&g| g <= cs);
+        for &g in starts[first..].iter().take_while(|&&g| g < ce) {
             let t = ctx.tok_at(g);
             if t == 0 || ctx.region_of(t).is_some() {
                 continue;
@@ -975,15 +1007,15 @@ fn cut_at_next_speaker(ctx: &Ctx, out: &mut [(Found, bool)]) {
 
 /// A hedged claim with no named source ("China has reportedly agreed to …").
 fn hedge_claim(ctx: &Ctx, u: Unit) -> Option<Found> {
-    for i in u.a..u.b {
-        if !ctx.is_word(i) || ctx.region_of(i).is_some() {
+    for &i in ctx.cands_in(u.a, u.b) {
+        if !ctx.lx.starts.contains(ctx.w(i)) || ctx.region_of(i).is_some() {
             continue;
         }
         for h in &ctx.lx.hedges {
             let adverb = h.len() == 1 && h[0].ends_with("ly");
             let phrase = h.len() == 3 && h[2] == "to";
             if (adverb || phrase) && ctx.seq_at(i, u.b, h) {
-                let content = ctx.span_of(u.a, u.b)?;
+                let content = ctx.span_of(u.a, ctx.cap_after(u.a, u.b))?;
                 return Some(Found {
                     content,
                     cue: (ctx.toks[i].s, ctx.toks[i + h.len() - 1].e),
@@ -1002,9 +1034,12 @@ pub(crate) fn hedged(ctx: &Ctx, f: &Found) -> bool {
         .map_or(f.cue.0, |s| s.0)
         .min(f.cue.0)
         .min(f.content.0);
+    // A hedge sits by the cue or early in the claim; looking further costs time for nothing.
     let a = ctx.tok_at(lo);
-    let b = ctx.tok_at(f.content.1).min(a + 200);
-    (a..b).any(|i| ctx.is_word(i) && ctx.lx.hedges.iter().any(|h| ctx.seq_at(i, b, h)))
+    let b = ctx.tok_at(f.content.1).min(a + 60);
+    ctx.cands_in(a, b)
+        .iter()
+        .any(|&i| ctx.lx.hedges.iter().any(|h| ctx.seq_at(i, b, h)))
 }
 
 /// Whether a source is anonymous: its own words, or a clause after it, say so ("officials
@@ -1021,7 +1056,9 @@ pub(crate) fn anonymous(ctx: &Ctx, s: (usize, usize), cue: (usize, usize)) -> bo
         }
     }
     let b = b.min(a + 40);
-    (a..b).any(|i| ctx.is_word(i) && ctx.lx.anon.iter().any(|h| ctx.seq_at(i, b, h)))
+    ctx.cands_in(a, b)
+        .iter()
+        .any(|&i| ctx.lx.anon.iter().any(|h| ctx.seq_at(i, b, h)))
 }
 
 /// The start of the paragraph before the one holding `pos` (a bounded look back).
@@ -1048,7 +1085,7 @@ fn previous_paragraph_start(text: &str, pos: usize) -> usize {
 
 /// The entity of a speaker: the mention it overlaps, or for a pronoun the person (he, she,
 /// I) or organisation (it, they, we) named last before it in this or the previous paragraph.
-pub(crate) fn entity(ctx: &Ctx, s: (usize, usize), mentions: &[Mention]) -> Option<String> {
+pub(crate) fn entity(ctx: &Ctx, s: (usize, usize), mentions: &[&Mention]) -> Option<String> {
     // `mentions` is sorted by start; nested mentions may overlap, so look back a little.
     let idx = mentions.partition_point(|m| m.span.start < s.1);
     // The mention must hold the phrase's last word, its head: in "the New York businessman"
