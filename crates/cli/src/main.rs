@@ -600,6 +600,8 @@ fn check_data() -> Result<ExitCode> {
     println!("data/extract/boilerplate.txt: ok, {n} entries");
     let n = dyad_annotate::names::check_builtin().map_err(|e| anyhow::anyhow!("{e}"))?;
     println!("data/ner/cues.txt, data/ner/given_names.txt: ok, {n} words");
+    let n = dyad_annotate::quotes::lexicon::check_builtin().map_err(|e| anyhow::anyhow!("{e}"))?;
+    println!("data/quotes/cues.txt: ok, {n} entries");
     kb_check(None)
 }
 

@@ -587,17 +587,7 @@ fn content_start(ctx: &Ctx, u: Unit, mut q: usize, v: Option<Verb>) -> Option<us
         return Some(t + 1);
     }
     if v.is_some_and(|v| v.addressee) {
-        let mut n = 0;
-        while q < u.b
-            && n < 5
-            && ctx.is_word(q)
-            && ctx.region_of(q).is_none()
-            && (ctx.cap(q) || n == 0 || ctx.w(q).len() > 2)
-            && !matches!(ctx.w(q), "to" | "about" | "of" | "in" | "on" | "at")
-        {
-            q += 1;
-            n += 1;
-        }
+        q = skip_addressee(ctx, u, q);
     }
     if q < u.b && ctx.is_word(q) && is_in(ADJUNCT, ctx.w(q)) {
         // "said in a statement, …" / "said on Twitter: …"
@@ -615,6 +605,32 @@ fn content_start(ctx: &Ctx, u: Unit, mut q: usize, v: Option<Verb>) -> Option<us
         q += 1;
     }
     (q < u.b && ctx.words_in(q, u.b) > 0).then_some(q)
+}
+
+/// Past whom something was said to: a name ("told Reuters", "told the Financial Times"),
+/// a pronoun or a source noun ("told him", "told reporters").
+fn skip_addressee(ctx: &Ctx, u: Unit, q: usize) -> usize {
+    if q >= u.b || !ctx.is_word(q) || ctx.region_of(q).is_some() {
+        return q;
+    }
+    let w = ctx.w(q);
+    let mut k = q;
+    if w == "the" && q + 1 < u.b && ctx.cap(q + 1) {
+        k += 1;
+    }
+    if ctx.cap(k) && !is_in(BREAK, ctx.w(k)) {
+        while k < u.b && k < q + 6 && (ctx.cap(k) || ctx.abbrev_dot(k, q, u.b)) {
+            k += 1;
+        }
+        return k;
+    }
+    if ctx.lx.pronouns.contains(w)
+        || matches!(w, "him" | "her" | "them" | "us" | "me")
+        || ctx.lx.sources.contains(w)
+    {
+        return q + 1;
+    }
+    q
 }
 
 /// The token that ends the stretch before a speaker group, when it is a comma, dash or
@@ -710,6 +726,11 @@ fn verb_cue(
     if j > u.a {
         let h = j - 1;
         let hw = ctx.w(h);
+        let naming = matches!(w, "called" | "named" | "known") && ctx.is_word(h);
+        if naming && matches!(ctx.w(ctx.np_left(h, u.a).map_or(h, |(k, _)| k)), "a" | "an") {
+            // "a group called the Wagner Group": a name, not a report.
+            return None;
+        }
         if passive && participle {
             // "It was reported that …": no speaker is named; "she was criticized for …" is
             // not speech of hers.
