@@ -109,4 +109,46 @@ mod tests {
             assert_eq!(v[layer], json!([]), "{layer} must be present and empty");
         }
     }
+
+    #[test]
+    fn quote_chains_are_printed_only_when_there_is_one() {
+        use crate::{Quote, QuoteKind, Source};
+        let text = "Documents claimed China agreed, according to the Post.";
+        let mut doc = Document::new(text.into(), Meta::default());
+        let plain = Quote {
+            content: Span::new(18, 30),
+            cue: Some(Span::new(10, 17)),
+            speaker: Some(Span::new(0, 9)),
+            speaker_entity: None,
+            kind: QuoteKind::Indirect,
+            chain: Vec::new(),
+            hedged: false,
+        };
+        let chained = Quote {
+            chain: vec![
+                Source {
+                    span: Span::new(0, 9),
+                    anonymous: false,
+                },
+                Source {
+                    span: Span::new(45, 53),
+                    anonymous: true,
+                },
+            ],
+            hedged: true,
+            ..plain.clone()
+        };
+        doc.set_quotes(vec![plain, chained]).unwrap();
+        let v = annotation("d1", &doc);
+        let q = &v["quotes"];
+        assert!(q[0].get("chain").is_none() && q[0].get("hedged").is_none());
+        assert_eq!(q[0]["kind"], "indirect");
+        assert_eq!(q[0]["speaker"]["text"], "Documents");
+        assert_eq!(
+            q[1]["chain"],
+            json!([{"start": 0, "end": 9, "text": "Documents"},
+                   {"start": 45, "end": 53, "text": "the Post", "anonymous": true}])
+        );
+        assert_eq!(q[1]["hedged"], true);
+    }
 }

@@ -992,11 +992,11 @@ fn cut_at_next_speaker(ctx: &Ctx, out: &mut [(Found, bool)]) {
         .map(|(f, _)| f.speaker.map_or(f.cue.0, |s| s.0.min(f.cue.0)))
         .collect();
     starts.sort_unstable();
-    for idx in 0..out.len() {
-        if !out[idx].1 {
+    for (found, after_cue) in out.iter_mut() {
+        if !*after_cue {
             continue;
         }
-        let (cs, ce) = out[idx].0.content;
+        let (cs, ce) = found.content;
         let mut cut = None;
         let first = starts.partition_point(|&g| g <= cs);
         for &g in starts[first..].iter().take_while(|&&g| g < ce) {
@@ -1020,7 +1020,7 @@ fn cut_at_next_speaker(ctx: &Ctx, out: &mut [(Found, bool)]) {
             let a = ctx.tok_at(cs);
             let b = ctx.tok_at(c);
             if let Some(sp) = ctx.span_of(a, b) {
-                out[idx].0.content = sp;
+                found.content = sp;
             }
         }
     }
