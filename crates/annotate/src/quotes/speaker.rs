@@ -550,6 +550,7 @@ pub(crate) fn in_unit(ctx: &Ctx, u: Unit) -> Vec<Found> {
     }
     cut_at_next_speaker(ctx, &mut out);
     let mut found: Vec<Found> = out.into_iter().map(|(f, _)| f).collect();
+    found.extend(colon_quotes(ctx, u, &found));
     if found.is_empty() {
         found.extend(hedge_claim(ctx, u));
     }
@@ -1024,6 +1025,45 @@ fn cut_at_next_speaker(ctx: &Ctx, out: &mut [(Found, bool)]) {
             }
         }
     }
+}
+
+/// "Rubio fired back: “…”": a quotation after a colon, in a clause whose subject opens the
+/// sentence, with a verb the lexicon does not know. The colon is the cue.
+fn colon_quotes(ctx: &Ctx, u: Unit, found: &[Found]) -> Vec<Found> {
+    let mut out = Vec::new();
+    let first = ctx.regions.partition_point(|r| r.end <= ctx.toks[u.a].s);
+    let end = ctx.toks[u.b - 1].e;
+    for r in ctx.regions[first..].iter().take_while(|r| r.start < end) {
+        let t = ctx.tok_at(r.start);
+        if t <= u.a + 1 || !ctx.is(t - 1, ":") || ctx.words_in(t, ctx.tok_at(r.end)) < 4 {
+            continue;
+        }
+        if found.iter().any(|f| {
+            f.content.0 <= r.start && r.end <= f.content.1
+                || f.cue.0 < r.start && f.cue.1 > ctx.toks[t - 1].s
+        }) {
+            continue;
+        }
+        // Only a short clause: "Peskov told reporters on Friday: “…”".
+        if t - 1 - u.a > 12 || (u.a..t - 1).any(|k| ctx.region_of(k).is_some()) {
+            continue;
+        }
+        let Some(speaker) = subject_at(ctx, u, t - 1) else {
+            continue;
+        };
+        if found
+            .iter()
+            .any(|f| f.content.0 <= r.start && r.end <= f.content.1)
+        {
+            continue;
+        }
+        out.push(Found {
+            content: (r.start, r.end),
+            cue: (ctx.toks[t - 1].s, ctx.toks[t - 1].e),
+            speaker: Some(speaker),
+        });
+    }
+    out
 }
 
 /// A hedged claim with no named source ("China has reportedly agreed to …").

@@ -458,3 +458,14 @@ fn lexicon_errors_name_the_line() {
     let err = lexicon::parse("noun\tpress release\n").unwrap_err();
     assert!(err.contains("one word"), "{err}");
 }
+
+#[test]
+fn a_quotation_after_a_colon_belongs_to_the_clause_subject() {
+    let q =
+        one("Zelensky fired back on Friday: \u{201c}Ukraine will not give up its land.\u{201d}");
+    assert_eq!(q.cue, ":");
+    assert_eq!(speaker(&q), "Zelensky");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    // A short quoted title after a colon is not a quote.
+    assert!(quotes("The summit has a motto: \u{201c}Peace now\u{201d}.").is_empty());
+}
