@@ -1,11 +1,11 @@
 //! Annotate: the stand-off layers that describe the text itself.
 //!
-//! This stage fills the sentence, mention and time-expression layers. Quotes are a later stage of
-//! the same crate; until it lands its layer stays empty, as the contract requires.
+//! This stage fills the sentence, mention, time-expression and quote layers.
 
 pub mod cameo;
 pub mod mentions;
 pub mod names;
+pub mod quotes;
 pub mod sentences;
 pub mod teams;
 pub mod time;
@@ -42,8 +42,12 @@ pub fn annotate_with(
     // The splitter's spans are ordered and on char boundaries by construction; a failure here
     // would be a splitter bug, and the layer then stays empty rather than wrong.
     let found = time::timexes(doc.text(), &spans, date);
+    let quotes = quotes::find_quotes(doc.text(), &spans, &doc.layers().mentions);
     let _ = doc.set_sentences(spans);
     let _ = doc.set_timexes(found);
+    // Quote spans are built from token and mark positions, so they sit on char boundaries;
+    // should one not, the layer stays empty rather than wrong.
+    let _ = doc.set_quotes(quotes);
 }
 
 #[cfg(test)]

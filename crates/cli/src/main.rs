@@ -1001,6 +1001,8 @@ fn check_data() -> Result<ExitCode> {
         lex.codes.len(),
         lex.triggers.len()
     );
+    let n = dyad_annotate::quotes::lexicon::check_builtin().map_err(|e| anyhow::anyhow!("{e}"))?;
+    println!("data/quotes/cues.txt: ok, {n} entries");
     kb_check(None)
 }
 

@@ -35,9 +35,27 @@ pub fn annotation(id: &str, doc: &Document) -> Value {
         .quotes
         .iter()
         .map(|q| {
-            json!({"content": span(q.content), "cue": q.cue.map(span),
+            let mut v = json!({"content": span(q.content), "cue": q.cue.map(span),
                    "speaker": q.speaker.map(|s| span_text(doc, s)),
-                   "speaker_entity": q.speaker_entity, "kind": q.kind})
+                   "speaker_entity": q.speaker_entity, "kind": q.kind});
+            // Optional extras of the contract: printed only when they say something.
+            if !q.chain.is_empty() {
+                v["chain"] = q
+                    .chain
+                    .iter()
+                    .map(|c| {
+                        let mut l = span_text(doc, c.span);
+                        if c.anonymous {
+                            l["anonymous"] = json!(true);
+                        }
+                        l
+                    })
+                    .collect();
+            }
+            if q.hedged {
+                v["hedged"] = json!(true);
+            }
+            v
         })
         .collect();
     let actor = |a: &Option<crate::EventActor>| {
@@ -90,5 +108,47 @@ mod tests {
         for layer in ["mentions", "quotes", "events"] {
             assert_eq!(v[layer], json!([]), "{layer} must be present and empty");
         }
+    }
+
+    #[test]
+    fn quote_chains_are_printed_only_when_there_is_one() {
+        use crate::{Quote, QuoteKind, Source};
+        let text = "Documents claimed China agreed, according to the Post.";
+        let mut doc = Document::new(text.into(), Meta::default());
+        let plain = Quote {
+            content: Span::new(18, 30),
+            cue: Some(Span::new(10, 17)),
+            speaker: Some(Span::new(0, 9)),
+            speaker_entity: None,
+            kind: QuoteKind::Indirect,
+            chain: Vec::new(),
+            hedged: false,
+        };
+        let chained = Quote {
+            chain: vec![
+                Source {
+                    span: Span::new(0, 9),
+                    anonymous: false,
+                },
+                Source {
+                    span: Span::new(45, 53),
+                    anonymous: true,
+                },
+            ],
+            hedged: true,
+            ..plain.clone()
+        };
+        doc.set_quotes(vec![plain, chained]).unwrap();
+        let v = annotation("d1", &doc);
+        let q = &v["quotes"];
+        assert!(q[0].get("chain").is_none() && q[0].get("hedged").is_none());
+        assert_eq!(q[0]["kind"], "indirect");
+        assert_eq!(q[0]["speaker"]["text"], "Documents");
+        assert_eq!(
+            q[1]["chain"],
+            json!([{"start": 0, "end": 9, "text": "Documents"},
+                   {"start": 45, "end": 53, "text": "the Post", "anonymous": true}])
+        );
+        assert_eq!(q[1]["hedged"], true);
     }
 }

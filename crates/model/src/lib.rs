@@ -137,6 +137,15 @@ pub enum QuoteKind {
     Mixed,
 }
 
+/// One source through which a claim reaches the reader.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub span: Span,
+    /// Unnamed ("people familiar with the matter", "an official who asked not to be named").
+    #[serde(default)]
+    pub anonymous: bool,
+}
+
 /// Who said what: the content, the reporting cue and the speaker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
@@ -145,6 +154,13 @@ pub struct Quote {
     pub speaker: Option<Span>,
     pub speaker_entity: Option<String>,
     pub kind: QuoteKind,
+    /// The sources the claim passed through, innermost first ("documents" → "the Post");
+    /// empty when the speaker alone is the source and is named.
+    #[serde(default)]
+    pub chain: Vec<Source>,
+    /// Hedged by the text ("reportedly", "is believed to").
+    #[serde(default)]
+    pub hedged: bool,
 }
 
 /// A participant of an event: where the text names it and its actor code.
@@ -255,6 +271,9 @@ impl Document {
             q.content.check(&self.text)?;
             for s in q.cue.iter().chain(q.speaker.iter()) {
                 s.check(&self.text)?;
+            }
+            for c in &q.chain {
+                c.span.check(&self.text)?;
             }
         }
         self.layers.quotes = quotes;

@@ -1,0 +1,226 @@
+//! The reporting verbs, nouns, hedges and anonymity markers of `data/quotes/cues.txt`.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+/// A multiply-rotate hash for short lower-case words: every word of a text is looked up, and
+/// SipHash's resistance to crafted keys buys nothing for a fixed, built-in word list.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+pub type WordSet = HashSet<String, BuildHasherDefault<WordHasher>>;
+
+const CUES: &str = include_str!("../../../../data/quotes/cues.txt");
+
+/// What a reporting verb form may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Verb {
+    /// A cue only when a `that` clause follows ("a poll shows that ...").
+    pub that_only: bool,
+    /// Names whom it is said to before the content ("told Reuters ...").
+    pub addressee: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    /// Lower-case verb form -> what it does.
+    pub verbs: WordMap<Verb>,
+    /// Multi-word cues whose source follows, as lower-case word sequences.
+    pub phrases: Vec<Vec<String>>,
+    pub nouns: WordSet,
+    pub aux: WordSet,
+    /// Hedges as lower-case word sequences.
+    pub hedges: Vec<Vec<String>>,
+    /// Anonymity markers as lower-case word sequences.
+    pub anon: Vec<Vec<String>>,
+    pub labels: WordSet,
+    pub pronouns: WordSet,
+    /// Lower-case nouns that head a speaker phrase ("officials", "spokesman").
+    pub sources: WordSet,
+    /// The first words of phrases, hedges and anonymity markers: a quick test before
+    /// matching whole sequences.
+    pub starts: WordSet,
+    /// Per first two letters, a bit per word length (1-31) that some verb or start word
+    /// has: most words of a text are turned away here without hashing.
+    shapes: Vec<u32>,
+}
+
+/// The slot of a word's first two letters (a-z each), if it starts with two.
+fn shape_slot(b: &[u8]) -> Option<usize> {
+    match b {
+        [x @ b'a'..=b'z', y @ b'a'..=b'z', ..] => {
+            Some(usize::from(x - b'a') * 26 + usize::from(y - b'a'))
+        }
+        _ => None,
+    }
+}
+
+impl Lexicon {
+    /// Whether a lower-case word could be a verb form or start a phrase, hedge or marker.
+    pub fn may_be_cue(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        match shape_slot(b) {
+            Some(slot) if b.len() < 32 && !self.shapes.is_empty() => {
+                self.shapes[slot] & (1 << b.len()) != 0
+            }
+            _ => false,
+        }
+    }
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.split_whitespace().map(str::to_lowercase).collect()
+}
+
+/// Parses the cue file; an error names the line and the reason.
+pub fn parse(src: &str) -> Result<Lexicon, String> {
+    let mut lx = Lexicon::default();
+    let mut addressees: Vec<(usize, String)> = Vec::new();
+    let mut seen: HashSet<(String, String)> = HashSet::new();
+    for (i, line) in src.lines().enumerate() {
+        let n = i + 1;
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (cat, entry) = line
+            .split_once('\t')
+            .ok_or_else(|| format!("data/quotes/cues.txt:{n}: expected CATEGORY<TAB>entry"))?;
+        let entry = entry.trim().to_lowercase();
+        if entry.is_empty() {
+            return Err(format!("data/quotes/cues.txt:{n}: empty entry"));
+        }
+        if !seen.insert((cat.to_string(), entry.clone())) {
+            return Err(format!("data/quotes/cues.txt:{n}: duplicate entry"));
+        }
+        let one_word = |what: &str| -> Result<(), String> {
+            if entry.contains(char::is_whitespace) {
+                Err(format!("data/quotes/cues.txt:{n}: {what} takes one word"))
+            } else {
+                Ok(())
+            }
+        };
+        match cat {
+            "verb" | "thatverb" => {
+                for form in entry.split_whitespace() {
+                    if !form.chars().all(|c| c.is_alphabetic() || c == '-') {
+                        return Err(format!("data/quotes/cues.txt:{n}: bad verb form {form:?}"));
+                    }
+                    let v = Verb {
+                        that_only: cat == "thatverb",
+                        addressee: false,
+                    };
+                    if lx.verbs.insert(form.to_string(), v).is_some() {
+                        return Err(format!(
+                            "data/quotes/cues.txt:{n}: verb form {form:?} listed twice"
+                        ));
+                    }
+                }
+            }
+            "addressee" => {
+                one_word("addressee")?;
+                addressees.push((n, entry));
+            }
+            "phrase" => lx.phrases.push(words(&entry)),
+            "noun" => {
+                one_word("noun")?;
+                lx.nouns.insert(entry);
+            }
+            "aux" => {
+                one_word("aux")?;
+                lx.aux.insert(entry);
+            }
+            "hedge" => lx.hedges.push(words(&entry)),
+            "anon" => lx.anon.push(words(&entry)),
+            "label" => {
+                lx.labels.insert(entry);
+            }
+            "source" => {
+                one_word("source")?;
+                lx.sources.insert(entry);
+            }
+            "pronoun" => {
+                one_word("pronoun")?;
+                lx.pronouns.insert(entry);
+            }
+            other => {
+                return Err(format!(
+                    "data/quotes/cues.txt:{n}: unknown category {other:?}"
+                ))
+            }
+        }
+    }
+    // An addressee verb is given by its base form; all the forms of its `verb` line get the flag.
+    for (n, base) in addressees {
+        let line = src
+            .lines()
+            .find(|l| {
+                l.split_once('\t').is_some_and(|(c, e)| {
+                    c == "verb" && e.split_whitespace().next() == Some(base.as_str())
+                })
+            })
+            .ok_or_else(|| format!("data/quotes/cues.txt:{n}: {base:?} is not a listed verb"))?;
+        for form in line
+            .split_once('\t')
+            .map(|x| x.1)
+            .unwrap_or("")
+            .split_whitespace()
+        {
+            if let Some(v) = lx.verbs.get_mut(&form.to_lowercase()) {
+                v.addressee = true;
+            }
+        }
+    }
+    lx.starts = lx
+        .phrases
+        .iter()
+        .chain(&lx.hedges)
+        .chain(&lx.anon)
+        .filter_map(|p| p.first().cloned())
+        .collect();
+    lx.shapes = vec![0; 26 * 26];
+    for w in lx.verbs.keys().chain(lx.starts.iter()) {
+        match shape_slot(w.as_bytes()) {
+            Some(slot) if w.len() < 32 => lx.shapes[slot] |= 1 << w.len(),
+            // Every cue word is two or more plain letters long; `check` rejects others.
+            _ => {
+                return Err(format!(
+                    "data/quotes/cues.txt: {w:?} is not a plain lower-case word"
+                ))
+            }
+        }
+    }
+    if lx.verbs.is_empty() || lx.phrases.is_empty() {
+        return Err("data/quotes/cues.txt: no verbs or phrases".into());
+    }
+    Ok(lx)
+}
+
+pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| parse(CUES).unwrap_or_default());
+
+/// Checks the built-in cue file, returning how many entries it holds.
+pub fn check_builtin() -> Result<usize, String> {
+    let lx = parse(CUES)?;
+    Ok(lx.verbs.len()
+        + lx.phrases.len()
+        + lx.nouns.len()
+        + lx.aux.len()
+        + lx.hedges.len()
+        + lx.anon.len()
+        + lx.labels.len()
+        + lx.pronouns.len()
+        + lx.sources.len())
+}

@@ -1,0 +1,413 @@
+//! Quotes: who said what, and through whom we know it.
+//!
+//! Rules over words, quotation marks and the mention layer, no model:
+//! - direct quotes are quotation-mark regions ([`marks`]) tied to a reporting cue next to them
+//!   ("…,” said Wang Yi; Qin Gang said: “…”), split quotes are one quote;
+//! - reported speech is the clause a reporting verb or phrase governs ("X said (that) …",
+//!   "…, X said", "according to X, …"), with the lexicon of `data/quotes/cues.txt`;
+//! - transcript lines ("Qin Gang: …") have the colon as their cue;
+//! - the speaker is the noun phrase next to the cue; a pronoun speaker keeps its own span and
+//!   takes the entity of the person or organisation named last before it;
+//! - a quote nested in another one's content gets the chain of sources it passed through
+//!   ("documents claimed …, according to the Post"), with hedges and anonymous sources flagged.
+
+pub mod lexicon;
+pub mod marks;
+mod speaker;
+#[cfg(test)]
+mod tests;
+
+use dyad_model::{Mention, Quote, QuoteKind, Source, Span};
+use lexicon::{Lexicon, LEXICON};
+use marks::Region;
+
+/// A word or a single punctuation character, with its byte span.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tok {
+    pub s: usize,
+    pub e: usize,
+    pub word: bool,
+}
+
+/// Words (letters and digits, with inner apostrophes, hyphens, dots and ampersands) and
+/// single punctuation characters. ASCII is read byte by byte; other characters are decoded.
+pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut start: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (c, len) = if b < 0x80 {
+            (b as char, 1)
+        } else {
+            match text[i..].chars().next() {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            }
+        };
+        let alnum = if b < 0x80 {
+            b.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        let inner = !alnum
+            && start.is_some()
+            && matches!(c, '\'' | '’' | '-' | '.' | '&')
+            && text[i + len..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+        if alnum || inner {
+            start.get_or_insert(i);
+        } else {
+            if let Some(s) = start.take() {
+                out.push(Tok {
+                    s,
+                    e: i,
+                    word: true,
+                });
+            }
+            if !c.is_whitespace() {
+                out.push(Tok {
+                    s: i,
+                    e: i + len,
+                    word: false,
+                });
+            }
+        }
+        i += len;
+    }
+    if let Some(s) = start {
+        out.push(Tok {
+            s,
+            e: text.len(),
+            word: true,
+        });
+    }
+    out
+}
+
+/// The shared view of one document.
+pub(crate) struct Ctx<'a> {
+    pub text: &'a str,
+    /// ASCII-lower-cased copy: the same byte offsets as `text`.
+    pub low: String,
+    pub toks: Vec<Tok>,
+    pub regions: Vec<Region>,
+    pub lx: &'a Lexicon,
+    /// Words before each token: counts over a stretch in constant time.
+    wpre: Vec<u32>,
+    /// The words that may be cues or start a phrase, hedge or anonymity marker, found in one
+    /// pass; everything else looks only at these.
+    pub cands: Vec<usize>,
+}
+
+/// The longest content a quote may have, in bytes: a paragraph of a megabyte with no
+/// sentence break must not make every cue's content the whole of it.
+pub(crate) const MAX_CONTENT: usize = 5000;
+
+impl<'a> Ctx<'a> {
+    fn new(text: &'a str, lx: &'a Lexicon) -> Self {
+        let toks = tokenize(text);
+        let mut wpre = Vec::with_capacity(toks.len() + 1);
+        let mut n = 0u32;
+        wpre.push(0);
+        for t in &toks {
+            n += u32::from(t.word);
+            wpre.push(n);
+        }
+        let low = text.to_ascii_lowercase();
+        let cands = toks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| {
+                t.word && {
+                    let w = &low[t.s..t.e];
+                    lx.may_be_cue(w) && (lx.verbs.contains_key(w) || lx.starts.contains(w))
+                }
+            })
+            .map(|(i, _)| i)
+            .collect();
+        Ctx {
+            text,
+            low,
+            toks,
+            regions: marks::regions(text),
+            lx,
+            wpre,
+            cands,
+        }
+    }
+
+    /// The candidate words among tokens `a..b`.
+    pub fn cands_in(&self, a: usize, b: usize) -> &[usize] {
+        let i = self.cands.partition_point(|&c| c < a);
+        let j = self.cands.partition_point(|&c| c < b);
+        &self.cands[i..j.max(i)]
+    }
+
+    /// How many words tokens `a..b` hold.
+    pub fn words_in(&self, a: usize, b: usize) -> usize {
+        if a >= b {
+            return 0;
+        }
+        (self.wpre[b.min(self.toks.len())] - self.wpre[a.min(self.toks.len())]) as usize
+    }
+
+    /// Whether a quotation region starts or ends inside tokens `a..b`.
+    pub fn has_region(&self, a: usize, b: usize) -> bool {
+        if a >= b || b > self.toks.len() {
+            return false;
+        }
+        let (s, e) = (self.toks[a].s, self.toks[b - 1].e);
+        let i = self.regions.partition_point(|r| r.end <= s);
+        i < self.regions.len() && self.regions[i].start < e
+    }
+
+    /// The token end of a content that starts at token `a`, within `b` and [`MAX_CONTENT`].
+    pub fn cap_after(&self, a: usize, b: usize) -> usize {
+        if a >= b {
+            return b;
+        }
+        self.tok_at(self.toks[a].s + MAX_CONTENT).min(b)
+    }
+
+    /// The token start of a content that ends before token `b`, within `a` and [`MAX_CONTENT`].
+    pub fn cap_before(&self, a: usize, b: usize) -> usize {
+        if a >= b || b == 0 {
+            return a;
+        }
+        self.tok_at(self.toks[b - 1].e.saturating_sub(MAX_CONTENT))
+            .max(a)
+    }
+
+    /// The lower-cased text of token `i`.
+    pub fn w(&self, i: usize) -> &str {
+        let t = self.toks[i];
+        &self.low[t.s..t.e]
+    }
+
+    pub fn raw(&self, i: usize) -> &str {
+        let t = self.toks[i];
+        &self.text[t.s..t.e]
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.toks[i].word
+    }
+
+    pub fn is(&self, i: usize, s: &str) -> bool {
+        self.w(i) == s
+    }
+
+    pub fn cap(&self, i: usize) -> bool {
+        self.toks[i].word && self.raw(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    pub fn region_of(&self, i: usize) -> Option<usize> {
+        marks::containing(&self.regions, self.toks[i].s)
+    }
+
+    /// The first token whose start is at or after byte `pos`.
+    pub fn tok_at(&self, pos: usize) -> usize {
+        self.toks.partition_point(|t| t.s < pos)
+    }
+
+    /// Whether the lower-cased word sequence `seq` starts at token `i` (words only).
+    pub fn seq_at(&self, i: usize, end: usize, seq: &[String]) -> bool {
+        i + seq.len() <= end
+            && seq
+                .iter()
+                .enumerate()
+                .all(|(k, w)| self.is_word(i + k) && self.w(i + k) == w)
+    }
+}
+
+/// A stretch of sentences that no quotation region crosses.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Unit {
+    /// Token range.
+    pub a: usize,
+    pub b: usize,
+}
+
+fn units(ctx: &Ctx, sentences: &[Span]) -> Vec<Unit> {
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let base: Vec<(usize, usize)> = if sentences.is_empty() {
+        vec![(0, ctx.text.len())]
+    } else {
+        sentences.iter().map(|s| (s.start, s.end)).collect()
+    };
+    for (s, e) in base {
+        if let Some(last) = spans.last_mut() {
+            // A sentence break inside a quotation: "We will win. We always do," he said.
+            if marks::containing(&ctx.regions, last.1.saturating_sub(1))
+                .is_some_and(|r| ctx.regions[r].end > last.1)
+            {
+                last.1 = e.max(last.1);
+                continue;
+            }
+        }
+        spans.push((s, e));
+    }
+    spans
+        .into_iter()
+        .map(|(s, e)| Unit {
+            a: ctx.tok_at(s),
+            b: ctx.tok_at(e),
+        })
+        .filter(|u| u.a < u.b)
+        .collect()
+}
+
+/// One found attribution, before entities and chains.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub content: (usize, usize),
+    pub cue: (usize, usize),
+    pub speaker: Option<(usize, usize)>,
+}
+
+/// Finds the quotes of a text, given its sentences and mentions.
+pub fn find_quotes(text: &str, sentences: &[Span], mentions: &[Mention]) -> Vec<Quote> {
+    find_with(text, sentences, mentions, &LEXICON)
+}
+
+pub fn find_with(text: &str, sentences: &[Span], mentions: &[Mention], lx: &Lexicon) -> Vec<Quote> {
+    if lx.verbs.is_empty() {
+        return Vec::new();
+    }
+    let ctx = Ctx::new(text, lx);
+    let mut found: Vec<Found> = speaker::transcripts(&ctx);
+    found.extend(speaker::dash_credits(&ctx));
+    let us = units(&ctx, sentences);
+    // The index in `found` of the last quote of the previous unit.
+    let mut last: Option<usize> = None;
+    for u in us {
+        let here = speaker::in_unit(&ctx, u);
+        if here.is_empty() {
+            // A quotation that is a sentence of its own, right after a quoted sentence with
+            // its cue in the same paragraph, continues that quote ("…,” he said. “…”).
+            if let Some(end) = last.and_then(|i| speaker::follow_on(&ctx, u, &found[i])) {
+                if let Some(i) = last {
+                    found[i].content.1 = end;
+                }
+                continue;
+            }
+        }
+        last = (!here.is_empty()).then(|| found.len() + here.len() - 1);
+        found.extend(here);
+    }
+    found.retain(|f| {
+        f.content.0 < f.content.1
+            && text.is_char_boundary(f.content.0)
+            && text.is_char_boundary(f.content.1)
+    });
+    found.sort_by_key(|f| (f.content.0, f.content.1));
+    found.dedup_by(|b, a| a.content == b.content && a.speaker == b.speaker);
+    finish(&ctx, &found, mentions)
+}
+
+fn sp((s, e): (usize, usize)) -> Span {
+    Span::new(s, e)
+}
+
+/// Kind by the quotation marks inside the content: all of it quoted, part of it, or none.
+fn kind(ctx: &Ctx, (s, e): (usize, usize)) -> QuoteKind {
+    let first = ctx.regions.partition_point(|r| r.end <= s);
+    let mut quoted = 0;
+    for r in ctx.regions[first..].iter().take_while(|r| r.start < e) {
+        quoted += r.end.min(e) - r.start.max(s);
+    }
+    if quoted == 0 {
+        return QuoteKind::Indirect;
+    }
+    // Unquoted letters left over, counted in the gaps between regions (the speaker inside
+    // a split quote does not count).
+    let mut letters_outside = 0;
+    let mut at = s;
+    for r in ctx.regions[first..].iter().take_while(|r| r.start < e) {
+        if r.start > at {
+            letters_outside += ctx.text[at..r.start]
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .count();
+        }
+        at = at.max(r.end);
+    }
+    if at < e {
+        letters_outside += ctx.text[at..e]
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .count();
+    }
+    let starts_quoted = marks::containing(&ctx.regions, s).is_some();
+    let ends_quoted = marks::containing(&ctx.regions, e - 1).is_some();
+    if letters_outside == 0 || (starts_quoted && ends_quoted && letters_outside < 40) {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Mixed
+    }
+}
+
+fn finish(ctx: &Ctx, found: &[Found], mentions: &[Mention]) -> Vec<Quote> {
+    let mut sorted: Vec<&Mention> = mentions.iter().collect();
+    sorted.sort_by_key(|m| (m.span.start, m.span.end));
+    let entities: Vec<Option<String>> = found
+        .iter()
+        .map(|f| f.speaker.and_then(|s| speaker::entity(ctx, s, &sorted)))
+        .collect();
+    let mut out = Vec::with_capacity(found.len());
+    for (i, f) in found.iter().enumerate() {
+        // Provenance: the quotes whose content holds this one's speaker and cue relay it.
+        let mut chain: Vec<Source> = Vec::new();
+        if let Some(s) = f.speaker {
+            chain.push(source(ctx, s, f.cue));
+            let mut cur = i;
+            for _ in 0..4 {
+                let inner = &found[cur];
+                let lo = inner.speaker.map_or(inner.cue.0, |s| s.0.min(inner.cue.0));
+                let hi = inner.speaker.map_or(inner.cue.1, |s| s.1.max(inner.cue.1));
+                // Nested quotes sit near each other in content order; a window keeps long
+                // texts linear.
+                let lo_i = cur.saturating_sub(40);
+                let outer = found[lo_i..found.len().min(cur + 40)]
+                    .iter()
+                    .enumerate()
+                    .map(|(k, o)| (k + lo_i, o))
+                    .filter(|&(j, o)| {
+                        j != cur
+                            && o.speaker.is_some()
+                            && o.speaker != inner.speaker
+                            && o.content.0 <= lo
+                            && hi <= o.content.1
+                    })
+                    .min_by_key(|(_, o)| o.content.1 - o.content.0);
+                let Some((j, o)) = outer else { break };
+                if let Some(s) = o.speaker {
+                    chain.push(source(ctx, s, o.cue));
+                }
+                cur = j;
+            }
+        }
+        let keep_chain = chain.len() > 1 || chain.iter().any(|c| c.anonymous);
+        out.push(Quote {
+            content: sp(f.content),
+            cue: Some(sp(f.cue)),
+            speaker: f.speaker.map(sp),
+            speaker_entity: entities[i].clone(),
+            kind: kind(ctx, f.content),
+            chain: if keep_chain { chain } else { Vec::new() },
+            hedged: speaker::hedged(ctx, f),
+        });
+    }
+    out
+}
+
+fn source(ctx: &Ctx, s: (usize, usize), cue: (usize, usize)) -> Source {
+    Source {
+        span: sp(s),
+        anonymous: speaker::anonymous(ctx, s, cue),
+    }
+}

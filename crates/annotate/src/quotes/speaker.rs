@@ -1,0 +1,1203 @@
+//! Cues, speakers and content inside one stretch of sentences, transcript lines, and the
+//! entity, anonymity and hedging of a speaker.
+
+use super::lexicon::Verb;
+use super::{marks, Ctx, Found, Unit};
+use dyad_model::Mention;
+
+/// Words that end a speaker phrase read leftwards from its cue: they open clauses or belong
+/// to the verb group, so the subject cannot reach over them.
+const BREAK: &[&str] = &[
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "and",
+    "but",
+    "or",
+    "nor",
+    "so",
+    "if",
+    "when",
+    "while",
+    "because",
+    "as",
+    "than",
+    "since",
+    "after",
+    "before",
+    "although",
+    "though",
+    "where",
+    "whether",
+    "how",
+    "why",
+    "what",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "not",
+    "also",
+    "in",
+    "on",
+    "at",
+    "during",
+    "with",
+    "by",
+    "from",
+    "into",
+    "about",
+    "under",
+    "over",
+    "until",
+    "despite",
+    "through",
+    "to",
+    "then",
+    "there",
+    "here",
+    "yesterday",
+    "today",
+    "tonight",
+    "now",
+    "said",
+    "says",
+    "say",
+    "told",
+    "it's",
+    "do",
+    "does",
+    "did",
+    "once",
+    "against",
+    "like",
+    "unlike",
+    "without",
+    "amid",
+    "among",
+    "per",
+    "via",
+];
+
+/// Words before a verb form that make it a noun ("the report", "a statement", "his claim").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those",
+    "no", "any", "every", "each", "new", "latest", "first", "another", "such",
+];
+
+/// Words that open a speaker phrase without being determiners ("one slide says", "some
+/// officials said").
+const QUANTIFIERS: &[&str] = &[
+    "one", "two", "three", "four", "five", "some", "many", "several", "most", "both", "all",
+    "other", "few", "top", "senior", "former", "us", "u.s",
+];
+
+/// Words that may head a one-word speaker although they also break phrases.
+const RELATIVE_HEADS: &[&str] = &["who", "which"];
+
+/// Prepositions that open an adjunct between a cue and its content ("said in a statement,").
+const ADJUNCT: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "via",
+    "through",
+    "after",
+    "before",
+    "while",
+    "from",
+    "to",
+    "last",
+    "this",
+    "earlier",
+    "late",
+    "yesterday",
+    "today",
+    "tuesday",
+    "monday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "earlier",
+    "later",
+    "again",
+    "recently",
+    "afterward",
+    "afterwards",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "last",
+    "this",
+    "next",
+];
+
+fn is_in(list: &[&str], w: &str) -> bool {
+    // The lists are short and the words compared differ in length or first byte at once.
+    list.iter().any(|x| x.len() == w.len() && *x == w)
+}
+
+impl Ctx<'_> {
+    /// "Gen." / "U.S." : a dot after a short capitalised word, inside a name.
+    fn abbrev_dot(&self, k: usize, lo: usize, hi: usize) -> bool {
+        k > lo
+            && k + 1 < hi
+            && self.is(k, ".")
+            && self.cap(k - 1)
+            && self.raw(k - 1).len() <= 4
+            && self.is_word(k + 1)
+    }
+
+    fn is_verb_form(&self, i: usize) -> bool {
+        self.lx.verbs.contains_key(self.w(i))
+    }
+
+    fn closes_region(&self, i: usize) -> bool {
+        self.region_of(i)
+            .is_some_and(|r| self.regions[r].end == self.toks[i].e)
+    }
+
+    /// The last token of a stretch without trailing punctuation outside quotation marks.
+    fn trim_end(&self, a: usize, mut b: usize) -> Option<usize> {
+        while b > a && !self.is_word(b - 1) && !self.closes_region(b - 1) {
+            b -= 1;
+        }
+        (b > a).then(|| b - 1)
+    }
+
+    fn trim_start(&self, mut a: usize, b: usize) -> Option<usize> {
+        while a < b && !self.is_word(a) && self.region_of(a).is_none() {
+            a += 1;
+        }
+        (a < b).then_some(a)
+    }
+
+    /// Byte span of tokens `a..b` trimmed of outside punctuation; a region cut by the end
+    /// keeps its closing mark.
+    fn span_of(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+        let a = self.trim_start(a, b)?;
+        let last = self.trim_end(a, b)?;
+        let s = match self.region_of(a) {
+            Some(r) => self.regions[r].start.min(self.toks[a].s),
+            None => self.toks[a].s,
+        };
+        let e = match self.region_of(last) {
+            Some(r) if self.regions[r].end <= self.toks[last].e + 4 => {
+                self.regions[r].end.max(self.toks[last].e)
+            }
+            _ => self.toks[last].e,
+        };
+        (s < e).then_some((s, e))
+    }
+
+    /// The speaker phrase that ends at token `h`, read leftwards: (first token, byte span).
+    fn np_left(&self, h: usize, lo: usize) -> Option<(usize, (usize, usize))> {
+        if !self.is_word(h) || self.region_of(h).is_some() {
+            return None;
+        }
+        // "Pentagon documents leaked last week claimed": the participle describes the head.
+        let mut h = h;
+        if h > lo
+            && !self.cap(h)
+            && self.w(h).ends_with("ed")
+            && self.is_word(h - 1)
+            && (self.cap(h - 1) || self.lx.sources.contains(self.w(h - 1)))
+        {
+            h -= 1;
+        }
+        let hw = self.w(h);
+        if is_in(RELATIVE_HEADS, hw) {
+            return Some((h, (self.toks[h].s, self.toks[h].e)));
+        }
+        // "loss of support", "its support": the cue is a noun.
+        if is_in(BREAK, hw)
+            || self.is_verb_form(h)
+            || is_in(TIME_WORDS, hw)
+            || is_in(DETERMINERS, hw)
+            || matches!(hw, "of" | "for")
+        {
+            return None;
+        }
+        let mut k = h;
+        let mut n = 1;
+        while k > lo && n < 8 {
+            let p = k - 1;
+            if self.abbrev_dot(p, lo, h + 1) {
+                k = p;
+                continue;
+            }
+            // "people familiar with the matter", "officials close to the talks": a
+            // preposition inside a source description, when a source noun comes before it.
+            let inner_prep = matches!(self.w(p), "with" | "to" | "in" | "at" | "on" | "from")
+                && (p.saturating_sub(3).max(lo)..p)
+                    .any(|t| self.is_word(t) && self.lx.sources.contains(self.w(t)));
+            if !self.is_word(p)
+                || self.region_of(p).is_some()
+                || (is_in(BREAK, self.w(p)) && !inner_prep)
+                || self.is_verb_form(p)
+                || is_in(TIME_WORDS, self.w(p))
+            {
+                break;
+            }
+            k = p;
+            n += 1;
+        }
+        // A lower-case head must read as a source: a pronoun, a source noun ("officials"),
+        // or a phrase with a determiner or a name in it ("the Kremlin's spokesman", "Russian
+        // diplomats"). Otherwise the word before a verb form is most often something else
+        // ("disparaging remarks", "member states to counter").
+        if !self.cap(h) && !self.lx.pronouns.contains(hw) && !self.lx.sources.contains(hw) {
+            let ok = (k..h).any(|t| {
+                self.cap(t)
+                    || is_in(DETERMINERS, self.w(t))
+                    || is_in(QUANTIFIERS, self.w(t))
+                    || self.w(t).ends_with("'s")
+                    || self.w(t).ends_with("’s")
+            });
+            if !ok {
+                return None;
+            }
+        }
+        Some((k, (self.toks[k].s, self.toks[h].e)))
+    }
+
+    /// A speaker phrase that starts at token `j` and runs to punctuation or the stretch's end
+    /// ("…,” said Foreign Minister Wang Yi."): (byte span, first token after it).
+    fn np_right(&self, j: usize, hi: usize, max: usize) -> Option<((usize, usize), usize)> {
+        if j >= hi || !self.is_word(j) || self.region_of(j).is_some() {
+            return None;
+        }
+        let first = self.w(j);
+        let opens = self.cap(j)
+            || self.lx.pronouns.contains(first)
+            || is_in(DETERMINERS, first)
+            || is_in(QUANTIFIERS, first);
+        if !opens || (is_in(BREAK, first) && first != "the") {
+            return None;
+        }
+        // Words of a name or a source description: "Foreign Minister Wang Yi", "a
+        // spokeswoman for the ministry", "one GOP source".
+        let fits = |t: usize| {
+            let w = self.w(t);
+            self.cap(t)
+                || is_in(DETERMINERS, w)
+                || is_in(QUANTIFIERS, w)
+                || self.lx.sources.contains(w)
+                || matches!(w, "of" | "for" | "and" | "de" | "van" | "von" | "al" | "bin")
+                || w.ends_with("'s")
+                || w.ends_with("’s")
+                // A role word before a name: "MSNBC host Chris Matthews".
+                || (t + 1 < hi && self.cap(t + 1) && !is_in(BREAK, w))
+        };
+        let mut k = j;
+        let mut n = 0;
+        while k < hi && n < max {
+            if self.abbrev_dot(k, j, hi) {
+                k += 1;
+                continue;
+            }
+            if !self.is_word(k) || self.region_of(k).is_some() {
+                break;
+            }
+            let w = self.w(k);
+            if matches!(w, "that" | "who" | "which")
+                || (k > j
+                    && (is_in(ADJUNCT, w)
+                        || (is_in(BREAK, w) && w != "and")
+                        || self.is_verb_form(k)
+                        || !fits(k)))
+            {
+                break;
+            }
+            k += 1;
+            n += 1;
+        }
+        // A phrase does not end in a function word ("Wang and").
+        while k > j + 1 && matches!(self.w(k - 1), "of" | "for" | "and" | "the" | "a" | "an") {
+            k -= 1;
+            n -= 1;
+        }
+        if k == j || (n == 1 && is_in(TIME_WORDS, first)) {
+            return None;
+        }
+        // An inverted speaker closes its clause ("…,” said Wang Yi." / ", said Wang, who …"
+        // / "said Lavrov on Tuesday").
+        if k < hi && self.is_word(k) {
+            let w = self.w(k);
+            let relative = matches!(w, "who" | "which");
+            let adjunct =
+                (is_in(TIME_WORDS, w) || matches!(w, "on" | "in" | "at" | "during")) && n <= 6;
+            if !relative && !adjunct {
+                return None;
+            }
+        }
+        if k < hi
+            && !self.is_word(k)
+            && !matches!(
+                self.raw(k),
+                "," | "." | ";" | ":" | "!" | "?" | ")" | "—" | "–"
+            )
+        {
+            // "said North Korea's latest “…”" is not an inverted speaker.
+            return None;
+        }
+        if self.lx.pronouns.contains(first) && n > 1 {
+            return None;
+        }
+        Some(((self.toks[j].s, self.toks[k - 1].e), k))
+    }
+}
+
+/// The subject that opens a clause, for a second verb or a participle that shares it
+/// ("Several groups granted an extension, saying …"): up to four words before the first
+/// verb-like word, after an opening adverbial ("Meanwhile,", "In 2012,").
+fn subject_at(ctx: &Ctx, u: Unit, before: usize) -> Option<(usize, usize)> {
+    let mut a = u.a;
+    if let Some(c) = (u.a..before.min(u.a + 6)).find(|&k| ctx.is(k, ",")) {
+        a = c + 1;
+    }
+    let mut k = a;
+    while k < before && k < a + 4 {
+        if !ctx.is_word(k) || ctx.region_of(k).is_some() {
+            break;
+        }
+        let w = ctx.w(k);
+        let verbish =
+            ctx.is_verb_form(k) || (k > a && !ctx.cap(k) && (w.ends_with("ed") || w == "took"));
+        if is_in(BREAK, w) && w != "the" || is_in(ADJUNCT, w) || verbish {
+            break;
+        }
+        k += 1;
+    }
+    (k > a && (ctx.cap(a) || is_in(DETERMINERS, ctx.w(a)) || is_in(QUANTIFIERS, ctx.w(a))))
+        .then(|| (ctx.toks[a].s, ctx.toks[k - 1].e))
+}
+
+/// Transcript lines: "Qin Gang: …", "SIMONE: …" — a short capitalised name, a colon, and
+/// the words said.
+pub(crate) fn transcripts(ctx: &Ctx) -> Vec<Found> {
+    let mut out = Vec::new();
+    let text = ctx.text;
+    let mut line_start = 0;
+    while line_start < text.len() {
+        let line_end = text[line_start..]
+            .find('\n')
+            .map_or(text.len(), |i| line_start + i);
+        if let Some(f) = transcript_line(ctx, line_start, line_end) {
+            out.push(f);
+        }
+        line_start = line_end + 1;
+    }
+    out
+}
+
+fn transcript_line(ctx: &Ctx, ls: usize, le: usize) -> Option<Found> {
+    let mut a = ctx.tok_at(ls);
+    let b = ctx.tok_at(le);
+    // A transcript quoted whole: "PENCE: Well, …
+    if a < b && !ctx.is_word(a) && matches!(ctx.raw(a), "\"" | "“") {
+        a += 1;
+    }
+    let mut k = a;
+    while k < b && k < a + 6 && ctx.is_word(k) && ctx.cap(k) {
+        k += 1;
+    }
+    if k == a || k >= b || !ctx.is(k, ":") {
+        return None;
+    }
+    let name = &ctx.low[ctx.toks[a].s..ctx.toks[k - 1].e];
+    // "The Latest: …" and other headline kickers are not speakers.
+    if ctx.lx.labels.contains(name) || ctx.lx.labels.contains(ctx.w(a)) || ctx.is(a, "the") {
+        return None;
+    }
+    // A headline after a kicker ("Revealed: More Than 100 Delegates …") is in title case.
+    let words: Vec<usize> = (k + 1..b).filter(|&t| ctx.is_word(t)).collect();
+    let capitalised = words.iter().filter(|&&t| ctx.cap(t)).count();
+    if words.len() >= 3 && capitalised * 4 >= words.len() * 3 {
+        return None;
+    }
+    if ctx.words_in(k + 1, b) < 2 {
+        return None;
+    }
+    let content = ctx.span_of(k + 1, ctx.cap_after(k + 1, b))?;
+    Some(Found {
+        content,
+        cue: (ctx.toks[k].s, ctx.toks[k].e),
+        speaker: Some((ctx.toks[a].s, ctx.toks[k - 1].e)),
+    })
+}
+
+/// Quotations credited after a dash: “…” ― Maria Lopez (epigraphs, collected reactions).
+pub(crate) fn dash_credits(ctx: &Ctx) -> Vec<Found> {
+    let mut out = Vec::new();
+    for r in &ctx.regions {
+        let t = ctx.tok_at(r.end);
+        if t + 1 >= ctx.toks.len() || !matches!(ctx.raw(t), "—" | "―" | "–") {
+            continue;
+        }
+        let gap = &ctx.text[r.end..ctx.toks[t].s];
+        if gap.contains('\n') {
+            continue;
+        }
+        // A credit is short: look no further than a few hundred bytes for the line's end.
+        let mut lim = (r.end + 300).min(ctx.text.len());
+        while !ctx.text.is_char_boundary(lim) {
+            lim -= 1;
+        }
+        let line_end = ctx.text[r.end..lim].find('\n').map_or(lim, |i| r.end + i);
+        let hi = ctx.tok_at(line_end);
+        let Some((speaker, k)) = ctx.np_right(t + 1, hi, 6) else {
+            continue;
+        };
+        // The credit must close the line (a full stop at most), or it is a sentence going on.
+        if !(k..hi).all(|k| !ctx.is_word(k)) {
+            continue;
+        }
+        out.push(Found {
+            content: (r.start, r.end),
+            cue: (ctx.toks[t].s, ctx.toks[t].e),
+            speaker: Some(speaker),
+        });
+    }
+    out
+}
+
+#[derive(Clone, Copy)]
+enum Cue {
+    Verb(usize, Verb),
+    Phrase(usize, usize),
+}
+
+/// The attributions of one stretch of sentences.
+pub(crate) fn in_unit(ctx: &Ctx, u: Unit) -> Vec<Found> {
+    let mut cues = Vec::new();
+    let mut next_free = u.a;
+    for &i in ctx.cands_in(u.a, u.b) {
+        if i < next_free || ctx.region_of(i).is_some() {
+            continue;
+        }
+        let starts = ctx.lx.starts.contains(ctx.w(i));
+        if let Some(p) = ctx
+            .lx
+            .phrases
+            .iter()
+            .find(|p| starts && ctx.seq_at(i, u.b, p))
+        {
+            cues.push(Cue::Phrase(i, i + p.len()));
+            next_free = i + p.len();
+            continue;
+        }
+        if let Some(&v) = ctx.lx.verbs.get(ctx.w(i)) {
+            let noun = i > u.a
+                && (is_in(DETERMINERS, ctx.w(i - 1))
+                    || ctx.w(i - 1).ends_with("'s")
+                    || ctx.w(i - 1).ends_with("’s"));
+            if !noun && (!v.that_only || that_follows(ctx, i + 1, u.b, 3).is_some()) {
+                cues.push(Cue::Verb(i, v));
+            }
+        }
+    }
+    let mut out: Vec<(Found, bool)> = Vec::new();
+    for c in cues {
+        let f = match c {
+            Cue::Verb(i, v) => verb_cue(ctx, u, i, v, &out),
+            Cue::Phrase(i, j) => phrase_cue(ctx, u, i, j),
+        };
+        if let Some(f) = f {
+            out.push(f);
+        }
+    }
+    cut_at_next_speaker(ctx, &mut out);
+    let mut found: Vec<Found> = out.into_iter().map(|(f, _)| f).collect();
+    found.extend(colon_quotes(ctx, u, &found));
+    if found.is_empty() {
+        found.extend(hedge_claim(ctx, u));
+    }
+    found
+}
+
+/// The token of `that` introducing a clause within `n` words after `from`.
+fn that_follows(ctx: &Ctx, from: usize, hi: usize, n: usize) -> Option<usize> {
+    let mut seen = 0;
+    for k in from..hi.min(from + 3 * n) {
+        if ctx.region_of(k).is_some() {
+            return None;
+        }
+        if !ctx.is_word(k) {
+            if ctx.abbrev_dot(k, from, hi) {
+                continue;
+            }
+            return None;
+        }
+        if ctx.is(k, "that") {
+            return Some(k);
+        }
+        seen += 1;
+        if seen > n {
+            return None;
+        }
+    }
+    None
+}
+
+/// Where the content after a cue begins: after an addressee ("told Reuters"), a `that`, an
+/// adjunct ("in a statement Tuesday,") or a colon. `None` when nothing follows.
+fn content_start(ctx: &Ctx, u: Unit, mut q: usize, v: Option<Verb>) -> Option<usize> {
+    if let Some(t) = that_follows(ctx, q, u.b, 10) {
+        return Some(t + 1);
+    }
+    if v.is_some_and(|v| v.addressee) {
+        q = skip_addressee(ctx, u, q);
+    }
+    if q < u.b && ctx.is_word(q) && is_in(ADJUNCT, ctx.w(q)) {
+        // "said in a statement, …" / "said on Twitter: …"
+        let lim = (q + 10).min(u.b);
+        // Only an adjunct closed by a colon, or by a comma before a quotation, is skipped:
+        // "pledged to ban … — …" keeps its infinitive.
+        if let Some(p) = (q..lim).find(|&k| !ctx.is_word(k) && !ctx.abbrev_dot(k, q, u.b)) {
+            let quote_next = p + 1 < u.b && ctx.region_of(p + 1).is_some();
+            if ctx.is(p, ":") && p + 1 < u.b || ctx.is(p, ",") && quote_next {
+                q = p;
+            }
+        }
+    }
+    while q < u.b && (ctx.is(q, ":") || ctx.is(q, ",") || ctx.is(q, "—")) {
+        q += 1;
+    }
+    (q < u.b && ctx.words_in(q, u.b) > 0).then_some(q)
+}
+
+/// Past whom something was said to: a name ("told Reuters", "told the Financial Times"),
+/// a pronoun or a source noun ("told him", "told reporters").
+fn skip_addressee(ctx: &Ctx, u: Unit, q: usize) -> usize {
+    if q >= u.b || !ctx.is_word(q) || ctx.region_of(q).is_some() {
+        return q;
+    }
+    let w = ctx.w(q);
+    let mut k = q;
+    if w == "the" && q + 1 < u.b && ctx.cap(q + 1) {
+        k += 1;
+    }
+    if ctx.cap(k) && !is_in(BREAK, ctx.w(k)) {
+        while k < u.b && k < q + 6 && (ctx.cap(k) || ctx.abbrev_dot(k, q, u.b)) {
+            k += 1;
+        }
+        return k;
+    }
+    if ctx.lx.pronouns.contains(w)
+        || matches!(w, "him" | "her" | "them" | "us" | "me")
+        || ctx.lx.sources.contains(w)
+    {
+        return q + 1;
+    }
+    q
+}
+
+/// The token that ends the stretch before a speaker group, when it is a comma, dash or
+/// closing quotation mark: the sign of content before the cue ("…,” he said).
+fn pre_boundary(ctx: &Ctx, u: Unit, group_start: usize) -> Option<usize> {
+    if group_start <= u.a {
+        return None;
+    }
+    let p = group_start - 1;
+    // A quotation before the cue is its content; a short quoted title is not ("On “Fox News
+    // Sunday,” Pence said …").
+    let quoted_before = ctx.closes_region(p)
+        && ctx.region_of(p).is_some_and(|r| {
+            let r = ctx.regions[r];
+            r.start <= ctx.toks[u.a].s || ctx.words_in(ctx.tok_at(r.start), p) >= 4
+        });
+    let ok = (ctx.region_of(p).is_none() && (ctx.is(p, ",") || ctx.is(p, "—"))) || quoted_before;
+    (ok && ctx.words_in(u.a, p) > 0).then_some(p)
+}
+
+fn verb_cue(
+    ctx: &Ctx,
+    u: Unit,
+    i: usize,
+    v: Verb,
+    earlier: &[(Found, bool)],
+) -> Option<(Found, bool)> {
+    let cue = (ctx.toks[i].s, ctx.toks[i].e);
+    let w = ctx.w(i);
+    // Passive with an agent: "as reported by CNN, …" / "was told by officials that …".
+    if i + 1 < u.b && ctx.is(i + 1, "by") {
+        let (speaker, after) = ctx.np_right(i + 2, u.b, 8)?;
+        let cs = that_follows(ctx, after, u.b, 3).map(|t| t + 1)?;
+        let content = ctx.span_of(cs, ctx.cap_after(cs, u.b))?;
+        return Some((
+            Found {
+                content,
+                cue,
+                speaker: Some(speaker),
+            },
+            true,
+        ));
+    }
+    // Leftwards over auxiliaries and adverbs ("has also said", "declined to say").
+    let mut j = i;
+    let mut passive = false;
+    let mut skipped_aux = false;
+    let mut to_skipped = false;
+    while j > u.a {
+        let p = j - 1;
+        if (!ctx.is_word(p) && !ctx.is(p, ")")) || ctx.region_of(p).is_some() {
+            break;
+        }
+        let pw = ctx.w(p);
+        if pw == ")" {
+            // "Sen. Lindsey Graham (R-S.C.) said": the party and state are not the subject.
+            let lo = p.saturating_sub(10).max(u.a);
+            if let Some(o) = (lo..p).rev().find(|&k| ctx.is(k, "(")) {
+                j = o;
+                continue;
+            }
+            break;
+        }
+        // Auxiliaries, adverbs ("flatly denied") and times ("Wells Fargo last month
+        // announced") stand between a subject and its verb.
+        let adverb = pw.ends_with("ly") && pw.len() > 4 && !ctx.cap(p);
+        let time = is_in(TIME_WORDS, pw)
+            || matches!(
+                pw,
+                "week" | "month" | "year" | "night" | "morning" | "evening" | "weekend"
+            );
+        if ctx.lx.aux.contains(pw) || adverb || time {
+            if matches!(pw, "was" | "is" | "were" | "are" | "been" | "be") {
+                passive = true;
+            }
+            skipped_aux = true;
+            j = p;
+            continue;
+        }
+        if pw == "to" && !to_skipped && p > u.a && ctx.is_word(p - 1) && !ctx.cap(p - 1) {
+            // "refused to say", "went on to add": the subject is before the governing verb.
+            to_skipped = true;
+            j = p - 1;
+            continue;
+        }
+        break;
+    }
+    let participle = w.ends_with("ed") || matches!(w, "said" | "told" | "written" | "known");
+    let ing = w.ends_with("ing");
+    let mut speaker = None;
+    let mut group_start = i;
+    let mut after = i + 1;
+    if j > u.a {
+        let h = j - 1;
+        let hw = ctx.w(h);
+        let naming = matches!(w, "called" | "named" | "known") && ctx.is_word(h);
+        if naming && matches!(ctx.w(ctx.np_left(h, u.a).map_or(h, |(k, _)| k)), "a" | "an") {
+            // "a group called the Wagner Group": a name, not a report.
+            return None;
+        }
+        if passive && participle {
+            // "It was reported that …": no speaker is named; "she was criticized for …" is
+            // not speech of hers.
+            if hw != "it" || that_follows(ctx, i + 1, u.b, 3).is_none() {
+                return None;
+            }
+            group_start = h;
+        } else if ing && !skipped_aux && ctx.is_word(h) {
+            // "footage of Trump saying", "tired of telling": a gerund, not a report.
+            return None;
+        } else if matches!(hw, "and" | "but") && ctx.is_word(h) {
+            // "Police fired tear gas and said …": the subject of the first verb.
+            speaker = earlier
+                .last()
+                .and_then(|(f, _)| f.speaker)
+                .or_else(|| subject_at(ctx, u, i));
+        } else if let Some((k, span)) = ctx.np_left(h, u.a) {
+            speaker = Some(span);
+            group_start = k;
+        }
+        if speaker.is_none() {
+            // "Officials who spoke on condition of anonymity told …": the phrase before the
+            // relative clause.
+            let lo = h.saturating_sub(12).max(u.a);
+            if let Some(who) = (lo..h).rev().find(|&t| {
+                ctx.is_word(t) && matches!(ctx.w(t), "who" | "which") && ctx.region_of(t).is_none()
+            }) {
+                let clean = (who + 1..h).all(|t| ctx.is_word(t) || ctx.abbrev_dot(t, who, h));
+                if clean && who > u.a {
+                    if let Some((k, span)) = ctx.np_left(who - 1, u.a) {
+                        speaker = Some(span);
+                        group_start = k;
+                    }
+                }
+            }
+        }
+    }
+    if speaker.is_none() && group_start == i {
+        let p = (i > u.a).then(|| i - 1);
+        let after_punct = p.is_none_or(|p| !ctx.is_word(p));
+        if after_punct {
+            if let Some((span, k)) = ctx.np_right(i + 1, u.b, 10) {
+                // "…,” said Wang Yi." — the speaker follows the cue.
+                speaker = Some(span);
+                after = k;
+            } else if w.ends_with("ing") && p.is_some_and(|p| ctx.is(p, ",")) {
+                // "…, saying …": the speaker of the clause it hangs on.
+                speaker = earlier
+                    .last()
+                    .and_then(|(f, _)| f.speaker)
+                    .or_else(|| subject_at(ctx, u, i));
+            } else if let Some(p) = p.filter(|&p| ctx.is(p, ",")) {
+                // "Dmitry Peskov, the Kremlin spokesman, said …": the name before the
+                // appositive.
+                let lo = p.saturating_sub(30).max(u.a);
+                if let Some(q) = (lo..p)
+                    .rev()
+                    .find(|&q| ctx.is(q, ",") && ctx.region_of(q).is_none())
+                {
+                    if q > u.a {
+                        if let Some((k, span)) = ctx.np_left(q - 1, u.a) {
+                            speaker = Some(span);
+                            group_start = k;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let is_before = |span: (usize, usize)| span.1 <= cue.0;
+    let pre = if speaker.is_none_or(is_before) {
+        pre_boundary(ctx, u, group_start)
+    } else {
+        pre_boundary(ctx, u, i)
+    };
+    let post = post_kind(ctx, u, after, v);
+    let content_before = match (pre, post) {
+        (Some(_), Post::Nothing | Post::Continues | Post::Adjunct) => true,
+        // "…,” he said Friday as he left": after a quotation the cue closes it.
+        (Some(p), Post::Clause) => ctx.region_of(p).is_some(),
+        _ => false,
+    };
+    if let Some(p) = pre.filter(|_| content_before) {
+        let pre_quoted = ctx.region_of(p).is_some();
+        // A split quote ("…,” he said, “…”) or a clause the cue interrupts ("The ties, he
+        // said, are stable") is one quote over both parts.
+        let continues =
+            post == Post::Continues && (ctx.region_of(after + 1).is_some() || !pre_quoted);
+        let end = if continues { u.b } else { p + 1 };
+        let content = ctx.span_of(ctx.cap_before(u.a, end), end)?;
+        return Some((
+            Found {
+                content,
+                cue,
+                speaker,
+            },
+            false,
+        ));
+    }
+    if v.that_only && that_follows(ctx, after, u.b, 3).is_none() {
+        return None;
+    }
+    if post == Post::Nothing || (post == Post::Adjunct && ctx.words_in(after, u.b) < 6) {
+        return None;
+    }
+    if speaker.is_some_and(|s| s.0 > cue.0) && post != Post::Explicit {
+        // "said Tim Hess, a developer in Virginia": after an inverted speaker comes its
+        // description, not the content.
+        return None;
+    }
+    if speaker.is_none() && group_start == i {
+        // Content after a cue with nobody before it ("a group called …", "Asked about …")
+        // is rarely a report.
+        return None;
+    }
+    let cs = content_start(ctx, u, after, Some(v))?;
+    let content = ctx.span_of(cs, ctx.cap_after(cs, u.b))?;
+    Some((
+        Found {
+            content,
+            cue,
+            speaker,
+        },
+        true,
+    ))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Post {
+    /// A `that`, a colon or a quotation introduces the content.
+    Explicit,
+    /// Words that read as the reported clause.
+    Clause,
+    /// A comma and more: the second part of a split quote, or the rest of an interrupted clause.
+    Continues,
+    /// The end.
+    Nothing,
+    /// An adjunct ("on Tuesday", "as he left", "after the vote he would …"): the content if
+    /// nothing precedes the cue and it is long enough.
+    Adjunct,
+}
+
+/// What follows a cue group (the verb, an addressee, an inverted speaker).
+fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
+    if after >= u.b || ctx.words_in(after, u.b) == 0 && !ctx.has_region(after, u.b) {
+        return Post::Nothing;
+    }
+    if that_follows(ctx, after, u.b, 10).is_some() {
+        return Post::Explicit;
+    }
+    let mut q = after;
+    if v.addressee {
+        // "told CNBC in August." / "told reporters: …": past whom it was said to.
+        let mut n = 0;
+        while q < u.b
+            && n < 4
+            && ctx.is_word(q)
+            && ctx.region_of(q).is_none()
+            && !is_in(BREAK, ctx.w(q))
+            && !is_in(ADJUNCT, ctx.w(q))
+            && (ctx.cap(q) || ctx.lx.pronouns.contains(ctx.w(q)) || n == 0)
+        {
+            q += 1;
+            n += 1;
+        }
+        if q >= u.b || ctx.words_in(q, u.b) == 0 && !ctx.has_region(q, u.b) {
+            return Post::Nothing;
+        }
+    }
+    if ctx.region_of(q).is_some() || ctx.is(q, ":") {
+        return Post::Explicit;
+    }
+    if ctx.is(q, ",") || ctx.is(q, "—") {
+        if q + 1 < u.b && ctx.region_of(q + 1).is_some() {
+            return Post::Continues;
+        }
+        if q + 1 < u.b
+            && ctx.is_word(q + 1)
+            && !ctx.is_verb_form(q + 1)
+            && !is_in(BREAK, ctx.w(q + 1))
+        {
+            return Post::Continues;
+        }
+        return Post::Nothing;
+    }
+    if !ctx.is_word(q) {
+        return Post::Nothing;
+    }
+    let w = ctx.w(q);
+    if is_in(BREAK, w) && !is_in(ADJUNCT, w) {
+        // "said when she resigned", "said as he left": not what was said.
+        return Post::Nothing;
+    }
+    if is_in(ADJUNCT, w) || is_in(TIME_WORDS, w) || w.ends_with("ing") {
+        // An adjunct may still end in a colon before a quotation ("said on Twitter: …").
+        let lim = (q + 10).min(u.b);
+        if let Some(k) = (q..lim).find(|&k| !ctx.is_word(k) && !ctx.abbrev_dot(k, q, u.b)) {
+            if ctx.is(k, ":") || (ctx.is(k, ",") && k + 1 < u.b && ctx.region_of(k + 1).is_some()) {
+                return Post::Explicit;
+            }
+        }
+        return Post::Adjunct;
+    }
+    Post::Clause
+}
+
+/// "according to X, …" and "…, according to X".
+fn phrase_cue(ctx: &Ctx, u: Unit, i: usize, j: usize) -> Option<(Found, bool)> {
+    let cue = (ctx.toks[i].s, ctx.toks[j - 1].e);
+    let mut k = j;
+    let mut n = 0;
+    while k < u.b && n < 14 {
+        if ctx.abbrev_dot(k, j, u.b) {
+            k += 1;
+            continue;
+        }
+        if !ctx.is_word(k)
+            || ctx.region_of(k).is_some()
+            || matches!(ctx.w(k), "that" | "which" | "who")
+        {
+            break;
+        }
+        k += 1;
+        n += 1;
+    }
+    if k == j {
+        return None;
+    }
+    let speaker = Some((ctx.toks[j].s, ctx.toks[k - 1].e));
+    let before = ctx.words_in(u.a, i);
+    if before >= 2 {
+        let content = ctx.span_of(ctx.cap_before(u.a, i), i)?;
+        return Some((
+            Found {
+                content,
+                cue,
+                speaker,
+            },
+            false,
+        ));
+    }
+    let cs = content_start(ctx, u, k, None)?;
+    let content = ctx.span_of(cs, ctx.cap_after(cs, u.b))?;
+    Some((
+        Found {
+            content,
+            cue,
+            speaker,
+        },
+        true,
+    ))
+}
+
+/// "Lavrov said the talks were useful, but Blinken said …": content after a cue ends where
+/// the next speaker's clause begins.
+fn cut_at_next_speaker(ctx: &Ctx, out: &mut [(Found, bool)]) {
+    let mut starts: Vec<usize> = out
+        .iter()
+        .map(|(f, _)| f.speaker.map_or(f.cue.0, |s| s.0.min(f.cue.0)))
+        .collect();
+    starts.sort_unstable();
+    for (found, after_cue) in out.iter_mut() {
+        if !*after_cue {
+            continue;
+        }
+        let (cs, ce) = found.content;
+        let mut cut = None;
+        let first = starts.partition_point(|&g| g <= cs);
+        for &g in starts[first..].iter().take_while(|&&g| g < ce) {
+            let t = ctx.tok_at(g);
+            if t == 0 || ctx.region_of(t).is_some() {
+                continue;
+            }
+            let mut p = t - 1;
+            if ctx.is_word(p) && matches!(ctx.w(p), "and" | "but" | "while" | "whereas") && p > 0 {
+                p -= 1;
+            }
+            if (ctx.is(p, ",") || ctx.is(p, ";") || ctx.is(p, "—")) && ctx.region_of(p).is_none()
+            {
+                let at = ctx.toks[p].s;
+                if at > cs {
+                    cut = Some(cut.map_or(at, |c: usize| c.min(at)));
+                }
+            }
+        }
+        if let Some(c) = cut {
+            let a = ctx.tok_at(cs);
+            let b = ctx.tok_at(c);
+            if let Some(sp) = ctx.span_of(a, b) {
+                found.content = sp;
+            }
+        }
+    }
+}
+
+/// "Rubio fired back: “…”": a quotation after a colon, in a clause whose subject opens the
+/// sentence, with a verb the lexicon does not know. The colon is the cue.
+fn colon_quotes(ctx: &Ctx, u: Unit, found: &[Found]) -> Vec<Found> {
+    let mut out = Vec::new();
+    let first = ctx.regions.partition_point(|r| r.end <= ctx.toks[u.a].s);
+    let end = ctx.toks[u.b - 1].e;
+    for r in ctx.regions[first..].iter().take_while(|r| r.start < end) {
+        let t = ctx.tok_at(r.start);
+        if t <= u.a + 1 || !ctx.is(t - 1, ":") || ctx.words_in(t, ctx.tok_at(r.end)) < 4 {
+            continue;
+        }
+        if found.iter().any(|f| {
+            f.content.0 <= r.start && r.end <= f.content.1
+                || f.cue.0 < r.start && f.cue.1 > ctx.toks[t - 1].s
+        }) {
+            continue;
+        }
+        // Only a short clause: "Peskov told reporters on Friday: “…”".
+        if t - 1 - u.a > 12 || (u.a..t - 1).any(|k| ctx.region_of(k).is_some()) {
+            continue;
+        }
+        let Some(speaker) = subject_at(ctx, u, t - 1) else {
+            continue;
+        };
+        if found
+            .iter()
+            .any(|f| f.content.0 <= r.start && r.end <= f.content.1)
+        {
+            continue;
+        }
+        out.push(Found {
+            content: (r.start, r.end),
+            cue: (ctx.toks[t - 1].s, ctx.toks[t - 1].e),
+            speaker: Some(speaker),
+        });
+    }
+    out
+}
+
+/// A hedged claim with no named source ("China has reportedly agreed to …").
+fn hedge_claim(ctx: &Ctx, u: Unit) -> Option<Found> {
+    for &i in ctx.cands_in(u.a, u.b) {
+        if !ctx.lx.starts.contains(ctx.w(i)) || ctx.region_of(i).is_some() {
+            continue;
+        }
+        for h in &ctx.lx.hedges {
+            let adverb = h.len() == 1 && h[0].ends_with("ly");
+            let phrase = h.len() == 3 && h[2] == "to";
+            if (adverb || phrase) && ctx.seq_at(i, u.b, h) {
+                let content = ctx.span_of(u.a, ctx.cap_after(u.a, u.b))?;
+                return Some(Found {
+                    content,
+                    cue: (ctx.toks[i].s, ctx.toks[i + h.len() - 1].e),
+                    speaker: None,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// Whether the words around an attribution hedge it.
+pub(crate) fn hedged(ctx: &Ctx, f: &Found) -> bool {
+    let lo = f
+        .speaker
+        .map_or(f.cue.0, |s| s.0)
+        .min(f.cue.0)
+        .min(f.content.0);
+    // A hedge sits by the cue or early in the claim; looking further costs time for nothing.
+    let a = ctx.tok_at(lo);
+    let b = ctx.tok_at(f.content.1).min(a + 60);
+    ctx.cands_in(a, b)
+        .iter()
+        .any(|&i| ctx.lx.hedges.iter().any(|h| ctx.seq_at(i, b, h)))
+}
+
+/// Whether a source is anonymous: its own words, or a clause after it, say so ("officials
+/// who spoke on condition of anonymity", "people familiar with the matter").
+pub(crate) fn anonymous(ctx: &Ctx, s: (usize, usize), cue: (usize, usize)) -> bool {
+    let a = ctx.tok_at(s.0);
+    let mut b = ctx.tok_at(s.1);
+    if cue.0 >= s.1 {
+        b = ctx.tok_at(cue.0);
+    } else {
+        // The clause after a speaker that follows its cue.
+        while b < ctx.toks.len() && b < a + 30 && !ctx.is(b, ".") {
+            b += 1;
+        }
+    }
+    let b = b.min(a + 40);
+    ctx.cands_in(a, b)
+        .iter()
+        .any(|&i| ctx.lx.anon.iter().any(|h| ctx.seq_at(i, b, h)))
+}
+
+/// The start of the paragraph before the one holding `pos` (a bounded look back).
+fn previous_paragraph_start(text: &str, pos: usize) -> usize {
+    let floor = pos.saturating_sub(4000);
+    let bytes = text.as_bytes();
+    let mut breaks = 0;
+    let mut i = pos;
+    while i > floor {
+        i -= 1;
+        if bytes[i] == b'\n' {
+            // A run of line breaks is one paragraph break.
+            while i > floor && bytes[i - 1] == b'\n' {
+                i -= 1;
+            }
+            breaks += 1;
+            if breaks == 2 {
+                return i + 1;
+            }
+        }
+    }
+    floor
+}
+
+/// The entity of a speaker: the mention it overlaps, or for a pronoun the person (he, she,
+/// I) or organisation (it, they, we) named last before it in this or the previous paragraph.
+pub(crate) fn entity(ctx: &Ctx, s: (usize, usize), mentions: &[&Mention]) -> Option<String> {
+    // `mentions` is sorted by start; nested mentions may overlap, so look back a little.
+    let idx = mentions.partition_point(|m| m.span.start < s.1);
+    // The mention must hold the phrase's last word, its head: in "the New York businessman"
+    // New York is not the speaker.
+    let head = ctx.tok_at(s.1).saturating_sub(1);
+    let head_start = ctx.toks.get(head).map_or(s.0, |t| t.s.max(s.0));
+    let own = mentions[..idx]
+        .iter()
+        .rev()
+        .take_while(|m| m.span.start + 300 > s.0)
+        .filter(|m| m.entity.is_some() && m.span.end > head_start)
+        .max_by_key(|m| {
+            (
+                m.kind == "PERSON",
+                m.span.end.min(s.1) - m.span.start.max(s.0),
+            )
+        });
+    if let Some(m) = own {
+        return m.entity.clone();
+    }
+    let word = ctx.text.get(s.0..s.1)?.to_lowercase();
+    let kinds: &[&str] = match word.as_str() {
+        "he" | "she" | "i" | "who" => &["PERSON", "AGENT"],
+        "it" | "they" | "we" | "which" => &["ORG", "GPE"],
+        _ => return None,
+    };
+    let floor = previous_paragraph_start(ctx.text, s.0);
+    mentions[..idx]
+        .iter()
+        .rev()
+        .take_while(|m| m.span.start >= floor)
+        .filter(|m| m.span.end <= s.0)
+        .find(|m| m.entity.is_some() && kinds.contains(&m.kind.as_str()))
+        .and_then(|m| m.entity.clone())
+}
+
+/// A unit that is only a quotation, continuing the direct quote `prev` of the unit before it
+/// in the same paragraph: the new end of `prev`'s content.
+pub(crate) fn follow_on(ctx: &Ctx, u: Unit, prev: &Found) -> Option<usize> {
+    let first = ctx.trim_start(u.a, u.b)?;
+    let r = ctx.region_of(first)?;
+    let region = ctx.regions[r];
+    let last = ctx.trim_end(first, u.b)?;
+    if ctx.region_of(last) != Some(r) || ctx.words_in(u.a, u.b) < 3 {
+        return None;
+    }
+    let (ps, pe) = prev.content;
+    // The previous quote was itself quoted, and nothing but its cue separates them.
+    marks::containing(&ctx.regions, pe.saturating_sub(1))?;
+    if ps >= region.start || ctx.text[pe..region.start].contains('\n') {
+        return None;
+    }
+    Some(region.end)
+}

@@ -1,0 +1,471 @@
+//! Our own news-like sentences for every pattern, including the ones that must not be quotes.
+
+use super::*;
+use crate::annotate;
+use chrono::NaiveDate;
+use dyad_model::{Document, Meta};
+
+#[derive(Debug, Clone, PartialEq)]
+struct Q {
+    kind: QuoteKind,
+    speaker: Option<String>,
+    entity: Option<String>,
+    cue: String,
+    content: String,
+    chain: Vec<(String, bool)>,
+    hedged: bool,
+}
+
+fn quotes(text: &str) -> Vec<Q> {
+    let mut doc = Document::new(text.to_string(), Meta::default());
+    annotate(&mut doc, NaiveDate::from_ymd_opt(2023, 4, 18));
+    doc.layers()
+        .quotes
+        .iter()
+        .map(|q| Q {
+            kind: q.kind,
+            speaker: q.speaker.map(|s| doc.span_text(s).to_string()),
+            entity: q.speaker_entity.clone(),
+            cue: q
+                .cue
+                .map(|s| doc.span_text(s).to_string())
+                .unwrap_or_default(),
+            content: doc.span_text(q.content).to_string(),
+            chain: q
+                .chain
+                .iter()
+                .map(|c| (doc.span_text(c.span).to_string(), c.anonymous))
+                .collect(),
+            hedged: q.hedged,
+        })
+        .collect()
+}
+
+fn one(text: &str) -> Q {
+    let got = quotes(text);
+    assert_eq!(got.len(), 1, "{text}\n{got:#?}");
+    got.into_iter().next().unwrap()
+}
+
+fn speaker(q: &Q) -> &str {
+    q.speaker.as_deref().unwrap_or("")
+}
+
+// ---------------------------------------------------------------- direct quotes
+
+#[test]
+fn direct_quote_before_an_inverted_cue() {
+    let q = one("\u{201c}Our strategic cooperation has no upper limit,\u{201d} said Wang Yi.");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(&q), "Wang Yi");
+    assert_eq!(q.cue, "said");
+    assert_eq!(
+        q.content,
+        "\u{201c}Our strategic cooperation has no upper limit,\u{201d}"
+    );
+    assert_eq!(q.entity.as_deref(), Some("wang-yi"));
+}
+
+#[test]
+fn direct_quote_after_the_cue_in_straight_quotes_and_guillemets() {
+    let q = one(
+        "Ukraine's foreign minister told reporters: \"We will not trade territory for peace.\"",
+    );
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(&q), "Ukraine's foreign minister");
+    assert_eq!(q.content, "\"We will not trade territory for peace.\"");
+
+    let q = one("Kremlin spokesman Dmitry Peskov said in a statement: «Russia is open to talks.»");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(&q), "Kremlin spokesman Dmitry Peskov");
+    assert_eq!(q.content, "«Russia is open to talks.»");
+
+    let q = one("Scholz said: „We stand with Ukraine.“");
+    assert_eq!(q.content, "„We stand with Ukraine.“");
+}
+
+#[test]
+fn split_quote_is_one_direct_quote_over_both_parts() {
+    let text = "Qin Gang spoke in Beijing. \u{201c}The cooperation is not restricted,\u{201d} he said, \u{201c}but there is a bottom line.\u{201d}";
+    let got = quotes(text);
+    assert_eq!(got.len(), 1, "{got:#?}");
+    let q = &got[0];
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(
+        q.content,
+        "\u{201c}The cooperation is not restricted,\u{201d} he said, \u{201c}but there is a bottom line.\u{201d}"
+    );
+    // The pronoun is the speaker span; its entity is the person named before it.
+    assert_eq!(speaker(q), "he");
+    assert_eq!(q.entity.as_deref(), Some("qin-gang"));
+}
+
+#[test]
+fn quotes_over_sentences_and_paragraphs() {
+    // Several sentences inside one pair of marks.
+    let q = one("\"We will defend every inch. Our soldiers are ready. The world is watching,\" Zelensky said on Friday.");
+    assert_eq!(
+        q.content,
+        "\"We will defend every inch. Our soldiers are ready. The world is watching,\""
+    );
+    assert_eq!(speaker(&q), "Zelensky");
+
+    // A paragraph that leaves the quote open, continued by the next paragraph's opening mark.
+    let text = "Blinken said: \u{201c}The United States will keep supporting Ukraine.\n\n\u{201c}We expect China to use its influence with Moscow.\u{201d}\n\nThe talks ended at noon.";
+    let q = one(text);
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(&q), "Blinken");
+    assert!(q.content.starts_with("\u{201c}The United States"));
+    assert!(q.content.ends_with("influence with Moscow.\u{201d}"));
+
+    // A quoted sentence right after a quoted sentence with its cue continues it.
+    let q =
+        one("\"The sanctions are working,\" the minister said. \"Russia's economy is shrinking.\"");
+    assert!(q.content.ends_with("shrinking.\""), "{q:?}");
+    assert_eq!(speaker(&q), "the minister");
+}
+
+#[test]
+fn partial_quote_inside_reported_speech_is_mixed() {
+    let q = one("Xi Jinping described ties with Moscow as \"very stable\" on Tuesday.");
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    assert_eq!(speaker(&q), "Xi Jinping");
+    assert_eq!(q.cue, "described");
+    assert!(q.content.contains("\"very stable\""));
+
+    let q = one("Qin Gang said that the cooperation \u{201c}is not restricted, but there is a bottom line\u{201d}.");
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    assert_eq!(
+        q.content,
+        "the cooperation \u{201c}is not restricted, but there is a bottom line\u{201d}"
+    );
+}
+
+#[test]
+fn scare_quotes_names_and_titles_are_not_quotes() {
+    for text in [
+        "The so-called \u{201c}Shanghai faction\u{201d} lost influence in Beijing last year.",
+        "The two leaders signed a \"no limits\" partnership in February.",
+        "Putin gave an interview to the program \u{201c}Moscow. Kremlin. Putin\u{201d} on Sunday.",
+        "The \"Minsk agreements\" were never carried out by either side.",
+        "He walked out of the \u{2018}frozen conflict\u{2019} debate in Vienna.",
+    ] {
+        assert!(quotes(text).is_empty(), "{text}: {:#?}", quotes(text));
+    }
+}
+
+// ---------------------------------------------------------------- reported speech
+
+#[test]
+fn reported_speech_after_the_cue() {
+    let q = one("Lavrov said that Moscow was ready to resume grain exports.");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(speaker(&q), "Lavrov");
+    assert_eq!(q.content, "Moscow was ready to resume grain exports");
+
+    let q = one("Ukraine's defence minister told Reuters the counteroffensive would start soon.");
+    assert_eq!(speaker(&q), "Ukraine's defence minister");
+    assert_eq!(q.cue, "told");
+    assert_eq!(q.content, "the counteroffensive would start soon");
+
+    for (text, cue) in [
+        (
+            "Beijing warned that arms sales to Taiwan would damage relations.",
+            "warned",
+        ),
+        (
+            "Moscow claimed that the drones had been launched from Ukraine.",
+            "claimed",
+        ),
+        (
+            "The Kremlin denied that Putin had been taken ill.",
+            "denied",
+        ),
+        (
+            "Blinken insisted that Washington did not seek a new Cold War.",
+            "insisted",
+        ),
+        (
+            "Kyiv argued the ceasefire would only let Russian troops regroup.",
+            "argued",
+        ),
+        (
+            "The Pentagon added that no US troops would be sent to Ukraine.",
+            "added",
+        ),
+    ] {
+        let q = one(text);
+        assert_eq!(q.cue, cue, "{text}");
+        assert_eq!(q.kind, QuoteKind::Indirect);
+        assert!(q.speaker.is_some(), "{text}");
+    }
+}
+
+#[test]
+fn reported_speech_before_the_cue_and_inverted_speakers() {
+    let q = one("The talks in Istanbul made no progress, a Turkish official said.");
+    assert_eq!(q.content, "The talks in Istanbul made no progress");
+    assert_eq!(speaker(&q), "a Turkish official");
+
+    let q = one("China will not supply weapons to either side, said Foreign Minister Qin Gang.");
+    assert_eq!(q.content, "China will not supply weapons to either side");
+    assert_eq!(speaker(&q), "Foreign Minister Qin Gang");
+
+    let q = one("Zelensky's spokesman said the president would not attend the summit.");
+    assert_eq!(speaker(&q), "Zelensky's spokesman");
+
+    let q = one("Dmitry Peskov, the Kremlin spokesman, said the visit had not been planned.");
+    assert_eq!(speaker(&q), "Dmitry Peskov");
+    assert_eq!(q.content, "the visit had not been planned");
+}
+
+#[test]
+fn according_to_before_and_after() {
+    let q = one("According to Ukrainian officials, Russian forces shelled Kharkiv overnight.");
+    assert_eq!(q.cue, "According to");
+    assert_eq!(speaker(&q), "Ukrainian officials");
+    assert_eq!(q.content, "Russian forces shelled Kharkiv overnight");
+
+    let q = one("Chinese exports to Russia rose by a third in March, according to customs data.");
+    assert_eq!(speaker(&q), "customs data");
+    assert_eq!(
+        q.content,
+        "Chinese exports to Russia rose by a third in March"
+    );
+}
+
+#[test]
+fn statements_and_passive_reports() {
+    let got = quotes(
+        "In a statement, the Chinese foreign ministry said it opposed any unilateral sanctions.",
+    );
+    let q = got.iter().find(|q| q.cue == "said").unwrap().clone();
+    assert_eq!(q.content, "it opposed any unilateral sanctions");
+    assert!(speaker(&q).contains("foreign ministry"), "{q:?}");
+
+    // "It was reported": no speaker is named.
+    let q = one("It was reported that the envoy would travel to Kyiv next week.");
+    assert_eq!(q.speaker, None);
+    assert_eq!(q.content, "the envoy would travel to Kyiv next week");
+}
+
+#[test]
+fn reports_that_are_not_speech_are_left_alone() {
+    for text in [
+        "The report was published on Monday by the United Nations.",
+        "Russian troops crossed the border near Belgorod on Sunday.",
+        "She was criticized for her handling of the grain deal.",
+        "A group called the Wagner Group has fought in Bakhmut.",
+    ] {
+        assert!(quotes(text).is_empty(), "{text}: {:#?}", quotes(text));
+    }
+}
+
+// ---------------------------------------------------------------- transcripts
+
+#[test]
+fn transcript_lines() {
+    let text = "Qin Gang: Our cooperation is not aimed at any third party.\nSIMONE: Thank you, minister.\nNote: The interview was edited for length.";
+    let got = quotes(text);
+    assert_eq!(got.len(), 2, "{got:#?}");
+    assert_eq!(speaker(&got[0]), "Qin Gang");
+    assert_eq!(got[0].cue, ":");
+    assert_eq!(
+        got[0].content,
+        "Our cooperation is not aimed at any third party"
+    );
+    assert_eq!(got[0].entity.as_deref(), Some("qin-gang"));
+    assert_eq!(speaker(&got[1]), "SIMONE");
+    assert_eq!(got[1].content, "Thank you, minister");
+    // A headline kicker is not a speaker.
+    assert!(
+        quotes("The Latest: Ukraine Says Russian Attack Repelled Near Bakhmut")
+            .iter()
+            .all(|q| q.cue != ":")
+    );
+}
+
+#[test]
+fn dash_credits() {
+    let q = one("\u{201c}Peace will come only with justice.\u{201d} \u{2015} Oksana Petrenko");
+    assert_eq!(speaker(&q), "Oksana Petrenko");
+    assert_eq!(
+        q.content,
+        "\u{201c}Peace will come only with justice.\u{201d}"
+    );
+}
+
+// ---------------------------------------------------------------- speakers
+
+#[test]
+fn pronoun_and_description_speakers_take_the_entity_named_before() {
+    let text = "Xi Jinping arrived in Moscow on Monday. He said China was ready to play a constructive role.";
+    let q = one(text);
+    assert_eq!(speaker(&q), "He");
+    assert_eq!(q.entity.as_deref(), Some("xi-jinping"));
+
+    // No person in this or the previous paragraph: the pronoun stays unresolved.
+    let q = one(
+        "Xi Jinping arrived in Moscow.\n\nThe weather was cold.\n\nHe said the talks went well.",
+    );
+    assert_eq!(speaker(&q), "He");
+    assert_eq!(q.entity, None);
+
+    let q =
+        one("Xi Jinping met Putin. The Chinese leader said the two countries would deepen trade.");
+    assert_eq!(speaker(&q), "The Chinese leader");
+    assert_eq!(q.entity.as_deref(), Some("xi-jinping"));
+}
+
+// ---------------------------------------------------------------- claims and chains
+
+#[test]
+fn claims_carry_their_chain_of_sources() {
+    let text = "Pentagon documents leaked last week claimed that China had agreed to provide lethal aid to Russia, according to the Washington Post.";
+    let got = quotes(text);
+    let inner = got
+        .iter()
+        .find(|q| q.cue == "claimed")
+        .expect("the claim is found");
+    assert_eq!(
+        inner.content,
+        "China had agreed to provide lethal aid to Russia"
+    );
+    assert_eq!(speaker(inner), "Pentagon documents");
+    assert_eq!(
+        inner.chain,
+        vec![
+            ("Pentagon documents".to_string(), false),
+            ("the Washington Post".to_string(), false)
+        ]
+    );
+    // The outer relation, the Post reporting the documents' claim, is a quote of its own.
+    let outer = got.iter().find(|q| q.cue == "according to").unwrap();
+    assert_eq!(speaker(outer), "the Washington Post");
+    assert!(outer.chain.is_empty());
+}
+
+#[test]
+fn anonymous_sources_and_hedges_are_flagged() {
+    let q = one("Officials who spoke on condition of anonymity told Reuters that Kyiv was preparing a counteroffensive.");
+    assert_eq!(speaker(&q), "Officials");
+    assert_eq!(q.chain, vec![("Officials".to_string(), true)]);
+
+    let got = quotes(
+        "Russia has reportedly moved troops to the border, people familiar with the matter said.",
+    );
+    let q = got.iter().find(|q| q.cue == "said").expect("the report");
+    assert_eq!(speaker(q), "people familiar with the matter");
+    assert!(q.chain.iter().any(|c| c.1), "{q:?}");
+    assert!(q.hedged);
+
+    // A hedge with no named source is still a claim, with no speaker.
+    let q = one("The commander is believed to have fled to Belarus.");
+    assert_eq!(q.speaker, None);
+    assert_eq!(q.cue, "is believed to");
+    assert!(q.hedged);
+}
+
+// ---------------------------------------------------------------- robustness
+
+fn check_spans(text: &str) {
+    let sentences: Vec<Span> = crate::sentences::split_sentences(text)
+        .into_iter()
+        .map(|(s, e)| Span::new(s, e))
+        .collect();
+    for q in find_quotes(text, &sentences, &[]) {
+        for s in [Some(q.content), q.cue, q.speaker]
+            .into_iter()
+            .flatten()
+            .chain(q.chain.iter().map(|c| c.span))
+        {
+            assert!(s.check(text).is_ok(), "{s:?} in {text:?}");
+        }
+        assert!(!q.content.is_empty());
+    }
+}
+
+#[test]
+fn odd_input_never_panics_and_spans_stay_on_char_boundaries() {
+    for text in [
+        "",
+        "\"",
+        "\u{201c}",
+        "said",
+        ", said",
+        "according to",
+        "\"\"\"\"\"",
+        "\u{201c}Unclosed quote said Lavrov, and more",
+        "He said \u{201c}",
+        "«»„“‘’''``\u{2015}\u{2014}",
+        "Ελλάδα είπε: «Ναι.» 中国外交部说：“不。” Путин сказал: «Да».",
+        "\u{201c}Å,\u{201d} sa\u{0301}id Zoë. \u{201c}ß\u{201d}",
+        "A:\nB:\n:\n\u{201c}x\u{201d} \u{2015}",
+        "\u{1F600}\"\u{1F600}\" said \u{1F600}, \"\u{1F600}\"",
+        "Qin Gang:",
+        "it was reported that",
+    ] {
+        check_spans(text);
+        let _ = quotes(text);
+    }
+    // Every prefix of a quote-rich text, cut on char boundaries.
+    let text = "«Да,» сказал он. \u{201c}We said,\u{201d} she said, \u{201c}no.\u{201d} According to Kyiv, it's over.";
+    for (i, _) in text.char_indices() {
+        check_spans(&text[..i]);
+    }
+}
+
+#[test]
+fn a_megabyte_paragraph_is_handled() {
+    let sentence = "\u{201c}We will not yield,\u{201d} the minister said, adding that talks with Beijing, according to officials, would go on \"as planned\" ";
+    let mut text = String::new();
+    while text.len() < 1_000_000 {
+        text.push_str(sentence);
+    }
+    let start = std::time::Instant::now();
+    let got = find_quotes(&text, &[Span::new(0, text.len())], &[]);
+    assert!(!got.is_empty());
+    // Linear work: generous for debug builds on a busy machine.
+    assert!(start.elapsed().as_secs() < 60);
+    for q in &got {
+        assert!(q.content.check(&text).is_ok());
+    }
+}
+
+// ---------------------------------------------------------------- the lexicon
+
+#[test]
+fn the_builtin_lexicon_is_valid() {
+    let n = lexicon::check_builtin().expect("data/quotes/cues.txt parses");
+    assert!(n > 300);
+    let lx = lexicon::parse(include_str!("../../../../data/quotes/cues.txt")).unwrap();
+    assert!(lx.verbs["told"].addressee);
+    assert!(!lx.verbs["said"].that_only);
+    assert!(lx.verbs["shows"].that_only);
+    assert!(include_str!("../../../../data/quotes/cues.txt")
+        .contains("Written for dyad from general knowledge of English news style"));
+}
+
+#[test]
+fn lexicon_errors_name_the_line() {
+    let err = lexicon::parse("verb\tsay said\nphrase\taccording to\nverb\tsay\n").unwrap_err();
+    assert!(err.contains(":3:"), "{err}");
+    let err = lexicon::parse("verbs\tsay\n").unwrap_err();
+    assert!(err.contains("unknown category"), "{err}");
+    let err =
+        lexicon::parse("verb\tsay said\nphrase\taccording to\naddressee\ttell\n").unwrap_err();
+    assert!(err.contains("not a listed verb"), "{err}");
+    let err = lexicon::parse("noun\tpress release\n").unwrap_err();
+    assert!(err.contains("one word"), "{err}");
+}
+
+#[test]
+fn a_quotation_after_a_colon_belongs_to_the_clause_subject() {
+    let q =
+        one("Zelensky fired back on Friday: \u{201c}Ukraine will not give up its land.\u{201d}");
+    assert_eq!(q.cue, ":");
+    assert_eq!(speaker(&q), "Zelensky");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    // A short quoted title after a colon is not a quote.
+    assert!(quotes("The summit has a motto: \u{201c}Peace now\u{201d}.").is_empty());
+}
