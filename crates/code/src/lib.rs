@@ -33,6 +33,17 @@ pub fn code(doc: &mut Document, dct: Option<NaiveDate>) {
         };
         events.extend(c.sentence_events(text, sentence, &layers.mentions, &date));
     }
+    // An event inside a quotation or reported speech is the speaker's claim, not the outlet's
+    // report ("Kyiv shelled the plant," the ministry said).
+    for e in &mut events {
+        let quoted = layers
+            .quotes
+            .iter()
+            .any(|q| q.content.start <= e.trigger.start && e.trigger.end <= q.content.end);
+        if quoted {
+            e.modality.get_or_insert_with(|| "claimed".to_string());
+        }
+    }
     let _ = doc.set_events(events);
 }
 

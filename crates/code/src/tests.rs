@@ -101,7 +101,11 @@ fn a_plain_statement_is_coded_only_when_nothing_else_is() {
         "2023-03-21",
     );
     assert_eq!(got.len(), 1, "{got:?}");
-    assert!(got[0].starts_with("ACCUSE 112") && got[0].ends_with("RUS->UKR @2023-03-21"));
+    // The accusation is reported speech of the Kremlin: a claim.
+    assert!(
+        got[0].starts_with("ACCUSE 112") && got[0].ends_with("RUS->UKR claimed @2023-03-21"),
+        "{got:?}"
+    );
 }
 
 #[test]
@@ -130,14 +134,30 @@ fn what_a_speaker_says_happened_is_a_claim() {
         got[1].starts_with("ASSAULT") && got[1].contains(" claimed"),
         "{got:?}"
     );
-    // Attribution after the event leaves the event the outlet's report.
+    // Attribution after the event makes it a claim too (reported speech); an event the
+    // outlet reports in its own voice is not one.
     let got = events(
         "Ukrainian troops attacked Russian positions overnight, Lavrov said.",
         "2023-05-02",
     );
     assert_eq!(got.len(), 1, "{got:?}");
     assert!(
-        got[0].starts_with("ASSAULT") && !got[0].contains("claimed"),
+        got[0].starts_with("ASSAULT") && got[0].contains(" claimed"),
         "{got:?}"
     );
+    let got = events(
+        "Ukrainian troops attacked Russian positions overnight.",
+        "2023-05-02",
+    );
+    assert!(!got[0].contains("claimed"), "{got:?}");
+}
+
+#[test]
+fn events_inside_quotes_are_the_speakers_claims() {
+    let got = events(
+        "\"Ukrainian troops shelled the plant overnight,\" the Russian defence ministry said.",
+        "2023-05-02",
+    );
+    assert!(!got.is_empty(), "{got:?}");
+    assert!(got.iter().all(|e| e.contains(" claimed")), "{got:?}");
 }
