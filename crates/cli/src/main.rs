@@ -123,6 +123,28 @@ enum Cmd {
         #[arg(long)]
         json: bool,
     },
+    /// Who said what: stored quotes and reported speech with speaker, date, outlet and the chain
+    /// of sources.
+    Quotes {
+        #[arg(long, default_value = "dyad.db")]
+        db: PathBuf,
+        /// Speaker: an entity id (wang-yi) or words of the name.
+        #[arg(long)]
+        speaker: Option<String>,
+        /// Words the quote contains (a country, a person).
+        #[arg(long)]
+        about: Option<String>,
+        /// Publication date from (YYYY, YYYY-MM or YYYY-MM-DD).
+        #[arg(long)]
+        from: Option<String>,
+        /// Publication date to (inclusive).
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long, default_value = "50")]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
     /// Writes the stored events as JSON Lines, CSV, PLOVER records or GDELT 2.0 event rows
     /// (61 tab-separated columns), to standard output or a file.
     Export {
@@ -263,6 +285,25 @@ fn run(cmd: Cmd, opts: &Options) -> Result<ExitCode> {
                 from,
                 to,
                 all,
+                limit,
+            },
+            json,
+        ),
+        Cmd::Quotes {
+            db,
+            speaker,
+            about,
+            from,
+            to,
+            limit,
+            json,
+        } => quotes(
+            &open_existing(&db)?,
+            &dyad_store::QuoteQuery {
+                speaker,
+                about,
+                from,
+                to,
                 limit,
             },
             json,
@@ -596,6 +637,58 @@ fn events(store: &Store, q: &dyad_store::EventQuery, as_json: bool) -> Result<Ex
     }
     if rows.is_empty() {
         eprintln!("no events match");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn quotes(store: &Store, q: &dyad_store::QuoteQuery, as_json: bool) -> Result<ExitCode> {
+    let rows = store.quotes(q)?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for r in &rows {
+        if as_json {
+            emit(&mut out, &serde_json::to_value(r)?);
+            continue;
+        }
+        let who = match (&r.speaker, &r.speaker_entity) {
+            (Some(s), Some(e)) if !e.starts_with("local:") => format!("{s} [{e}]"),
+            (Some(s), _) => s.clone(),
+            _ => "(unnamed)".into(),
+        };
+        let chain = r
+            .chain
+            .as_ref()
+            .and_then(|c| c.as_array())
+            .map(|links| {
+                let names: Vec<String> = links
+                    .iter()
+                    .map(|l| {
+                        let t = l["text"].as_str().unwrap_or("?");
+                        if l["anonymous"] == true {
+                            format!("{t} (anonymous)")
+                        } else {
+                            t.to_string()
+                        }
+                    })
+                    .collect();
+                format!("\n    via {}", names.join(" -> "))
+            })
+            .unwrap_or_default();
+        let s = format!(
+            "{} {:<8} {who}{}: {:?}{chain}\n    {} {}\n",
+            r.published.as_deref().unwrap_or("?"),
+            r.kind,
+            if r.hedged { " (hedged)" } else { "" },
+            r.content,
+            r.outlet.as_deref().unwrap_or("?"),
+            short_id(&r.doc_id)
+        );
+        if out.write_all(s.as_bytes()).is_err() {
+            break;
+        }
+    }
+    if rows.is_empty() {
+        eprintln!("no quotes match");
     }
     Ok(ExitCode::SUCCESS)
 }

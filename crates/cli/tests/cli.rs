@@ -348,7 +348,8 @@ fn events_are_stored_listed_by_dyad_and_explained() {
         &page,
         "Putin visits Beijing\n\nPublished 2024-05-17\n\n\
          Russian President Vladimir Putin held talks with Chinese President Xi Jinping in Beijing on Thursday. \
-         The United States imposed sanctions on two Chinese banks last month.\n",
+         The United States imposed sanctions on two Chinese banks last month.\n\n\
+         \"Our cooperation is not aimed at any third country,\" Xi said after the talks.\n",
     )
     .unwrap();
     let db = dir.path().join("t.db");
@@ -387,7 +388,8 @@ fn events_are_stored_listed_by_dyad_and_explained() {
     assert_eq!(may["forward"]["by_type"]["CONSULT"], 1);
     let gdelt =
         String::from_utf8(dyad(&["export", "--db", db, "--format", "gdelt"]).stdout).unwrap();
-    assert_eq!(gdelt.lines().count(), 2);
+    // The talks, the sanctions, and what Xi said of the cooperation (a claim).
+    assert_eq!(gdelt.lines().count(), 3);
     assert!(
         gdelt.lines().all(|l| l.split('\t').count() == 61),
         "{gdelt}"
@@ -398,6 +400,20 @@ fn events_are_stored_listed_by_dyad_and_explained() {
     .unwrap();
     assert!(csv.starts_with("date,type,mode,cameo"));
     assert_eq!(csv.lines().count(), 2);
+    let quotes = lines(&dyad(&[
+        "quotes",
+        "--db",
+        db,
+        "--speaker",
+        "xi-jinping",
+        "--json",
+    ]));
+    assert_eq!(quotes.len(), 1, "{quotes:?}");
+    assert_eq!(quotes[0]["kind"], "direct");
+    assert!(quotes[0]["content"]
+        .as_str()
+        .unwrap()
+        .contains("not aimed at any third country"));
     // The body's first sentence is the talks.
     let id = rows[0]["doc_id"].as_str().unwrap();
     let text = String::from_utf8(dyad(&["explain", id, "1", "--db", db]).stdout).unwrap();

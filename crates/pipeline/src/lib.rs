@@ -113,6 +113,7 @@ pub fn build_document(item: &RawItem, article: Article) -> (Document, NewDoc) {
         mentions: doc.layers().mentions.clone(),
         learned: doc.layers().learned.clone(),
         events: doc.layers().events.clone(),
+        quotes: doc.layers().quotes.clone(),
     };
     (doc, new)
 }

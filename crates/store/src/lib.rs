@@ -5,7 +5,7 @@
 //! full-text search over titles and bodies. Near-duplicate texts (a wire story reprinted by
 //! several outlets) are stored once per outlet and share a `text_id`.
 
-use dyad_model::{Event, LearnedActor, Mention, Meta, Span};
+use dyad_model::{Event, LearnedActor, Mention, Meta, Quote, Span};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use std::path::Path;
@@ -136,6 +136,24 @@ CREATE TABLE events (
 CREATE INDEX events_dyad ON events(src_code, tgt_code, date);
 CREATE INDEX events_type ON events(type, date);
 "#,
+    // 5: the quote layer: who said what, through whom.
+    r#"
+CREATE TABLE quotes (
+    doc_id         TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    n              INTEGER NOT NULL,
+    kind           TEXT NOT NULL,
+    speaker        TEXT,
+    speaker_entity TEXT,
+    cue            TEXT,
+    content        TEXT NOT NULL,
+    chain          TEXT,
+    hedged         INTEGER NOT NULL,
+    start          INTEGER NOT NULL,
+    end            INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, n)
+) WITHOUT ROWID;
+CREATE INDEX quotes_speaker ON quotes(speaker_entity);
+"#,
 ];
 
 /// A processed document, ready to store.
@@ -152,6 +170,7 @@ pub struct NewDoc {
     pub mentions: Vec<Mention>,
     pub learned: Vec<LearnedActor>,
     pub events: Vec<Event>,
+    pub quotes: Vec<Quote>,
 }
 
 /// What a batch did.
@@ -241,6 +260,35 @@ pub struct ActorRow {
     pub last_seen: Option<String>,
     /// Up to five of those documents, most recent first.
     pub document_ids: Vec<String>,
+}
+
+/// Which quotes to list: every filter is optional.
+#[derive(Debug, Clone, Default)]
+pub struct QuoteQuery {
+    /// Speaker: an entity id or words of the speaker's name ("wang-yi", "Wang Yi").
+    pub speaker: Option<String>,
+    /// Words the quote's content contains ("Russia").
+    pub about: Option<String>,
+    /// Publication dates from / to (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`).
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub limit: usize,
+}
+
+/// A stored quote with where it was published.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteRow {
+    pub doc_id: String,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub kind: String,
+    pub speaker: Option<String>,
+    pub speaker_entity: Option<String>,
+    pub cue: Option<String>,
+    pub content: String,
+    /// The chain of sources, innermost first, as JSON (`[{"text": ..., "anonymous": ...}]`).
+    pub chain: Option<serde_json::Value>,
+    pub hedged: bool,
 }
 
 /// Which events to list: every filter is optional.
@@ -416,6 +464,10 @@ impl Store {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
                  ?17, ?18, ?19, ?20, ?21, ?22)",
             )?;
+            let mut insert_quote = tx.prepare_cached(
+                "INSERT INTO quotes (doc_id, n, kind, speaker, speaker_entity, cue, content, chain,
+                 hedged, start, end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            )?;
             for d in docs {
                 if exists.exists([&d.id])? {
                     report.already_stored += 1;
@@ -488,6 +540,30 @@ impl Store {
                     ])?;
                 }
                 let slice = |s: Span| d.text.get(s.start..s.end).unwrap_or("");
+                for (n, q) in d.quotes.iter().enumerate() {
+                    let chain: Vec<serde_json::Value> = q
+                        .chain
+                        .iter()
+                        .map(|c| serde_json::json!({"text": slice(c.span), "anonymous": c.anonymous}))
+                        .collect();
+                    insert_quote.execute(params![
+                        d.id,
+                        n as i64,
+                        match q.kind {
+                            dyad_model::QuoteKind::Direct => "direct",
+                            dyad_model::QuoteKind::Indirect => "indirect",
+                            dyad_model::QuoteKind::Mixed => "mixed",
+                        },
+                        q.speaker.map(slice),
+                        q.speaker_entity,
+                        q.cue.map(slice),
+                        slice(q.content),
+                        (!chain.is_empty()).then(|| serde_json::Value::from(chain).to_string()),
+                        q.hedged,
+                        q.content.start as i64,
+                        q.content.end as i64,
+                    ])?;
+                }
                 for (n, e) in d.events.iter().enumerate() {
                     let actor = |a: &Option<dyad_model::EventActor>| {
                         a.as_ref()
@@ -843,6 +919,61 @@ impl Store {
         Ok(())
     }
 
+    /// Quotes matching a query, by publication date.
+    pub fn quotes(&self, q: &QuoteQuery) -> Result<Vec<QuoteRow>> {
+        let mut conds: Vec<&str> = Vec::new();
+        let mut args: Vec<String> = Vec::new();
+        if let Some(s) = &q.speaker {
+            conds.push("(q.speaker_entity = ? OR q.speaker LIKE '%' || ? || '%')");
+            args.push(s.clone());
+            args.push(s.clone());
+        }
+        if let Some(a) = &q.about {
+            conds.push("q.content LIKE '%' || ? || '%'");
+            args.push(a.clone());
+        }
+        if let Some(f) = &q.from {
+            conds.push("substr(d.published, 1, 10) >= ?");
+            args.push(f.clone());
+        }
+        if let Some(t) = &q.to {
+            conds.push("substr(d.published, 1, length(?)) <= ?");
+            args.push(t.clone());
+            args.push(t.clone());
+        }
+        let sql = format!(
+            "SELECT q.doc_id, d.outlet, substr(d.published, 1, 10), q.kind, q.speaker,
+                    q.speaker_entity, q.cue, q.content, q.chain, q.hedged
+             FROM quotes q JOIN documents d ON d.id = q.doc_id {}
+             ORDER BY d.published, q.doc_id, q.n LIMIT {}",
+            if conds.is_empty() {
+                String::new()
+            } else {
+                format!("WHERE {}", conds.join(" AND "))
+            },
+            q.limit.max(1)
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt
+            .query_map(rusqlite::params_from_iter(args.iter()), |r| {
+                let chain: Option<String> = r.get(8)?;
+                Ok(QuoteRow {
+                    doc_id: r.get(0)?,
+                    outlet: r.get(1)?,
+                    published: r.get(2)?,
+                    kind: r.get(3)?,
+                    speaker: r.get(4)?,
+                    speaker_entity: r.get(5)?,
+                    cue: r.get(6)?,
+                    content: r.get(7)?,
+                    chain: chain.and_then(|c| serde_json::from_str(&c).ok()),
+                    hedged: r.get(9)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
     /// Actors learned from descriptions in the texts, by number of documents describing them.
     pub fn learned(&self, limit: usize) -> Result<Vec<LearnedRow>> {
         let mode = |col: &str| {
@@ -939,6 +1070,7 @@ mod tests {
                 .collect(),
             learned: Vec::new(),
             events: Vec::new(),
+            quotes: Vec::new(),
         }
     }
 
