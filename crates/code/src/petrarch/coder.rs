@@ -276,6 +276,23 @@ struct View<'a> {
     idx: Vec<usize>,
     in_group: &'a [Option<usize>],
     dict: &'a VerbDictionary,
+    backwards: bool,
+}
+
+/// Steps in the opposite order: each step's adjacency moves to its new predecessor.
+fn reversed(steps: &[Step]) -> Vec<Step> {
+    let n = steps.len();
+    (0..n)
+        .rev()
+        .map(|i| Step {
+            elem: steps[i].elem.clone(),
+            adjacent: if i + 1 < n {
+                steps[i + 1].adjacent
+            } else {
+                true
+            },
+        })
+        .collect()
 }
 
 impl View<'_> {
@@ -387,7 +404,13 @@ impl View<'_> {
                     .unwrap_or(&[])
                 {
                     let mut inner = Binding::default();
-                    if let Some(e) = self.go(member, 0, p, Some(true), &mut inner, depth + 1) {
+                    // Walking backwards, a member's words come last to first.
+                    let walked = if self.backwards {
+                        reversed(member)
+                    } else {
+                        member.clone()
+                    };
+                    if let Some(e) = self.go(&walked, 0, p, Some(true), &mut inner, depth + 1) {
                         ends.push(e);
                     }
                 }
@@ -496,12 +519,14 @@ fn match_patterns<'a>(
         idx: (f.end..c.end).collect(),
         in_group,
         dict,
+        backwards: false,
     };
     let before = View {
         toks,
         idx: (c.first..f.first).rev().collect(),
         in_group,
         dict,
+        backwards: true,
     };
     for p in &block.patterns {
         let mut b = Binding::default();
@@ -627,16 +652,21 @@ pub fn sentence_events(
             let object = groups
                 .iter()
                 .position(|g| g.first >= f.end && g.end <= c.end);
-            let is_passive = passive(&toks, c, f);
-            let (mut source, mut target) = if is_passive {
-                // "X was attacked by Y": Y is the source, X the target.
-                let by = (f.end..c.end).find(|&i| {
-                    toks[i].w == "BY" && groups.iter().any(|g| g.first == i + 1 || g.first == i + 2)
-                });
-                let agent = by.and_then(|i| groups.iter().position(|g| g.first > i));
-                (agent, subj)
-            } else {
-                (subj, object)
+            // "X was attacked by Y": Y is the source, X the target. Without a "by" agent
+            // the passive is coded like an active verb, as PETRARCH does.
+            let agent = passive(&toks, c, f)
+                .then(|| {
+                    let by = (f.end..c.end).find(|&i| {
+                        toks[i].w == "BY"
+                            && groups.iter().any(|g| g.first == i + 1 || g.first == i + 2)
+                    });
+                    by.and_then(|i| groups.iter().position(|g| g.first > i))
+                })
+                .flatten();
+            let is_passive = agent.is_some();
+            let (mut source, mut target) = match agent {
+                Some(a) => (Some(a), subj),
+                None => (subj, object),
             };
             if let Some(s) = b.source {
                 source = Some(s);
@@ -679,7 +709,17 @@ pub fn sentence_events(
                     }
                 }
             }
+            // PETRARCH 2 reads `A:B` as the active and the passive code; TABARI and
+            // PETRARCH 1 as an event and its reverse ("visit" and "receive a visit").
             let (active, reverse) = match (&code.active, &code.passive) {
+                (a, p) if dict.pair_is_passive => {
+                    let chosen = if is_passive {
+                        p.clone().or(a.clone())
+                    } else {
+                        a.clone()
+                    };
+                    (chosen, None)
+                }
                 (None, Some(p)) if is_passive => (Some(p.clone()), None),
                 (a, p) => (a.clone(), p.clone()),
             };

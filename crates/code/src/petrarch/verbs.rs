@@ -143,6 +143,9 @@ pub struct VerbDictionary {
     pub blocks: Vec<Block>,
     /// Upper-case word form -> the verbs it can be.
     pub forms: HashMap<String, Vec<VerbForm>>,
+    /// Whether the second code of `A:B` is the passive one (PETRARCH 2 dictionaries, told by
+    /// their transformations or phrase groupings) rather than a reverse event.
+    pub pair_is_passive: bool,
     pub warnings: Vec<String>,
 }
 
@@ -244,6 +247,7 @@ pub fn parse_verbs(text: &str, file: &str, dict: &mut VerbDictionary) {
         }
         if line.starts_with('~') {
             // Transformations of PETRARCH 2 are not supported; they are skipped silently.
+            dict.pair_is_passive = true;
             continue;
         }
         match &state {
@@ -265,6 +269,9 @@ pub fn parse_verbs(text: &str, file: &str, dict: &mut VerbDictionary) {
             State::Block(b) => {
                 let b = *b;
                 if let Some(p) = line.strip_prefix('-') {
+                    if p.contains('(') || p.contains('{') {
+                        dict.pair_is_passive = true;
+                    }
                     match parse_pattern(p, &format!("{}", at())) {
                         Ok(p) => dict.blocks[b].patterns.push(p),
                         Err(why) => dict.warnings.push(format!("{}: {why}", at())),
