@@ -119,6 +119,16 @@ fn split_code(code: Option<&str>, sector: Option<&str>) -> (Option<String>, Opti
     (code.map(str::to_string), sector.map(str::to_string))
 }
 
+/// Two sectors of one actor, each once: "GOV" and "MED" are "GOVMED", "GOV" and "GOV" "GOV".
+fn join_sectors(a: Option<&str>, b: Option<&str>) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) if a.contains(b) => Some(a.to_string()),
+        (Some(a), Some(b)) if b.contains(a) => Some(b.to_string()),
+        (Some(a), Some(b)) => Some(format!("{a}{b}")),
+        (a, b) => a.or(b).map(str::to_string),
+    }
+}
+
 /// The actor-coded mentions of a sentence as token ranges, joined into groups.
 fn groups(toks: &[Tok], mentions: &[Mention], sentence: Span) -> Vec<Group> {
     let mut singles: Vec<Group> = Vec::new();
@@ -152,6 +162,33 @@ fn groups(toks: &[Tok], mentions: &[Mention], sentence: Span) -> Vec<Group> {
             }],
         });
     }
+    // One noun phrase, one actor: "Bree Prime Minister Romendacil", "Dagolath's first
+    // Deputy Prime Minister": names and agents side by side (or after a possessive and a
+    // modifier or two) that do not disagree on the country are one actor.
+    let mut joined: Vec<Group> = Vec::new();
+    for g in singles {
+        if let Some(prev) = joined.last_mut() {
+            let gap = &toks[prev.end..g.first];
+            let possessive = gap.first().is_some_and(|t| t.w == "'S");
+            let modifiers = gap
+                .iter()
+                .skip(usize::from(possessive))
+                .all(|t| t.w.chars().all(char::is_alphabetic) && !t.capital);
+            let (a, b) = (&prev.members[0], &g.members[0]);
+            let agree = a.code.is_none() || b.code.is_none() || a.code == b.code;
+            let fits = gap.is_empty() || possessive && modifiers && gap.len() <= 3;
+            if fits && agree && prev.members.len() == 1 {
+                let code = a.code.clone().or(b.code.clone());
+                let sector = join_sectors(a.sector.as_deref(), b.sector.as_deref());
+                let span = Span::new(a.span.start, b.span.end);
+                prev.members[0] = Member { span, code, sector };
+                prev.end = g.end;
+                continue;
+            }
+        }
+        joined.push(g);
+    }
+    let singles = joined;
     // "lawmakers in Fornost": an agent without a country takes the country after it.
     let mut merged: Vec<Group> = Vec::new();
     let mut i = 0;
@@ -172,11 +209,7 @@ fn groups(toks: &[Tok], mentions: &[Mention], sentence: Span) -> Vec<Group> {
                 let c = &next.members[0];
                 for m in &mut g.members {
                     m.code = c.code.clone();
-                    let sector = [m.sector.as_deref(), c.sector.as_deref()]
-                        .into_iter()
-                        .flatten()
-                        .collect::<String>();
-                    m.sector = (!sector.is_empty()).then_some(sector);
+                    m.sector = join_sectors(m.sector.as_deref(), c.sector.as_deref());
                     m.span = Span::new(m.span.start, c.span.end);
                 }
                 g.end = next.end;
@@ -441,8 +474,6 @@ impl View<'_> {
 
 /// A verb found in a clause.
 struct Found<'a> {
-    /// The verb word.
-    at: usize,
     /// Token range of the whole compound.
     first: usize,
     end: usize,
@@ -488,7 +519,6 @@ fn find_verbs<'a>(
             let size = n + f.post.len();
             if best.as_ref().is_none_or(|b| size > b.end - b.first - 1) {
                 best = Some(Found {
-                    at: i,
                     first: i - n,
                     end: i + 1 + f.post.len(),
                     form: f,
@@ -651,7 +681,9 @@ pub fn sentence_events(
             });
             let object = groups
                 .iter()
-                .position(|g| g.first >= f.end && g.end <= c.end);
+                .position(|g| g.first >= f.end && g.end <= c.end)
+                // The object is in the verb's own phrase: not past a comma.
+                .filter(|&g| !toks[f.end..groups[g].first].iter().any(|t| t.w == ","));
             // "X was attacked by Y": Y is the source, X the target. Without a "by" agent
             // the passive is coded like an active verb, as PETRARCH does.
             let agent = passive(&toks, c, f)
