@@ -124,3 +124,201 @@ pub fn code(doc: &mut Document, dct: Option<NaiveDate>, cameo: &Cameo) {
     }
     let _ = doc.set_events(events);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_kb::petrarch::{parse_actors, parse_agents, Dictionaries};
+    use dyad_model::Meta;
+
+    // Invented places and verbs, in the dictionaries' own format.
+    const ACTORS: &str = "VALDORIA_ [VAL]\n+VALDORIAN_\nKESTRAN_ [KES]\nMOREV_ [MOR]\n\
+                          TOBIN_ASHE_\n\t[VALGOV 100101-191231]\n\t[VALELI]\n";
+    const AGENTS: &str = "MINISTER [~GOV]\nSOLDIER [~MIL]\nMEDIA {} [~MED]\n";
+    const VERBS: &str = "&BONDS\n+TRADE\n+CULTURAL\n\n\
+        --- MEND [050] ---\n\
+        MEND {MENDED}\n\
+        +PATCH_UP {+PATCHED_UP}\n\
+        - * &BONDS TIES [064]\n\
+        - NEVER_* [---]\n\
+        \n\
+        --- VISIT [042:043] ---\n\
+        VISIT\n\
+        \n\
+        --- SHELL [195] ---\n\
+        SHELL {SHELLED}\n\
+        - * ^ WITH_MORTARS [194]\n\
+        \n\
+        --- TALK [040] ---\n\
+        TALK\n\
+        - % * [040:040]\n\
+        \n\
+        --- SAY [---] ---\n\
+        SAY {SAID}\n";
+
+    fn cameo(discards: &str) -> Cameo {
+        let mut w = Vec::new();
+        let actors = CameoActors::new(Dictionaries {
+            actors: parse_actors(ACTORS, "a", &mut w),
+            agents: parse_agents(AGENTS, "g", &mut w),
+            ..Dictionaries::default()
+        })
+        .unwrap();
+        let mut verbs = VerbDictionary::default();
+        verbs::parse_verbs(VERBS, "v", &mut verbs);
+        assert!(
+            w.is_empty() && verbs.warnings.is_empty(),
+            "{w:?} {:?}",
+            verbs.warnings
+        );
+        let discards = verbs::parse_discards(discards, "d", &mut w);
+        Cameo::new(actors, verbs, discards)
+    }
+
+    /// Each event as `SOURCE TARGET CODE`, sorted.
+    fn coded(text: &str, date: &str, discards: &str) -> Vec<String> {
+        let c = cameo(discards);
+        let day = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
+        let mut doc = Document::new(text.to_string(), Meta::default());
+        dyad_annotate::annotate_with(&mut doc, day, Some(&c.actors));
+        code(&mut doc, day, &c);
+        let a = |x: &Option<dyad_model::EventActor>| {
+            x.as_ref().map_or("---".to_string(), |a| {
+                format!(
+                    "{}{}",
+                    a.code.as_deref().unwrap_or("---"),
+                    a.sector.as_deref().unwrap_or("")
+                )
+            })
+        };
+        let mut out: Vec<String> = doc
+            .layers()
+            .events
+            .iter()
+            .map(|e| format!("{} {} {}", a(&e.source), a(&e.target), e.cameo))
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn pattern_synset_and_default_code() {
+        assert_eq!(
+            coded("Valdoria mended trade ties with Kestran.", "2015-01-01", ""),
+            ["VAL KES 064"]
+        );
+        // No pattern matches: the block's code.
+        assert_eq!(
+            coded("Valdoria mended fences with Kestran.", "2015-01-01", ""),
+            ["VAL KES 050"]
+        );
+        // A compound verb with its particle.
+        assert_eq!(
+            coded(
+                "Valdoria patched up its quarrel with Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 050"]
+        );
+    }
+
+    #[test]
+    fn pairs_compounds_and_agents() {
+        // A pair code: the event and its reverse.
+        assert_eq!(
+            coded(
+                "The Valdorian minister will visit Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["KES VALGOV 043", "VALGOV KES 042"]
+        );
+        // `%`: the members of a compound towards each other.
+        assert_eq!(
+            coded("Valdoria and Kestran will talk.", "2015-01-01", ""),
+            ["KES VAL 040", "VAL KES 040"]
+        );
+        // A compound source and an agent taking the country after "from".
+        assert_eq!(
+            coded(
+                "Soldiers from Morev and Kestran shelled Valdoria.",
+                "2015-01-01",
+                ""
+            ),
+            ["KES VAL 195", "MORMIL VAL 195"]
+        );
+        // `^` skips a phrase; `_` needs the words side by side.
+        assert_eq!(
+            coded("Valdoria shelled Kestran with mortars.", "2015-01-01", ""),
+            ["VAL KES 194"]
+        );
+    }
+
+    #[test]
+    fn passives_negation_statements_and_dates() {
+        assert_eq!(
+            coded("Kestran was shelled by Valdoria.", "2015-01-01", ""),
+            ["VAL KES 195"]
+        );
+        // Negation: no event unless a pattern says what it is; `[---]` codes nothing.
+        assert!(coded("Valdoria did not mend ties with Kestran.", "2015-01-01", "").is_empty());
+        assert!(coded("Valdoria never mended ties with Kestran.", "2015-01-01", "").is_empty());
+        // A statement without a target, and a verb nobody listed, code nothing.
+        assert!(coded("Valdoria said nothing.", "2015-01-01", "").is_empty());
+        assert!(coded("Valdoria praised Kestran.", "2015-01-01", "").is_empty());
+        // The actor's code of the day.
+        assert_eq!(
+            coded("Tobin Ashe visited Kestran.", "2012-05-01", ""),
+            ["KES VALGOV 043", "VALGOV KES 042"]
+        );
+        assert_eq!(
+            coded("Tobin Ashe visited Kestran.", "2021-05-01", ""),
+            ["KES VALELI 043", "VALELI KES 042"]
+        );
+    }
+
+    #[test]
+    fn discards_and_clauses() {
+        let d = "FOOTBALL\n+CHESS OLYMPIAD_\n";
+        assert!(coded("Valdoria shelled Kestran at football.", "2015-01-01", d).is_empty());
+        assert!(coded(
+            "At the chess olympiad, nothing happened. Valdoria shelled Kestran.",
+            "2015-01-01",
+            d
+        )
+        .is_empty());
+        // Two clauses, the second with the subject of the first.
+        assert_eq!(
+            coded(
+                "Valdoria shelled Kestran and mended cultural ties with Morev.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 195", "VAL MOR 064"]
+        );
+    }
+
+    #[test]
+    fn a_directory_without_verbs_falls_back_and_junk_is_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("T.actors.txt"), ACTORS).unwrap();
+        let c = Cameo::load(dir.path()).unwrap();
+        assert!(c.verbs.blocks.is_empty());
+        std::fs::write(
+            dir.path().join("T.verbs.txt"),
+            format!("{VERBS}\n- * [\n\u{0}garbage\n"),
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("T.discards.txt"), "+\nCRICKET\n").unwrap();
+        let c = Cameo::load(dir.path()).unwrap();
+        assert_eq!(c.verbs.blocks.len(), 5);
+        assert_eq!(c.discards.len(), 1);
+        assert_eq!(c.warnings.len(), 3, "{:?}", c.warnings);
+        assert!(
+            c.warnings.iter().all(|w| w.contains("T.")),
+            "{:?}",
+            c.warnings
+        );
+    }
+}

@@ -272,7 +272,7 @@ pub fn parse_verbs(text: &str, file: &str, dict: &mut VerbDictionary) {
                     if p.contains('(') || p.contains('{') {
                         dict.pair_is_passive = true;
                     }
-                    match parse_pattern(p, &format!("{}", at())) {
+                    match parse_pattern(p, &at()) {
                         Ok(p) => dict.blocks[b].patterns.push(p),
                         Err(why) => dict.warnings.push(format!("{}: {why}", at())),
                     }
@@ -346,10 +346,10 @@ pub fn regular_forms(v: &str) -> Vec<(String, bool)> {
         out.push((format!("{stem}IES"), false));
         out.push((format!("{stem}IED"), true));
         out.push((format!("{v}ING"), false));
-    } else if v.ends_with('E') {
+    } else if let Some(stem) = v.strip_suffix('E') {
         out.push((format!("{v}S"), false));
         out.push((format!("{v}D"), true));
-        out.push((format!("{}ING", &v[..v.len() - 1]), false));
+        out.push((format!("{stem}ING"), false));
     } else {
         let s = if v.ends_with(['S', 'X', 'Z']) || v.ends_with("CH") || v.ends_with("SH") {
             "ES"
@@ -544,7 +544,8 @@ mod tests {
         \n\
         --- MEND  [050]  ---\n\
         MEND {MENDS MENDED}   # a note\n\
-        PATCH_+UP {PATCHED_+UP}\n\
+        +PATCH_UP {+PATCHED_UP}\n\
+        WIRE_+TAP\n\
         +SMOOTH_OVER [051]\n\
         - * &KINDS TIES [064]\n\
         - $ * FENCES_WITH + [057:057]\n\
@@ -575,8 +576,8 @@ mod tests {
         }
         let up = &d.forms["PATCHED"];
         assert!(up.iter().any(|v| v.post == ["UP"] && v.past), "{up:?}");
-        let up = &d.forms["UP"];
-        assert!(up.iter().any(|v| v.pre == ["PATCH"]), "{up:?}");
+        let tap = &d.forms["TAPS"];
+        assert!(tap.iter().any(|v| v.pre == ["WIRE"]), "{tap:?}");
         let over = &d.forms["SMOOTH"][0];
         assert_eq!(over.post, ["OVER"]);
         assert_eq!(over.code.as_ref().unwrap().active.as_deref(), Some("051"));
@@ -604,7 +605,7 @@ mod tests {
         let snub = &d.blocks[1].patterns[0];
         assert_eq!(snub.after.len(), 4, "{:?}", snub.after);
         assert_eq!(d.warnings.len(), 2, "{:?}", d.warnings);
-        assert!(d.warnings[0].starts_with("v.txt:17:"), "{:?}", d.warnings);
+        assert!(d.warnings[0].starts_with("v.txt:18:"), "{:?}", d.warnings);
     }
 
     #[test]
