@@ -38,7 +38,9 @@ impl CameoActors {
         let mut targets = Vec::new();
         let mut add = |p: &Phrase, t: Target| {
             pats.push(p.text());
-            targets.push((t, p.exact_end));
+            // Agents list their plurals, so they are whole words ("DIPLOMAT" is not
+            // "diplomatic"); actor names without a final `_` are stems.
+            targets.push((t, p.exact_end || matches!(t, Target::Agent(_))));
         };
         for (i, a) in dicts.actors.iter().enumerate() {
             a.names.iter().for_each(|p| add(p, Target::Actor(i)));

@@ -435,17 +435,28 @@ fn annotate(input: &Path, cameo: Option<&Path>) -> Result<ExitCode> {
                     dir.display()
                 );
             }
-            let c = dyad_annotate::cameo::CameoActors::load(dir).map_err(anyhow::Error::msg)?;
-            let d = c.dictionaries();
+            let c = dyad_code::petrarch::Cameo::load(dir).map_err(anyhow::Error::msg)?;
+            let d = c.actors.dictionaries();
+            let verbs = if c.verbs.blocks.is_empty() {
+                "no verb dictionary, so events come from the built-in lexicon".to_string()
+            } else {
+                format!(
+                    "{} verb blocks, {} verb forms and {} patterns code the events",
+                    c.verbs.blocks.len(),
+                    c.verbs.verb_count(),
+                    c.verbs.pattern_count()
+                )
+            };
             eprintln!(
-                "dyad: {}: {} actors and {} agents from {} files ({} unreadable lines skipped); actor codes come from them",
+                "dyad: {}: {} actors and {} agents ({} unreadable lines skipped) code the actors; {verbs}; {} discard phrases ({} unreadable lines skipped)",
                 dir.display(),
                 d.actors.len(),
                 d.agents.len(),
-                d.files.len(),
-                d.warnings.len()
+                d.warnings.len(),
+                c.discards.len(),
+                c.warnings.len()
             );
-            for w in d.warnings.iter().take(5) {
+            for w in d.warnings.iter().chain(&c.warnings).take(5) {
                 eprintln!("dyad: warning: {w}");
             }
             Some(c)

@@ -7,6 +7,7 @@
 
 pub mod coder;
 pub mod lexicon;
+pub mod petrarch;
 
 use chrono::NaiveDate;
 use dyad_model::{Document, Span};

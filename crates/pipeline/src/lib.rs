@@ -201,7 +201,7 @@ pub fn ingest(
 pub fn annotate_line(
     line: &str,
     line_no: usize,
-    cameo: Option<&dyad_annotate::cameo::CameoActors>,
+    cameo: Option<&dyad_code::petrarch::Cameo>,
 ) -> serde_json::Value {
     use serde_json::{json, Value};
     let v: Value = match serde_json::from_str(line) {
@@ -223,8 +223,11 @@ pub fn annotate_line(
     };
     let date = meta.published.as_deref().and_then(day_of);
     let mut doc = Document::new(text.to_string(), meta);
-    dyad_annotate::annotate_with(&mut doc, date, cameo);
-    dyad_code::code(&mut doc, date);
+    dyad_annotate::annotate_with(&mut doc, date, cameo.map(|c| &c.actors));
+    match cameo {
+        Some(c) => dyad_code::petrarch::code(&mut doc, date, c),
+        None => dyad_code::code(&mut doc, date),
+    }
     let id_str = match &id {
         Value::String(s) => s.clone(),
         Value::Null => String::new(),
@@ -237,7 +240,7 @@ pub fn annotate_line(
 
 /// Annotates JSON Lines records in parallel chunks, calling `f` with each output in order.
 pub fn annotate_lines(
-    cameo: Option<&dyad_annotate::cameo::CameoActors>,
+    cameo: Option<&dyad_code::petrarch::Cameo>,
     lines: impl Iterator<Item = std::io::Result<String>>,
     mut f: impl FnMut(serde_json::Value),
 ) -> std::io::Result<()> {

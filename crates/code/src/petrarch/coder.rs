@@ -1,0 +1,827 @@
+//! The PETRARCH-style coder over plain text: tokens, actor groups, clauses, verbs and their
+//! patterns.
+
+use super::verbs::{Code, Elem, Pattern, Step, VerbDictionary, VerbForm};
+use dyad_model::{Event, EventActor, Mention, Span};
+
+/// A word of the sentence: its upper-case form and where it is.
+#[derive(Debug, Clone)]
+pub(crate) struct Tok {
+    pub w: String,
+    pub span: Span,
+    /// Starts with an upper-case letter in the text.
+    pub capital: bool,
+}
+
+/// Words, with "n't" and "'s" split off as TreeBank does ("did n't", "Gondor 's").
+pub(crate) fn tokens(text: &str, sentence: Span) -> Vec<Tok> {
+    let s = &text[sentence.start..sentence.end];
+    let mut out = Vec::new();
+    let mut push = |a: usize, b: usize| {
+        let w = &s[a..b];
+        out.push(Tok {
+            w: w.to_uppercase().replace('’', "'"),
+            span: Span::new(sentence.start + a, sentence.start + b),
+            capital: w.chars().next().is_some_and(char::is_uppercase),
+        });
+    };
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                let joins = "'’-.".contains(d)
+                    && s[j + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric);
+                if d.is_alphanumeric() || joins {
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            let word = &s[i..end];
+            let lower = word.to_lowercase().replace('’', "'");
+            if lower.ends_with("n't") && lower.len() > 3 {
+                let cut = end - 3;
+                push(i, cut);
+                push(cut, end);
+            } else if lower.ends_with("'s") && lower.len() > 2 {
+                let cut = end - 2;
+                push(i, cut);
+                push(cut, end);
+            } else {
+                push(i, end);
+            }
+        } else if !c.is_whitespace() {
+            push(i, i + c.len_utf8());
+        }
+    }
+    out
+}
+
+/// Whether `text` contains the phrase at word boundaries (the last word as a stem unless
+/// `exact_end`).
+pub fn contains_phrase(text: &str, words: &[String], exact_end: bool) -> bool {
+    let toks = tokens(text, Span::new(0, text.len()));
+    let n = words.len();
+    if n == 0 || toks.len() < n {
+        return false;
+    }
+    (0..=toks.len() - n).any(|i| {
+        words.iter().enumerate().all(|(k, w)| {
+            let t = &toks[i + k].w;
+            if k + 1 == n && !exact_end {
+                t.starts_with(w.as_str())
+            } else {
+                t == w
+            }
+        })
+    })
+}
+
+const DETERMINERS: &[&str] = &[
+    "THE", "A", "AN", "ITS", "THEIR", "HIS", "HER", "OUR", "'S", "THIS", "THESE", "THOSE",
+];
+const PREPOSITIONS: &[&str] = &[
+    "IN", "OF", "AT", "FROM", "TO", "WITH", "BY", "ON", "FOR", "INTO", "AGAINST", "ABOUT", "OVER",
+    "BETWEEN", "NEAR", "ACROSS", "UNDER", "AFTER", "BEFORE", "DURING", "SINCE", "TOWARD",
+    "TOWARDS", "VIA", "WITHIN", "WITHOUT", "AMONG", "THAN", "UPON",
+];
+const CONJUNCTIONS: &[&str] = &["AND", "OR", "NOR", ","];
+const BE: &[&str] = &[
+    "WAS", "WERE", "BEEN", "BEING", "BE", "IS", "ARE", "GET", "GOT",
+];
+const NEGATORS: &[&str] = &["NOT", "N'T", "NEVER"];
+/// Words between an actor and its verb that do not end the subject.
+const CLAUSE_BREAKS: &[&str] = &[";", ":", "WHO", "WHICH", "THAT", "WHILE", "WHEN", "WHERE"];
+
+/// One actor of a group: its span and code.
+#[derive(Debug, Clone)]
+struct Member {
+    span: Span,
+    code: Option<String>,
+    sector: Option<String>,
+}
+
+/// Actors that act together: "Gondor and Osgiliath", "lawmakers in Fornost".
+#[derive(Debug, Clone)]
+struct Group {
+    /// Token range.
+    first: usize,
+    end: usize,
+    members: Vec<Member>,
+}
+
+fn split_code(code: Option<&str>, sector: Option<&str>) -> (Option<String>, Option<String>) {
+    (code.map(str::to_string), sector.map(str::to_string))
+}
+
+/// Two sectors of one actor, each once: "GOV" and "MED" are "GOVMED", "GOV" and "GOV" "GOV".
+fn join_sectors(a: Option<&str>, b: Option<&str>) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) if a.contains(b) => Some(a.to_string()),
+        (Some(a), Some(b)) if b.contains(a) => Some(b.to_string()),
+        (Some(a), Some(b)) => Some(format!("{a}{b}")),
+        (a, b) => a.or(b).map(str::to_string),
+    }
+}
+
+/// The actor-coded mentions of a sentence as token ranges, joined into groups.
+fn groups(toks: &[Tok], mentions: &[Mention], sentence: Span) -> Vec<Group> {
+    let mut singles: Vec<Group> = Vec::new();
+    let mut ms: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| m.actor.is_some())
+        .filter(|m| m.span.start >= sentence.start && m.span.end <= sentence.end)
+        .collect();
+    ms.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    for m in ms {
+        let Some(a) = &m.actor else { continue };
+        if a.code.is_none() && a.sector.is_none() {
+            continue;
+        }
+        let first = toks.iter().position(|t| t.span.end > m.span.start);
+        let end = toks.iter().rposition(|t| t.span.start < m.span.end);
+        let (Some(first), Some(last)) = (first, end) else {
+            continue;
+        };
+        if last < first || singles.last().is_some_and(|g| first < g.end) {
+            continue;
+        }
+        let (code, sector) = split_code(a.code.as_deref(), a.sector.as_deref());
+        singles.push(Group {
+            first,
+            end: last + 1,
+            members: vec![Member {
+                span: m.span,
+                code,
+                sector,
+            }],
+        });
+    }
+    // One noun phrase, one actor: "Bree Prime Minister Romendacil", "Dagolath's first
+    // Deputy Prime Minister": names and agents side by side (or after a possessive and a
+    // modifier or two) that do not disagree on the country are one actor.
+    let mut joined: Vec<Group> = Vec::new();
+    for g in singles {
+        if let Some(prev) = joined.last_mut() {
+            let gap = &toks[prev.end..g.first];
+            let possessive = gap.first().is_some_and(|t| t.w == "'S");
+            let modifiers = gap
+                .iter()
+                .skip(usize::from(possessive))
+                .all(|t| t.w.chars().all(char::is_alphabetic) && !t.capital);
+            let (a, b) = (&prev.members[0], &g.members[0]);
+            let agree = a.code.is_none() || b.code.is_none() || a.code == b.code;
+            let fits = gap.is_empty() || possessive && modifiers && gap.len() <= 3;
+            if fits && agree && prev.members.len() == 1 {
+                let code = a.code.clone().or(b.code.clone());
+                let sector = join_sectors(a.sector.as_deref(), b.sector.as_deref());
+                let span = Span::new(a.span.start, b.span.end);
+                prev.members[0] = Member { span, code, sector };
+                prev.end = g.end;
+                continue;
+            }
+        }
+        joined.push(g);
+    }
+    let singles = joined;
+    // "lawmakers in Fornost": an agent without a country takes the country after it.
+    let mut merged: Vec<Group> = Vec::new();
+    let mut i = 0;
+    while i < singles.len() {
+        let mut g = singles[i].clone();
+        if let Some(next) = singles.get(i + 1) {
+            let gap: Vec<&str> = toks[g.end..next.first]
+                .iter()
+                .map(|t| t.w.as_str())
+                .collect();
+            let agent_only = g.members.iter().all(|m| m.code.is_none());
+            let country = next.members.len() == 1 && next.members[0].code.is_some();
+            let linking = matches!(
+                gap.as_slice(),
+                ["IN" | "FROM" | "OF"] | ["IN" | "FROM" | "OF", "THE"]
+            );
+            if agent_only && country && linking {
+                let c = &next.members[0];
+                for m in &mut g.members {
+                    m.code = c.code.clone();
+                    m.sector = join_sectors(m.sector.as_deref(), c.sector.as_deref());
+                    m.span = Span::new(m.span.start, c.span.end);
+                }
+                g.end = next.end;
+                i += 1;
+            }
+        }
+        merged.push(g);
+        i += 1;
+    }
+    // Compounds: actors separated by "and", "or", commas, determiners and a few modifiers.
+    let mut out: Vec<Group> = Vec::new();
+    for g in merged {
+        if let Some(prev) = out.last_mut() {
+            let gap = &toks[prev.end..g.first];
+            let has_conj = gap.iter().any(|t| CONJUNCTIONS.contains(&t.w.as_str()));
+            let fillers = gap
+                .iter()
+                .filter(|t| {
+                    !CONJUNCTIONS.contains(&t.w.as_str()) && !DETERMINERS.contains(&t.w.as_str())
+                })
+                .count();
+            let clean = gap.iter().all(|t| {
+                !PREPOSITIONS.contains(&t.w.as_str())
+                    && !CLAUSE_BREAKS.contains(&t.w.as_str())
+                    && t.w
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_alphanumeric() || c == ',')
+            });
+            if has_conj && clean && fillers <= 2 && gap.len() <= 5 {
+                prev.members.extend(g.members);
+                prev.end = g.end;
+                continue;
+            }
+        }
+        out.push(g);
+    }
+    out
+}
+
+/// A clause: a token range and whether it continues the subject of the one before
+/// ("... and promised aid").
+#[derive(Debug, Clone, Copy)]
+struct Clause {
+    first: usize,
+    end: usize,
+    inherits: bool,
+}
+
+fn clauses(toks: &[Tok], dict: &VerbDictionary, in_group: &[Option<usize>]) -> Vec<Clause> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut inherits = false;
+    for i in 0..toks.len() {
+        let w = toks[i].w.as_str();
+        let split_here = if w == ";" {
+            Some((i + 1, false))
+        } else if (w == "AND" || w == "BUT") && in_group[i].is_none() {
+            // "and" before a verb (perhaps after an adverb) starts a clause of its own.
+            let verb_next = (i + 1..(i + 3).min(toks.len()))
+                .find(|&j| dict.forms.contains_key(&toks[j].w) && in_group[j].is_none());
+            verb_next
+                .filter(|&j| j == i + 1 || toks[j - 1].w.ends_with("LY"))
+                .map(|_| (i + 1, true))
+        } else {
+            None
+        };
+        if let Some((next, inh)) = split_here {
+            out.push(Clause {
+                first: start,
+                end: i,
+                inherits,
+            });
+            start = next;
+            inherits = inh;
+        }
+    }
+    out.push(Clause {
+        first: start,
+        end: toks.len(),
+        inherits,
+    });
+    out
+}
+
+/// Who the pattern put where.
+#[derive(Debug, Clone, Default)]
+struct Binding {
+    source: Option<usize>,
+    target: Option<usize>,
+    compound: Option<(usize, bool)>,
+}
+
+/// Tokens in walking order (forwards after the verb, backwards before it).
+struct View<'a> {
+    toks: &'a [Tok],
+    idx: Vec<usize>,
+    in_group: &'a [Option<usize>],
+    dict: &'a VerbDictionary,
+    backwards: bool,
+}
+
+/// Steps in the opposite order: each step's adjacency moves to its new predecessor.
+fn reversed(steps: &[Step]) -> Vec<Step> {
+    let n = steps.len();
+    (0..n)
+        .rev()
+        .map(|i| Step {
+            elem: steps[i].elem.clone(),
+            adjacent: if i + 1 < n {
+                steps[i + 1].adjacent
+            } else {
+                true
+            },
+        })
+        .collect()
+}
+
+impl View<'_> {
+    fn word(&self, p: usize) -> Option<&str> {
+        self.idx.get(p).map(|&i| self.toks[i].w.as_str())
+    }
+
+    /// The group that starts at `p` in walking order, after determiners; and where it ends.
+    fn group_at(&self, mut p: usize) -> Option<(usize, usize)> {
+        while self.word(p).is_some_and(|w| DETERMINERS.contains(&w)) {
+            p += 1;
+        }
+        let g = self.in_group[*self.idx.get(p)?]?;
+        if p > 0 && self.in_group[self.idx[p - 1]] == Some(g) {
+            return None;
+        }
+        let mut e = p;
+        while self
+            .idx
+            .get(e)
+            .is_some_and(|&i| self.in_group[i] == Some(g))
+        {
+            e += 1;
+        }
+        while self.word(e).is_some_and(|w| w == "'S") {
+            e += 1;
+        }
+        Some((g, e))
+    }
+
+    fn word_matches(&self, p: usize, word: &str, exact: bool) -> bool {
+        let Some(t) = self.word(p) else { return false };
+        if t == word {
+            return true;
+        }
+        if exact || word.len() < 3 {
+            return false;
+        }
+        t.strip_prefix(word)
+            .is_some_and(|rest| ["S", "ES", "D", "ED", "ING", "IES", "IED"].contains(&rest))
+            || (word.ends_with('E') && t.strip_prefix(&word[..word.len() - 1]) == Some("ING"))
+    }
+
+    /// Matches `steps[k..]` from `p`; `first_adjacent` overrides the first step's adjacency.
+    fn go(
+        &self,
+        steps: &[Step],
+        k: usize,
+        p: usize,
+        first_adjacent: Option<bool>,
+        b: &mut Binding,
+        depth: usize,
+    ) -> Option<usize> {
+        if k == steps.len() {
+            return Some(p);
+        }
+        if depth > 8 {
+            return None;
+        }
+        let adjacent = if k == 0 {
+            first_adjacent.unwrap_or(steps[0].adjacent)
+        } else {
+            steps[k].adjacent
+        };
+        let last_start = if adjacent { p } else { self.idx.len() };
+        for start in p..=last_start.min(self.idx.len()) {
+            for end in self.elem(&steps[k].elem, start, depth) {
+                let saved = b.clone();
+                self.bind(&steps[k].elem, start, b);
+                if let Some(e) = self.go(steps, k + 1, end, None, b, depth) {
+                    return Some(e);
+                }
+                *b = saved;
+            }
+        }
+        None
+    }
+
+    fn bind(&self, e: &Elem, start: usize, b: &mut Binding) {
+        let g = self.group_at(start).map(|(g, _)| g);
+        match e {
+            Elem::Source => b.source = g,
+            Elem::Target => b.target = g,
+            Elem::Compound => b.compound = g.map(|g| (g, false)),
+            _ => {}
+        }
+    }
+
+    /// Where the element can end if it starts at `p`.
+    fn elem(&self, e: &Elem, p: usize, depth: usize) -> Vec<usize> {
+        match e {
+            Elem::Word { word, exact } => {
+                if word == "*" {
+                    return Vec::new();
+                }
+                if self.word_matches(p, word, *exact) {
+                    vec![p + 1]
+                } else {
+                    Vec::new()
+                }
+            }
+            Elem::Synset(name) => {
+                let mut ends = Vec::new();
+                for member in self
+                    .dict
+                    .synsets
+                    .get(name)
+                    .map(Vec::as_slice)
+                    .unwrap_or(&[])
+                {
+                    let mut inner = Binding::default();
+                    // Walking backwards, a member's words come last to first.
+                    let walked = if self.backwards {
+                        reversed(member)
+                    } else {
+                        member.clone()
+                    };
+                    if let Some(e) = self.go(&walked, 0, p, Some(true), &mut inner, depth + 1) {
+                        ends.push(e);
+                    }
+                }
+                ends
+            }
+            Elem::Source | Elem::Target | Elem::Compound => {
+                self.group_at(p).map(|(_, e)| vec![e]).unwrap_or_default()
+            }
+            Elem::Skip => {
+                if let Some((_, e)) = self.group_at(p) {
+                    return vec![e];
+                }
+                (p + 1..=(p + 4).min(self.idx.len()))
+                    .filter(|&e| {
+                        self.idx[p..e].iter().all(|&i| {
+                            self.toks[i]
+                                .w
+                                .chars()
+                                .next()
+                                .is_some_and(char::is_alphanumeric)
+                        })
+                    })
+                    .collect()
+            }
+        }
+    }
+}
+
+/// A verb found in a clause.
+struct Found<'a> {
+    /// Token range of the whole compound.
+    first: usize,
+    end: usize,
+    form: &'a VerbForm,
+}
+
+fn find_verbs<'a>(
+    toks: &[Tok],
+    c: Clause,
+    dict: &'a VerbDictionary,
+    in_group: &[Option<usize>],
+) -> Vec<Found<'a>> {
+    let mut out: Vec<Found> = Vec::new();
+    for i in c.first..c.end {
+        if in_group[i].is_some() || out.last().is_some_and(|f| i < f.end) {
+            continue;
+        }
+        let Some(forms) = dict.forms.get(&toks[i].w) else {
+            continue;
+        };
+        // A capitalised word inside the sentence is a name, not a verb.
+        if toks[i].capital && i > c.first && i > 0 {
+            continue;
+        }
+        let mut best: Option<Found> = None;
+        for f in forms {
+            let n = f.pre.len();
+            if i < c.first + n {
+                continue;
+            }
+            let pre_ok = f
+                .pre
+                .iter()
+                .enumerate()
+                .all(|(k, w)| toks[i - n + k].w == *w);
+            let post_ok = f.post.iter().enumerate().all(|(k, w)| {
+                toks.get(i + 1 + k)
+                    .is_some_and(|t| t.w == *w && i + 1 + k < c.end)
+            });
+            if !pre_ok || !post_ok {
+                continue;
+            }
+            let size = n + f.post.len();
+            if best.as_ref().is_none_or(|b| size > b.end - b.first - 1) {
+                best = Some(Found {
+                    first: i - n,
+                    end: i + 1 + f.post.len(),
+                    form: f,
+                });
+            }
+        }
+        let Some(found) = best else { continue };
+        // After a determiner or a possessive the word is a noun ("the attack", "its visit").
+        if found.first > c.first && DETERMINERS.contains(&toks[found.first - 1].w.as_str()) {
+            continue;
+        }
+        out.push(found);
+    }
+    out
+}
+
+/// The pattern of the verb's block that matches, with its bindings; else the default code.
+fn match_patterns<'a>(
+    dict: &'a VerbDictionary,
+    toks: &[Tok],
+    c: Clause,
+    f: &Found,
+    in_group: &[Option<usize>],
+) -> (Code, Binding, Option<&'a Pattern>) {
+    let block = &dict.blocks[f.form.block];
+    let after = View {
+        toks,
+        idx: (f.end..c.end).collect(),
+        in_group,
+        dict,
+        backwards: false,
+    };
+    let before = View {
+        toks,
+        idx: (c.first..f.first).rev().collect(),
+        in_group,
+        dict,
+        backwards: true,
+    };
+    for p in &block.patterns {
+        let mut b = Binding::default();
+        if after.go(&p.after, 0, 0, None, &mut b, 0).is_none() {
+            continue;
+        }
+        let mut bb = Binding::default();
+        if before.go(&p.before, 0, 0, None, &mut bb, 0).is_none() {
+            continue;
+        }
+        let binding = Binding {
+            source: bb.source.or(b.source),
+            target: b.target.or(bb.target),
+            compound: bb
+                .compound
+                .map(|(g, _)| (g, true))
+                .or(b.compound.map(|(g, _)| (g, false))),
+        };
+        return (p.code.clone(), binding, Some(p));
+    }
+    let code = f.form.code.clone().unwrap_or_else(|| block.code.clone());
+    (code, Binding::default(), None)
+}
+
+/// The subject of a verb: the nearest group before it in the clause that is not the object
+/// of a preposition.
+fn subject(toks: &[Tok], groups: &[Group], c: Clause, verb: usize) -> Option<usize> {
+    groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.first >= c.first && g.end <= verb)
+        .filter(|(_, g)| {
+            let mut p = g.first;
+            while p > c.first && DETERMINERS.contains(&toks[p - 1].w.as_str()) {
+                p -= 1;
+            }
+            !(p > c.first && PREPOSITIONS.contains(&toks[p - 1].w.as_str()))
+        })
+        .filter(|(_, g)| {
+            !toks[g.end..verb]
+                .iter()
+                .any(|t| CLAUSE_BREAKS.contains(&t.w.as_str()))
+        })
+        .map(|(i, _)| i)
+        .next_back()
+}
+
+/// Whether the verb is passive: a past form after a form of "be" (adverbs and "not" between).
+fn passive(toks: &[Tok], c: Clause, f: &Found) -> bool {
+    if !f.form.past {
+        return false;
+    }
+    let mut p = f.first;
+    for _ in 0..3 {
+        if p <= c.first {
+            return false;
+        }
+        p -= 1;
+        let w = toks[p].w.as_str();
+        if BE.contains(&w) {
+            return true;
+        }
+        if !(w.ends_with("LY") || NEGATORS.contains(&w)) {
+            return false;
+        }
+    }
+    false
+}
+
+fn negated(toks: &[Tok], c: Clause, f: &Found) -> bool {
+    let from = f.first.saturating_sub(3).max(c.first);
+    toks[from..f.first]
+        .iter()
+        .any(|t| NEGATORS.contains(&t.w.as_str()))
+}
+
+fn mentions_negation(p: &Pattern, dict: &VerbDictionary) -> bool {
+    p.before.iter().chain(&p.after).any(|s| match &s.elem {
+        Elem::Word { word, .. } => NEGATORS.contains(&word.as_str()) || word == "NO",
+        // A synonym set that a pattern puts before its verb may hold the negation.
+        Elem::Synset(n) => dict.synsets.get(n).is_some_and(|ms| {
+            ms.iter().flatten().any(
+                |s| matches!(&s.elem, Elem::Word { word, .. } if NEGATORS.contains(&word.as_str())),
+            )
+        }),
+        _ => false,
+    })
+}
+
+/// The events of one sentence.
+pub fn sentence_events(
+    dict: &VerbDictionary,
+    text: &str,
+    sentence: Span,
+    mentions: &[Mention],
+    date: &dyn Fn(Span) -> Option<String>,
+) -> Vec<Event> {
+    let toks = tokens(text, sentence);
+    let groups = groups(&toks, mentions, sentence);
+    let mut in_group = vec![None; toks.len()];
+    for (gi, g) in groups.iter().enumerate() {
+        for slot in &mut in_group[g.first..g.end] {
+            *slot = Some(gi);
+        }
+    }
+    let mut events = Vec::new();
+    let mut last_subject: Option<usize> = None;
+    for c in clauses(&toks, dict, &in_group) {
+        let verbs = find_verbs(&toks, c, dict, &in_group);
+        for f in &verbs {
+            let (code, b, pattern) = match_patterns(dict, &toks, c, f, &in_group);
+            if code.is_none() {
+                continue;
+            }
+            if negated(&toks, c, f) && !pattern.is_some_and(|p| mentions_negation(p, dict)) {
+                continue;
+            }
+            let subj = subject(&toks, &groups, c, f.first).or(if c.inherits {
+                last_subject
+            } else {
+                None
+            });
+            let object = groups
+                .iter()
+                .position(|g| g.first >= f.end && g.end <= c.end)
+                // The object is in the verb's own phrase: not past a comma.
+                .filter(|&g| !toks[f.end..groups[g].first].iter().any(|t| t.w == ","));
+            // "X was attacked by Y": Y is the source, X the target. Without a "by" agent
+            // the passive is coded like an active verb, as PETRARCH does.
+            let agent = passive(&toks, c, f)
+                .then(|| {
+                    let by = (f.end..c.end).find(|&i| {
+                        toks[i].w == "BY"
+                            && groups.iter().any(|g| g.first == i + 1 || g.first == i + 2)
+                    });
+                    by.and_then(|i| groups.iter().position(|g| g.first > i))
+                })
+                .flatten();
+            let is_passive = agent.is_some();
+            let (mut source, mut target) = match agent {
+                Some(a) => (Some(a), subj),
+                None => (subj, object),
+            };
+            if let Some(s) = b.source {
+                source = Some(s);
+            }
+            if let Some(t) = b.target {
+                target = Some(t);
+            }
+            let mut pairs: Vec<(&Member, &Member)> = Vec::new();
+            match b.compound {
+                Some((g, before_verb))
+                    if b.target.is_none() && (before_verb || source.is_none()) =>
+                {
+                    let ms = &groups[g].members;
+                    for x in ms {
+                        for y in ms {
+                            if x.span != y.span {
+                                pairs.push((x, y));
+                            }
+                        }
+                    }
+                }
+                Some((g, _)) => {
+                    if let Some(s) = source.filter(|&s| s != g) {
+                        for x in &groups[s].members {
+                            for y in &groups[g].members {
+                                pairs.push((x, y));
+                            }
+                        }
+                    }
+                }
+                None => {
+                    if let (Some(s), Some(t)) = (source, target) {
+                        if s != t {
+                            for x in &groups[s].members {
+                                for y in &groups[t].members {
+                                    pairs.push((x, y));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            // PETRARCH 2 reads `A:B` as the active and the passive code; TABARI and
+            // PETRARCH 1 as an event and its reverse ("visit" and "receive a visit").
+            let (active, reverse) = match (&code.active, &code.passive) {
+                (a, p) if dict.pair_is_passive => {
+                    let chosen = if is_passive {
+                        p.clone().or(a.clone())
+                    } else {
+                        a.clone()
+                    };
+                    (chosen, None)
+                }
+                (None, Some(p)) if is_passive => (Some(p.clone()), None),
+                (a, p) => (a.clone(), p.clone()),
+            };
+            if pairs.is_empty() || active.is_none() && reverse.is_none() {
+                continue;
+            }
+            let trigger = Span::new(toks[f.first].span.start, toks[f.end - 1].span.end);
+            let origin = pattern
+                .map(|p| p.origin.clone())
+                .unwrap_or_else(|| format!("verb block {}", dict.blocks[f.form.block].name));
+            for (x, y) in &pairs {
+                if let Some(a) = &active {
+                    events.push(event(a, x, y, trigger, date, &origin));
+                }
+                if let Some(r) = &reverse {
+                    events.push(event(r, y, x, trigger, date, &origin));
+                }
+            }
+            last_subject = subj.or(source);
+            // One event (or pair) per clause, as PETRARCH codes one verb phrase per clause.
+            break;
+        }
+        if last_subject.is_none() {
+            last_subject = verbs
+                .first()
+                .and_then(|f| subject(&toks, &groups, c, f.first));
+        }
+    }
+    // The same triple twice (a pair code on a compound) is one event.
+    let mut seen = std::collections::HashSet::new();
+    events.retain(|e| {
+        let k = |a: &Option<EventActor>| {
+            a.as_ref()
+                .map(|a| (a.code.clone(), a.sector.clone()))
+                .unwrap_or_default()
+        };
+        seen.insert((k(&e.source), k(&e.target), e.cameo.clone()))
+    });
+    events
+}
+
+fn event(
+    code: &str,
+    x: &Member,
+    y: &Member,
+    trigger: Span,
+    date: &dyn Fn(Span) -> Option<String>,
+    origin: &str,
+) -> Event {
+    let info = crate::BUILTIN
+        .as_ref()
+        .and_then(|c| c.lexicon().codes.get(code));
+    let actor = |m: &Member| EventActor {
+        span: m.span,
+        code: m.code.clone(),
+        sector: m.sector.clone(),
+    };
+    Event {
+        kind: info.and_then(|i| i.plover.clone()),
+        mode: info.and_then(|i| i.mode.clone()),
+        cameo: code.to_string(),
+        quad: info.map_or_else(|| crate::lexicon::quad_of(code), |i| i.quad),
+        goldstein: info.map_or(0.0, |i| i.intensity),
+        source: Some(actor(x)),
+        target: Some(actor(y)),
+        trigger,
+        date: date(trigger),
+        negated: false,
+        modality: None,
+        confidence: 0.7,
+        pattern: Some(origin.to_string()),
+    }
+}

@@ -1,0 +1,324 @@
+//! Coding with the user's own CAMEO/PETRARCH dictionaries (`--cameo-dictionaries DIR`).
+//!
+//! Actors and agents come from [`dyad_annotate::cameo::CameoActors`] (every mention's
+//! `actor` is then the user's code); this module reads the verb dictionaries and discard
+//! lists ([`verbs`]) and codes each sentence the way TABARI and PETRARCH do, over plain text:
+//! clauses, the first dictionary verb of each clause that gives an event, its patterns
+//! matched against the words around it, the subject before it as source and the first actor
+//! after it as target, compound actors, passives and negation. See `docs/events.md`.
+
+pub mod coder;
+pub mod verbs;
+
+use chrono::NaiveDate;
+use dyad_annotate::cameo::CameoActors;
+use dyad_model::{Document, Span};
+use std::path::{Path, PathBuf};
+use verbs::{Discard, VerbDictionary};
+
+/// Everything loaded from a dictionary directory.
+pub struct Cameo {
+    pub actors: CameoActors,
+    pub verbs: VerbDictionary,
+    pub discards: Vec<Discard>,
+    /// The verb and discard files read.
+    pub files: Vec<PathBuf>,
+    /// Lines of the verb and discard files that could not be read: `file:line: reason`.
+    pub warnings: Vec<String>,
+}
+
+/// Whether a file name is a verb dictionary (`*verbs*.txt`, `CAMEO*.txt`).
+fn is_verbs(name: &str) -> bool {
+    name.ends_with(".txt") && (name.contains("verbs") || name.starts_with("cameo"))
+}
+
+impl Cameo {
+    /// Loads the actor, agent, verb and discard dictionaries of a directory.
+    pub fn load(dir: &Path) -> Result<Cameo, String> {
+        let actors = CameoActors::load(dir)?;
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(|e| format!("{}: {e}", dir.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file())
+            .collect();
+        files.sort();
+        let mut c = Cameo {
+            actors,
+            verbs: VerbDictionary::default(),
+            discards: Vec::new(),
+            files: Vec::new(),
+            warnings: Vec::new(),
+        };
+        for path in files {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().to_lowercase())
+                .unwrap_or_default();
+            let discards = name.ends_with(".txt") && name.contains("discards");
+            if !discards && !is_verbs(&name) {
+                continue;
+            }
+            let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let text = String::from_utf8_lossy(&bytes);
+            let label = path.display().to_string();
+            if discards {
+                c.discards
+                    .extend(verbs::parse_discards(&text, &label, &mut c.warnings));
+            } else {
+                verbs::parse_verbs(&text, &label, &mut c.verbs);
+            }
+            c.files.push(path);
+        }
+        c.warnings.append(&mut c.verbs.warnings);
+        Ok(c)
+    }
+
+    /// Builds one from dictionaries already read (tests, embedding).
+    pub fn new(actors: CameoActors, verbs: VerbDictionary, discards: Vec<Discard>) -> Cameo {
+        Cameo {
+            actors,
+            verbs,
+            discards,
+            files: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+}
+
+/// Adds the event layer from the user's verb patterns; without any verb block it falls back
+/// to the built-in coder.
+pub fn code(doc: &mut Document, dct: Option<NaiveDate>, cameo: &Cameo) {
+    if cameo.verbs.blocks.is_empty() {
+        crate::code(doc, dct);
+        return;
+    }
+    let text = doc.text();
+    let layers = doc.layers();
+    let story_discarded = cameo
+        .discards
+        .iter()
+        .any(|d| d.story && coder::contains_phrase(text, &d.words, d.exact_end));
+    let mut events = Vec::new();
+    if !story_discarded {
+        for &sentence in &layers.sentences {
+            let s = &text[sentence.start..sentence.end];
+            if cameo
+                .discards
+                .iter()
+                .any(|d| !d.story && coder::contains_phrase(s, &d.words, d.exact_end))
+            {
+                continue;
+            }
+            let date = |trigger: Span| {
+                dyad_annotate::time::event_date(text, &layers.timexes, sentence, trigger, dct)
+                    .map(|d| d.value)
+            };
+            events.extend(coder::sentence_events(
+                &cameo.verbs,
+                text,
+                sentence,
+                &layers.mentions,
+                &date,
+            ));
+        }
+    }
+    let _ = doc.set_events(events);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_kb::petrarch::{parse_actors, parse_agents, Dictionaries};
+    use dyad_model::Meta;
+
+    // Invented places and verbs, in the dictionaries' own format.
+    const ACTORS: &str = "VALDORIA_ [VAL]\n+VALDORIAN_\nKESTRAN_ [KES]\nMOREV_ [MOR]\n\
+                          TOBIN_ASHE_\n\t[VALGOV 100101-191231]\n\t[VALELI]\n";
+    const AGENTS: &str = "MINISTER [~GOV]\nSOLDIER [~MIL]\nMEDIA {} [~MED]\n";
+    const VERBS: &str = "&BONDS\n+TRADE\n+CULTURAL\n\n\
+        --- MEND [050] ---\n\
+        MEND {MENDED}\n\
+        +PATCH_UP {+PATCHED_UP}\n\
+        - * &BONDS TIES [064]\n\
+        - NEVER_* [---]\n\
+        \n\
+        --- VISIT [042:043] ---\n\
+        VISIT\n\
+        \n\
+        --- SHELL [195] ---\n\
+        SHELL {SHELLED}\n\
+        - * ^ WITH_MORTARS [194]\n\
+        \n\
+        --- TALK [040] ---\n\
+        TALK\n\
+        - % * [040:040]\n\
+        \n\
+        --- SAY [---] ---\n\
+        SAY {SAID}\n";
+
+    fn cameo(discards: &str) -> Cameo {
+        let mut w = Vec::new();
+        let actors = CameoActors::new(Dictionaries {
+            actors: parse_actors(ACTORS, "a", &mut w),
+            agents: parse_agents(AGENTS, "g", &mut w),
+            ..Dictionaries::default()
+        })
+        .unwrap();
+        let mut verbs = VerbDictionary::default();
+        verbs::parse_verbs(VERBS, "v", &mut verbs);
+        assert!(
+            w.is_empty() && verbs.warnings.is_empty(),
+            "{w:?} {:?}",
+            verbs.warnings
+        );
+        let discards = verbs::parse_discards(discards, "d", &mut w);
+        Cameo::new(actors, verbs, discards)
+    }
+
+    /// Each event as `SOURCE TARGET CODE`, sorted.
+    fn coded(text: &str, date: &str, discards: &str) -> Vec<String> {
+        let c = cameo(discards);
+        let day = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
+        let mut doc = Document::new(text.to_string(), Meta::default());
+        dyad_annotate::annotate_with(&mut doc, day, Some(&c.actors));
+        code(&mut doc, day, &c);
+        let a = |x: &Option<dyad_model::EventActor>| {
+            x.as_ref().map_or("---".to_string(), |a| {
+                format!(
+                    "{}{}",
+                    a.code.as_deref().unwrap_or("---"),
+                    a.sector.as_deref().unwrap_or("")
+                )
+            })
+        };
+        let mut out: Vec<String> = doc
+            .layers()
+            .events
+            .iter()
+            .map(|e| format!("{} {} {}", a(&e.source), a(&e.target), e.cameo))
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn pattern_synset_and_default_code() {
+        assert_eq!(
+            coded("Valdoria mended trade ties with Kestran.", "2015-01-01", ""),
+            ["VAL KES 064"]
+        );
+        // No pattern matches: the block's code.
+        assert_eq!(
+            coded("Valdoria mended fences with Kestran.", "2015-01-01", ""),
+            ["VAL KES 050"]
+        );
+        // A compound verb with its particle.
+        assert_eq!(
+            coded(
+                "Valdoria patched up its quarrel with Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 050"]
+        );
+    }
+
+    #[test]
+    fn pairs_compounds_and_agents() {
+        // A pair code: the event and its reverse.
+        assert_eq!(
+            coded(
+                "The Valdorian minister will visit Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["KES VALGOV 043", "VALGOV KES 042"]
+        );
+        // `%`: the members of a compound towards each other.
+        assert_eq!(
+            coded("Valdoria and Kestran will talk.", "2015-01-01", ""),
+            ["KES VAL 040", "VAL KES 040"]
+        );
+        // A compound source and an agent taking the country after "from".
+        assert_eq!(
+            coded(
+                "Soldiers from Morev and Kestran shelled Valdoria.",
+                "2015-01-01",
+                ""
+            ),
+            ["KES VAL 195", "MORMIL VAL 195"]
+        );
+        // `^` skips a phrase; `_` needs the words side by side.
+        assert_eq!(
+            coded("Valdoria shelled Kestran with mortars.", "2015-01-01", ""),
+            ["VAL KES 194"]
+        );
+    }
+
+    #[test]
+    fn passives_negation_statements_and_dates() {
+        assert_eq!(
+            coded("Kestran was shelled by Valdoria.", "2015-01-01", ""),
+            ["VAL KES 195"]
+        );
+        // Negation: no event unless a pattern says what it is; `[---]` codes nothing.
+        assert!(coded("Valdoria did not mend ties with Kestran.", "2015-01-01", "").is_empty());
+        assert!(coded("Valdoria never mended ties with Kestran.", "2015-01-01", "").is_empty());
+        // A statement without a target, and a verb nobody listed, code nothing.
+        assert!(coded("Valdoria said nothing.", "2015-01-01", "").is_empty());
+        assert!(coded("Valdoria praised Kestran.", "2015-01-01", "").is_empty());
+        // The actor's code of the day.
+        assert_eq!(
+            coded("Tobin Ashe visited Kestran.", "2012-05-01", ""),
+            ["KES VALGOV 043", "VALGOV KES 042"]
+        );
+        assert_eq!(
+            coded("Tobin Ashe visited Kestran.", "2021-05-01", ""),
+            ["KES VALELI 043", "VALELI KES 042"]
+        );
+    }
+
+    #[test]
+    fn discards_and_clauses() {
+        let d = "FOOTBALL\n+CHESS OLYMPIAD_\n";
+        assert!(coded("Valdoria shelled Kestran at football.", "2015-01-01", d).is_empty());
+        assert!(coded(
+            "At the chess olympiad, nothing happened. Valdoria shelled Kestran.",
+            "2015-01-01",
+            d
+        )
+        .is_empty());
+        // Two clauses, the second with the subject of the first.
+        assert_eq!(
+            coded(
+                "Valdoria shelled Kestran and mended cultural ties with Morev.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 195", "VAL MOR 064"]
+        );
+    }
+
+    #[test]
+    fn a_directory_without_verbs_falls_back_and_junk_is_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("T.actors.txt"), ACTORS).unwrap();
+        let c = Cameo::load(dir.path()).unwrap();
+        assert!(c.verbs.blocks.is_empty());
+        std::fs::write(
+            dir.path().join("T.verbs.txt"),
+            format!("{VERBS}\n- * [\n\u{0}garbage\n"),
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("T.discards.txt"), "+\nCRICKET\n").unwrap();
+        let c = Cameo::load(dir.path()).unwrap();
+        assert_eq!(c.verbs.blocks.len(), 5);
+        assert_eq!(c.discards.len(), 1);
+        assert_eq!(c.warnings.len(), 3, "{:?}", c.warnings);
+        assert!(
+            c.warnings.iter().all(|w| w.contains("T.")),
+            "{:?}",
+            c.warnings
+        );
+    }
+}
