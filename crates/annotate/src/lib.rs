@@ -2,6 +2,7 @@
 //!
 //! This stage fills the sentence, mention, time-expression and quote layers.
 
+pub mod calendar;
 pub mod cameo;
 pub mod mentions;
 pub mod names;

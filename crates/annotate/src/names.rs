@@ -428,23 +428,9 @@ fn same_name_same_sense(
 /// Whether a capitalised word is also an ordinary word: a month, a cue word, or a word the
 /// text itself uses in lower case ("Rice" when the text speaks of rice).
 fn common_word(text: &str, word: &str) -> bool {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let lower = word.to_lowercase();
     let cues = &*CUE_WORDS;
-    MONTHS.contains(&lower.as_str())
+    crate::calendar::MONTHS.contains(&lower.as_str())
         || cues.stop.contains(&lower)
         || cues.title.contains(&lower)
         || text

@@ -16,50 +16,18 @@ fn numeric(tok: &str) -> bool {
             .all(|c| c.is_ascii_digit() || matches!(c, '-' | '.' | '/'))
 }
 
-/// Months and their abbreviations head dated rows of figures ("Aug 30 1,204 1,198"), not
-/// teams.
-const CALENDAR: &[&str] = &[
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "week",
-    "year",
-    "no",
-    "pct",
+/// Months (and their abbreviations), weekdays and a few more words head dated rows of figures
+/// ("Aug 30 1,204 1,198"), not teams; the full names are in `crate::calendar`.
+const NOT_TEAMS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "week",
+    "year", "no", "pct",
 ];
 
 fn name_word(tok: &str) -> bool {
-    tok.chars().next().is_some_and(char::is_uppercase)
-        && tok.chars().any(char::is_alphabetic)
-        && !CALENDAR.contains(&tok.trim_end_matches('.').to_lowercase().as_str())
+    tok.chars().next().is_some_and(char::is_uppercase) && tok.chars().any(char::is_alphabetic) && {
+        let w = tok.trim_end_matches('.').to_lowercase();
+        !NOT_TEAMS.contains(&w.as_str()) && !crate::calendar::is_calendar_word(&w)
+    }
 }
 
 /// Spans of the team names in the results and standings lines of a text.
@@ -185,20 +153,10 @@ fn given_name_first(words: &str) -> bool {
 }
 
 fn team(span: Span, words: &str) -> Mention {
-    let slug: String = words
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
     Mention {
         span,
         kind: "ORG".into(),
-        entity: Some(format!("local:team-{}", slug.trim_matches('-'))),
+        entity: Some(format!("local:team-{}", dyad_kb::slug(words))),
         actor: None,
     }
 }

@@ -179,21 +179,7 @@ pub struct Place {
 impl Place {
     /// Entity id: `place:` and the country code and canonical name (`place:usa:new-york`).
     pub fn id(&self) -> String {
-        let slug: String = self.names[0]
-            .chars()
-            .map(|c| {
-                if c.is_alphanumeric() {
-                    c.to_ascii_lowercase()
-                } else {
-                    '-'
-                }
-            })
-            .collect();
-        let slug = slug
-            .split('-')
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join("-");
+        let slug = slug(&self.names[0]);
         match &self.code {
             Some(c) => format!("place:{}:{slug}", c.to_ascii_lowercase()),
             None => format!("place:{slug}"),
@@ -204,6 +190,26 @@ impl Place {
     pub fn political(&self) -> bool {
         matches!(self.kind.as_str(), "city" | "state" | "nation")
     }
+}
+
+/// Lower-case letters and digits, runs of anything else as one hyphen: "New York" is
+/// `new-york`, "Phoenix, Arizona" `phoenix-arizona`.
+pub fn slug(s: &str) -> String {
+    let mapped: String = s
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    mapped
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 /// The optional file of places, read after [`FILES`].

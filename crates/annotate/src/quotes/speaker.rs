@@ -139,14 +139,8 @@ const ADJUNCT: &[&str] = &[
     "sunday",
 ];
 
+/// Time words besides months and weekdays (`crate::calendar`).
 const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "today",
     "yesterday",
     "tonight",
@@ -156,22 +150,14 @@ const TIME_WORDS: &[&str] = &[
     "recently",
     "afterward",
     "afterwards",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "last",
     "this",
     "next",
 ];
+
+fn is_time_word(w: &str) -> bool {
+    is_in(TIME_WORDS, w) || crate::calendar::is_calendar_word(w)
+}
 
 fn is_in(list: &[&str], w: &str) -> bool {
     // The lists are short and the words compared differ in length or first byte at once.
@@ -253,7 +239,7 @@ impl Ctx<'_> {
         // "loss of support", "its support": the cue is a noun.
         if is_in(BREAK, hw)
             || self.is_verb_form(h)
-            || is_in(TIME_WORDS, hw)
+            || is_time_word(hw)
             || is_in(DETERMINERS, hw)
             || matches!(hw, "of" | "for")
         {
@@ -276,7 +262,7 @@ impl Ctx<'_> {
                 || self.region_of(p).is_some()
                 || (is_in(BREAK, self.w(p)) && !inner_prep)
                 || self.is_verb_form(p)
-                || is_in(TIME_WORDS, self.w(p))
+                || is_time_word(self.w(p))
             {
                 break;
             }
@@ -358,7 +344,7 @@ impl Ctx<'_> {
             k -= 1;
             n -= 1;
         }
-        if k == j || (n == 1 && is_in(TIME_WORDS, first)) {
+        if k == j || (n == 1 && is_time_word(first)) {
             return None;
         }
         // An inverted speaker closes its clause ("…,” said Wang Yi." / ", said Wang, who …"
@@ -366,8 +352,7 @@ impl Ctx<'_> {
         if k < hi && self.is_word(k) {
             let w = self.w(k);
             let relative = matches!(w, "who" | "which");
-            let adjunct =
-                (is_in(TIME_WORDS, w) || matches!(w, "on" | "in" | "at" | "during")) && n <= 6;
+            let adjunct = (is_time_word(w) || matches!(w, "on" | "in" | "at" | "during")) && n <= 6;
             if !relative && !adjunct {
                 return None;
             }
@@ -698,7 +683,7 @@ fn verb_cue(
         // Auxiliaries, adverbs ("flatly denied") and times ("Wells Fargo last month
         // announced") stand between a subject and its verb.
         let adverb = pw.ends_with("ly") && pw.len() > 4 && !ctx.cap(p);
-        let time = is_in(TIME_WORDS, pw)
+        let time = is_time_word(pw)
             || matches!(
                 pw,
                 "week" | "month" | "year" | "night" | "morning" | "evening" | "weekend"
@@ -925,7 +910,7 @@ fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
         // "said when she resigned", "said as he left": not what was said.
         return Post::Nothing;
     }
-    if is_in(ADJUNCT, w) || is_in(TIME_WORDS, w) || w.ends_with("ing") {
+    if is_in(ADJUNCT, w) || is_time_word(w) || w.ends_with("ing") {
         // An adjunct may still end in a colon before a quotation ("said on Twitter: …").
         let lim = (q + 10).min(u.b);
         if let Some(k) = (q..lim).find(|&k| !ctx.is_word(k) && !ctx.abbrev_dot(k, q, u.b)) {
