@@ -233,16 +233,7 @@ impl Recognizer {
                 }
                 Target::Person(i) => {
                     named_at.entry(i).or_default().push(s);
-                    let p = &self.kb.people[i];
-                    let role = p.role_on(date).or_else(|| p.role_on(None));
-                    mention(
-                        s,
-                        e,
-                        "PERSON",
-                        Some(p.id.clone()),
-                        role.map(|r| r.code.as_str()),
-                        role.map(|r| r.sector.as_str()),
-                    )
+                    person_mention(s, e, "PERSON", &self.kb.people[i], date)
                 }
                 Target::Place(i) => {
                     let p = &self.kb.places[i];
@@ -300,15 +291,12 @@ impl Recognizer {
             let Some(person) = person.filter(|_| bounded(text, s, e) && !overlaps) else {
                 continue;
             };
-            let p = &self.kb.people[person];
-            let role = p.role_on(date).or_else(|| p.role_on(None));
-            out.push(mention(
+            out.push(person_mention(
                 s,
                 e,
                 "PERSON",
-                Some(p.id.clone()),
-                role.map(|r| r.code.as_str()),
-                role.map(|r| r.sector.as_str()),
+                &self.kb.people[person],
+                date,
             ));
         }
         for m in self.agents.find_iter(text) {
@@ -327,15 +315,7 @@ impl Recognizer {
                 // "the president" with no country: the person of that role named last.
                 if agent.kind == "PERSON" && definite(text, s) {
                     if let Some(p) = self.antecedent(phrase, s, date, &named_at) {
-                        let role = p.role_on(date).or_else(|| p.role_on(None));
-                        out.push(mention(
-                            s,
-                            e,
-                            "AGENT",
-                            Some(p.id.clone()),
-                            role.map(|r| r.code.as_str()),
-                            role.map(|r| r.sector.as_str()),
-                        ));
+                        out.push(person_mention(s, e, "AGENT", p, date));
                     }
                 }
                 continue;
@@ -930,6 +910,25 @@ fn bounded(text: &str, s: usize, e: usize) -> bool {
         .next()
         .is_none_or(|c| !c.is_alphanumeric());
     before_ok && after_ok
+}
+
+/// A mention of a known person, coded by the role held on the date (else the latest).
+fn person_mention(
+    s: usize,
+    e: usize,
+    kind: &str,
+    p: &dyad_kb::Person,
+    date: Option<NaiveDate>,
+) -> Mention {
+    let role = p.role_on(date).or_else(|| p.role_on(None));
+    mention(
+        s,
+        e,
+        kind,
+        Some(p.id.clone()),
+        role.map(|r| r.code.as_str()),
+        role.map(|r| r.sector.as_str()),
+    )
 }
 
 fn mention(
