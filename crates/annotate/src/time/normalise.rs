@@ -385,10 +385,14 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn dir(&self, h: &Hit) -> Dir {
-        let s = self
-            .sentences
-            .iter()
-            .find(|s| s.start <= h.start && h.end <= s.end)
+        let inside = |s: &&Span| s.start <= h.start && h.end <= s.end;
+        // Sentences are sorted: the last one that starts at or before the expression.
+        let i = self.sentences.partition_point(|s| s.start <= h.start);
+        let s = i
+            .checked_sub(1)
+            .and_then(|i| self.sentences.get(i))
+            .filter(inside)
+            .or_else(|| self.sentences.iter().find(inside))
             .copied()
             .unwrap_or(Span::new(0, self.text.len()));
         tense(self.text, s, Span::new(h.start, h.end))

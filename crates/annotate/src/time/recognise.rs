@@ -2,8 +2,12 @@
 //! kinds, tried in priority order at each position, so the whole text is scanned in one pass of
 //! the lazy DFA; captures are only computed for the (rare) matches.
 
-use regex::{Captures, Regex, RegexBuilder};
-use regex_automata::{meta, Anchored, Input};
+use super::first::FirstWords;
+use regex::Regex;
+use regex_automata::util::captures::Captures;
+use regex_automata::{meta, nfa::thompson::WhichCaptures, Anchored, Input, PatternID};
+use regex_syntax::hir::Hir;
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 /// Units of calendar arithmetic and durations.
@@ -209,22 +213,22 @@ fn rules() -> Vec<String> {
 }
 
 /// The recogniser: one multi-pattern regex (one pattern per kind, same semantics as their
-/// alternation) finds matches in a single lazy-DFA pass and says which kind matched; that kind's
-/// own small regex then gives the captures. Capturing with the whole alternation would run the
-/// capture engine over its large NFA for every match, which costs more than the scan itself.
+/// alternation) finds matches by an anchored lazy-DFA search at each word start that can begin
+/// an expression, and says which kind matched; that kind's own regex then gives the captures,
+/// over the match only. Capturing with the whole alternation would run the capture engine over
+/// its large NFA for every match, which costs more than the scan itself.
 struct Recogniser {
     all: meta::Regex,
-    kinds: Vec<Regex>,
+    kinds: Vec<Kind>,
+    /// The words a match can begin with: other word starts are not searched.
+    first: FirstWords,
 }
 
-fn build(p: &str) -> Regex {
-    // ASCII only: Unicode classes and case folding would multiply the DFA's states.
-    RegexBuilder::new(p)
-        .unicode(false)
-        .dfa_size_limit(32 << 20)
-        .size_limit(32 << 20)
-        .build()
-        .expect("time pattern")
+/// One expression kind: its regex and its named groups, looked up by a linear search (a
+/// dozen short names compare faster than they hash).
+struct Kind {
+    re: meta::Regex,
+    names: Vec<(String, usize)>,
 }
 
 static RE: LazyLock<Recogniser> = LazyLock::new(|| {
@@ -233,18 +237,106 @@ static RE: LazyLock<Recogniser> = LazyLock::new(|| {
         .iter()
         .map(|r| format!("(?ix){b}(?P<mod>{MOD})?(?:{r})"))
         .collect();
+    // ASCII only: Unicode classes and case folding would multiply the DFA's states. Each
+    // pattern is parsed once, for the scan, for its captures and for the prefilter.
+    let hirs: Vec<Hir> = kinds
+        .iter()
+        .map(|k| {
+            regex_syntax::ParserBuilder::new()
+                .unicode(false)
+                .build()
+                .parse(k)
+                .expect("time pattern")
+        })
+        .collect();
+    // Searches are anchored and short: no literal prefilters, and the scan needs no groups.
     let all = meta::Regex::builder()
-        .syntax(regex_automata::util::syntax::Config::new().unicode(false))
         .configure(
             meta::Config::new()
+                .auto_prefilter(false)
+                .which_captures(WhichCaptures::Implicit)
+                .onepass(false)
+                .backtrack(false)
                 .hybrid_cache_capacity(32 << 20)
                 .nfa_size_limit(Some(64 << 20)),
         )
-        .build_many(&kinds)
+        .build_many_from_hir(&hirs)
         .expect("time patterns");
-    let kinds = kinds.iter().map(|k| build(k)).collect();
-    Recogniser { all, kinds }
+    let first = FirstWords::new(&hirs);
+    let kinds = hirs
+        .iter()
+        .map(|h| {
+            let re = meta::Regex::builder()
+                .configure(
+                    meta::Config::new()
+                        .auto_prefilter(false)
+                        .hybrid(false)
+                        .dfa(false)
+                        .nfa_size_limit(Some(32 << 20)),
+                )
+                .build_from_hir(h)
+                .expect("time pattern");
+            let names = re
+                .group_info()
+                .pattern_names(PatternID::ZERO)
+                .enumerate()
+                .filter_map(|(i, n)| Some((n?.to_string(), i)))
+                .collect();
+            Kind { re, names }
+        })
+        .collect();
+    Recogniser { all, kinds, first }
 });
+
+thread_local! {
+    /// Search state, one per thread: the lazy DFA's states stay built from one text to the next.
+    static CACHES: RefCell<(meta::Cache, Vec<meta::Cache>)> = RefCell::new((
+        RE.all.create_cache(),
+        RE.kinds.iter().map(|k| k.re.create_cache()).collect(),
+    ));
+}
+
+/// A match of one part of an expression.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct M<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+}
+
+impl<'t> M<'t> {
+    pub(crate) fn as_str(&self) -> &'t str {
+        &self.text[self.start..self.end]
+    }
+    pub(crate) fn start(&self) -> usize {
+        self.start
+    }
+    pub(crate) fn end(&self) -> usize {
+        self.end
+    }
+}
+
+/// The groups of one match of a kind.
+pub(crate) struct Caps<'t, 'k> {
+    text: &'t str,
+    kind: &'k Kind,
+    caps: Captures,
+}
+
+impl<'t> Caps<'t, '_> {
+    fn get(&self, i: usize) -> Option<M<'t>> {
+        let sp = self.caps.get_group(i)?;
+        Some(M {
+            text: self.text,
+            start: sp.start,
+            end: sp.end,
+        })
+    }
+    fn name(&self, name: &str) -> Option<M<'t>> {
+        let &(_, i) = self.kind.names.iter().find(|(n, _)| n == name)?;
+        self.get(i)
+    }
+}
 
 /// "May 16 and 17": a second day of the same month right after a month-day.
 static NEXT_DAY: LazyLock<Regex> = LazyLock::new(|| {
@@ -253,6 +345,28 @@ static NEXT_DAY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub(crate) fn scan(text: &str) -> Vec<Hit> {
+    CACHES.with_borrow_mut(|(all, kinds)| scan_with(text, all, kinds, true))
+}
+
+/// [`scan`] without the first-word prefilter: every word start is searched.
+#[cfg(test)]
+pub(crate) fn scan_every_word(text: &str) -> Vec<Hit> {
+    CACHES.with_borrow_mut(|(all, kinds)| scan_with(text, all, kinds, false))
+}
+
+/// Whether a word can begin an expression, by the prefilter.
+#[cfg(test)]
+pub(crate) fn may_begin(word: &str) -> bool {
+    let n = word.bytes().take_while(u8::is_ascii_alphabetic).count();
+    RE.first.may_start(word.as_bytes(), 0, n)
+}
+
+fn scan_with(
+    text: &str,
+    all: &mut meta::Cache,
+    kinds: &mut [meta::Cache],
+    prefilter: bool,
+) -> Vec<Hit> {
     let mut out = Vec::new();
     let mut pos = 0;
     while pos < text.len() {
@@ -260,22 +374,41 @@ pub(crate) fn scan(text: &str) -> Vec<Hit> {
         // track every partial match at once, and building those states costs more than
         // trying each word.
         let bytes = text.as_bytes();
-        let Some(start) = (pos..bytes.len()).find(|&i| {
-            let b = bytes[i];
-            (b.is_ascii_alphanumeric() || b == b'\'')
-                && (i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] >= 0x80))
-        }) else {
+        let Some(start) = word_start(bytes, pos) else {
             break;
         };
+        let letters = bytes[start..]
+            .iter()
+            .position(|&b| CLASS[usize::from(b)] & ALPHA == 0)
+            .unwrap_or(bytes.len() - start);
+        if prefilter && !RE.first.may_start(bytes, start, letters) {
+            pos = next_word_after(text, start, letters);
+            continue;
+        }
         let input = Input::new(text)
             .span(start..text.len())
             .anchored(Anchored::Yes);
-        let Some(m) = RE.all.search(&input) else {
+        let Some(m) = RE.all.search_with(all, &input) else {
             pos = next_word(text, start);
             continue;
         };
-        let kind = RE.kinds.get(m.pattern().as_usize());
-        let c = kind.and_then(|k| k.captures_at(&text[..m.end()], m.start()));
+        let pid = m.pattern().as_usize();
+        let c = RE
+            .kinds
+            .get(pid)
+            .zip(kinds.get_mut(pid))
+            .and_then(|(k, cache)| {
+                let mut caps = k.re.create_captures();
+                let input = Input::new(&text[..m.end()])
+                    .span(m.start()..m.end())
+                    .anchored(Anchored::Yes);
+                k.re.search_captures_with(cache, &input, &mut caps);
+                caps.is_match().then_some(Caps {
+                    text,
+                    kind: k,
+                    caps,
+                })
+            });
         let Some(expr) = c.as_ref().and_then(|c| interpret(text, c)) else {
             // A rejected reading ("over the weekend" is no duration) may hide another one that
             // starts later inside it: go on from the next word.
@@ -331,8 +464,66 @@ pub(crate) fn scan(text: &str) -> Vec<Hit> {
     out
 }
 
+const ALPHA: u8 = 1;
+const ALNUM: u8 = 2;
+/// A byte that can begin a word: a letter, a digit or a quote ("'80s").
+const START: u8 = 4;
+const NON_ASCII: u8 = 8;
+
+/// Byte classes for the word loop.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_alphabetic() {
+            ALPHA | ALNUM | START
+        } else if b.is_ascii_digit() {
+            ALNUM | START
+        } else if b == b'\'' {
+            START
+        } else if b >= 0x80 {
+            NON_ASCII
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+
+/// The first word start at or after `pos`: a letter, digit or quote that does not follow an
+/// ASCII letter or digit or a non-ASCII byte.
+fn word_start(bytes: &[u8], pos: usize) -> Option<usize> {
+    (pos..bytes.len()).find(|&i| {
+        CLASS[usize::from(bytes[i])] & START != 0
+            && (i == 0 || CLASS[usize::from(bytes[i - 1])] & (ALNUM | NON_ASCII) == 0)
+    })
+}
+
 /// The start of the word after the one at `at` (or the end of the text).
 fn next_word(text: &str, at: usize) -> usize {
+    next_word_after(text, at, 0)
+}
+
+/// [`next_word`], knowing that the word at `at` begins with `skip` ASCII letters.
+fn next_word_after(text: &str, at: usize, skip: usize) -> usize {
+    // ASCII text, byte by byte; anything else takes the general way.
+    let b = text.as_bytes();
+    let mut i = at + skip;
+    while i < b.len() && CLASS[usize::from(b[i])] & ALNUM != 0 {
+        i += 1;
+    }
+    while i < b.len() && CLASS[usize::from(b[i])] & (ALNUM | NON_ASCII) == 0 {
+        i += 1;
+    }
+    if i == b.len() || CLASS[usize::from(b[i])] & ALNUM != 0 {
+        return i.max(at + 1);
+    }
+    next_word_chars(text, at)
+}
+
+fn next_word_chars(text: &str, at: usize) -> usize {
     let rest = &text[at..];
     let skip = rest
         .find(|c: char| !c.is_alphanumeric())
@@ -345,20 +536,20 @@ fn next_word(text: &str, at: usize) -> usize {
     (at + skip + skip2).max(at + rest.chars().next().map_or(1, char::len_utf8))
 }
 
-fn lower(c: &Captures, name: &str) -> Option<String> {
+fn lower(c: &Caps, name: &str) -> Option<String> {
     c.name(name).map(|m| m.as_str().to_ascii_lowercase())
 }
 
-fn num(c: &Captures, name: &str) -> Option<i64> {
+fn num(c: &Caps, name: &str) -> Option<i64> {
     c.name(name)?.as_str().parse().ok()
 }
 
-fn year(c: &Captures, name: &str) -> Option<i32> {
+fn year(c: &Caps, name: &str) -> Option<i32> {
     c.name(name)?.as_str().parse().ok()
 }
 
 /// Months are capitalised in news; lower-case "may", "march" are other words.
-fn month_of(c: &Captures, name: &str) -> Option<u32> {
+fn month_of(c: &Caps, name: &str) -> Option<u32> {
     let m = c.name(name)?.as_str();
     if !m.starts_with(|ch: char| ch.is_ascii_uppercase()) {
         return None;
@@ -540,7 +731,7 @@ fn part_code(s: &str) -> Option<&'static str> {
     })
 }
 
-fn interpret(text: &str, c: &Captures) -> Option<Expr> {
+fn interpret(text: &str, c: &Caps) -> Option<Expr> {
     let whole = c.get(0)?;
     let has_mod = c.name("mod").is_some();
     // Common words capitalised inside a sentence are names ("This Week", "VOA Today").

@@ -345,3 +345,36 @@ fn granularity_of_values() {
     assert_eq!(granularity("P3D"), None);
     assert_eq!(granularity(""), None);
 }
+
+#[test]
+fn the_first_word_prefilter_changes_no_result() {
+    // Every kind of expression, at the start of a line, after punctuation and inside names.
+    let text = "Monday's talks ended. On Dec. 28 the ministers met; 28 December 2020, 12/28/2020 and \
+                2020-12-28T10:30 were named too. '80s music, the 1990s, the 20th century, the first \
+                half of 1989, third-quarter profit, Q3 2021, the year-ago quarter, fiscal 2022. \
+                Last week, this fall, winter 2021, Christmas Eve, New Year's Day, yesterday morning, \
+                tonight, last night, Friday night at 3 p.m. EST, noon, midnight. Three years ago, \
+                two decades ago, a year earlier, two days later, the next day, that month, the \
+                following week. For three days, two weeks, 2 1/2 years, the past two years, several \
+                months, every year, annually, weekly, every Sunday, on Fridays. Now, currently, the \
+                current account, recently, lately, the past, the near future, the near term, \
+                nineteen ninety-six, the year two thousand, mid-2022, early next year, the end of \
+                the month, firstquarter, fy2022, more than a decade, about 20 minutes, May 16 and 17.";
+    assert_eq!(recognise::scan(text), recognise::scan_every_word(text));
+    // It lets through what can begin an expression, and stops common words.
+    for w in [
+        "the",
+        "Last",
+        "december",
+        "Dec",
+        "1998",
+        "'80s",
+        "yesterday",
+        "every",
+    ] {
+        assert!(recognise::may_begin(w), "{w}");
+    }
+    for w in ["said", "president", "talks", "Putin", "with"] {
+        assert!(!recognise::may_begin(w), "{w}");
+    }
+}
