@@ -4,11 +4,12 @@
 
 use super::first::FirstWords;
 use regex::Regex;
+use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::captures::Captures;
-use regex_automata::{meta, nfa::thompson::WhichCaptures, Anchored, Input, PatternID};
+use regex_automata::{hybrid, meta, Anchored, Input, Match, PatternID};
 use regex_syntax::hir::Hir;
 use std::cell::RefCell;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// Units of calendar arithmetic and durations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -218,17 +219,59 @@ fn rules() -> Vec<String> {
 /// over the match only. Capturing with the whole alternation would run the capture engine over
 /// its large NFA for every match, which costs more than the scan itself.
 struct Recogniser {
-    all: meta::Regex,
-    kinds: Vec<Kind>,
+    /// All kinds at once, forward only: anchored searches need no reverse automaton.
+    all: hybrid::dfa::DFA,
+    /// Each kind's own regex, built the first time the kind matches.
+    kinds: Vec<(Hir, OnceLock<Kind>)>,
     /// The words a match can begin with: other word starts are not searched.
     first: FirstWords,
 }
 
-/// One expression kind: its regex and its named groups, looked up by a linear search (a
-/// dozen short names compare faster than they hash).
+/// One expression kind: its regex and its named groups, looked up by their names packed in an
+/// integer (a dozen short names compare faster than they hash).
 struct Kind {
     re: meta::Regex,
-    names: Vec<(String, usize)>,
+    names: Vec<(u64, usize)>,
+}
+
+/// A group name as an integer: its first eight bytes and its length (a constant where the
+/// name is one).
+const fn name_key(name: &str) -> u64 {
+    let b = name.as_bytes();
+    let mut k = 0u64;
+    let mut i = 0;
+    while i < b.len() && i < 8 {
+        k |= (b[i] as u64) << (8 * i);
+        i += 1;
+    }
+    k ^ ((b.len() as u64) << 59)
+}
+
+impl Kind {
+    fn new(h: &Hir) -> Kind {
+        let re = meta::Regex::builder()
+            .configure(
+                meta::Config::new()
+                    .auto_prefilter(false)
+                    .hybrid(false)
+                    .dfa(false)
+                    .nfa_size_limit(Some(32 << 20)),
+            )
+            .build_from_hir(h)
+            .expect("time pattern");
+        let names: Vec<(u64, usize)> = re
+            .group_info()
+            .pattern_names(PatternID::ZERO)
+            .enumerate()
+            .filter_map(|(i, n)| Some((name_key(n?), i)))
+            .collect();
+        // Names are short and distinct: their keys are too.
+        debug_assert!(names
+            .iter()
+            .enumerate()
+            .all(|(i, a)| names[..i].iter().all(|b| a.0 != b.0)));
+        Kind { re, names }
+    }
 }
 
 static RE: LazyLock<Recogniser> = LazyLock::new(|| {
@@ -249,51 +292,40 @@ static RE: LazyLock<Recogniser> = LazyLock::new(|| {
                 .expect("time pattern")
         })
         .collect();
-    // Searches are anchored and short: no literal prefilters, and the scan needs no groups.
-    let all = meta::Regex::builder()
+    // The scan needs no groups; the cache is large enough never to be cleared in practice, and
+    // is never given up.
+    let nfa = thompson::Compiler::new()
         .configure(
-            meta::Config::new()
-                .auto_prefilter(false)
-                .which_captures(WhichCaptures::Implicit)
-                .onepass(false)
-                .backtrack(false)
-                .hybrid_cache_capacity(32 << 20)
+            thompson::Config::new()
+                .which_captures(WhichCaptures::None)
                 .nfa_size_limit(Some(64 << 20)),
         )
         .build_many_from_hir(&hirs)
         .expect("time patterns");
+    let all = hybrid::dfa::DFA::builder()
+        .configure(
+            hybrid::dfa::DFA::config()
+                .cache_capacity(32 << 20)
+                .minimum_cache_clear_count(None),
+        )
+        .build_from_nfa(nfa)
+        .expect("time patterns");
     let first = FirstWords::new(&hirs);
-    let kinds = hirs
-        .iter()
-        .map(|h| {
-            let re = meta::Regex::builder()
-                .configure(
-                    meta::Config::new()
-                        .auto_prefilter(false)
-                        .hybrid(false)
-                        .dfa(false)
-                        .nfa_size_limit(Some(32 << 20)),
-                )
-                .build_from_hir(h)
-                .expect("time pattern");
-            let names = re
-                .group_info()
-                .pattern_names(PatternID::ZERO)
-                .enumerate()
-                .filter_map(|(i, n)| Some((n?.to_string(), i)))
-                .collect();
-            Kind { re, names }
-        })
-        .collect();
+    let kinds = hirs.into_iter().map(|h| (h, OnceLock::new())).collect();
     Recogniser { all, kinds, first }
 });
 
+/// Search state, one per thread: the lazy DFA's states stay built from one text to the next.
+struct Caches {
+    all: hybrid::dfa::Cache,
+    kinds: Vec<Option<(meta::Cache, Captures)>>,
+}
+
 thread_local! {
-    /// Search state, one per thread: the lazy DFA's states stay built from one text to the next.
-    static CACHES: RefCell<(meta::Cache, Vec<meta::Cache>)> = RefCell::new((
-        RE.all.create_cache(),
-        RE.kinds.iter().map(|k| k.re.create_cache()).collect(),
-    ));
+    static CACHES: RefCell<Caches> = RefCell::new(Caches {
+        all: RE.all.create_cache(),
+        kinds: RE.kinds.iter().map(|_| None).collect(),
+    });
 }
 
 /// A match of one part of an expression.
@@ -320,7 +352,7 @@ impl<'t> M<'t> {
 pub(crate) struct Caps<'t, 'k> {
     text: &'t str,
     kind: &'k Kind,
-    caps: Captures,
+    caps: &'k Captures,
 }
 
 impl<'t> Caps<'t, '_> {
@@ -332,8 +364,10 @@ impl<'t> Caps<'t, '_> {
             end: sp.end,
         })
     }
+    #[inline(always)]
     fn name(&self, name: &str) -> Option<M<'t>> {
-        let &(_, i) = self.kind.names.iter().find(|(n, _)| n == name)?;
+        let key = name_key(name);
+        let &(_, i) = self.kind.names.iter().find(|(n, _)| *n == key)?;
         self.get(i)
     }
 }
@@ -345,13 +379,13 @@ static NEXT_DAY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub(crate) fn scan(text: &str) -> Vec<Hit> {
-    CACHES.with_borrow_mut(|(all, kinds)| scan_with(text, all, kinds, true))
+    CACHES.with_borrow_mut(|c| scan_with(text, c, true))
 }
 
 /// [`scan`] without the first-word prefilter: every word start is searched.
 #[cfg(test)]
 pub(crate) fn scan_every_word(text: &str) -> Vec<Hit> {
-    CACHES.with_borrow_mut(|(all, kinds)| scan_with(text, all, kinds, false))
+    CACHES.with_borrow_mut(|c| scan_with(text, c, false))
 }
 
 /// Whether a word can begin an expression, by the prefilter.
@@ -361,12 +395,7 @@ pub(crate) fn may_begin(word: &str) -> bool {
     RE.first.may_start(word.as_bytes(), 0, n)
 }
 
-fn scan_with(
-    text: &str,
-    all: &mut meta::Cache,
-    kinds: &mut [meta::Cache],
-    prefilter: bool,
-) -> Vec<Hit> {
+fn scan_with(text: &str, caches: &mut Caches, prefilter: bool) -> Vec<Hit> {
     let mut out = Vec::new();
     let mut pos = 0;
     while pos < text.len() {
@@ -388,27 +417,35 @@ fn scan_with(
         let input = Input::new(text)
             .span(start..text.len())
             .anchored(Anchored::Yes);
-        let Some(m) = RE.all.search_with(all, &input) else {
+        // The DFA never fails here: its patterns are ASCII (no quit bytes) and it never gives
+        // up on its cache.
+        let Some(hm) = RE
+            .all
+            .try_search_fwd(&mut caches.all, &input)
+            .ok()
+            .flatten()
+        else {
             pos = next_word(text, start);
             continue;
         };
+        let m = Match::new(hm.pattern(), start..hm.offset());
         let pid = m.pattern().as_usize();
-        let c = RE
-            .kinds
-            .get(pid)
-            .zip(kinds.get_mut(pid))
-            .and_then(|(k, cache)| {
-                let mut caps = k.re.create_captures();
-                let input = Input::new(&text[..m.end()])
-                    .span(m.start()..m.end())
-                    .anchored(Anchored::Yes);
-                k.re.search_captures_with(cache, &input, &mut caps);
-                caps.is_match().then_some(Caps {
-                    text,
-                    kind: k,
-                    caps,
-                })
-            });
+        let c = RE.kinds.get(pid).and_then(|(h, kind)| {
+            let k = kind.get_or_init(|| Kind::new(h));
+            let (cache, caps) = caches
+                .kinds
+                .get_mut(pid)?
+                .get_or_insert_with(|| (k.re.create_cache(), k.re.create_captures()));
+            let input = Input::new(&text[..m.end()])
+                .span(m.start()..m.end())
+                .anchored(Anchored::Yes);
+            k.re.search_captures_with(cache, &input, caps);
+            caps.is_match().then_some(Caps {
+                text,
+                kind: k,
+                caps: &*caps,
+            })
+        });
         let Some(expr) = c.as_ref().and_then(|c| interpret(text, c)) else {
             // A rejected reading ("over the weekend" is no duration) may hide another one that
             // starts later inside it: go on from the next word.
