@@ -50,6 +50,7 @@ fn future_cue(w: &str, next: &str) -> bool {
                 | "expect"
         ) && next == "to")
         || (w == "early" && next == "as")
+        || (w == "ahead" && next == "of")
 }
 
 /// Words that put a clause in the past.
@@ -161,8 +162,12 @@ pub(crate) fn tense(text: &str, sentence: Span, at: Span) -> Dir {
     fn word<'a>(v: &'a [Cow<str>], i: usize) -> &'a str {
         v.get(i).map_or("", |s| s.as_ref())
     }
-    // "until Tuesday": a deadline lies ahead.
-    if matches!(b.last().map(|w| w.as_ref()), Some("until" | "till")) {
+    // "until Tuesday": a deadline lies ahead; so does the date a change takes effect
+    // ("effective Feb. 1").
+    if matches!(
+        b.last().map(|w| w.as_ref()),
+        Some("until" | "till" | "effective")
+    ) {
         return Dir::Future;
     }
     for dist in 0..WINDOW {

@@ -637,6 +637,22 @@ fn resolve_one(ctx: &mut Ctx, h: &Hit) -> Option<Out> {
             };
             Out::Point(Point::Day(add_days(dct, *offset)?), *part)
         }
+        Expr::TheWeekend => {
+            let Some(d) = dct else {
+                return Some(Out::Value("DATE", unknown_for(Unit::Weekend).into()));
+            };
+            // The weekend of the DCT's week, or the one before: a past clause, or no cue early
+            // in the week ("over the weekend" in Monday's paper), looks back. On a Saturday or
+            // Sunday the weekend under way is both.
+            let wd = d.weekday().number_from_monday();
+            let back = match ctx.dir(h) {
+                Dir::Past => wd <= 5,
+                Dir::Future => false,
+                Dir::None => wd <= 3,
+            };
+            let p = period(d, Unit::Weekend)?;
+            Out::Point(shift(p, Unit::Weekend, if back { -1 } else { 0 })?, None)
+        }
         Expr::UnitRel { unit, offset } => {
             let Some(p) = ctx.dct_point(*unit) else {
                 return Some(Out::Value("DATE", unknown_for(*unit).into()));

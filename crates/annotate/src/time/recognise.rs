@@ -121,6 +121,8 @@ pub(crate) enum Expr {
     },
     /// "year-earlier": one year before the period under discussion.
     YearEarlier,
+    /// "the weekend", "over the weekend": the past or the coming one, by the clause.
+    TheWeekend,
     Duration {
         n: Option<f64>,
         unit: Unit,
@@ -190,15 +192,15 @@ fn rules() -> Vec<String> {
               (?:\s+of\s+(?:fiscal\s+)?(?P<qyear>{YEAR}){b})?
             | (?P<qq>q[1-4]){b}(?:\s+(?P<qqy>{YEAR}){b})?)
         | (?P<mo>(?:(?P<morel>this\s+past|this\s+coming|last|next|this|past|coming)\s+)?(?P<mon>{MON})(?:\.|{b})
-              (?:,?\s+(?:of\s+)?(?:(?P<moyear>{YEAR}){b}|(?P<moyrel>last|this|next)\s+year{b}|'(?P<moy2>[0-9]{{2}}){b}))?)
-        | (?P<sea>(?:(?P<srel>this\s+past|this\s+coming|last|next|this|past|coming|the)\s+)?(?P<season>spring|summer|fall|autumn|winter){b}(?:\s+(?:of\s+)?(?P<syear>{YEAR}){b})?)
+              (?:,?\s+(?:of\s+)?(?:(?P<moyear>{YEAR}){b}|(?P<moyw>{YEARW}){b}|(?P<moyrel>last|this|next)\s+year{b}|'(?P<moy2>[0-9]{{2}}){b}))?)
+        | (?P<sea>(?:(?P<srel>this\s+past|this\s+coming|last|next|this|past|coming|the)\s+)?(?P<season>spring|summer|fall|autumn|winter){b}(?:\s+(?:of\s+)?(?:(?P<syear>{YEAR})|(?P<syw>{YEARW})){b})?)
         | (?P<hol>christmas(?:\s+(?:day|eve))?|new\s+year's(?:\s+(?:day|eve))?|thanksgiving(?:\s+day)?|independence\s+day|valentine's\s+day|halloween|labor\s+day|memorial\s+day){b}(?:\s+(?P<holy>{YEAR}){b})?
         | (?P<dr>(?P<drw>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow|overnight){b}(?:\s+(?P<drp>morning|afternoon|evening|night){b})?)
         | (?P<pd>(?P<pdrel>this|last)\s+(?P<pdp>morning|afternoon|evening|night)){b}
         | (?P<sh>(?:{DURPRE}\s+)?(?:(?P<shn>{num})[\s-]+)?(?P<shu>{UNIT}){b}(?:\s+or\s+so)?\s+(?P<shd>ago|earlier|later|from\s+now|hence|before|after|back)){b}
         | (?P<ye>year-(?:earlier|ago)){b}
         | (?P<yend>(?:the\s+)?year(?:[\s-]end|'s\s+end)){b}
-        | (?P<theyear>the\s+(?P<tyq>full\s+|fiscal\s+|current\s+|latest\s+fiscal\s+)?year){b}(?P<tyend>\s+(?:ended|ending){b})?
+        | (?P<theyear>the\s+(?P<tyq>full\s+|fiscal\s+|current\s+|latest\s+fiscal\s+)?year){b}(?:(?P<tyend>\s+(?:ended|ending){b})|\s+(?:(?P<tyy>{YEAR})|(?P<tyw>{YEARW})){b})?
         | (?P<term>the\s+(?:near|short)\s+term){b}
         | (?P<ur>(?P<urrel>this\s+past|this\s+coming|this|last|next|past|coming|current|previous|following|that|same|the\s+(?:past|last|next|coming|previous|following|current|same|latest|prior|preceding)|the)
               \s+(?P<uru>weekend|week|month|year|decade|century|fiscal\s+year|day|morning|night|evening|afternoon){b}(?:\s+(?P<urba>before|after){b})?)
@@ -583,6 +585,38 @@ fn num(c: &Caps, name: &str) -> Option<i64> {
 
 fn year(c: &Caps, name: &str) -> Option<i32> {
     c.name(name)?.as_str().parse().ok()
+}
+
+/// A year written out ("nineteen ninety-six", "two thousand and one").
+fn spoken_year(s: &str) -> Option<i32> {
+    let l = s.to_ascii_lowercase();
+    let mut parts = l.splitn(2, |ch: char| ch.is_whitespace() || ch == '-');
+    let head = parts.next()?;
+    let tail = parts.next().unwrap_or("").trim();
+    let y = if head == "two" {
+        let rest = tail.trim_start_matches("thousand").trim();
+        let rest = rest.trim_start_matches("and").trim();
+        2000.0
+            + if rest.is_empty() {
+                0.0
+            } else {
+                parse_number(rest)?
+            }
+    } else {
+        let century = parse_number(head)?;
+        let rest = if tail == "hundred" {
+            0.0
+        } else {
+            parse_number(tail)?
+        };
+        century * 100.0 + rest
+    };
+    Some(y as i32)
+}
+
+/// A year group in digits (`name`) or spoken (`spoken`).
+fn any_year(c: &Caps, name: &str, spoken: &str) -> Option<i32> {
+    year(c, name).or_else(|| spoken_year(c.name(spoken)?.as_str()))
 }
 
 /// Months are capitalised in news; lower-case "may", "march" are other words.
@@ -1044,7 +1078,7 @@ fn interpret(text: &str, c: &Caps) -> Option<Expr> {
         let month = month_of(c, "mon")?;
         let m = c.name("mon")?.as_str();
         let morel = lower(c, "morel");
-        let y = year(c, "moyear").or_else(|| {
+        let y = any_year(c, "moyear", "moyw").or_else(|| {
             let y2: i32 = c.name("moy2")?.as_str().parse().ok()?;
             Some(if y2 < 50 { 2000 + y2 } else { 1900 + y2 })
         });
@@ -1103,14 +1137,15 @@ fn interpret(text: &str, c: &Caps) -> Option<Expr> {
     if c.name("sea").is_some() {
         let s = c.name("season")?;
         let srel = lower(c, "srel");
-        if s.as_str().starts_with(|ch: char| ch.is_ascii_uppercase()) && c.name("syear").is_none() {
+        let syear = any_year(c, "syear", "syw");
+        if s.as_str().starts_with(|ch: char| ch.is_ascii_uppercase()) && syear.is_none() {
             // "Arab Spring", "Operation Winter ...": names.
             if !sentence_initial(text, s.start()) {
                 return None;
             }
         }
         // "fall", "spring" are also verbs and nouns: want a determiner or a year.
-        let bare = srel.is_none() && c.name("syear").is_none() && !has_mod;
+        let bare = srel.is_none() && syear.is_none() && !has_mod;
         if bare {
             return None;
         }
@@ -1127,7 +1162,7 @@ fn interpret(text: &str, c: &Caps) -> Option<Expr> {
             } else {
                 rel(srel)
             },
-            year: year(c, "syear"),
+            year: syear,
         });
     }
     if let Some(h) = lower(c, "hol") {
@@ -1269,6 +1304,7 @@ fn interpret(text: &str, c: &Caps) -> Option<Expr> {
         if r == "the" || r == "the latest" {
             // "the weekend" is the coming or past one; "the year", "the day" are too vague.
             return match unit {
+                Unit::Weekend if r == "the" => Some(Expr::TheWeekend),
                 Unit::Weekend => Some(Expr::UnitRel { unit, offset: 0 }),
                 Unit::Year | Unit::Month | Unit::Week if has_mod => {
                     Some(Expr::Anaphor { unit, offset: 0 })
@@ -1379,6 +1415,10 @@ fn interpret(text: &str, c: &Caps) -> Option<Expr> {
     if c.name("theyear").is_some() {
         // "for the year ended Sept. 30" is a twelve-month period; "for the full year", "in the
         // fiscal year" the current one. A bare "the year" elsewhere is too vague.
+        // "the year 1999", "the year two thousand".
+        if let Some(y) = any_year(c, "tyy", "tyw") {
+            return Some(Expr::Year(y));
+        }
         if c.name("tyend").is_some() {
             return Some(Expr::Duration {
                 n: Some(1.0),
@@ -1406,28 +1446,7 @@ fn interpret(text: &str, c: &Caps) -> Option<Expr> {
         if l.starts_with("two") && c.name("yfis").is_none() && pw != "in" {
             return None;
         }
-        let mut parts = l.splitn(2, |ch: char| ch.is_whitespace() || ch == '-');
-        let head = parts.next()?;
-        let tail = parts.next().unwrap_or("").trim();
-        let y = if head == "two" {
-            let rest = tail.trim_start_matches("thousand").trim();
-            let rest = rest.trim_start_matches("and").trim();
-            2000.0
-                + if rest.is_empty() {
-                    0.0
-                } else {
-                    parse_number(rest)?
-                }
-        } else {
-            let century = parse_number(head)?;
-            let rest = if tail == "hundred" {
-                0.0
-            } else {
-                parse_number(tail)?
-            };
-            century * 100.0 + rest
-        };
-        return Some(Expr::Year(y as i32));
+        return Some(Expr::Year(spoken_year(&l)?));
     }
     if c.name("yr").is_some() {
         let y: i32 = c.name("year")?.as_str().parse().ok()?;

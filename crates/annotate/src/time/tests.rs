@@ -378,3 +378,51 @@ fn the_first_word_prefilter_changes_no_result() {
         assert!(!recognise::may_begin(w), "{w}");
     }
 }
+
+#[test]
+fn the_weekend_looks_back_early_in_the_week_and_follows_the_clause() {
+    // Monday 2024-03-11: the weekend just past is 2024-03-09/10 (ISO week 10).
+    let mon = date(2024, 3, 11);
+    let text = "Protesters gathered in the capital over the weekend.";
+    assert_eq!(value_of(text, mon, "the weekend"), "2024-W10-WE");
+    let text = "The talks will resume over the weekend.";
+    assert_eq!(value_of(text, mon, "the weekend"), "2024-W11-WE");
+    // Thursday 2024-03-14, no cue: the coming one.
+    let text = "Rain is forecast for the weekend in the north.";
+    assert_eq!(
+        value_of(text, date(2024, 3, 14), "the weekend"),
+        "2024-W11-WE"
+    );
+    // "Ahead of" points forward.
+    let text = "Traders squared positions ahead of the weekend.";
+    assert_eq!(value_of(text, mon, "the weekend"), "2024-W11-WE");
+}
+
+#[test]
+fn a_date_a_change_takes_effect_lies_ahead() {
+    let d = date(2023, 10, 26);
+    let text = "The board created a new office, effective Feb. 1.";
+    assert_eq!(value_of(text, d, "Feb. 1"), "2024-02-01");
+    let text = "The ministry said the tariff, effective June 1, was agreed.";
+    assert_eq!(value_of(text, d, "June 1"), "2024-06-01");
+}
+
+#[test]
+fn spoken_years_after_months_seasons_and_the_year() {
+    let d = date(1998, 2, 23);
+    let text = "Talks collapsed in the winter of nineteen ninety-four and resumed in January \
+                nineteen ninety-seven; a deal is hoped for by the year two thousand.";
+    assert_eq!(
+        value_of(text, d, "the winter of nineteen ninety-four"),
+        "1994-WI"
+    );
+    assert_eq!(
+        value_of(text, d, "January nineteen ninety-seven"),
+        "1997-01"
+    );
+    assert_eq!(value_of(text, d, "the year two thousand"), "2000");
+    assert_eq!(
+        value_of("Elections are due in the year 2027.", d, "the year 2027"),
+        "2027"
+    );
+}
