@@ -27,6 +27,11 @@ pub(crate) enum Point {
 
 const SEASONS: [&str; 4] = ["SP", "SU", "FA", "WI"];
 
+/// `YYYY-MM-DD` (years 0 to 9999), without chrono's format parser.
+pub(crate) fn ymd(d: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
 fn year_ok(y: i32) -> bool {
     (0..=9999).contains(&y)
 }
@@ -34,7 +39,7 @@ fn year_ok(y: i32) -> bool {
 impl Point {
     pub(crate) fn value(&self) -> Option<String> {
         let v = match *self {
-            Point::Day(d) if year_ok(d.year()) => d.format("%Y-%m-%d").to_string(),
+            Point::Day(d) if year_ok(d.year()) => ymd(d),
             Point::Week(d) | Point::Weekend(d) => {
                 let w = d.iso_week();
                 if !year_ok(w.year()) {
@@ -736,14 +741,14 @@ fn resolve_one(ctx: &mut Ctx, h: &Hit) -> Option<Out> {
                         Dir::None => Dir::Past,
                         d => d,
                     };
-                    weekday_date(dct, *wd, dir, false).map(|d| d.format("%Y-%m-%d").to_string())
+                    weekday_date(dct, *wd, dir, false).map(ymd)
                 }
                 // "shot at 10 p.m." tells the time of the day last talked about.
                 (_, None) => match ctx.last {
                     Some(Point::Day(d)) => Some(d),
                     _ => dct,
                 }
-                .map(|d| d.format("%Y-%m-%d").to_string()),
+                .map(ymd),
                 (None, Some(_)) => None,
             }
             .unwrap_or_else(|| "XXXX-XX-XX".into());
