@@ -9,6 +9,7 @@ use regex_automata::util::captures::Captures;
 use regex_automata::{hybrid, meta, Anchored, Input, Match, PatternID};
 use regex_syntax::hir::Hir;
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::{LazyLock, OnceLock};
 
 /// Units of calendar arithmetic and durations.
@@ -321,12 +322,24 @@ static RE: LazyLock<Recogniser> = LazyLock::new(|| {
 struct Caches {
     all: hybrid::dfa::Cache,
     kinds: Vec<Option<(meta::Cache, Captures)>>,
+    /// The groups of matches seen before, by kind and matched text, relative to the match's
+    /// start. A match's groups depend on nothing else: every pattern begins with a word
+    /// boundary, which holds at the match's start, and the capture search ends at its end.
+    /// News repeats its dates ("Monday", "last year", "2014"), so most matches are found here.
+    memo: HashMap<(usize, Box<[u8]>), Groups>,
 }
+
+/// The spans of a match's groups, relative to its start.
+type Groups = Box<[Option<(usize, usize)>]>;
+
+/// The memo is cleared when it holds this many matches.
+const MEMO_MAX: usize = 1 << 14;
 
 thread_local! {
     static CACHES: RefCell<Caches> = RefCell::new(Caches {
         all: RE.all.create_cache(),
         kinds: RE.kinds.iter().map(|_| None).collect(),
+        memo: HashMap::new(),
     });
 }
 
@@ -354,16 +367,18 @@ impl<'t> M<'t> {
 pub(crate) struct Caps<'t, 'k> {
     text: &'t str,
     kind: &'k Kind,
-    caps: &'k Captures,
+    /// Where the match starts, and its groups relative to that.
+    base: usize,
+    groups: &'k [Option<(usize, usize)>],
 }
 
 impl<'t> Caps<'t, '_> {
     fn get(&self, i: usize) -> Option<M<'t>> {
-        let sp = self.caps.get_group(i)?;
+        let (start, end) = (*self.groups.get(i)?)?;
         Some(M {
             text: self.text,
-            start: sp.start,
-            end: sp.end,
+            start: self.base + start,
+            end: self.base + end,
         })
     }
     #[inline(always)]
@@ -388,6 +403,12 @@ pub(crate) fn scan(text: &str) -> Vec<Hit> {
 #[cfg(test)]
 pub(crate) fn scan_every_word(text: &str) -> Vec<Hit> {
     CACHES.with_borrow_mut(|c| scan_with(text, c, false))
+}
+
+/// Forgets the groups of the matches seen so far.
+#[cfg(test)]
+pub(crate) fn clear_memo() {
+    CACHES.with_borrow_mut(|c| c.memo.clear());
 }
 
 /// Whether a word can begin an expression, by the prefilter.
@@ -434,18 +455,35 @@ fn scan_with(text: &str, caches: &mut Caches, prefilter: bool) -> Vec<Hit> {
         let pid = m.pattern().as_usize();
         let c = RE.kinds.get(pid).and_then(|(h, kind)| {
             let k = kind.get_or_init(|| Kind::new(h));
-            let (cache, caps) = caches
-                .kinds
-                .get_mut(pid)?
-                .get_or_insert_with(|| (k.re.create_cache(), k.re.create_captures()));
-            let input = Input::new(&text[..m.end()])
-                .span(m.start()..m.end())
-                .anchored(Anchored::Yes);
-            k.re.search_captures_with(cache, &input, caps);
-            caps.is_match().then_some(Caps {
+            let key = (pid, Box::from(&bytes[m.start()..m.end()]));
+            if !caches.memo.contains_key(&key) {
+                let (cache, caps) = caches
+                    .kinds
+                    .get_mut(pid)?
+                    .get_or_insert_with(|| (k.re.create_cache(), k.re.create_captures()));
+                let input = Input::new(&text[..m.end()])
+                    .span(m.start()..m.end())
+                    .anchored(Anchored::Yes);
+                k.re.search_captures_with(cache, &input, caps);
+                if !caps.is_match() {
+                    return None;
+                }
+                let groups = (0..caps.group_len())
+                    .map(|i| {
+                        caps.get_group(i)
+                            .map(|sp| (sp.start - m.start(), sp.end - m.start()))
+                    })
+                    .collect();
+                if caches.memo.len() >= MEMO_MAX {
+                    caches.memo.clear();
+                }
+                caches.memo.insert(key.clone(), groups);
+            }
+            Some(Caps {
                 text,
                 kind: k,
-                caps: &*caps,
+                base: m.start(),
+                groups: caches.memo.get(&key)?,
             })
         });
         let Some(expr) = c.as_ref().and_then(|c| interpret(text, c)) else {

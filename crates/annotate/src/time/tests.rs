@@ -426,3 +426,18 @@ fn spoken_years_after_months_seasons_and_the_year() {
         "2027"
     );
 }
+
+#[test]
+fn remembered_matches_give_the_same_groups() {
+    // The same strings in other places and cases: the groups come from the memo the second
+    // time, shifted to where the match is.
+    let text = "On Monday, 3 p.m. EST, the first quarter of 2021 ended. Ministers met Monday at \
+                3 p.m. EST; the first quarter of 2021 was weak. MONDAY: last week, Last Week.";
+    recognise::clear_memo();
+    let fresh = recognise::scan(text);
+    let again = recognise::scan(text);
+    assert_eq!(fresh, again);
+    recognise::clear_memo();
+    assert_eq!(recognise::scan_every_word(text), fresh);
+    assert!(fresh.len() >= 8, "{fresh:?}");
+}
