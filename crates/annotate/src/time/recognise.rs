@@ -163,10 +163,13 @@ const MOD: &str = r"(?:(?:the\s+)?(?:early|late|mid|middle)[\s-]+|(?:the\s+)?(?:
 /// Years spoken out, as broadcast transcripts write them ("nineteen ninety-six").
 const YEARW: &str = r"(?:(?:nineteen|eighteen)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\s+thousand(?:\s+and)?(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)";
 
-/// The expression kinds, one regex alternative each, in priority order.
+/// The expression kinds, one regex alternative each, in priority order. Repetitions of words
+/// are bounded ("the comparable year-ago quarter" has three modifiers, "one hundred and
+/// twenty-five" six number words): an unbounded one lets a long list ("the the the ...",
+/// "1999 2000 2001 ...") keep every anchored search alive to its end, which is quadratic.
 fn rules() -> Vec<String> {
     let num = format!(
-        r"(?:[0-9]+(?:[.,][0-9]+)*(?:\s+[0-9]/[0-9])?|a\s+couple\s+of|a\s+few|a\s+hundred|a\s+thousand|(?:one|a)\s+and\s+a\s+half|{NW}(?:[\s-]+(?:and\s+)?{NW})*|couple\s+of|a|an|few|several|many|some)"
+        r"(?:[0-9]+(?:[.,][0-9]+){{0,4}}(?:\s+[0-9]/[0-9])?|a\s+couple\s+of|a\s+few|a\s+hundred|a\s+thousand|(?:one|a)\s+and\s+a\s+half|{NW}(?:[\s-]+(?:and\s+)?{NW}){{0,5}}|couple\s+of|a|an|few|several|many|some)"
     );
     let b = r"(?-u:\b)";
     let p = format!(
@@ -188,7 +191,7 @@ fn rules() -> Vec<String> {
         | (?P<cent>(?:the\s+)?(?:(?P<cn>[0-9]{{1,2}})(?:st|nd|rd|th)|(?P<cw>{ORDW}))[\s-]+century){b}
         | (?P<dec>(?:the\s+)?'?(?:(?P<dec4>[12][0-9]{{2}})0'?s|(?P<dec2>[0-9])0'?s|(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))){b}
         | (?P<half>(?:the\s+)?(?P<hn>first|second|last|latter)\s+half{b}(?:\s+of\s+(?:(?:the|this|last|next)\s+year|(?P<hy>{YEAR})){b})?)
-        | (?P<q>(?P<qpre>(?:(?:the|its|this|last|next|that|this\s+year's|last\s+year's|next\s+year's|year-earlier|year-ago|comparable|same|corresponding|fiscal|calendar|latest|current|most\s+recent|recent|previous|prior|{YEAR})[\s-]+)*)
+        | (?P<q>(?P<qpre>(?:(?:the|its|this|last|next|that|this\s+year's|last\s+year's|next\s+year's|year-earlier|year-ago|comparable|same|corresponding|fiscal|calendar|latest|current|most\s+recent|recent|previous|prior|{YEAR})[\s-]+){{0,4}})
               (?P<qn>first|second|third|fourth|1st|2nd|3rd|4th|final|last)?[\s-]*(?:(?:fiscal|calendar)[\s-]+)?(?P<qnoun>quarter|period){b}
               (?:\s+of\s+(?:fiscal\s+)?(?P<qyear>{YEAR}){b})?
             | (?P<qq>q[1-4]){b}(?:\s+(?P<qqy>{YEAR}){b})?)

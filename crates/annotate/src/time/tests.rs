@@ -441,3 +441,28 @@ fn remembered_matches_give_the_same_groups() {
     assert_eq!(recognise::scan_every_word(text), fresh);
     assert!(fresh.len() >= 8, "{fresh:?}");
 }
+
+#[test]
+fn long_lists_are_read_word_by_word() {
+    // Each year of a long table is one expression; repeated modifiers do not make one long
+    // candidate that every later word would scan again.
+    let years: Vec<String> = (0..2000).map(|i| (1900 + i % 100).to_string()).collect();
+    let text = years.join(" ");
+    let found = tx(&text, date(2023, 4, 18));
+    assert_eq!(found.len(), 2000);
+    assert_eq!(found[5], ("1905".into(), "DATE".into(), "1905".into()));
+    let text = "the ".repeat(5000) + "comparable year-ago quarter";
+    let found = tx(&text, date(1989, 11, 2));
+    assert_eq!(found.len(), 1);
+    assert!(found[0].0.ends_with("the comparable year-ago quarter"));
+    assert_eq!(found[0].2, "1988-Q3");
+    let d = date(2023, 4, 18);
+    assert_eq!(
+        value_of(
+            "It lasted one hundred and twenty-five days.",
+            d,
+            "one hundred and twenty-five days"
+        ),
+        "P125D"
+    );
+}
