@@ -422,6 +422,7 @@ pub(crate) fn may_begin(word: &str) -> bool {
 }
 
 fn scan_with(text: &str, caches: &mut Caches, prefilter: bool) -> Vec<Hit> {
+    let first = prefilter.then_some(&RE.first);
     let mut out = Vec::new();
     let mut pos = 0;
     while pos < text.len() {
@@ -429,17 +430,9 @@ fn scan_with(text: &str, caches: &mut Caches, prefilter: bool) -> Vec<Hit> {
         // track every partial match at once, and building those states costs more than
         // trying each word.
         let bytes = text.as_bytes();
-        let Some(start) = word_start(bytes, pos) else {
+        let Some(start) = next_candidate(text, pos, first) else {
             break;
         };
-        let letters = bytes[start..]
-            .iter()
-            .position(|&b| CLASS[usize::from(b)] & ALPHA == 0)
-            .unwrap_or(bytes.len() - start);
-        if prefilter && !RE.first.may_start(bytes, start, letters) {
-            pos = next_word_after(text, start, letters);
-            continue;
-        }
         let input = Input::new(text)
             .span(start..text.len())
             .anchored(Anchored::Yes);
@@ -579,6 +572,44 @@ fn word_start(bytes: &[u8], pos: usize) -> Option<usize> {
         CLASS[usize::from(bytes[i])] & START != 0
             && (i == 0 || CLASS[usize::from(bytes[i - 1])] & (ALNUM | NON_ASCII) == 0)
     })
+}
+
+/// The first word start at or after `pos` that can begin a match by `first` (any word start
+/// without it). Skipping a word is [`next_word`], done in place for ASCII text.
+#[inline]
+fn next_candidate(text: &str, pos: usize, first: Option<&FirstWords>) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut start = word_start(bytes, pos)?;
+    let Some(first) = first else {
+        return Some(start);
+    };
+    loop {
+        let mut i = start;
+        while i < n && CLASS[usize::from(bytes[i])] & ALPHA != 0 {
+            i += 1;
+        }
+        if first.may_start(bytes, start, i - start) {
+            return Some(start);
+        }
+        while i < n && CLASS[usize::from(bytes[i])] & ALNUM != 0 {
+            i += 1;
+        }
+        while i < n && CLASS[usize::from(bytes[i])] & (ALNUM | NON_ASCII) == 0 {
+            i += 1;
+        }
+        if i == n {
+            return None;
+        }
+        start = if CLASS[usize::from(bytes[i])] & ALNUM != 0 {
+            // At least one ASCII non-alphanumeric byte was skipped (a word begins with a
+            // letter, digit or quote, and its alphanumerics were skipped before): `i` begins
+            // the next word.
+            i
+        } else {
+            word_start(bytes, next_word_chars(text, start))?
+        };
+    }
 }
 
 /// The start of the word after the one at `at` (or the end of the text).
