@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 use dyad_model::{Span, Timex};
+use std::borrow::Cow;
 
 /// Which way an under-specified date points from the DCT.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,6 +50,7 @@ fn future_cue(w: &str, next: &str) -> bool {
                 | "expect"
         ) && next == "to")
         || (w == "early" && next == "as")
+        || (w == "ahead" && next == "of")
 }
 
 /// Words that put a clause in the past.
@@ -121,15 +123,32 @@ pub(crate) fn tense(text: &str, sentence: Span, at: Span) -> Dir {
     ) else {
         return Dir::None;
     };
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-            .filter(|w| !w.is_empty())
-            .map(|w| w.to_lowercase())
-            .collect()
-    };
+    // Only the words within reach are read, and only words that are not already lower-case
+    // ASCII are copied to be lower-cased.
+    fn lower(w: &str) -> Cow<'_, str> {
+        if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+            Cow::Owned(w.to_lowercase())
+        } else {
+            Cow::Borrowed(w)
+        }
+    }
+    let split = |c: char| !(c.is_alphanumeric() || c == '\'' || c == '’');
     const WINDOW: usize = 12;
-    let b = words(before);
-    let a = words(after);
+    // Before: the last WINDOW words and the one before them (a cue's previous word).
+    let mut b: Vec<Cow<str>> = before
+        .rsplit(split)
+        .filter(|w| !w.is_empty())
+        .take(WINDOW + 1)
+        .map(lower)
+        .collect();
+    b.reverse();
+    // After: at half the reach, and the word after the last one.
+    let a: Vec<Cow<str>> = after
+        .split(split)
+        .filter(|w| !w.is_empty())
+        .take(WINDOW / 2 + 1)
+        .map(lower)
+        .collect();
     let classify = |prev: &str, w: &str, next: &str| -> Dir {
         if future_cue(w, next) {
             Dir::Future
@@ -140,11 +159,15 @@ pub(crate) fn tense(text: &str, sentence: Span, at: Span) -> Dir {
             Dir::None
         }
     };
-    fn word(v: &[String], i: usize) -> &str {
-        v.get(i).map_or("", |s| s.as_str())
+    fn word<'a>(v: &'a [Cow<str>], i: usize) -> &'a str {
+        v.get(i).map_or("", |s| s.as_ref())
     }
-    // "until Tuesday": a deadline lies ahead.
-    if matches!(b.last().map(String::as_str), Some("until" | "till")) {
+    // "until Tuesday": a deadline lies ahead; so does the date a change takes effect
+    // ("effective Feb. 1").
+    if matches!(
+        b.last().map(|w| w.as_ref()),
+        Some("until" | "till" | "effective")
+    ) {
         return Dir::Future;
     }
     for dist in 0..WINDOW {

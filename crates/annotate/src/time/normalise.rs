@@ -27,6 +27,11 @@ pub(crate) enum Point {
 
 const SEASONS: [&str; 4] = ["SP", "SU", "FA", "WI"];
 
+/// `YYYY-MM-DD` (years 0 to 9999), without chrono's format parser.
+pub(crate) fn ymd(d: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
 fn year_ok(y: i32) -> bool {
     (0..=9999).contains(&y)
 }
@@ -34,7 +39,7 @@ fn year_ok(y: i32) -> bool {
 impl Point {
     pub(crate) fn value(&self) -> Option<String> {
         let v = match *self {
-            Point::Day(d) if year_ok(d.year()) => d.format("%Y-%m-%d").to_string(),
+            Point::Day(d) if year_ok(d.year()) => ymd(d),
             Point::Week(d) | Point::Weekend(d) => {
                 let w = d.iso_week();
                 if !year_ok(w.year()) {
@@ -385,10 +390,14 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn dir(&self, h: &Hit) -> Dir {
-        let s = self
-            .sentences
-            .iter()
-            .find(|s| s.start <= h.start && h.end <= s.end)
+        let inside = |s: &&Span| s.start <= h.start && h.end <= s.end;
+        // Sentences are sorted: the last one that starts at or before the expression.
+        let i = self.sentences.partition_point(|s| s.start <= h.start);
+        let s = i
+            .checked_sub(1)
+            .and_then(|i| self.sentences.get(i))
+            .filter(inside)
+            .or_else(|| self.sentences.iter().find(inside))
             .copied()
             .unwrap_or(Span::new(0, self.text.len()));
         tense(self.text, s, Span::new(h.start, h.end))
@@ -633,6 +642,22 @@ fn resolve_one(ctx: &mut Ctx, h: &Hit) -> Option<Out> {
             };
             Out::Point(Point::Day(add_days(dct, *offset)?), *part)
         }
+        Expr::TheWeekend => {
+            let Some(d) = dct else {
+                return Some(Out::Value("DATE", unknown_for(Unit::Weekend).into()));
+            };
+            // The weekend of the DCT's week, or the one before: a past clause, or no cue early
+            // in the week ("over the weekend" in Monday's paper), looks back. On a Saturday or
+            // Sunday the weekend under way is both.
+            let wd = d.weekday().number_from_monday();
+            let back = match ctx.dir(h) {
+                Dir::Past => wd <= 5,
+                Dir::Future => false,
+                Dir::None => wd <= 3,
+            };
+            let p = period(d, Unit::Weekend)?;
+            Out::Point(shift(p, Unit::Weekend, if back { -1 } else { 0 })?, None)
+        }
         Expr::UnitRel { unit, offset } => {
             let Some(p) = ctx.dct_point(*unit) else {
                 return Some(Out::Value("DATE", unknown_for(*unit).into()));
@@ -716,14 +741,14 @@ fn resolve_one(ctx: &mut Ctx, h: &Hit) -> Option<Out> {
                         Dir::None => Dir::Past,
                         d => d,
                     };
-                    weekday_date(dct, *wd, dir, false).map(|d| d.format("%Y-%m-%d").to_string())
+                    weekday_date(dct, *wd, dir, false).map(ymd)
                 }
                 // "shot at 10 p.m." tells the time of the day last talked about.
                 (_, None) => match ctx.last {
                     Some(Point::Day(d)) => Some(d),
                     _ => dct,
                 }
-                .map(|d| d.format("%Y-%m-%d").to_string()),
+                .map(ymd),
                 (None, Some(_)) => None,
             }
             .unwrap_or_else(|| "XXXX-XX-XX".into());

@@ -2,9 +2,15 @@
 //! kinds, tried in priority order at each position, so the whole text is scanned in one pass of
 //! the lazy DFA; captures are only computed for the (rare) matches.
 
-use regex::{Captures, Regex, RegexBuilder};
-use regex_automata::{meta, Anchored, Input};
-use std::sync::LazyLock;
+use super::first::FirstWords;
+use regex::Regex;
+use regex_automata::nfa::thompson::{self, WhichCaptures};
+use regex_automata::util::captures::Captures;
+use regex_automata::{hybrid, meta, Anchored, Input, Match, PatternID};
+use regex_syntax::hir::Hir;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::{LazyLock, OnceLock};
 
 /// Units of calendar arithmetic and durations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,6 +122,8 @@ pub(crate) enum Expr {
     },
     /// "year-earlier": one year before the period under discussion.
     YearEarlier,
+    /// "the weekend", "over the weekend": the past or the coming one, by the clause.
+    TheWeekend,
     Duration {
         n: Option<f64>,
         unit: Unit,
@@ -155,10 +163,13 @@ const MOD: &str = r"(?:(?:the\s+)?(?:early|late|mid|middle)[\s-]+|(?:the\s+)?(?:
 /// Years spoken out, as broadcast transcripts write them ("nineteen ninety-six").
 const YEARW: &str = r"(?:(?:nineteen|eighteen)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\s+thousand(?:\s+and)?(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)";
 
-/// The expression kinds, one regex alternative each, in priority order.
+/// The expression kinds, one regex alternative each, in priority order. Repetitions of words
+/// are bounded ("the comparable year-ago quarter" has three modifiers, "one hundred and
+/// twenty-five" six number words): an unbounded one lets a long list ("the the the ...",
+/// "1999 2000 2001 ...") keep every anchored search alive to its end, which is quadratic.
 fn rules() -> Vec<String> {
     let num = format!(
-        r"(?:[0-9]+(?:[.,][0-9]+)*(?:\s+[0-9]/[0-9])?|a\s+couple\s+of|a\s+few|a\s+hundred|a\s+thousand|(?:one|a)\s+and\s+a\s+half|{NW}(?:[\s-]+(?:and\s+)?{NW})*|couple\s+of|a|an|few|several|many|some)"
+        r"(?:[0-9]+(?:[.,][0-9]+){{0,4}}(?:\s+[0-9]/[0-9])?|a\s+couple\s+of|a\s+few|a\s+hundred|a\s+thousand|(?:one|a)\s+and\s+a\s+half|{NW}(?:[\s-]+(?:and\s+)?{NW}){{0,5}}|couple\s+of|a|an|few|several|many|some)"
     );
     let b = r"(?-u:\b)";
     let p = format!(
@@ -180,20 +191,20 @@ fn rules() -> Vec<String> {
         | (?P<cent>(?:the\s+)?(?:(?P<cn>[0-9]{{1,2}})(?:st|nd|rd|th)|(?P<cw>{ORDW}))[\s-]+century){b}
         | (?P<dec>(?:the\s+)?'?(?:(?P<dec4>[12][0-9]{{2}})0'?s|(?P<dec2>[0-9])0'?s|(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))){b}
         | (?P<half>(?:the\s+)?(?P<hn>first|second|last|latter)\s+half{b}(?:\s+of\s+(?:(?:the|this|last|next)\s+year|(?P<hy>{YEAR})){b})?)
-        | (?P<q>(?P<qpre>(?:(?:the|its|this|last|next|that|this\s+year's|last\s+year's|next\s+year's|year-earlier|year-ago|comparable|same|corresponding|fiscal|calendar|latest|current|most\s+recent|recent|previous|prior|{YEAR})[\s-]+)*)
+        | (?P<q>(?P<qpre>(?:(?:the|its|this|last|next|that|this\s+year's|last\s+year's|next\s+year's|year-earlier|year-ago|comparable|same|corresponding|fiscal|calendar|latest|current|most\s+recent|recent|previous|prior|{YEAR})[\s-]+){{0,4}})
               (?P<qn>first|second|third|fourth|1st|2nd|3rd|4th|final|last)?[\s-]*(?:(?:fiscal|calendar)[\s-]+)?(?P<qnoun>quarter|period){b}
               (?:\s+of\s+(?:fiscal\s+)?(?P<qyear>{YEAR}){b})?
             | (?P<qq>q[1-4]){b}(?:\s+(?P<qqy>{YEAR}){b})?)
         | (?P<mo>(?:(?P<morel>this\s+past|this\s+coming|last|next|this|past|coming)\s+)?(?P<mon>{MON})(?:\.|{b})
-              (?:,?\s+(?:of\s+)?(?:(?P<moyear>{YEAR}){b}|(?P<moyrel>last|this|next)\s+year{b}|'(?P<moy2>[0-9]{{2}}){b}))?)
-        | (?P<sea>(?:(?P<srel>this\s+past|this\s+coming|last|next|this|past|coming|the)\s+)?(?P<season>spring|summer|fall|autumn|winter){b}(?:\s+(?:of\s+)?(?P<syear>{YEAR}){b})?)
+              (?:,?\s+(?:of\s+)?(?:(?P<moyear>{YEAR}){b}|(?P<moyw>{YEARW}){b}|(?P<moyrel>last|this|next)\s+year{b}|'(?P<moy2>[0-9]{{2}}){b}))?)
+        | (?P<sea>(?:(?P<srel>this\s+past|this\s+coming|last|next|this|past|coming|the)\s+)?(?P<season>spring|summer|fall|autumn|winter){b}(?:\s+(?:of\s+)?(?:(?P<syear>{YEAR})|(?P<syw>{YEARW})){b})?)
         | (?P<hol>christmas(?:\s+(?:day|eve))?|new\s+year's(?:\s+(?:day|eve))?|thanksgiving(?:\s+day)?|independence\s+day|valentine's\s+day|halloween|labor\s+day|memorial\s+day){b}(?:\s+(?P<holy>{YEAR}){b})?
         | (?P<dr>(?P<drw>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow|overnight){b}(?:\s+(?P<drp>morning|afternoon|evening|night){b})?)
         | (?P<pd>(?P<pdrel>this|last)\s+(?P<pdp>morning|afternoon|evening|night)){b}
         | (?P<sh>(?:{DURPRE}\s+)?(?:(?P<shn>{num})[\s-]+)?(?P<shu>{UNIT}){b}(?:\s+or\s+so)?\s+(?P<shd>ago|earlier|later|from\s+now|hence|before|after|back)){b}
         | (?P<ye>year-(?:earlier|ago)){b}
         | (?P<yend>(?:the\s+)?year(?:[\s-]end|'s\s+end)){b}
-        | (?P<theyear>the\s+(?P<tyq>full\s+|fiscal\s+|current\s+|latest\s+fiscal\s+)?year){b}(?P<tyend>\s+(?:ended|ending){b})?
+        | (?P<theyear>the\s+(?P<tyq>full\s+|fiscal\s+|current\s+|latest\s+fiscal\s+)?year){b}(?:(?P<tyend>\s+(?:ended|ending){b})|\s+(?:(?P<tyy>{YEAR})|(?P<tyw>{YEARW})){b})?
         | (?P<term>the\s+(?:near|short)\s+term){b}
         | (?P<ur>(?P<urrel>this\s+past|this\s+coming|this|last|next|past|coming|current|previous|following|that|same|the\s+(?:past|last|next|coming|previous|following|current|same|latest|prior|preceding)|the)
               \s+(?P<uru>weekend|week|month|year|decade|century|fiscal\s+year|day|morning|night|evening|afternoon){b}(?:\s+(?P<urba>before|after){b})?)
@@ -209,22 +220,64 @@ fn rules() -> Vec<String> {
 }
 
 /// The recogniser: one multi-pattern regex (one pattern per kind, same semantics as their
-/// alternation) finds matches in a single lazy-DFA pass and says which kind matched; that kind's
-/// own small regex then gives the captures. Capturing with the whole alternation would run the
-/// capture engine over its large NFA for every match, which costs more than the scan itself.
+/// alternation) finds matches by an anchored lazy-DFA search at each word start that can begin
+/// an expression, and says which kind matched; that kind's own regex then gives the captures,
+/// over the match only. Capturing with the whole alternation would run the capture engine over
+/// its large NFA for every match, which costs more than the scan itself.
 struct Recogniser {
-    all: meta::Regex,
-    kinds: Vec<Regex>,
+    /// All kinds at once, forward only: anchored searches need no reverse automaton.
+    all: hybrid::dfa::DFA,
+    /// Each kind's own regex, built the first time the kind matches.
+    kinds: Vec<(Hir, OnceLock<Kind>)>,
+    /// The words a match can begin with: other word starts are not searched.
+    first: FirstWords,
 }
 
-fn build(p: &str) -> Regex {
-    // ASCII only: Unicode classes and case folding would multiply the DFA's states.
-    RegexBuilder::new(p)
-        .unicode(false)
-        .dfa_size_limit(32 << 20)
-        .size_limit(32 << 20)
-        .build()
-        .expect("time pattern")
+/// One expression kind: its regex and its named groups, looked up by their names packed in an
+/// integer (a dozen short names compare faster than they hash).
+struct Kind {
+    re: meta::Regex,
+    names: Vec<(u64, usize)>,
+}
+
+/// A group name as an integer: its first eight bytes and its length (a constant where the
+/// name is one).
+const fn name_key(name: &str) -> u64 {
+    let b = name.as_bytes();
+    let mut k = 0u64;
+    let mut i = 0;
+    while i < b.len() && i < 8 {
+        k |= (b[i] as u64) << (8 * i);
+        i += 1;
+    }
+    k ^ ((b.len() as u64) << 59)
+}
+
+impl Kind {
+    fn new(h: &Hir) -> Kind {
+        let re = meta::Regex::builder()
+            .configure(
+                meta::Config::new()
+                    .auto_prefilter(false)
+                    .hybrid(false)
+                    .dfa(false)
+                    .nfa_size_limit(Some(32 << 20)),
+            )
+            .build_from_hir(h)
+            .expect("time pattern");
+        let names: Vec<(u64, usize)> = re
+            .group_info()
+            .pattern_names(PatternID::ZERO)
+            .enumerate()
+            .filter_map(|(i, n)| Some((name_key(n?), i)))
+            .collect();
+        // Names are short and distinct: their keys are too.
+        debug_assert!(names
+            .iter()
+            .enumerate()
+            .all(|(i, a)| names[..i].iter().all(|b| a.0 != b.0)));
+        Kind { re, names }
+    }
 }
 
 static RE: LazyLock<Recogniser> = LazyLock::new(|| {
@@ -233,18 +286,111 @@ static RE: LazyLock<Recogniser> = LazyLock::new(|| {
         .iter()
         .map(|r| format!("(?ix){b}(?P<mod>{MOD})?(?:{r})"))
         .collect();
-    let all = meta::Regex::builder()
-        .syntax(regex_automata::util::syntax::Config::new().unicode(false))
+    // ASCII only: Unicode classes and case folding would multiply the DFA's states. Each
+    // pattern is parsed once, for the scan, for its captures and for the prefilter.
+    let hirs: Vec<Hir> = kinds
+        .iter()
+        .map(|k| {
+            regex_syntax::ParserBuilder::new()
+                .unicode(false)
+                .build()
+                .parse(k)
+                .expect("time pattern")
+        })
+        .collect();
+    // The scan needs no groups; the cache is large enough never to be cleared in practice, and
+    // is never given up.
+    let nfa = thompson::Compiler::new()
         .configure(
-            meta::Config::new()
-                .hybrid_cache_capacity(32 << 20)
+            thompson::Config::new()
+                .which_captures(WhichCaptures::None)
                 .nfa_size_limit(Some(64 << 20)),
         )
-        .build_many(&kinds)
+        .build_many_from_hir(&hirs)
         .expect("time patterns");
-    let kinds = kinds.iter().map(|k| build(k)).collect();
-    Recogniser { all, kinds }
+    let all = hybrid::dfa::DFA::builder()
+        .configure(
+            hybrid::dfa::DFA::config()
+                .cache_capacity(32 << 20)
+                .minimum_cache_clear_count(None),
+        )
+        .build_from_nfa(nfa)
+        .expect("time patterns");
+    let first = FirstWords::new(&hirs);
+    let kinds = hirs.into_iter().map(|h| (h, OnceLock::new())).collect();
+    Recogniser { all, kinds, first }
 });
+
+/// Search state, one per thread: the lazy DFA's states stay built from one text to the next.
+struct Caches {
+    all: hybrid::dfa::Cache,
+    kinds: Vec<Option<(meta::Cache, Captures)>>,
+    /// The groups of matches seen before, by kind and matched text, relative to the match's
+    /// start. A match's groups depend on nothing else: every pattern begins with a word
+    /// boundary, which holds at the match's start, and the capture search ends at its end.
+    /// News repeats its dates ("Monday", "last year", "2014"), so most matches are found here.
+    memo: HashMap<(usize, Box<[u8]>), Groups>,
+}
+
+/// The spans of a match's groups, relative to its start.
+type Groups = Box<[Option<(usize, usize)>]>;
+
+/// The memo is cleared when it holds this many matches.
+const MEMO_MAX: usize = 1 << 14;
+
+thread_local! {
+    static CACHES: RefCell<Caches> = RefCell::new(Caches {
+        all: RE.all.create_cache(),
+        kinds: RE.kinds.iter().map(|_| None).collect(),
+        memo: HashMap::new(),
+    });
+}
+
+/// A match of one part of an expression.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct M<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+}
+
+impl<'t> M<'t> {
+    pub(crate) fn as_str(&self) -> &'t str {
+        &self.text[self.start..self.end]
+    }
+    pub(crate) fn start(&self) -> usize {
+        self.start
+    }
+    pub(crate) fn end(&self) -> usize {
+        self.end
+    }
+}
+
+/// The groups of one match of a kind.
+pub(crate) struct Caps<'t, 'k> {
+    text: &'t str,
+    kind: &'k Kind,
+    /// Where the match starts, and its groups relative to that.
+    base: usize,
+    groups: &'k [Option<(usize, usize)>],
+}
+
+impl<'t> Caps<'t, '_> {
+    fn get(&self, i: usize) -> Option<M<'t>> {
+        let (start, end) = (*self.groups.get(i)?)?;
+        Some(M {
+            text: self.text,
+            start: self.base + start,
+            end: self.base + end,
+        })
+    }
+    #[inline(always)]
+    fn name(&self, name: &str) -> Option<M<'t>> {
+        let key = name_key(name);
+        let &(_, i) = self.kind.names.iter().find(|(n, _)| *n == key)?;
+        self.get(i)
+    }
+}
 
 /// "May 16 and 17": a second day of the same month right after a month-day.
 static NEXT_DAY: LazyLock<Regex> = LazyLock::new(|| {
@@ -253,6 +399,30 @@ static NEXT_DAY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub(crate) fn scan(text: &str) -> Vec<Hit> {
+    CACHES.with_borrow_mut(|c| scan_with(text, c, true))
+}
+
+/// [`scan`] without the first-word prefilter: every word start is searched.
+#[cfg(test)]
+pub(crate) fn scan_every_word(text: &str) -> Vec<Hit> {
+    CACHES.with_borrow_mut(|c| scan_with(text, c, false))
+}
+
+/// Forgets the groups of the matches seen so far.
+#[cfg(test)]
+pub(crate) fn clear_memo() {
+    CACHES.with_borrow_mut(|c| c.memo.clear());
+}
+
+/// Whether a word can begin an expression, by the prefilter.
+#[cfg(test)]
+pub(crate) fn may_begin(word: &str) -> bool {
+    let n = word.bytes().take_while(u8::is_ascii_alphabetic).count();
+    RE.first.may_start(word.as_bytes(), 0, n)
+}
+
+fn scan_with(text: &str, caches: &mut Caches, prefilter: bool) -> Vec<Hit> {
+    let first = prefilter.then_some(&RE.first);
     let mut out = Vec::new();
     let mut pos = 0;
     while pos < text.len() {
@@ -260,22 +430,58 @@ pub(crate) fn scan(text: &str) -> Vec<Hit> {
         // track every partial match at once, and building those states costs more than
         // trying each word.
         let bytes = text.as_bytes();
-        let Some(start) = (pos..bytes.len()).find(|&i| {
-            let b = bytes[i];
-            (b.is_ascii_alphanumeric() || b == b'\'')
-                && (i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] >= 0x80))
-        }) else {
+        let Some(start) = next_candidate(text, pos, first) else {
             break;
         };
         let input = Input::new(text)
             .span(start..text.len())
             .anchored(Anchored::Yes);
-        let Some(m) = RE.all.search(&input) else {
+        // The DFA never fails here: its patterns are ASCII (no quit bytes) and it never gives
+        // up on its cache.
+        let Some(hm) = RE
+            .all
+            .try_search_fwd(&mut caches.all, &input)
+            .ok()
+            .flatten()
+        else {
             pos = next_word(text, start);
             continue;
         };
-        let kind = RE.kinds.get(m.pattern().as_usize());
-        let c = kind.and_then(|k| k.captures_at(&text[..m.end()], m.start()));
+        let m = Match::new(hm.pattern(), start..hm.offset());
+        let pid = m.pattern().as_usize();
+        let c = RE.kinds.get(pid).and_then(|(h, kind)| {
+            let k = kind.get_or_init(|| Kind::new(h));
+            let key = (pid, Box::from(&bytes[m.start()..m.end()]));
+            if !caches.memo.contains_key(&key) {
+                let (cache, caps) = caches
+                    .kinds
+                    .get_mut(pid)?
+                    .get_or_insert_with(|| (k.re.create_cache(), k.re.create_captures()));
+                let input = Input::new(&text[..m.end()])
+                    .span(m.start()..m.end())
+                    .anchored(Anchored::Yes);
+                k.re.search_captures_with(cache, &input, caps);
+                if !caps.is_match() {
+                    return None;
+                }
+                let groups = (0..caps.group_len())
+                    .map(|i| {
+                        caps.get_group(i)
+                            .map(|sp| (sp.start - m.start(), sp.end - m.start()))
+                    })
+                    .collect();
+                if caches.memo.len() >= MEMO_MAX {
+                    caches.memo.clear();
+                }
+                caches.memo.insert(key.clone(), groups);
+            }
+            Some(Caps {
+                text,
+                kind: k,
+                base: m.start(),
+                groups: caches.memo.get(&key)?,
+            })
+        });
         let Some(expr) = c.as_ref().and_then(|c| interpret(text, c)) else {
             // A rejected reading ("over the weekend" is no duration) may hide another one that
             // starts later inside it: go on from the next word.
@@ -331,8 +537,104 @@ pub(crate) fn scan(text: &str) -> Vec<Hit> {
     out
 }
 
+const ALPHA: u8 = 1;
+const ALNUM: u8 = 2;
+/// A byte that can begin a word: a letter, a digit or a quote ("'80s").
+const START: u8 = 4;
+const NON_ASCII: u8 = 8;
+
+/// Byte classes for the word loop.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_alphabetic() {
+            ALPHA | ALNUM | START
+        } else if b.is_ascii_digit() {
+            ALNUM | START
+        } else if b == b'\'' {
+            START
+        } else if b >= 0x80 {
+            NON_ASCII
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+
+/// The first word start at or after `pos`: a letter, digit or quote that does not follow an
+/// ASCII letter or digit or a non-ASCII byte.
+fn word_start(bytes: &[u8], pos: usize) -> Option<usize> {
+    (pos..bytes.len()).find(|&i| {
+        CLASS[usize::from(bytes[i])] & START != 0
+            && (i == 0 || CLASS[usize::from(bytes[i - 1])] & (ALNUM | NON_ASCII) == 0)
+    })
+}
+
+/// The first word start at or after `pos` that can begin a match by `first` (any word start
+/// without it). Skipping a word is [`next_word`], done in place for ASCII text.
+#[inline]
+fn next_candidate(text: &str, pos: usize, first: Option<&FirstWords>) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut start = word_start(bytes, pos)?;
+    let Some(first) = first else {
+        return Some(start);
+    };
+    loop {
+        let mut i = start;
+        while i < n && CLASS[usize::from(bytes[i])] & ALPHA != 0 {
+            i += 1;
+        }
+        if first.may_start(bytes, start, i - start) {
+            return Some(start);
+        }
+        while i < n && CLASS[usize::from(bytes[i])] & ALNUM != 0 {
+            i += 1;
+        }
+        while i < n && CLASS[usize::from(bytes[i])] & (ALNUM | NON_ASCII) == 0 {
+            i += 1;
+        }
+        if i == n {
+            return None;
+        }
+        start = if CLASS[usize::from(bytes[i])] & ALNUM != 0 {
+            // At least one ASCII non-alphanumeric byte was skipped (a word begins with a
+            // letter, digit or quote, and its alphanumerics were skipped before): `i` begins
+            // the next word.
+            i
+        } else {
+            word_start(bytes, next_word_chars(text, start))?
+        };
+    }
+}
+
 /// The start of the word after the one at `at` (or the end of the text).
 fn next_word(text: &str, at: usize) -> usize {
+    next_word_after(text, at, 0)
+}
+
+/// [`next_word`], knowing that the word at `at` begins with `skip` ASCII letters.
+fn next_word_after(text: &str, at: usize, skip: usize) -> usize {
+    // ASCII text, byte by byte; anything else takes the general way.
+    let b = text.as_bytes();
+    let mut i = at + skip;
+    while i < b.len() && CLASS[usize::from(b[i])] & ALNUM != 0 {
+        i += 1;
+    }
+    while i < b.len() && CLASS[usize::from(b[i])] & (ALNUM | NON_ASCII) == 0 {
+        i += 1;
+    }
+    if i == b.len() || CLASS[usize::from(b[i])] & ALNUM != 0 {
+        return i.max(at + 1);
+    }
+    next_word_chars(text, at)
+}
+
+fn next_word_chars(text: &str, at: usize) -> usize {
     let rest = &text[at..];
     let skip = rest
         .find(|c: char| !c.is_alphanumeric())
@@ -345,20 +647,52 @@ fn next_word(text: &str, at: usize) -> usize {
     (at + skip + skip2).max(at + rest.chars().next().map_or(1, char::len_utf8))
 }
 
-fn lower(c: &Captures, name: &str) -> Option<String> {
+fn lower(c: &Caps, name: &str) -> Option<String> {
     c.name(name).map(|m| m.as_str().to_ascii_lowercase())
 }
 
-fn num(c: &Captures, name: &str) -> Option<i64> {
+fn num(c: &Caps, name: &str) -> Option<i64> {
     c.name(name)?.as_str().parse().ok()
 }
 
-fn year(c: &Captures, name: &str) -> Option<i32> {
+fn year(c: &Caps, name: &str) -> Option<i32> {
     c.name(name)?.as_str().parse().ok()
+}
+
+/// A year written out ("nineteen ninety-six", "two thousand and one").
+fn spoken_year(s: &str) -> Option<i32> {
+    let l = s.to_ascii_lowercase();
+    let mut parts = l.splitn(2, |ch: char| ch.is_whitespace() || ch == '-');
+    let head = parts.next()?;
+    let tail = parts.next().unwrap_or("").trim();
+    let y = if head == "two" {
+        let rest = tail.trim_start_matches("thousand").trim();
+        let rest = rest.trim_start_matches("and").trim();
+        2000.0
+            + if rest.is_empty() {
+                0.0
+            } else {
+                parse_number(rest)?
+            }
+    } else {
+        let century = parse_number(head)?;
+        let rest = if tail == "hundred" {
+            0.0
+        } else {
+            parse_number(tail)?
+        };
+        century * 100.0 + rest
+    };
+    Some(y as i32)
+}
+
+/// A year group in digits (`name`) or spoken (`spoken`).
+fn any_year(c: &Caps, name: &str, spoken: &str) -> Option<i32> {
+    year(c, name).or_else(|| spoken_year(c.name(spoken)?.as_str()))
 }
 
 /// Months are capitalised in news; lower-case "may", "march" are other words.
-fn month_of(c: &Captures, name: &str) -> Option<u32> {
+fn month_of(c: &Caps, name: &str) -> Option<u32> {
     let m = c.name(name)?.as_str();
     if !m.starts_with(|ch: char| ch.is_ascii_uppercase()) {
         return None;
@@ -540,7 +874,7 @@ fn part_code(s: &str) -> Option<&'static str> {
     })
 }
 
-fn interpret(text: &str, c: &Captures) -> Option<Expr> {
+fn interpret(text: &str, c: &Caps) -> Option<Expr> {
     let whole = c.get(0)?;
     let has_mod = c.name("mod").is_some();
     // Common words capitalised inside a sentence are names ("This Week", "VOA Today").
@@ -816,7 +1150,7 @@ fn interpret(text: &str, c: &Captures) -> Option<Expr> {
         let month = month_of(c, "mon")?;
         let m = c.name("mon")?.as_str();
         let morel = lower(c, "morel");
-        let y = year(c, "moyear").or_else(|| {
+        let y = any_year(c, "moyear", "moyw").or_else(|| {
             let y2: i32 = c.name("moy2")?.as_str().parse().ok()?;
             Some(if y2 < 50 { 2000 + y2 } else { 1900 + y2 })
         });
@@ -875,14 +1209,15 @@ fn interpret(text: &str, c: &Captures) -> Option<Expr> {
     if c.name("sea").is_some() {
         let s = c.name("season")?;
         let srel = lower(c, "srel");
-        if s.as_str().starts_with(|ch: char| ch.is_ascii_uppercase()) && c.name("syear").is_none() {
+        let syear = any_year(c, "syear", "syw");
+        if s.as_str().starts_with(|ch: char| ch.is_ascii_uppercase()) && syear.is_none() {
             // "Arab Spring", "Operation Winter ...": names.
             if !sentence_initial(text, s.start()) {
                 return None;
             }
         }
         // "fall", "spring" are also verbs and nouns: want a determiner or a year.
-        let bare = srel.is_none() && c.name("syear").is_none() && !has_mod;
+        let bare = srel.is_none() && syear.is_none() && !has_mod;
         if bare {
             return None;
         }
@@ -899,7 +1234,7 @@ fn interpret(text: &str, c: &Captures) -> Option<Expr> {
             } else {
                 rel(srel)
             },
-            year: year(c, "syear"),
+            year: syear,
         });
     }
     if let Some(h) = lower(c, "hol") {
@@ -1041,6 +1376,7 @@ fn interpret(text: &str, c: &Captures) -> Option<Expr> {
         if r == "the" || r == "the latest" {
             // "the weekend" is the coming or past one; "the year", "the day" are too vague.
             return match unit {
+                Unit::Weekend if r == "the" => Some(Expr::TheWeekend),
                 Unit::Weekend => Some(Expr::UnitRel { unit, offset: 0 }),
                 Unit::Year | Unit::Month | Unit::Week if has_mod => {
                     Some(Expr::Anaphor { unit, offset: 0 })
@@ -1151,6 +1487,10 @@ fn interpret(text: &str, c: &Captures) -> Option<Expr> {
     if c.name("theyear").is_some() {
         // "for the year ended Sept. 30" is a twelve-month period; "for the full year", "in the
         // fiscal year" the current one. A bare "the year" elsewhere is too vague.
+        // "the year 1999", "the year two thousand".
+        if let Some(y) = any_year(c, "tyy", "tyw") {
+            return Some(Expr::Year(y));
+        }
         if c.name("tyend").is_some() {
             return Some(Expr::Duration {
                 n: Some(1.0),
@@ -1178,28 +1518,7 @@ fn interpret(text: &str, c: &Captures) -> Option<Expr> {
         if l.starts_with("two") && c.name("yfis").is_none() && pw != "in" {
             return None;
         }
-        let mut parts = l.splitn(2, |ch: char| ch.is_whitespace() || ch == '-');
-        let head = parts.next()?;
-        let tail = parts.next().unwrap_or("").trim();
-        let y = if head == "two" {
-            let rest = tail.trim_start_matches("thousand").trim();
-            let rest = rest.trim_start_matches("and").trim();
-            2000.0
-                + if rest.is_empty() {
-                    0.0
-                } else {
-                    parse_number(rest)?
-                }
-        } else {
-            let century = parse_number(head)?;
-            let rest = if tail == "hundred" {
-                0.0
-            } else {
-                parse_number(tail)?
-            };
-            century * 100.0 + rest
-        };
-        return Some(Expr::Year(y as i32));
+        return Some(Expr::Year(spoken_year(&l)?));
     }
     if c.name("yr").is_some() {
         let y: i32 = c.name("year")?.as_str().parse().ok()?;

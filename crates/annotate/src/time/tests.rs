@@ -345,3 +345,124 @@ fn granularity_of_values() {
     assert_eq!(granularity("P3D"), None);
     assert_eq!(granularity(""), None);
 }
+
+#[test]
+fn the_first_word_prefilter_changes_no_result() {
+    // Every kind of expression, at the start of a line, after punctuation and inside names.
+    let text = "Monday's talks ended. On Dec. 28 the ministers met; 28 December 2020, 12/28/2020 and \
+                2020-12-28T10:30 were named too. '80s music, the 1990s, the 20th century, the first \
+                half of 1989, third-quarter profit, Q3 2021, the year-ago quarter, fiscal 2022. \
+                Last week, this fall, winter 2021, Christmas Eve, New Year's Day, yesterday morning, \
+                tonight, last night, Friday night at 3 p.m. EST, noon, midnight. Three years ago, \
+                two decades ago, a year earlier, two days later, the next day, that month, the \
+                following week. For three days, two weeks, 2 1/2 years, the past two years, several \
+                months, every year, annually, weekly, every Sunday, on Fridays. Now, currently, the \
+                current account, recently, lately, the past, the near future, the near term, \
+                nineteen ninety-six, the year two thousand, mid-2022, early next year, the end of \
+                the month, firstquarter, fy2022, more than a decade, about 20 minutes, May 16 and 17.";
+    assert_eq!(recognise::scan(text), recognise::scan_every_word(text));
+    // It lets through what can begin an expression, and stops common words.
+    for w in [
+        "the",
+        "Last",
+        "december",
+        "Dec",
+        "1998",
+        "'80s",
+        "yesterday",
+        "every",
+    ] {
+        assert!(recognise::may_begin(w), "{w}");
+    }
+    for w in ["said", "president", "talks", "Putin", "with"] {
+        assert!(!recognise::may_begin(w), "{w}");
+    }
+}
+
+#[test]
+fn the_weekend_looks_back_early_in_the_week_and_follows_the_clause() {
+    // Monday 2024-03-11: the weekend just past is 2024-03-09/10 (ISO week 10).
+    let mon = date(2024, 3, 11);
+    let text = "Protesters gathered in the capital over the weekend.";
+    assert_eq!(value_of(text, mon, "the weekend"), "2024-W10-WE");
+    let text = "The talks will resume over the weekend.";
+    assert_eq!(value_of(text, mon, "the weekend"), "2024-W11-WE");
+    // Thursday 2024-03-14, no cue: the coming one.
+    let text = "Rain is forecast for the weekend in the north.";
+    assert_eq!(
+        value_of(text, date(2024, 3, 14), "the weekend"),
+        "2024-W11-WE"
+    );
+    // "Ahead of" points forward.
+    let text = "Traders squared positions ahead of the weekend.";
+    assert_eq!(value_of(text, mon, "the weekend"), "2024-W11-WE");
+}
+
+#[test]
+fn a_date_a_change_takes_effect_lies_ahead() {
+    let d = date(2023, 10, 26);
+    let text = "The board created a new office, effective Feb. 1.";
+    assert_eq!(value_of(text, d, "Feb. 1"), "2024-02-01");
+    let text = "The ministry said the tariff, effective June 1, was agreed.";
+    assert_eq!(value_of(text, d, "June 1"), "2024-06-01");
+}
+
+#[test]
+fn spoken_years_after_months_seasons_and_the_year() {
+    let d = date(1998, 2, 23);
+    let text = "Talks collapsed in the winter of nineteen ninety-four and resumed in January \
+                nineteen ninety-seven; a deal is hoped for by the year two thousand.";
+    assert_eq!(
+        value_of(text, d, "the winter of nineteen ninety-four"),
+        "1994-WI"
+    );
+    assert_eq!(
+        value_of(text, d, "January nineteen ninety-seven"),
+        "1997-01"
+    );
+    assert_eq!(value_of(text, d, "the year two thousand"), "2000");
+    assert_eq!(
+        value_of("Elections are due in the year 2027.", d, "the year 2027"),
+        "2027"
+    );
+}
+
+#[test]
+fn remembered_matches_give_the_same_groups() {
+    // The same strings in other places and cases: the groups come from the memo the second
+    // time, shifted to where the match is.
+    let text = "On Monday, 3 p.m. EST, the first quarter of 2021 ended. Ministers met Monday at \
+                3 p.m. EST; the first quarter of 2021 was weak. MONDAY: last week, Last Week.";
+    recognise::clear_memo();
+    let fresh = recognise::scan(text);
+    let again = recognise::scan(text);
+    assert_eq!(fresh, again);
+    recognise::clear_memo();
+    assert_eq!(recognise::scan_every_word(text), fresh);
+    assert!(fresh.len() >= 8, "{fresh:?}");
+}
+
+#[test]
+fn long_lists_are_read_word_by_word() {
+    // Each year of a long table is one expression; repeated modifiers do not make one long
+    // candidate that every later word would scan again.
+    let years: Vec<String> = (0..2000).map(|i| (1900 + i % 100).to_string()).collect();
+    let text = years.join(" ");
+    let found = tx(&text, date(2023, 4, 18));
+    assert_eq!(found.len(), 2000);
+    assert_eq!(found[5], ("1905".into(), "DATE".into(), "1905".into()));
+    let text = "the ".repeat(5000) + "comparable year-ago quarter";
+    let found = tx(&text, date(1989, 11, 2));
+    assert_eq!(found.len(), 1);
+    assert!(found[0].0.ends_with("the comparable year-ago quarter"));
+    assert_eq!(found[0].2, "1988-Q3");
+    let d = date(2023, 4, 18);
+    assert_eq!(
+        value_of(
+            "It lasted one hundred and twenty-five days.",
+            d,
+            "one hundred and twenty-five days"
+        ),
+        "P125D"
+    );
+}
