@@ -28,11 +28,10 @@ pub fn code(doc: &mut Document, dct: Option<NaiveDate>) {
     let layers = doc.layers();
     let mut events = Vec::new();
     for &sentence in &layers.sentences {
-        let date = |trigger: Span| {
-            dyad_annotate::time::event_date(text, &layers.timexes, sentence, trigger, dct)
-                .map(|d| d.value)
-        };
-        events.extend(c.sentence_events(text, sentence, &layers.mentions, &date));
+        let no_date = |_: Span| None;
+        let mut found = c.sentence_events(text, sentence, &layers.mentions, &no_date);
+        date_events(text, &layers.timexes, sentence, dct, &mut found);
+        events.extend(found);
     }
     // An event inside a quotation or reported speech is the speaker's claim, not the outlet's
     // report ("Kyiv shelled the plant," the ministry said).
@@ -46,6 +45,42 @@ pub fn code(doc: &mut Document, dct: Option<NaiveDate>) {
         }
     }
     let _ = doc.set_events(events);
+}
+
+/// Dates the events of one sentence. A time expression belongs to the trigger nearest to it:
+/// in "most leaders turned down invitations in protest at the annexation of Crimea last
+/// year", "last year" dates the annexation, not the refusal, which takes the document's date.
+fn date_events(
+    text: &str,
+    timexes: &[dyad_model::Timex],
+    sentence: Span,
+    dct: Option<NaiveDate>,
+    events: &mut [dyad_model::Event],
+) {
+    let gap = |a: Span, b: Span| {
+        if a.end <= b.start {
+            b.start - a.end
+        } else {
+            a.start.saturating_sub(b.end)
+        }
+    };
+    let here: Vec<&dyad_model::Timex> = timexes
+        .iter()
+        .filter(|t| t.span.start >= sentence.start && t.span.end <= sentence.end)
+        .collect();
+    let triggers: Vec<Span> = events.iter().map(|e| e.trigger).collect();
+    for e in events.iter_mut() {
+        let own: Vec<dyad_model::Timex> = here
+            .iter()
+            .filter(|t| {
+                let mine = gap(e.trigger, t.span);
+                triggers.iter().all(|&o| gap(o, t.span) >= mine)
+            })
+            .map(|t| (*t).clone())
+            .collect();
+        e.date =
+            dyad_annotate::time::event_date(text, &own, sentence, e.trigger, dct).map(|d| d.value);
+    }
 }
 
 #[cfg(test)]

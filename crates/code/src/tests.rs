@@ -161,3 +161,21 @@ fn events_inside_quotes_are_the_speakers_claims() {
     assert!(!got.is_empty(), "{got:?}");
     assert!(got.iter().all(|e| e.contains(" claimed")), "{got:?}");
 }
+
+#[test]
+fn a_date_belongs_to_the_event_nearest_to_it() {
+    let got = events(
+        "Most Western leaders turned down the invitations in protest at Russia's annexation of Crimea last year.",
+        "2015-05-10",
+    );
+    let refusal = got
+        .iter()
+        .find(|e| e.starts_with("REJECT"))
+        .expect("the refusal");
+    assert!(refusal.ends_with("@2015-05-10"), "{got:?}");
+    let annexation = got
+        .iter()
+        .find(|e| e.contains(" 19"))
+        .expect("the annexation");
+    assert!(annexation.ends_with("@2014"), "{got:?}");
+}
