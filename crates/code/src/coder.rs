@@ -109,6 +109,9 @@ const MODALS: &[(&str, &str)] = &[
     ("proposed", "proposed"),
     ("refused", "refused"),
     ("declined", "refused"),
+    ("agreed", "agreed"),
+    ("agree", "agreed"),
+    ("agrees", "agreed"),
 ];
 /// Words after which the next noun phrase is not a subject ("in China", "of Russia").
 const PREPOSITIONS: &[&str] = &[
@@ -158,7 +161,6 @@ impl Coder {
             let Some(info) = self.lex.codes.get(&t.cameo) else {
                 continue;
             };
-            let kind = info.plover.clone();
             let trigger = Span::new(toks[f.first].s, toks[f.end - 1].e);
             // A word of a name or a role is no trigger: "Defense" in "Defense Minister",
             // "opposition" in "opposition groups".
@@ -244,10 +246,18 @@ impl Coder {
                     0.0
                 }
                 + if t.kind == 'V' { 0.1 } else { 0.0 };
+            // "will supply arms", "plans to impose sanctions", "threatened to invade": an act
+            // announced, not done, is coded as the intent or threat CAMEO has for it; the
+            // announcement is what happened, so the modality is spent.
+            let (cameo, info, modality) =
+                match self.as_intent(&t.cameo, modality.as_deref(), negated) {
+                    Some((code, intent)) => (code.to_string(), intent, None),
+                    None => (t.cameo.clone(), info, modality),
+                };
             events.push(Event {
-                kind,
+                kind: info.plover.clone(),
                 mode: info.mode.clone(),
-                cameo: t.cameo.clone(),
+                cameo,
                 quad: info.quad,
                 goldstein: info.intensity,
                 source: src,
@@ -284,6 +294,52 @@ impl Coder {
             keep
         });
         events
+    }
+
+    /// The CAMEO intent or threat code for an act announced but not done.
+    fn as_intent(
+        &self,
+        cameo: &str,
+        modality: Option<&str>,
+        negated: bool,
+    ) -> Option<(&'static str, &crate::lexicon::CodeInfo)> {
+        let announced = matches!(
+            modality?,
+            "future"
+                | "conditional"
+                | "planned"
+                | "promised"
+                | "offered"
+                | "proposed"
+                | "threatened"
+                | "agreed"
+        );
+        if !announced || negated {
+            return None;
+        }
+        let code = |c: &str| cameo.starts_with(c);
+        let intent = match cameo.get(..2)? {
+            "04" => "036",
+            "05" => "032",
+            "06" if code("061") => "0311",
+            "06" if code("062") => "0312",
+            "06" => "031",
+            "07" => "033",
+            "08" => "035",
+            "14" => "133",
+            "15" => "138",
+            "16" if code("163") => "1312",
+            "16" if code("161") => "1313",
+            "16" => "131",
+            "17" => "137",
+            "19" if code("191") => "1381",
+            "19" if code("192") => "1382",
+            "20" if code("204") => "1385",
+            "20" => "1383",
+            "18" | "19" => "1384",
+            _ => return None,
+        };
+        self.lex.codes.get(intent).map(|i| (intent, i))
     }
 
     /// Triggers in the sentence, longest first at each place, not overlapping.

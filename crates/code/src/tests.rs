@@ -88,8 +88,20 @@ fn negation_and_modality_are_marked() {
         "2022-03-07",
     );
     assert_eq!(got, ["SANCTION 163 CHN->RUS neg conditional @2022-03-07"]);
+    // An act announced is coded as the threat or intent CAMEO has for it.
     let got = events("Washington will sanction Chinese banks.", "2024-04-01");
-    assert!(got[0].contains(" future"), "{got:?}");
+    assert_eq!(got, ["THREATEN 1312 USAGOV->CHNBUS @2024-04-01"]);
+    let got = events(
+        "Beijing pledged to supply grain to Moscow next year.",
+        "2024-04-01",
+    );
+    assert!(got[0].starts_with("AGREE 03"), "{got:?}");
+    // A possibility is no announcement: the event stays, marked.
+    let got = events("Russia could invade Ukraine.", "2022-01-10");
+    assert!(
+        got[0].starts_with("ASSAULT") && got[0].contains(" possible"),
+        "{got:?}"
+    );
 }
 
 #[test]
