@@ -59,6 +59,82 @@ fn tokens(text: &str, span: Span) -> Vec<Tok> {
     out
 }
 
+/// Verbs that carry a noun event: "held talks", "launched air strikes", "began an exercise".
+const LIGHT_VERBS: &[&str] = &[
+    "hold",
+    "holds",
+    "held",
+    "holding",
+    "begin",
+    "begins",
+    "began",
+    "begun",
+    "beginning",
+    "launch",
+    "launches",
+    "launched",
+    "launching",
+    "stage",
+    "stages",
+    "staged",
+    "staging",
+    "conduct",
+    "conducts",
+    "conducted",
+    "conducting",
+    "start",
+    "starts",
+    "started",
+    "starting",
+    "mount",
+    "mounts",
+    "mounted",
+    "carry",
+    "carried",
+    "make",
+    "makes",
+    "made",
+    "making",
+    "open",
+    "opened",
+    "resume",
+    "resumed",
+    "continue",
+    "continued",
+    "complete",
+    "completed",
+    "end",
+    "ended",
+    "announce",
+    "announced",
+    "order",
+    "ordered",
+    "sign",
+    "signed",
+    "reach",
+    "reached",
+    "perform",
+    "performed",
+    "organise",
+    "organised",
+    "organize",
+    "organized",
+];
+
+/// The light verb right before a noun trigger, over articles and a few modifiers ("began a
+/// new round of joint military exercises" has "a new round of" between).
+fn light_verb_before(toks: &[Tok], first: usize) -> Option<usize> {
+    let lo = first.saturating_sub(6);
+    (lo..first)
+        .rev()
+        .find(|&j| LIGHT_VERBS.contains(&toks[j].w.as_str()))
+        .filter(|&j| {
+            toks[j + 1..first]
+                .iter()
+                .all(|t| !is_punct(&t.w) && !LIGHT_VERBS.contains(&t.w.as_str()))
+        })
+}
+
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "maj", "capt", "adm", "prof",
     "st", "u.s", "u.n", "u.k", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "no", "vs",
@@ -183,6 +259,12 @@ impl Coder {
                     self.possessor(&toks, f.first, &actors)
                         .or_else(|| self.premodifier(&toks, f.first, &actors))
                         .or_else(|| self.after_prep(&toks, f.end, "by", &actors))
+                        // "the two navies began a joint exercise": a light verb makes the
+                        // noun the act of the verb's subject.
+                        .or_else(|| {
+                            light_verb_before(&toks, f.first)
+                                .and_then(|v| self.subject(&toks, v, &actors))
+                        })
                 })
                 .flatten();
             if t.kind == 'N'

@@ -191,3 +191,14 @@ fn a_date_belongs_to_the_event_nearest_to_it() {
         .expect("the annexation");
     assert!(annexation.ends_with("@2014"), "{got:?}");
 }
+
+#[test]
+fn a_light_verb_gives_a_noun_event_its_subject() {
+    let got = events(
+        "Russian and Chinese warships began a joint naval exercise in the East China Sea on Monday.",
+        "2024-07-16",
+    );
+    assert!(!got.is_empty(), "{got:?}");
+    assert!(got[0].starts_with("COOPERATE 06"), "{got:?}");
+    assert!(got[0].contains("RUS") && got[0].contains("CHN"), "{got:?}");
+}
