@@ -94,6 +94,10 @@ const CONJUNCTIONS: &[&str] = &["AND", "OR", "NOR", ","];
 const BE: &[&str] = &[
     "WAS", "WERE", "BEEN", "BEING", "BE", "IS", "ARE", "GET", "GOT",
 ];
+const MODALS: &[&str] = &[
+    "WILL", "WOULD", "SHALL", "SHOULD", "MAY", "MIGHT", "CAN", "COULD", "MUST",
+];
+const PRONOUNS: &[&str] = &["IT", "THEY", "HE", "SHE", "WE", "I"];
 const NEGATORS: &[&str] = &["NOT", "N'T", "NEVER"];
 /// Words between an actor and its verb that do not end the subject.
 const CLAUSE_BREAKS: &[&str] = &[";", ":", "WHO", "WHICH", "THAT", "WHILE", "WHEN", "WHERE"];
@@ -494,6 +498,10 @@ fn find_verbs<'a>(
         let Some(forms) = dict.forms.get(&toks[i].w) else {
             continue;
         };
+        // Modal auxiliaries ("will", "would") are never the verb of a clause.
+        if MODALS.contains(&toks[i].w.as_str()) {
+            continue;
+        }
         // A capitalised word inside the sentence is a name, not a verb.
         if toks[i].capital && i > c.first && i > 0 {
             continue;
@@ -646,6 +654,111 @@ fn mentions_negation(p: &Pattern, dict: &VerbDictionary) -> bool {
     })
 }
 
+/// PETRARCH 2's verb interactions, for a verb followed by another in its clause: "said
+/// (that) Y attacked", "wants (X) to attack", "pledged to expel", "asked X to help".
+/// The `~` transformations of CAMEO.2.0 (`a (a b ATTACK) SAY = a b 015`, ...) and the
+/// complement rules of its coder: an intention or appeal (`03x`, `02x`) to cooperate, aid or
+/// yield takes the matching sub-code (`want to help` is `033`), an intention or agreement to do
+/// anything else is that thing. Returns the code and the target group.
+#[allow(clippy::too_many_arguments)]
+fn interaction(
+    dict: &VerbDictionary,
+    toks: &[Tok],
+    groups: &[Group],
+    c: Clause,
+    verbs: &[Found],
+    k: usize,
+    outer: &str,
+    subj: Option<usize>,
+    in_group: &[Option<usize>],
+) -> Option<(String, Option<usize>)> {
+    let f = verbs.get(k)?;
+    let g = verbs.get(k + 1)?;
+    if g.first < f.end {
+        return None;
+    }
+    // Between the verbs: "that", the inner subject (one actor, or a pronoun), auxiliaries,
+    // adverbs, "not", "to".
+    let mut inner_subj: Option<usize> = None;
+    let mut to = false;
+    for i in f.end..g.first {
+        let w = toks[i].w.as_str();
+        if let Some(gi) = in_group[i] {
+            if inner_subj.is_some_and(|s| s != gi) {
+                return None;
+            }
+            inner_subj = Some(gi);
+        } else if w == "TO" {
+            to = true;
+        } else if !(w == "THAT"
+            || PRONOUNS.contains(&w)
+            || MODALS.contains(&w)
+            || BE.contains(&w)
+            || matches!(w, "HAD" | "HAS" | "HAVE" | "NOT" | "N'T")
+            || w.ends_with("LY")
+            || DETERMINERS.contains(&w))
+        {
+            return None;
+        }
+    }
+    if to && (g.first == 0 || toks[g.first - 1].w != "TO") {
+        return None;
+    }
+    let inner_clause = Clause {
+        first: f.end,
+        end: c.end,
+        inherits: false,
+    };
+    let (code2, b2, _) = match_patterns(dict, toks, inner_clause, g, in_group);
+    let code2 = code2.active?;
+    let inner_obj = b2.target.or_else(|| {
+        groups.iter().position(|gr| {
+            gr.first >= g.end
+                && gr.end <= c.end
+                && !toks[g.end..gr.first].iter().any(|t| t.w == ",")
+        })
+    });
+    let word = |stems: &[&str]| {
+        toks[f.first..f.end]
+            .iter()
+            .any(|t| stems.iter().any(|s| t.w.starts_with(s)))
+    };
+    let attack = matches!(code2.get(..2), Some("18" | "19" | "20"));
+    let same = inner_subj.is_none() || inner_subj == subj;
+    let say = outer.starts_with("01") || word(&["SAY", "SAID", "CLAIM"]);
+    let want = outer == "030" || word(&["WANT"]);
+    if say && !to && attack {
+        return Some(if same {
+            ("015".into(), inner_obj)
+        } else {
+            ("112".into(), inner_subj)
+        });
+    }
+    if want && to && attack {
+        return Some(if same {
+            ("138".into(), inner_obj)
+        } else {
+            ("021".into(), inner_subj)
+        });
+    }
+    if !to {
+        return None;
+    }
+    let target = if same { inner_obj } else { inner_subj };
+    let sub = match code2.get(..2) {
+        Some("06") => Some('1'),
+        Some("05") => Some('2'),
+        Some("07") => Some('3'),
+        Some("08") => Some('5'),
+        _ => None,
+    };
+    match (outer.get(..2), sub) {
+        (Some(o @ ("02" | "03")), Some(d)) => Some((format!("{o}{d}"), target)),
+        (Some("03" | "05"), None) => Some((code2, inner_obj)),
+        _ => None,
+    }
+}
+
 /// The events of one sentence.
 pub fn sentence_events(
     dict: &VerbDictionary,
@@ -666,8 +779,8 @@ pub fn sentence_events(
     let mut last_subject: Option<usize> = None;
     for c in clauses(&toks, dict, &in_group) {
         let verbs = find_verbs(&toks, c, dict, &in_group);
-        for f in &verbs {
-            let (code, b, pattern) = match_patterns(dict, &toks, c, f, &in_group);
+        for (k, f) in verbs.iter().enumerate() {
+            let (mut code, mut b, pattern) = match_patterns(dict, &toks, c, f, &in_group);
             if code.is_none() {
                 continue;
             }
@@ -679,14 +792,30 @@ pub fn sentence_events(
             } else {
                 None
             });
-            let object = groups
-                .iter()
-                .position(|g| g.first >= f.end && g.end <= c.end)
-                // The object is in the verb's own phrase: not past a comma.
-                .filter(|&g| !toks[f.end..groups[g].first].iter().any(|t| t.w == ","));
+            let mut inner_target = None;
+            if let Some(outer) = code.active.clone() {
+                let found = interaction(
+                    dict, &toks, &groups, c, &verbs, k, &outer, subj, &in_group,
+                );
+                if let Some((nc, t)) = found {
+                    code = Code {
+                        active: Some(nc),
+                        passive: None,
+                    };
+                    b = Binding::default();
+                    inner_target = Some(t);
+                }
+            }
+            let object = inner_target.flatten().or_else(|| {
+                groups
+                    .iter()
+                    .position(|g| g.first >= f.end && g.end <= c.end)
+                    // The object is in the verb's own phrase: not past a comma.
+                    .filter(|&g| !toks[f.end..groups[g].first].iter().any(|t| t.w == ","))
+            });
             // "X was attacked by Y": Y is the source, X the target. Without a "by" agent
             // the passive is coded like an active verb, as PETRARCH does.
-            let agent = passive(&toks, c, f)
+            let agent = (passive(&toks, c, f) && inner_target.is_none())
                 .then(|| {
                     let by = (f.end..c.end).find(|&i| {
                         toks[i].w == "BY"
