@@ -193,31 +193,69 @@ fn groups(toks: &[Tok], mentions: &[Mention], sentence: Span) -> Vec<Group> {
         joined.push(g);
     }
     let singles = joined;
-    // "lawmakers in Fornost": an agent without a country takes the country after it.
+    // "lawmakers in Fornost": an agent without a country takes the country after it; over
+    // compounds on either side, each agent takes each country ("lawmakers and officials in
+    // Fornost and Gondor", "the ambassadors of Arnor, Osgiliath and Gondor").
+    let conj_gap = |a: &Group, b: &Group| {
+        let gap = &toks[a.end..b.first];
+        gap.iter().any(|t| CONJUNCTIONS.contains(&t.w.as_str()))
+            && gap.len() <= 3
+            && gap.iter().all(|t| {
+                CONJUNCTIONS.contains(&t.w.as_str()) || DETERMINERS.contains(&t.w.as_str())
+            })
+    };
+    let agent_only = |g: &Group| g.members.iter().all(|m| m.code.is_none());
+    let coded = |g: &Group| g.members.len() == 1 && g.members[0].code.is_some();
     let mut merged: Vec<Group> = Vec::new();
     let mut i = 0;
     while i < singles.len() {
         let mut g = singles[i].clone();
-        if let Some(next) = singles.get(i + 1) {
-            let gap: Vec<&str> = toks[g.end..next.first]
-                .iter()
-                .map(|t| t.w.as_str())
-                .collect();
-            let agent_only = g.members.iter().all(|m| m.code.is_none());
-            let country = next.members.len() == 1 && next.members[0].code.is_some();
-            let linking = matches!(
-                gap.as_slice(),
-                ["IN" | "FROM" | "OF"] | ["IN" | "FROM" | "OF", "THE"]
-            );
-            if agent_only && country && linking {
-                let c = &next.members[0];
-                for m in &mut g.members {
-                    m.code = c.code.clone();
-                    m.sector = join_sectors(m.sector.as_deref(), c.sector.as_deref());
-                    m.span = Span::new(m.span.start, c.span.end);
+        if agent_only(&g) {
+            // The run of agents, then the link, then the run of countries.
+            let mut a_end = i + 1;
+            while a_end < singles.len()
+                && agent_only(&singles[a_end])
+                && conj_gap(&singles[a_end - 1], &singles[a_end])
+            {
+                a_end += 1;
+            }
+            let last_agent = &singles[a_end - 1];
+            if let Some(next) = singles.get(a_end) {
+                let gap: Vec<&str> = toks[last_agent.end..next.first]
+                    .iter()
+                    .map(|t| t.w.as_str())
+                    .collect();
+                let linking = matches!(
+                    gap.as_slice(),
+                    ["IN" | "FROM" | "OF"] | ["IN" | "FROM" | "OF", "THE"]
+                );
+                if linking && coded(next) {
+                    let mut c_end = a_end + 1;
+                    while c_end < singles.len()
+                        && coded(&singles[c_end])
+                        && conj_gap(&singles[c_end - 1], &singles[c_end])
+                    {
+                        c_end += 1;
+                    }
+                    let mut members = Vec::new();
+                    for ag in &singles[i..a_end] {
+                        for m in &ag.members {
+                            for country in &singles[a_end..c_end] {
+                                let c = &country.members[0];
+                                members.push(Member {
+                                    span: Span::new(m.span.start.min(c.span.start), c.span.end),
+                                    code: c.code.clone(),
+                                    sector: join_sectors(m.sector.as_deref(), c.sector.as_deref()),
+                                });
+                            }
+                        }
+                    }
+                    g.members = members;
+                    g.end = singles[c_end - 1].end;
+                    merged.push(g);
+                    i = c_end;
+                    continue;
                 }
-                g.end = next.end;
-                i += 1;
             }
         }
         merged.push(g);
