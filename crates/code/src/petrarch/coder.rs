@@ -832,9 +832,8 @@ pub fn sentence_events(
             });
             let mut inner_target = None;
             if let Some(outer) = code.active.clone() {
-                let found = interaction(
-                    dict, &toks, &groups, c, &verbs, k, &outer, subj, &in_group,
-                );
+                let found =
+                    interaction(dict, &toks, &groups, c, &verbs, k, &outer, subj, &in_group);
                 if let Some((nc, t)) = found {
                     code = Code {
                         active: Some(nc),
@@ -960,6 +959,23 @@ pub fn sentence_events(
     events
 }
 
+/// A prefix agent's code (`NGO~` in the sector) goes before the country: "NGOARN".
+fn prefixed(code: Option<&str>, sector: Option<&str>) -> (Option<String>, Option<String>) {
+    let Some(s) = sector else {
+        return (code.map(str::to_string), None);
+    };
+    let Some(p) = s.find('~') else {
+        return (code.map(str::to_string), Some(s.to_string()));
+    };
+    let cut = s[..p].char_indices().rev().nth(2).map_or(0, |(i, _)| i);
+    let pre = &s[cut..p];
+    let rest = format!("{}{}", &s[..cut], &s[p + 1..]).replace('~', "");
+    (
+        Some(format!("{pre}{}", code.unwrap_or(""))),
+        (!rest.is_empty()).then_some(rest),
+    )
+}
+
 fn event(
     code: &str,
     x: &Member,
@@ -971,10 +987,13 @@ fn event(
     let info = crate::BUILTIN
         .as_ref()
         .and_then(|c| c.lexicon().codes.get(code));
-    let actor = |m: &Member| EventActor {
-        span: m.span,
-        code: m.code.clone(),
-        sector: m.sector.clone(),
+    let actor = |m: &Member| {
+        let (code, sector) = prefixed(m.code.as_deref(), m.sector.as_deref());
+        EventActor {
+            span: m.span,
+            code,
+            sector,
+        }
     };
     Event {
         kind: info.and_then(|i| i.plover.clone()),
