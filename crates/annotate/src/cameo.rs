@@ -160,7 +160,7 @@ impl CameoActors {
                             out.push(Coded {
                                 span: Span::new(span.start, next.end),
                                 country: country.to_string(),
-                                sector: self.dicts.agents[g].code.clone(),
+                                sector: agent_code(&self.dicts.agents[g]),
                             });
                             i += 2;
                             continue;
@@ -173,7 +173,7 @@ impl CameoActors {
                     });
                 }
                 Target::Agent(g) => {
-                    let sector = self.dicts.agents[g].code.clone();
+                    let sector = agent_code(&self.dicts.agents[g]);
                     // "the foreign minister of Egypt"
                     let of_country = found.get(i + 1).and_then(|&(next, t)| match t {
                         Target::Actor(a) if of_between(text, span.end, next.start) => {
@@ -187,9 +187,29 @@ impl CameoActors {
                             out.push(Coded {
                                 span: Span::new(span.start, next.end),
                                 country,
-                                sector,
+                                sector: sector.clone(),
                             });
                             i += 2;
+                            // "the ambassadors of Arnor, Osgiliath and Gondor": each one.
+                            let mut end = next.end;
+                            while let Some(&(more, Target::Actor(a))) = found.get(i) {
+                                let gap = text[end..more.start].trim();
+                                if !matches!(gap, "," | "and" | "or" | ", and" | ", or") {
+                                    break;
+                                }
+                                let (c, _) =
+                                    split(self.dicts.actors[a].code_on(date).unwrap_or(""));
+                                if c.is_empty() {
+                                    break;
+                                }
+                                out.push(Coded {
+                                    span: more,
+                                    country: c.to_string(),
+                                    sector: sector.clone(),
+                                });
+                                end = more.end;
+                                i += 1;
+                            }
                             continue;
                         }
                         None => out.push(Coded {
@@ -203,6 +223,16 @@ impl CameoActors {
             i += 1;
         }
         out
+    }
+}
+
+/// An agent's code as a sector; a prefix agent's (`[NGO~]`) keeps its `~`, and the event
+/// coder puts it before the country ("NGOFRA").
+fn agent_code(a: &dyad_kb::petrarch::DictAgent) -> String {
+    if a.prefix {
+        format!("{}~", a.code)
+    } else {
+        a.code.clone()
     }
 }
 

@@ -98,6 +98,8 @@ pub struct DictAgent {
     pub phrases: Vec<Phrase>,
     /// The code the agent adds to its actor's country ("GOV", "GOVFRM").
     pub code: String,
+    /// `[NGO~]`: the code goes before the country ("NGOFRA"), not after it.
+    pub prefix: bool,
 }
 
 /// Everything loaded from one directory.
@@ -302,6 +304,10 @@ pub fn parse_agents(text: &str, file: &str, warnings: &mut Vec<String>) -> Vec<D
             warnings.push(format!("{}: agent without a readable [code]", at()));
             continue;
         };
+        let prefix = codes.first().is_some_and(|c| {
+            let c = c.split_whitespace().next().unwrap_or("");
+            c.ends_with('~') && !c.starts_with('~')
+        });
         let (phrase, plurals) = match head.split_once('{') {
             Some((p, rest)) => {
                 let inner = rest.split('}').next().unwrap_or("");
@@ -333,6 +339,7 @@ pub fn parse_agents(text: &str, file: &str, warnings: &mut Vec<String>) -> Vec<D
         out.push(DictAgent {
             phrases,
             code: code.code,
+            prefix,
         });
     }
     out
@@ -431,6 +438,10 @@ mod tests {
         assert_eq!(forms(1), ["MEDIA"]);
         assert_eq!(forms(2), ["ATTORNEY GENERAL", "ATTORNEYS GENERAL"]);
         assert_eq!(forms(3), ["MILITIAS", "MILITIA"]);
+        assert!(!a[3].prefix);
+        let mut w2 = Vec::new();
+        let p = parse_agents("RELIEF_WORKER [NGO~] # before the country\n", "p", &mut w2);
+        assert!(p[0].prefix && p[0].code == "NGO" && w2.is_empty());
         assert_eq!(forms(4), ["CONGRESSMAN", "CONGRESSMEN"]);
         assert_eq!(w, ["ag.txt:7: agent without a readable [code]"]);
     }

@@ -94,6 +94,10 @@ const CONJUNCTIONS: &[&str] = &["AND", "OR", "NOR", ","];
 const BE: &[&str] = &[
     "WAS", "WERE", "BEEN", "BEING", "BE", "IS", "ARE", "GET", "GOT",
 ];
+const MODALS: &[&str] = &[
+    "WILL", "WOULD", "SHALL", "SHOULD", "MAY", "MIGHT", "CAN", "COULD", "MUST",
+];
+const PRONOUNS: &[&str] = &["IT", "THEY", "HE", "SHE", "WE", "I"];
 const NEGATORS: &[&str] = &["NOT", "N'T", "NEVER"];
 /// Words between an actor and its verb that do not end the subject.
 const CLAUSE_BREAKS: &[&str] = &[";", ":", "WHO", "WHICH", "THAT", "WHILE", "WHEN", "WHERE"];
@@ -189,31 +193,69 @@ fn groups(toks: &[Tok], mentions: &[Mention], sentence: Span) -> Vec<Group> {
         joined.push(g);
     }
     let singles = joined;
-    // "lawmakers in Fornost": an agent without a country takes the country after it.
+    // "lawmakers in Fornost": an agent without a country takes the country after it; over
+    // compounds on either side, each agent takes each country ("lawmakers and officials in
+    // Fornost and Gondor", "the ambassadors of Arnor, Osgiliath and Gondor").
+    let conj_gap = |a: &Group, b: &Group| {
+        let gap = &toks[a.end..b.first];
+        gap.iter().any(|t| CONJUNCTIONS.contains(&t.w.as_str()))
+            && gap.len() <= 3
+            && gap.iter().all(|t| {
+                CONJUNCTIONS.contains(&t.w.as_str()) || DETERMINERS.contains(&t.w.as_str())
+            })
+    };
+    let agent_only = |g: &Group| g.members.iter().all(|m| m.code.is_none());
+    let coded = |g: &Group| g.members.len() == 1 && g.members[0].code.is_some();
     let mut merged: Vec<Group> = Vec::new();
     let mut i = 0;
     while i < singles.len() {
         let mut g = singles[i].clone();
-        if let Some(next) = singles.get(i + 1) {
-            let gap: Vec<&str> = toks[g.end..next.first]
-                .iter()
-                .map(|t| t.w.as_str())
-                .collect();
-            let agent_only = g.members.iter().all(|m| m.code.is_none());
-            let country = next.members.len() == 1 && next.members[0].code.is_some();
-            let linking = matches!(
-                gap.as_slice(),
-                ["IN" | "FROM" | "OF"] | ["IN" | "FROM" | "OF", "THE"]
-            );
-            if agent_only && country && linking {
-                let c = &next.members[0];
-                for m in &mut g.members {
-                    m.code = c.code.clone();
-                    m.sector = join_sectors(m.sector.as_deref(), c.sector.as_deref());
-                    m.span = Span::new(m.span.start, c.span.end);
+        if agent_only(&g) {
+            // The run of agents, then the link, then the run of countries.
+            let mut a_end = i + 1;
+            while a_end < singles.len()
+                && agent_only(&singles[a_end])
+                && conj_gap(&singles[a_end - 1], &singles[a_end])
+            {
+                a_end += 1;
+            }
+            let last_agent = &singles[a_end - 1];
+            if let Some(next) = singles.get(a_end) {
+                let gap: Vec<&str> = toks[last_agent.end..next.first]
+                    .iter()
+                    .map(|t| t.w.as_str())
+                    .collect();
+                let linking = matches!(
+                    gap.as_slice(),
+                    ["IN" | "FROM" | "OF"] | ["IN" | "FROM" | "OF", "THE"]
+                );
+                if linking && coded(next) {
+                    let mut c_end = a_end + 1;
+                    while c_end < singles.len()
+                        && coded(&singles[c_end])
+                        && conj_gap(&singles[c_end - 1], &singles[c_end])
+                    {
+                        c_end += 1;
+                    }
+                    let mut members = Vec::new();
+                    for ag in &singles[i..a_end] {
+                        for m in &ag.members {
+                            for country in &singles[a_end..c_end] {
+                                let c = &country.members[0];
+                                members.push(Member {
+                                    span: Span::new(m.span.start.min(c.span.start), c.span.end),
+                                    code: c.code.clone(),
+                                    sector: join_sectors(m.sector.as_deref(), c.sector.as_deref()),
+                                });
+                            }
+                        }
+                    }
+                    g.members = members;
+                    g.end = singles[c_end - 1].end;
+                    merged.push(g);
+                    i = c_end;
+                    continue;
                 }
-                g.end = next.end;
-                i += 1;
             }
         }
         merged.push(g);
@@ -494,6 +536,10 @@ fn find_verbs<'a>(
         let Some(forms) = dict.forms.get(&toks[i].w) else {
             continue;
         };
+        // Modal auxiliaries ("will", "would") are never the verb of a clause.
+        if MODALS.contains(&toks[i].w.as_str()) {
+            continue;
+        }
         // A capitalised word inside the sentence is a name, not a verb.
         if toks[i].capital && i > c.first && i > 0 {
             continue;
@@ -646,6 +692,111 @@ fn mentions_negation(p: &Pattern, dict: &VerbDictionary) -> bool {
     })
 }
 
+/// PETRARCH 2's verb interactions, for a verb followed by another in its clause: "said
+/// (that) Y attacked", "wants (X) to attack", "pledged to expel", "asked X to help".
+/// The `~` transformations of CAMEO.2.0 (`a (a b ATTACK) SAY = a b 015`, ...) and the
+/// complement rules of its coder: an intention or appeal (`03x`, `02x`) to cooperate, aid or
+/// yield takes the matching sub-code (`want to help` is `033`), an intention or agreement to do
+/// anything else is that thing. Returns the code and the target group.
+#[allow(clippy::too_many_arguments)]
+fn interaction(
+    dict: &VerbDictionary,
+    toks: &[Tok],
+    groups: &[Group],
+    c: Clause,
+    verbs: &[Found],
+    k: usize,
+    outer: &str,
+    subj: Option<usize>,
+    in_group: &[Option<usize>],
+) -> Option<(String, Option<usize>)> {
+    let f = verbs.get(k)?;
+    let g = verbs.get(k + 1)?;
+    if g.first < f.end {
+        return None;
+    }
+    // Between the verbs: "that", the inner subject (one actor, or a pronoun), auxiliaries,
+    // adverbs, "not", "to".
+    let mut inner_subj: Option<usize> = None;
+    let mut to = false;
+    for i in f.end..g.first {
+        let w = toks[i].w.as_str();
+        if let Some(gi) = in_group[i] {
+            if inner_subj.is_some_and(|s| s != gi) {
+                return None;
+            }
+            inner_subj = Some(gi);
+        } else if w == "TO" {
+            to = true;
+        } else if !(w == "THAT"
+            || PRONOUNS.contains(&w)
+            || MODALS.contains(&w)
+            || BE.contains(&w)
+            || matches!(w, "HAD" | "HAS" | "HAVE" | "NOT" | "N'T")
+            || w.ends_with("LY")
+            || DETERMINERS.contains(&w))
+        {
+            return None;
+        }
+    }
+    if to && (g.first == 0 || toks[g.first - 1].w != "TO") {
+        return None;
+    }
+    let inner_clause = Clause {
+        first: f.end,
+        end: c.end,
+        inherits: false,
+    };
+    let (code2, b2, _) = match_patterns(dict, toks, inner_clause, g, in_group);
+    let code2 = code2.active?;
+    let inner_obj = b2.target.or_else(|| {
+        groups.iter().position(|gr| {
+            gr.first >= g.end
+                && gr.end <= c.end
+                && !toks[g.end..gr.first].iter().any(|t| t.w == ",")
+        })
+    });
+    let word = |stems: &[&str]| {
+        toks[f.first..f.end]
+            .iter()
+            .any(|t| stems.iter().any(|s| t.w.starts_with(s)))
+    };
+    let attack = matches!(code2.get(..2), Some("18" | "19" | "20"));
+    let same = inner_subj.is_none() || inner_subj == subj;
+    let say = outer.starts_with("01") || word(&["SAY", "SAID", "CLAIM"]);
+    let want = outer == "030" || word(&["WANT"]);
+    if say && !to && attack {
+        return Some(if same {
+            ("015".into(), inner_obj)
+        } else {
+            ("112".into(), inner_subj)
+        });
+    }
+    if want && to && attack {
+        return Some(if same {
+            ("138".into(), inner_obj)
+        } else {
+            ("021".into(), inner_subj)
+        });
+    }
+    if !to {
+        return None;
+    }
+    let target = if same { inner_obj } else { inner_subj };
+    let sub = match code2.get(..2) {
+        Some("06") => Some('1'),
+        Some("05") => Some('2'),
+        Some("07") => Some('3'),
+        Some("08") => Some('5'),
+        _ => None,
+    };
+    match (outer.get(..2), sub) {
+        (Some(o @ ("02" | "03")), Some(d)) => Some((format!("{o}{d}"), target)),
+        (Some("03" | "05"), None) => Some((code2, inner_obj)),
+        _ => None,
+    }
+}
+
 /// The events of one sentence.
 pub fn sentence_events(
     dict: &VerbDictionary,
@@ -666,8 +817,8 @@ pub fn sentence_events(
     let mut last_subject: Option<usize> = None;
     for c in clauses(&toks, dict, &in_group) {
         let verbs = find_verbs(&toks, c, dict, &in_group);
-        for f in &verbs {
-            let (code, b, pattern) = match_patterns(dict, &toks, c, f, &in_group);
+        for (k, f) in verbs.iter().enumerate() {
+            let (mut code, mut b, pattern) = match_patterns(dict, &toks, c, f, &in_group);
             if code.is_none() {
                 continue;
             }
@@ -679,14 +830,29 @@ pub fn sentence_events(
             } else {
                 None
             });
-            let object = groups
-                .iter()
-                .position(|g| g.first >= f.end && g.end <= c.end)
-                // The object is in the verb's own phrase: not past a comma.
-                .filter(|&g| !toks[f.end..groups[g].first].iter().any(|t| t.w == ","));
+            let mut inner_target = None;
+            if let Some(outer) = code.active.clone() {
+                let found =
+                    interaction(dict, &toks, &groups, c, &verbs, k, &outer, subj, &in_group);
+                if let Some((nc, t)) = found {
+                    code = Code {
+                        active: Some(nc),
+                        passive: None,
+                    };
+                    b = Binding::default();
+                    inner_target = Some(t);
+                }
+            }
+            let object = inner_target.flatten().or_else(|| {
+                groups
+                    .iter()
+                    .position(|g| g.first >= f.end && g.end <= c.end)
+                    // The object is in the verb's own phrase: not past a comma.
+                    .filter(|&g| !toks[f.end..groups[g].first].iter().any(|t| t.w == ","))
+            });
             // "X was attacked by Y": Y is the source, X the target. Without a "by" agent
             // the passive is coded like an active verb, as PETRARCH does.
-            let agent = passive(&toks, c, f)
+            let agent = (passive(&toks, c, f) && inner_target.is_none())
                 .then(|| {
                     let by = (f.end..c.end).find(|&i| {
                         toks[i].w == "BY"
@@ -793,6 +959,23 @@ pub fn sentence_events(
     events
 }
 
+/// A prefix agent's code (`NGO~` in the sector) goes before the country: "NGOARN".
+fn prefixed(code: Option<&str>, sector: Option<&str>) -> (Option<String>, Option<String>) {
+    let Some(s) = sector else {
+        return (code.map(str::to_string), None);
+    };
+    let Some(p) = s.find('~') else {
+        return (code.map(str::to_string), Some(s.to_string()));
+    };
+    let cut = s[..p].char_indices().rev().nth(2).map_or(0, |(i, _)| i);
+    let pre = &s[cut..p];
+    let rest = format!("{}{}", &s[..cut], &s[p + 1..]).replace('~', "");
+    (
+        Some(format!("{pre}{}", code.unwrap_or(""))),
+        (!rest.is_empty()).then_some(rest),
+    )
+}
+
 fn event(
     code: &str,
     x: &Member,
@@ -804,10 +987,13 @@ fn event(
     let info = crate::BUILTIN
         .as_ref()
         .and_then(|c| c.lexicon().codes.get(code));
-    let actor = |m: &Member| EventActor {
-        span: m.span,
-        code: m.code.clone(),
-        sector: m.sector.clone(),
+    let actor = |m: &Member| {
+        let (code, sector) = prefixed(m.code.as_deref(), m.sector.as_deref());
+        EventActor {
+            span: m.span,
+            code,
+            sector,
+        }
     };
     Event {
         kind: info.and_then(|i| i.plover.clone()),

@@ -134,7 +134,7 @@ mod tests {
     // Invented places and verbs, in the dictionaries' own format.
     const ACTORS: &str = "VALDORIA_ [VAL]\n+VALDORIAN_\nKESTRAN_ [KES]\nMOREV_ [MOR]\n\
                           TOBIN_ASHE_\n\t[VALGOV 100101-191231]\n\t[VALELI]\n";
-    const AGENTS: &str = "MINISTER [~GOV]\nSOLDIER [~MIL]\nMEDIA {} [~MED]\n";
+    const AGENTS: &str = "MINISTER [~GOV]\nSOLDIER [~MIL]\nMEDIA {} [~MED]\nRELIEF_WORKER [NGO~]\n";
     const VERBS: &str = "&BONDS\n+TRADE\n+CULTURAL\n\n\
         --- MEND [050] ---\n\
         MEND {MENDED}\n\
@@ -154,7 +154,19 @@ mod tests {
         - % * [040:040]\n\
         \n\
         --- SAY [---] ---\n\
-        SAY {SAID}\n";
+        SAY {SAID}\n\
+        \n\
+        --- STATE [010] ---\n\
+        STATE {STATED}\n\
+        \n\
+        --- PLEDGE [030] ---\n\
+        PLEDGE {PLEDGED}\n\
+        \n\
+        --- AID [070] ---\n\
+        AID\n\
+        \n\
+        --- EXPEL [174] ---\n\
+        EXPEL\n";
 
     fn cameo(discards: &str) -> Cameo {
         let mut w = Vec::new();
@@ -246,12 +258,60 @@ mod tests {
                 "2015-01-01",
                 ""
             ),
-            ["KES VAL 195", "MORMIL VAL 195"]
+            ["KESMIL VAL 195", "MORMIL VAL 195"]
+        );
+        // An agent of a list of countries is each one's; a prefix agent comes first.
+        assert_eq!(
+            coded(
+                "Ministers of Morev and Kestran shelled Valdoria.",
+                "2015-01-01",
+                ""
+            ),
+            ["KESGOV VAL 195", "MORGOV VAL 195"]
+        );
+        assert_eq!(
+            coded(
+                "Valdorian relief workers shelled Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["NGOVAL KES 195"]
         );
         // `^` skips a phrase; `_` needs the words side by side.
         assert_eq!(
             coded("Valdoria shelled Kestran with mortars.", "2015-01-01", ""),
             ["VAL KES 194"]
+        );
+    }
+
+    #[test]
+    fn verb_interactions() {
+        // An intention to aid is an intention of aid; to expel, an expulsion.
+        assert_eq!(
+            coded("Valdoria pledged to aid Kestran.", "2015-01-01", ""),
+            ["VAL KES 033"]
+        );
+        assert_eq!(
+            coded("Valdoria pledged to expel Kestran.", "2015-01-01", ""),
+            ["VAL KES 174"]
+        );
+        // Stating that another attacked is an accusation; that oneself did, a claim.
+        assert_eq!(
+            coded(
+                "Valdoria stated that Kestran shelled Morev.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 112"]
+        );
+        assert_eq!(
+            coded("Valdoria stated it shelled Morev.", "2015-01-01", ""),
+            ["VAL MOR 015"]
+        );
+        // "will" is not a verb of its own.
+        assert_eq!(
+            coded("Valdoria will shell Morev.", "2015-01-01", ""),
+            ["VAL MOR 195"]
         );
     }
 
@@ -312,7 +372,7 @@ mod tests {
         .unwrap();
         std::fs::write(dir.path().join("T.discards.txt"), "+\nCRICKET\n").unwrap();
         let c = Cameo::load(dir.path()).unwrap();
-        assert_eq!(c.verbs.blocks.len(), 5);
+        assert_eq!(c.verbs.blocks.len(), 9);
         assert_eq!(c.discards.len(), 1);
         assert_eq!(c.warnings.len(), 3, "{:?}", c.warnings);
         assert!(
