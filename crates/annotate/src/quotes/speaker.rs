@@ -108,6 +108,32 @@ const QUANTIFIERS: &[&str] = &[
     "other", "few", "top", "senior", "former", "us", "u.s",
 ];
 
+/// Nouns of records and measurements that state findings ("polls show", "the data showed"):
+/// a `thatverb` after them needs no `that`.
+const DOCUMENTS: &[&str] = &[
+    "poll",
+    "polls",
+    "survey",
+    "surveys",
+    "records",
+    "report",
+    "reports",
+    "data",
+    "figures",
+    "study",
+    "studies",
+    "results",
+    "documents",
+    "numbers",
+    "statistics",
+    "filings",
+    "analysis",
+    "footage",
+    "video",
+    "photos",
+    "research",
+];
+
 /// Words that may head a one-word speaker although they also break phrases.
 const RELATIVE_HEADS: &[&str] = &["who", "which"];
 
@@ -439,7 +465,8 @@ fn transcript_line(ctx: &Ctx, ls: usize, le: usize) -> Option<Found> {
     // A headline after a kicker ("Revealed: More Than 100 Delegates …") is in title case.
     let words: Vec<usize> = (k + 1..b).filter(|&t| ctx.is_word(t)).collect();
     let capitalised = words.iter().filter(|&&t| ctx.cap(t)).count();
-    if words.len() >= 3 && capitalised * 4 >= words.len() * 3 {
+    // A title's own first line may be a quote in headline style ("Smith: Tax Plan Is Dead").
+    if ls > 0 && words.len() >= 3 && capitalised * 4 >= words.len() * 3 {
         return None;
     }
     if ctx.words_in(k + 1, b) < 2 {
@@ -518,7 +545,9 @@ pub(crate) fn in_unit(ctx: &Ctx, u: Unit) -> Vec<Found> {
                 && (is_in(DETERMINERS, ctx.w(i - 1))
                     || ctx.w(i - 1).ends_with("'s")
                     || ctx.w(i - 1).ends_with("’s"));
-            if !noun && (!v.that_only || that_follows(ctx, i + 1, u.b, 3).is_some()) {
+            // "Records show he backed …", "…, the polls showed.": a document needs no `that`.
+            let document = i > u.a && is_in(DOCUMENTS, ctx.w(i - 1));
+            if !noun && (!v.that_only || document || that_follows(ctx, i + 1, u.b, 3).is_some()) {
                 cues.push(Cue::Verb(i, v));
             }
         }
@@ -665,6 +694,7 @@ fn verb_cue(
     let mut passive = false;
     let mut skipped_aux = false;
     let mut to_skipped = false;
+    let mut governor = i;
     while j > u.a {
         let p = j - 1;
         if (!ctx.is_word(p) && !ctx.is(p, ")")) || ctx.region_of(p).is_some() {
@@ -699,6 +729,7 @@ fn verb_cue(
         if pw == "to" && !to_skipped && p > u.a && ctx.is_word(p - 1) && !ctx.cap(p - 1) {
             // "refused to say", "went on to add": the subject is before the governing verb.
             to_skipped = true;
+            governor = p - 1;
             j = p - 1;
             continue;
         }
@@ -816,8 +847,23 @@ fn verb_cue(
             false,
         ));
     }
-    if v.that_only && that_follows(ctx, after, u.b, 3).is_none() {
+    let document = i > u.a && is_in(DOCUMENTS, ctx.w(i - 1));
+    if v.that_only && !document && that_follows(ctx, after, u.b, 3).is_none() {
         return None;
+    }
+    if post == Post::Nothing && to_skipped && speaker.is_some() {
+        // "The ministry declined to comment.": the refusal is what is reported.
+        let g = governor;
+        if matches!(ctx.w(g), "declined" | "declines" | "refused" | "refuses") {
+            return Some((
+                Found {
+                    content: (ctx.toks[g + 1].s, ctx.toks[i].e),
+                    cue: (ctx.toks[g].s, ctx.toks[g].e),
+                    speaker,
+                },
+                false,
+            ));
+        }
     }
     if post == Post::Nothing || (post == Post::Adjunct && ctx.words_in(after, u.b) < 6) {
         return None;
@@ -1059,7 +1105,7 @@ fn hedge_claim(ctx: &Ctx, u: Unit) -> Option<Found> {
         }
         for h in &ctx.lx.hedges {
             let adverb = h.len() == 1 && h[0].ends_with("ly");
-            let phrase = h.len() == 3 && h[2] == "to";
+            let phrase = h.len() >= 2 && h[h.len() - 1] == "to";
             if (adverb || phrase) && ctx.seq_at(i, u.b, h) {
                 let content = ctx.span_of(u.a, ctx.cap_after(u.a, u.b))?;
                 return Some(Found {

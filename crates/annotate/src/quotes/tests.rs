@@ -469,3 +469,67 @@ fn a_quotation_after_a_colon_belongs_to_the_clause_subject() {
     // A short quoted title after a colon is not a quote.
     assert!(quotes("The summit has a motto: \u{201c}Peace now\u{201d}.").is_empty());
 }
+
+// ---------------------------------------------------------------- findings, refusals, expectations
+
+#[test]
+fn records_and_polls_state_findings_without_that() {
+    let q = one("Campaign finance records show the senator gave money to both parties.");
+    assert_eq!(speaker(&q), "Campaign finance records");
+    assert_eq!(q.cue, "show");
+    assert_eq!(q.content, "the senator gave money to both parties");
+    let q = one("The governor trails his rival by six points, the latest polls show.");
+    assert_eq!(speaker(&q), "the latest polls");
+    assert_eq!(q.content, "The governor trails his rival by six points");
+}
+
+#[test]
+fn show_after_a_person_needs_that() {
+    // A person shows things, not findings.
+    assert!(quotes("The mayor will show visitors the new harbour on Friday.").is_empty());
+}
+
+#[test]
+fn a_refusal_to_comment_is_reported() {
+    let q = one("A spokeswoman for the ministry declined to comment.");
+    assert_eq!(speaker(&q), "A spokeswoman for the ministry");
+    assert_eq!(q.cue, "declined");
+    assert_eq!(q.content, "to comment");
+    let q = one("The company has repeatedly refused to comment.");
+    assert_eq!(q.cue, "refused");
+}
+
+#[test]
+fn declining_an_offer_is_not_speech() {
+    assert!(quotes("The senator declined the invitation to the dinner.").is_empty());
+    assert!(quotes("Exports declined to a six-year low in March.").is_empty());
+}
+
+#[test]
+fn expectations_and_appearances_are_claims_without_a_source() {
+    let q = one("The new bridge is expected to open next spring.");
+    assert_eq!(q.speaker, None);
+    assert_eq!(q.cue, "is expected to");
+    assert_eq!(q.content, "The new bridge is expected to open next spring");
+    let q = one("The talks appeared to stall over the question of tariffs.");
+    assert_eq!(q.speaker, None);
+    assert_eq!(q.cue, "appeared to");
+}
+
+#[test]
+fn appearing_somewhere_is_not_a_claim() {
+    assert!(quotes("The minister appeared on television on Sunday night.").is_empty());
+    assert!(quotes("The minister appeared tired after the long debate.").is_empty());
+}
+
+#[test]
+fn a_headline_may_quote_its_speaker_in_title_case() {
+    let q = one("Harrow: Our Party Will Win the Coast Again\n\nThe candidate spoke in Leeds.");
+    assert_eq!(speaker(&q), "Harrow");
+    assert_eq!(q.cue, ":");
+    assert_eq!(q.content, "Our Party Will Win the Coast Again");
+    // Later in the text a title-case line after a colon is a heading, not a quote.
+    let got =
+        quotes("The candidate spoke in Leeds.\n\nHarrow: Our Party Will Win the Coast Again\n");
+    assert!(got.is_empty(), "{got:#?}");
+}
