@@ -38,6 +38,19 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        // Fast paths: the rest of an ASCII word, and ASCII spaces between tokens.
+        if b.is_ascii_alphanumeric() {
+            start.get_or_insert(i);
+            i += 1;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            continue;
+        }
+        if start.is_none() && matches!(b, b' ' | b'\n' | b'\t' | b'\r') {
+            i += 1;
+            continue;
+        }
         let (c, len) = if b < 0x80 {
             (b as char, 1)
         } else {

@@ -534,7 +534,7 @@ pub(crate) fn in_unit(ctx: &Ctx, u: Unit) -> Vec<Found> {
             .lx
             .phrases
             .iter()
-            .find(|p| starts && ctx.seq_at(i, u.b, p))
+            .find(|p| starts && p[0] == ctx.w(i) && ctx.seq_at(i, u.b, p))
         {
             cues.push(Cue::Phrase(i, i + p.len()));
             next_free = i + p.len();
@@ -1103,7 +1103,8 @@ fn hedge_claim(ctx: &Ctx, u: Unit) -> Option<Found> {
         if !ctx.lx.starts.contains(ctx.w(i)) || ctx.region_of(i).is_some() {
             continue;
         }
-        for h in &ctx.lx.hedges {
+        let w = ctx.w(i);
+        for h in ctx.lx.hedges.iter().filter(|h| h[0] == w) {
             let adverb = h.len() == 1 && h[0].ends_with("ly");
             let phrase = h.len() >= 2 && h[h.len() - 1] == "to";
             if (adverb || phrase) && ctx.seq_at(i, u.b, h) {
@@ -1129,9 +1130,13 @@ pub(crate) fn hedged(ctx: &Ctx, f: &Found) -> bool {
     // A hedge sits by the cue or early in the claim; looking further costs time for nothing.
     let a = ctx.tok_at(lo);
     let b = ctx.tok_at(f.content.1).min(a + 60);
-    ctx.cands_in(a, b)
-        .iter()
-        .any(|&i| ctx.lx.hedges.iter().any(|h| ctx.seq_at(i, b, h)))
+    ctx.cands_in(a, b).iter().any(|&i| {
+        let w = ctx.w(i);
+        ctx.lx
+            .hedges
+            .iter()
+            .any(|h| h[0] == w && ctx.seq_at(i, b, h))
+    })
 }
 
 /// Whether a source is anonymous: its own words, or a clause after it, say so ("officials
@@ -1148,9 +1153,10 @@ pub(crate) fn anonymous(ctx: &Ctx, s: (usize, usize), cue: (usize, usize)) -> bo
         }
     }
     let b = b.min(a + 40);
-    ctx.cands_in(a, b)
-        .iter()
-        .any(|&i| ctx.lx.anon.iter().any(|h| ctx.seq_at(i, b, h)))
+    ctx.cands_in(a, b).iter().any(|&i| {
+        let w = ctx.w(i);
+        ctx.lx.anon.iter().any(|h| h[0] == w && ctx.seq_at(i, b, h))
+    })
 }
 
 /// The start of the paragraph before the one holding `pos` (a bounded look back).
