@@ -755,6 +755,12 @@ fn verb_cue(
                 return None;
             }
             group_start = h;
+        } else if ing && matches!(hw, "by" | "after" | "before" | "in") && ctx.is_word(h) {
+            // "He angered them by saying …": the gerund is the sentence subject's report.
+            speaker = subject_at(ctx, u, h);
+            if speaker.is_none() {
+                return None;
+            }
         } else if ing && !skipped_aux && ctx.is_word(h) {
             // "footage of Trump saying", "tired of telling": a gerund, not a report.
             return None;
@@ -873,7 +879,16 @@ fn verb_cue(
         // description, not the content.
         return None;
     }
-    if speaker.is_none() && group_start == i {
+    // "Asked whether he would run, …" / "when asked what …": a question put to the speaker,
+    // whose answer comes in the next clause; the question itself has no speaker.
+    let question = w == "asked"
+        && (i == u.a || ctx.is(i - 1, "when") || !ctx.is_word(i - 1))
+        && i + 1 < u.b
+        && matches!(
+            ctx.w(i + 1),
+            "if" | "whether" | "how" | "what" | "why" | "who" | "about"
+        );
+    if speaker.is_none() && group_start == i && !question {
         // Content after a cue with nobody before it ("a group called …", "Asked about …")
         // is rarely a report.
         return None;
@@ -952,6 +967,10 @@ fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
         return Post::Nothing;
     }
     let w = ctx.w(q);
+    if matches!(w, "if" | "whether" | "how" | "what" | "why" | "who") {
+        // An indirect question or a condition: "asked whether …", "said if elected he …".
+        return Post::Clause;
+    }
     if is_in(BREAK, w) && !is_in(ADJUNCT, w) {
         // "said when she resigned", "said as he left": not what was said.
         return Post::Nothing;

@@ -533,3 +533,50 @@ fn a_headline_may_quote_its_speaker_in_title_case() {
         quotes("The candidate spoke in Leeds.\n\nHarrow: Our Party Will Win the Coast Again\n");
     assert!(got.is_empty(), "{got:#?}");
 }
+
+// ---------------------------------------------------------------- questions, gerunds, poll shares
+
+#[test]
+fn indirect_questions_and_conditions_are_content() {
+    let q = one("The reporter asked whether the border would reopen before winter.");
+    assert_eq!(speaker(&q), "The reporter");
+    assert_eq!(q.content, "whether the border would reopen before winter");
+    let q = one("Ms. Okafor said if elected she would cut the ferry fares.");
+    assert_eq!(q.content, "if elected she would cut the ferry fares");
+}
+
+#[test]
+fn a_question_put_to_someone_has_no_speaker_of_its_own() {
+    let got = quotes("Asked whether he would run again, the mayor said he had not decided.");
+    let asked = got.iter().find(|q| q.cue == "Asked").expect("the question");
+    assert_eq!(asked.speaker, None);
+    assert!(asked.content.starts_with("whether he would run again"));
+    assert!(got
+        .iter()
+        .any(|q| q.cue == "said" && speaker(q) == "the mayor"));
+}
+
+#[test]
+fn asked_about_a_time_is_not_a_question_report() {
+    // "when" after the cue is not what was asked.
+    assert!(quotes("The mayor asked when the harbour closed, then left.").is_empty());
+}
+
+#[test]
+fn a_report_by_gerund_belongs_to_the_sentence_subject() {
+    let q = one("Harlan angered the farmers by saying the subsidy would end.");
+    assert_eq!(speaker(&q), "Harlan");
+    assert_eq!(q.cue, "saying");
+    assert_eq!(q.content, "the subsidy would end");
+    // A gerund after other prepositions stays a noun phrase.
+    assert!(quotes("Footage of Harlan saying goodbye spread online.").is_empty());
+}
+
+#[test]
+fn shares_of_respondents_speak_in_polls() {
+    let q = one("Nearly half said they would vote for a third party.");
+    assert_eq!(speaker(&q), "Nearly half");
+    assert_eq!(q.content, "they would vote for a third party");
+    let q = one("Two-thirds of farmers say the tariffs hurt them.");
+    assert_eq!(speaker(&q), "Two-thirds of farmers");
+}
