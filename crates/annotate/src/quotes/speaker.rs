@@ -757,10 +757,7 @@ fn verb_cue(
             group_start = h;
         } else if ing && matches!(hw, "by" | "after" | "before" | "in") && ctx.is_word(h) {
             // "He angered them by saying …": the gerund is the sentence subject's report.
-            speaker = subject_at(ctx, u, h);
-            if speaker.is_none() {
-                return None;
-            }
+            speaker = Some(subject_at(ctx, u, h)?);
         } else if ing && !skipped_aux && ctx.is_word(h) {
             // "footage of Trump saying", "tired of telling": a gerund, not a report.
             return None;
