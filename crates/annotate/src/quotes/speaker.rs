@@ -611,6 +611,10 @@ fn content_start(ctx: &Ctx, u: Unit, mut q: usize, v: Option<Verb>) -> Option<us
         // "pledged to ban … — …" keeps its infinitive.
         if let Some(p) = (q..lim).find(|&k| !ctx.is_word(k) && !ctx.abbrev_dot(k, q, u.b)) {
             let quote_next = p + 1 < u.b && ctx.region_of(p + 1).is_some();
+            if ctx.is(p, ":") && p + 1 == u.b {
+                // "said in a statement:" and the words come in the next paragraph.
+                return None;
+            }
             if ctx.is(p, ":") && p + 1 < u.b || ctx.is(p, ",") && quote_next {
                 q = p;
             }

@@ -580,3 +580,35 @@ fn shares_of_respondents_speak_in_polls() {
     let q = one("Two-thirds of farmers say the tariffs hurt them.");
     assert_eq!(speaker(&q), "Two-thirds of farmers");
 }
+
+// ---------------------------------------------------------------- a colon before a quoted paragraph
+
+#[test]
+fn a_cue_ending_in_a_colon_takes_the_quotation_of_the_next_paragraph() {
+    let got = quotes(
+        "The harbour authority said in a statement:\n\n\u{201c}The ferries will run again on Monday. We thank travellers for their patience.\u{201d}\n",
+    );
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!(speaker(&got[0]), "The harbour authority");
+    assert!(
+        got[0].content.starts_with("\u{201c}The ferries"),
+        "{got:#?}"
+    );
+    assert_eq!(got[0].kind, QuoteKind::Direct);
+}
+
+#[test]
+fn a_colon_line_without_a_quotation_after_it_is_no_quote() {
+    let got =
+        quotes("The harbour authority said in a statement:\n\nFerries will run again on Monday.\n");
+    assert!(got.iter().all(|q| q.kind != QuoteKind::Direct), "{got:#?}");
+    // A list heading is not a cue either.
+    assert!(quotes("The timetable:\n\n\u{201c}Summer\u{201d} runs from May.\n").is_empty());
+}
+
+#[test]
+fn a_sign_reads() {
+    let q = one("\u{201c}No entry after dark,\u{201d} the sign reads.");
+    assert_eq!(speaker(&q), "the sign");
+    assert_eq!(q.cue, "reads");
+}
