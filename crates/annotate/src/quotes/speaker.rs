@@ -565,6 +565,7 @@ pub(crate) fn in_unit(ctx: &Ctx, u: Unit) -> Vec<Found> {
     cut_at_next_speaker(ctx, &mut out);
     let mut found: Vec<Found> = out.into_iter().map(|(f, _)| f).collect();
     found.extend(colon_quotes(ctx, u, &found));
+    found.extend(references(ctx, u, &found));
     if found.is_empty() {
         found.extend(hedge_claim(ctx, u));
     }
@@ -1076,6 +1077,60 @@ fn cut_at_next_speaker(ctx: &Ctx, out: &mut [(Found, bool)]) {
             }
         }
     }
+}
+
+/// Participles after a comma that name what a speaker's words were about: "…,” she said,
+/// referring to the governor" / "…, citing rising costs".
+const REFERENCES: &[(&str, Option<&str>)] = &[
+    ("referring", Some("to")),
+    ("citing", None),
+    ("pointing", Some("to")),
+    ("alluding", Some("to")),
+];
+
+/// "…,” he said, referring to the new law.": what the speaker referred to is a report of its
+/// own, by the same speaker, its content running to the end of the stretch.
+fn references(ctx: &Ctx, u: Unit, found: &[Found]) -> Vec<Found> {
+    let mut out = Vec::new();
+    let Some(first) = found.iter().map(|f| f.cue.1).min() else {
+        return out;
+    };
+    let mut k = ctx.tok_at(first);
+    while k + 2 < u.b {
+        let comma = ctx.is(k, ",") && ctx.region_of(k).is_none();
+        let Some(&(_, prep)) = REFERENCES
+            .iter()
+            .find(|(v, _)| comma && ctx.is_word(k + 1) && ctx.w(k + 1) == *v)
+        else {
+            k += 1;
+            continue;
+        };
+        let mut c = k + 2;
+        if let Some(p) = prep {
+            if !ctx.is(c, p) {
+                k += 1;
+                continue;
+            }
+            c += 1;
+        }
+        let at = ctx.toks[k].s;
+        // The speaker of the nearest report before the participle.
+        let speaker = found
+            .iter()
+            .filter(|f| f.cue.1 <= at)
+            .max_by_key(|f| f.cue.1)
+            .and_then(|f| f.speaker);
+        if let (Some(speaker), Some(content)) = (speaker, ctx.span_of(c, ctx.cap_after(c, u.b))) {
+            let last = c - 1;
+            out.push(Found {
+                content,
+                cue: (ctx.toks[k + 1].s, ctx.toks[last].e),
+                speaker: Some(speaker),
+            });
+        }
+        k = c;
+    }
+    out
 }
 
 /// "Rubio fired back: “…”": a quotation after a colon, in a clause whose subject opens the

@@ -612,3 +612,21 @@ fn a_sign_reads() {
     assert_eq!(speaker(&q), "the sign");
     assert_eq!(q.cue, "reads");
 }
+
+// ---------------------------------------------------------------- what the words referred to
+
+#[test]
+fn a_reference_after_a_quote_is_the_speakers_own_report() {
+    let got = quotes(
+        "\u{201c}It will cost us dearly,\u{201d} Ms. Lind said, referring to the new harbour tax.",
+    );
+    assert_eq!(got.len(), 2, "{got:#?}");
+    let r = got
+        .iter()
+        .find(|q| q.cue == "referring to")
+        .expect("the reference");
+    assert_eq!(speaker(r), "Ms. Lind");
+    assert_eq!(r.content, "the new harbour tax");
+    let got = quotes("The council delayed the vote, citing the cost of the survey.");
+    assert!(got.is_empty(), "no report, no reference: {got:#?}");
+}
