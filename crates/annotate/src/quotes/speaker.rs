@@ -435,7 +435,12 @@ pub(crate) fn transcripts(ctx: &Ctx) -> Vec<Found> {
         let line_end = text[line_start..]
             .find('\n')
             .map_or(text.len(), |i| line_start + i);
-        if let Some(f) = transcript_line(ctx, line_start, line_end) {
+        // A transcript line has a colon: most lines are turned away by one byte search.
+        let has_colon = text.as_bytes()[line_start..line_end].contains(&b':');
+        if let Some(f) = has_colon
+            .then(|| transcript_line(ctx, line_start, line_end))
+            .flatten()
+        {
             out.push(f);
         }
         line_start = line_end + 1;
@@ -523,9 +528,14 @@ enum Cue {
 
 /// The attributions of one stretch of sentences.
 pub(crate) fn in_unit(ctx: &Ctx, u: Unit) -> Vec<Found> {
+    let cands = ctx.cands_in(u.a, u.b);
+    // Most sentences hold no cue word and no quotation mark: nothing to find.
+    if cands.is_empty() && !ctx.has_region(u.a, u.b) {
+        return Vec::new();
+    }
     let mut cues = Vec::new();
     let mut next_free = u.a;
-    for &i in ctx.cands_in(u.a, u.b) {
+    for &i in cands {
         if i < next_free || ctx.region_of(i).is_some() {
             continue;
         }
