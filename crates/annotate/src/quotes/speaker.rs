@@ -529,9 +529,10 @@ enum Cue {
 /// The attributions of one stretch of sentences.
 pub(crate) fn in_unit(ctx: &Ctx, u: Unit) -> Vec<Found> {
     let cands = ctx.cands_in(u.a, u.b);
-    // Most sentences hold no cue word and no quotation mark: nothing to find.
+    // Most sentences hold no cue word and no quotation mark: nothing to find, unless a
+    // finding opens them ("In a new poll, …").
     if cands.is_empty() && !ctx.has_region(u.a, u.b) {
-        return Vec::new();
+        return in_a_document(ctx, u).into_iter().collect();
     }
     let mut cues = Vec::new();
     let mut next_free = u.a;
@@ -576,6 +577,12 @@ pub(crate) fn in_unit(ctx: &Ctx, u: Unit) -> Vec<Found> {
     let mut found: Vec<Found> = out.into_iter().map(|(f, _)| f).collect();
     found.extend(colon_quotes(ctx, u, &found));
     found.extend(references(ctx, u, &found));
+    if !found
+        .iter()
+        .any(|f| f.speaker.is_some_and(|s| s.0 < ctx.toks[u.a].s + 3))
+    {
+        found.extend(in_a_document(ctx, u));
+    }
     if found.is_empty() {
         found.extend(hedge_claim(ctx, u));
     }
@@ -1087,6 +1094,33 @@ fn cut_at_next_speaker(ctx: &Ctx, out: &mut [(Found, bool)]) {
             }
         }
     }
+}
+
+/// "In a survey released Monday, most voters backed the plan.": a sentence opened by a
+/// record or measurement (`DOCUMENTS`) reports its finding; the source is the phrase after
+/// "In", the content the clause after its comma.
+fn in_a_document(ctx: &Ctx, u: Unit) -> Option<Found> {
+    let a = ctx.trim_start(u.a, u.b)?;
+    if !ctx.is_word(a) || !ctx.is(a, "in") || a + 2 >= u.b {
+        return None;
+    }
+    let lim = (a + 16).min(u.b);
+    let comma = (a + 1..lim).find(|&k| !ctx.is_word(k) && !ctx.abbrev_dot(k, a, u.b))?;
+    if !ctx.is(comma, ",") || !is_in(DETERMINERS, ctx.w(a + 1)) {
+        return None;
+    }
+    if !(a + 2..comma).any(|k| is_in(DOCUMENTS, ctx.w(k))) || ctx.has_region(a, comma) {
+        return None;
+    }
+    if ctx.words_in(comma + 1, u.b) < 4 {
+        return None;
+    }
+    let content = ctx.span_of(comma + 1, ctx.cap_after(comma + 1, u.b))?;
+    Some(Found {
+        content,
+        cue: (ctx.toks[a].s, ctx.toks[a].e),
+        speaker: Some((ctx.toks[a + 1].s, ctx.toks[comma - 1].e)),
+    })
 }
 
 /// Participles after a comma that name what a speaker's words were about: "…,” she said,

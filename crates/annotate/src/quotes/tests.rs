@@ -630,3 +630,14 @@ fn a_reference_after_a_quote_is_the_speakers_own_report() {
     let got = quotes("The council delayed the vote, citing the cost of the survey.");
     assert!(got.is_empty(), "no report, no reference: {got:#?}");
 }
+
+#[test]
+fn a_sentence_opened_by_a_survey_reports_its_finding() {
+    let q = one("In a survey released on Monday, most farmers backed the new water rules.");
+    assert_eq!(speaker(&q), "a survey released on Monday");
+    assert_eq!(q.cue, "In");
+    assert_eq!(q.content, "most farmers backed the new water rules");
+    // Other openings with "In" are places and times, not sources.
+    assert!(quotes("In the harbour town, the ferries run again from Monday.").is_empty());
+    assert!(quotes("In a bid to cut costs, the council closed two libraries.").is_empty());
+}
