@@ -1,14 +1,59 @@
 //! The layers in the JSON shape of the public contract (`docs/contract.md`, section 2).
 
 use crate::{Document, Span};
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 
 fn span(s: Span) -> Value {
     json!({"start": s.start, "end": s.end})
 }
 
-fn span_text(doc: &Document, s: Span) -> Value {
-    json!({"start": s.start, "end": s.end, "text": doc.span_text(s)})
+/// A `{start, end}` object built in place: `json!` would build every nested value twice.
+fn span_obj(s: Span, text: Option<&str>) -> Value {
+    let mut m = Map::with_capacity(3);
+    m.insert("start".into(), Value::from(s.start));
+    m.insert("end".into(), Value::from(s.end));
+    if let Some(t) = text {
+        m.insert("text".into(), Value::from(t));
+    }
+    Value::Object(m)
+}
+
+/// One quote in contract shape; the optional extras are printed only when they say something.
+fn quote(doc: &Document, q: &crate::Quote) -> Value {
+    let mut m = Map::with_capacity(7);
+    m.insert("content".into(), span_obj(q.content, None));
+    m.insert(
+        "cue".into(),
+        q.cue.map_or(Value::Null, |s| span_obj(s, None)),
+    );
+    m.insert(
+        "speaker".into(),
+        q.speaker
+            .map_or(Value::Null, |s| span_obj(s, Some(doc.span_text(s)))),
+    );
+    m.insert(
+        "speaker_entity".into(),
+        q.speaker_entity.clone().map_or(Value::Null, Value::String),
+    );
+    m.insert("kind".into(), json!(q.kind));
+    if !q.chain.is_empty() {
+        let chain = q
+            .chain
+            .iter()
+            .map(|c| {
+                let mut l = span_obj(c.span, Some(doc.span_text(c.span)));
+                if c.anonymous {
+                    l["anonymous"] = Value::Bool(true);
+                }
+                l
+            })
+            .collect();
+        m.insert("chain".into(), Value::Array(chain));
+    }
+    if q.hedged {
+        m.insert("hedged".into(), Value::Bool(true));
+    }
+    Value::Object(m)
 }
 
 /// One output object of `dyad annotate`: the id and every layer (empty layers as `[]`).
@@ -31,33 +76,7 @@ pub fn annotation(id: &str, doc: &Document) -> Value {
                    "type": t.kind, "value": t.value})
         })
         .collect();
-    let quotes: Vec<Value> = l
-        .quotes
-        .iter()
-        .map(|q| {
-            let mut v = json!({"content": span(q.content), "cue": q.cue.map(span),
-                   "speaker": q.speaker.map(|s| span_text(doc, s)),
-                   "speaker_entity": q.speaker_entity, "kind": q.kind});
-            // Optional extras of the contract: printed only when they say something.
-            if !q.chain.is_empty() {
-                v["chain"] = q
-                    .chain
-                    .iter()
-                    .map(|c| {
-                        let mut l = span_text(doc, c.span);
-                        if c.anonymous {
-                            l["anonymous"] = json!(true);
-                        }
-                        l
-                    })
-                    .collect();
-            }
-            if q.hedged {
-                v["hedged"] = json!(true);
-            }
-            v
-        })
-        .collect();
+    let quotes: Vec<Value> = l.quotes.iter().map(|q| quote(doc, q)).collect();
     let actor = |a: &Option<crate::EventActor>| {
         a.as_ref().map(|a| {
             json!({"start": a.span.start, "end": a.span.end, "text": doc.span_text(a.span),
@@ -74,14 +93,17 @@ pub fn annotation(id: &str, doc: &Document) -> Value {
                    "modality": e.modality, "confidence": e.confidence})
         })
         .collect();
-    json!({
+    let mut out = json!({
         "id": id,
         "sentences": l.sentences.iter().map(|s| span(*s)).collect::<Vec<_>>(),
         "mentions": mentions,
         "timexes": timexes,
-        "quotes": quotes,
+        "quotes": [],
         "events": events,
-    })
+    });
+    // Put in place, not through `json!`, which would copy every quote once more.
+    out["quotes"] = Value::Array(quotes);
+    out
 }
 
 #[cfg(test)]

@@ -33,6 +33,18 @@ fn opener_before(prev: Option<char>) -> bool {
 
 /// Finds the quoted regions of `text`, in order and not overlapping. Unclosed marks are not
 /// regions: a stray mark must not swallow the rest of a paragraph.
+/// The bytes that may begin a quotation mark or a line break.
+const MARK_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\n' as usize] = true;
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[b'`' as usize] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t
+};
+
 pub fn regions(text: &str) -> Vec<Region> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
@@ -49,8 +61,12 @@ pub fn regions(text: &str) -> Vec<Region> {
         // Only line breaks and the bytes that begin a quotation mark are looked at: ASCII
         // marks, and the lead bytes of U+0080..U+00BF (« ») and U+2000..U+2FFF (“ ” „ ‘ ’).
         let b = bytes[i];
-        if !matches!(b, b'\n' | b'"' | b'\'' | b'`' | 0xC2 | 0xE2) {
+        if !MARK_BYTE[usize::from(b)] {
+            // Skip to the next byte that may begin a mark or a line break.
             i += 1;
+            while i < bytes.len() && !MARK_BYTE[usize::from(bytes[i])] {
+                i += 1;
+            }
             continue;
         }
         let Some(c) = text[i..].chars().next() else {

@@ -38,6 +38,19 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        // Fast paths: the rest of an ASCII word, and ASCII spaces between tokens.
+        if b.is_ascii_alphanumeric() {
+            start.get_or_insert(i);
+            i += 1;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            continue;
+        }
+        if start.is_none() && matches!(b, b' ' | b'\n' | b'\t' | b'\r') {
+            i += 1;
+            continue;
+        }
         let (c, len) = if b < 0x80 {
             (b as char, 1)
         } else {
@@ -284,8 +297,20 @@ pub fn find_with(text: &str, sentences: &[Span], mentions: &[Mention], lx: &Lexi
     let us = units(&ctx, sentences);
     // The index in `found` of the last quote of the previous unit.
     let mut last: Option<usize> = None;
+    // The previous unit when it ended in a colon and found nothing: "… said in a
+    // statement:" with the quotation in the next paragraph.
+    let mut colon_before: Option<Unit> = None;
     for u in us {
-        let here = speaker::in_unit(&ctx, u);
+        let mut here = speaker::in_unit(&ctx, u);
+        if here.is_empty() {
+            if let Some(p) = colon_before.filter(|_| ctx.region_of(u.a).is_some()) {
+                let joined = Unit { a: p.a, b: u.b };
+                here = speaker::in_unit(&ctx, joined);
+                let start = ctx.toks[u.a].s;
+                here.retain(|f| f.content.0 >= start && f.cue.1 <= start);
+            }
+        }
+        colon_before = (here.is_empty() && u.b > u.a && ctx.is(u.b - 1, ":")).then_some(u);
         if here.is_empty() {
             // A quotation that is a sentence of its own, right after a quoted sentence with
             // its cue in the same paragraph, continues that quote ("…,” he said. “…”).

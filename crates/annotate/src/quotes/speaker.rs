@@ -108,6 +108,32 @@ const QUANTIFIERS: &[&str] = &[
     "other", "few", "top", "senior", "former", "us", "u.s",
 ];
 
+/// Nouns of records and measurements that state findings ("polls show", "the data showed"):
+/// a `thatverb` after them needs no `that`.
+const DOCUMENTS: &[&str] = &[
+    "poll",
+    "polls",
+    "survey",
+    "surveys",
+    "records",
+    "report",
+    "reports",
+    "data",
+    "figures",
+    "study",
+    "studies",
+    "results",
+    "documents",
+    "numbers",
+    "statistics",
+    "filings",
+    "analysis",
+    "footage",
+    "video",
+    "photos",
+    "research",
+];
+
 /// Words that may head a one-word speaker although they also break phrases.
 const RELATIVE_HEADS: &[&str] = &["who", "which"];
 
@@ -409,7 +435,12 @@ pub(crate) fn transcripts(ctx: &Ctx) -> Vec<Found> {
         let line_end = text[line_start..]
             .find('\n')
             .map_or(text.len(), |i| line_start + i);
-        if let Some(f) = transcript_line(ctx, line_start, line_end) {
+        // A transcript line has a colon: most lines are turned away by one byte search.
+        let has_colon = text.as_bytes()[line_start..line_end].contains(&b':');
+        if let Some(f) = has_colon
+            .then(|| transcript_line(ctx, line_start, line_end))
+            .flatten()
+        {
             out.push(f);
         }
         line_start = line_end + 1;
@@ -439,7 +470,8 @@ fn transcript_line(ctx: &Ctx, ls: usize, le: usize) -> Option<Found> {
     // A headline after a kicker ("Revealed: More Than 100 Delegates …") is in title case.
     let words: Vec<usize> = (k + 1..b).filter(|&t| ctx.is_word(t)).collect();
     let capitalised = words.iter().filter(|&&t| ctx.cap(t)).count();
-    if words.len() >= 3 && capitalised * 4 >= words.len() * 3 {
+    // A title's own first line may be a quote in headline style ("Smith: Tax Plan Is Dead").
+    if ls > 0 && words.len() >= 3 && capitalised * 4 >= words.len() * 3 {
         return None;
     }
     if ctx.words_in(k + 1, b) < 2 {
@@ -496,9 +528,15 @@ enum Cue {
 
 /// The attributions of one stretch of sentences.
 pub(crate) fn in_unit(ctx: &Ctx, u: Unit) -> Vec<Found> {
+    let cands = ctx.cands_in(u.a, u.b);
+    // Most sentences hold no cue word and no quotation mark: nothing to find, unless a
+    // finding opens them ("In a new poll, …").
+    if cands.is_empty() && !ctx.has_region(u.a, u.b) {
+        return in_a_document(ctx, u).into_iter().collect();
+    }
     let mut cues = Vec::new();
     let mut next_free = u.a;
-    for &i in ctx.cands_in(u.a, u.b) {
+    for &i in cands {
         if i < next_free || ctx.region_of(i).is_some() {
             continue;
         }
@@ -507,7 +545,7 @@ pub(crate) fn in_unit(ctx: &Ctx, u: Unit) -> Vec<Found> {
             .lx
             .phrases
             .iter()
-            .find(|p| starts && ctx.seq_at(i, u.b, p))
+            .find(|p| starts && p[0] == ctx.w(i) && ctx.seq_at(i, u.b, p))
         {
             cues.push(Cue::Phrase(i, i + p.len()));
             next_free = i + p.len();
@@ -518,7 +556,9 @@ pub(crate) fn in_unit(ctx: &Ctx, u: Unit) -> Vec<Found> {
                 && (is_in(DETERMINERS, ctx.w(i - 1))
                     || ctx.w(i - 1).ends_with("'s")
                     || ctx.w(i - 1).ends_with("’s"));
-            if !noun && (!v.that_only || that_follows(ctx, i + 1, u.b, 3).is_some()) {
+            // "Records show he backed …", "…, the polls showed.": a document needs no `that`.
+            let document = i > u.a && is_in(DOCUMENTS, ctx.w(i - 1));
+            if !noun && (!v.that_only || document || that_follows(ctx, i + 1, u.b, 3).is_some()) {
                 cues.push(Cue::Verb(i, v));
             }
         }
@@ -536,6 +576,13 @@ pub(crate) fn in_unit(ctx: &Ctx, u: Unit) -> Vec<Found> {
     cut_at_next_speaker(ctx, &mut out);
     let mut found: Vec<Found> = out.into_iter().map(|(f, _)| f).collect();
     found.extend(colon_quotes(ctx, u, &found));
+    found.extend(references(ctx, u, &found));
+    if !found
+        .iter()
+        .any(|f| f.speaker.is_some_and(|s| s.0 < ctx.toks[u.a].s + 3))
+    {
+        found.extend(in_a_document(ctx, u));
+    }
     if found.is_empty() {
         found.extend(hedge_claim(ctx, u));
     }
@@ -582,6 +629,10 @@ fn content_start(ctx: &Ctx, u: Unit, mut q: usize, v: Option<Verb>) -> Option<us
         // "pledged to ban … — …" keeps its infinitive.
         if let Some(p) = (q..lim).find(|&k| !ctx.is_word(k) && !ctx.abbrev_dot(k, q, u.b)) {
             let quote_next = p + 1 < u.b && ctx.region_of(p + 1).is_some();
+            if ctx.is(p, ":") && p + 1 == u.b {
+                // "said in a statement:" and the words come in the next paragraph.
+                return None;
+            }
             if ctx.is(p, ":") && p + 1 < u.b || ctx.is(p, ",") && quote_next {
                 q = p;
             }
@@ -665,6 +716,7 @@ fn verb_cue(
     let mut passive = false;
     let mut skipped_aux = false;
     let mut to_skipped = false;
+    let mut governor = i;
     while j > u.a {
         let p = j - 1;
         if (!ctx.is_word(p) && !ctx.is(p, ")")) || ctx.region_of(p).is_some() {
@@ -699,6 +751,7 @@ fn verb_cue(
         if pw == "to" && !to_skipped && p > u.a && ctx.is_word(p - 1) && !ctx.cap(p - 1) {
             // "refused to say", "went on to add": the subject is before the governing verb.
             to_skipped = true;
+            governor = p - 1;
             j = p - 1;
             continue;
         }
@@ -724,6 +777,9 @@ fn verb_cue(
                 return None;
             }
             group_start = h;
+        } else if ing && matches!(hw, "by" | "after" | "before" | "in") && ctx.is_word(h) {
+            // "He angered them by saying …": the gerund is the sentence subject's report.
+            speaker = Some(subject_at(ctx, u, h)?);
         } else if ing && !skipped_aux && ctx.is_word(h) {
             // "footage of Trump saying", "tired of telling": a gerund, not a report.
             return None;
@@ -816,8 +872,23 @@ fn verb_cue(
             false,
         ));
     }
-    if v.that_only && that_follows(ctx, after, u.b, 3).is_none() {
+    let document = i > u.a && is_in(DOCUMENTS, ctx.w(i - 1));
+    if v.that_only && !document && that_follows(ctx, after, u.b, 3).is_none() {
         return None;
+    }
+    if post == Post::Nothing && to_skipped && speaker.is_some() {
+        // "The ministry declined to comment.": the refusal is what is reported.
+        let g = governor;
+        if matches!(ctx.w(g), "declined" | "declines" | "refused" | "refuses") {
+            return Some((
+                Found {
+                    content: (ctx.toks[g + 1].s, ctx.toks[i].e),
+                    cue: (ctx.toks[g].s, ctx.toks[g].e),
+                    speaker,
+                },
+                false,
+            ));
+        }
     }
     if post == Post::Nothing || (post == Post::Adjunct && ctx.words_in(after, u.b) < 6) {
         return None;
@@ -827,7 +898,16 @@ fn verb_cue(
         // description, not the content.
         return None;
     }
-    if speaker.is_none() && group_start == i {
+    // "Asked whether he would run, …" / "when asked what …": a question put to the speaker,
+    // whose answer comes in the next clause; the question itself has no speaker.
+    let question = w == "asked"
+        && (i == u.a || ctx.is(i - 1, "when") || !ctx.is_word(i - 1))
+        && i + 1 < u.b
+        && matches!(
+            ctx.w(i + 1),
+            "if" | "whether" | "how" | "what" | "why" | "who" | "about"
+        );
+    if speaker.is_none() && group_start == i && !question {
         // Content after a cue with nobody before it ("a group called …", "Asked about …")
         // is rarely a report.
         return None;
@@ -906,6 +986,10 @@ fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
         return Post::Nothing;
     }
     let w = ctx.w(q);
+    if matches!(w, "if" | "whether" | "how" | "what" | "why" | "who") {
+        // An indirect question or a condition: "asked whether …", "said if elected he …".
+        return Post::Clause;
+    }
     if is_in(BREAK, w) && !is_in(ADJUNCT, w) {
         // "said when she resigned", "said as he left": not what was said.
         return Post::Nothing;
@@ -1012,6 +1096,87 @@ fn cut_at_next_speaker(ctx: &Ctx, out: &mut [(Found, bool)]) {
     }
 }
 
+/// "In a survey released Monday, most voters backed the plan.": a sentence opened by a
+/// record or measurement (`DOCUMENTS`) reports its finding; the source is the phrase after
+/// "In", the content the clause after its comma.
+fn in_a_document(ctx: &Ctx, u: Unit) -> Option<Found> {
+    let a = ctx.trim_start(u.a, u.b)?;
+    if !ctx.is_word(a) || !ctx.is(a, "in") || a + 2 >= u.b {
+        return None;
+    }
+    let lim = (a + 16).min(u.b);
+    let comma = (a + 1..lim).find(|&k| !ctx.is_word(k) && !ctx.abbrev_dot(k, a, u.b))?;
+    if !ctx.is(comma, ",") || !is_in(DETERMINERS, ctx.w(a + 1)) {
+        return None;
+    }
+    if !(a + 2..comma).any(|k| is_in(DOCUMENTS, ctx.w(k))) || ctx.has_region(a, comma) {
+        return None;
+    }
+    if ctx.words_in(comma + 1, u.b) < 4 {
+        return None;
+    }
+    let content = ctx.span_of(comma + 1, ctx.cap_after(comma + 1, u.b))?;
+    Some(Found {
+        content,
+        cue: (ctx.toks[a].s, ctx.toks[a].e),
+        speaker: Some((ctx.toks[a + 1].s, ctx.toks[comma - 1].e)),
+    })
+}
+
+/// Participles after a comma that name what a speaker's words were about: "…,” she said,
+/// referring to the governor" / "…, citing rising costs".
+const REFERENCES: &[(&str, Option<&str>)] = &[
+    ("referring", Some("to")),
+    ("citing", None),
+    ("pointing", Some("to")),
+    ("alluding", Some("to")),
+];
+
+/// "…,” he said, referring to the new law.": what the speaker referred to is a report of its
+/// own, by the same speaker, its content running to the end of the stretch.
+fn references(ctx: &Ctx, u: Unit, found: &[Found]) -> Vec<Found> {
+    let mut out = Vec::new();
+    let Some(first) = found.iter().map(|f| f.cue.1).min() else {
+        return out;
+    };
+    let mut k = ctx.tok_at(first);
+    while k + 2 < u.b {
+        let comma = ctx.is(k, ",") && ctx.region_of(k).is_none();
+        let Some(&(_, prep)) = REFERENCES
+            .iter()
+            .find(|(v, _)| comma && ctx.is_word(k + 1) && ctx.w(k + 1) == *v)
+        else {
+            k += 1;
+            continue;
+        };
+        let mut c = k + 2;
+        if let Some(p) = prep {
+            if !ctx.is(c, p) {
+                k += 1;
+                continue;
+            }
+            c += 1;
+        }
+        let at = ctx.toks[k].s;
+        // The speaker of the nearest report before the participle.
+        let speaker = found
+            .iter()
+            .filter(|f| f.cue.1 <= at)
+            .max_by_key(|f| f.cue.1)
+            .and_then(|f| f.speaker);
+        if let (Some(speaker), Some(content)) = (speaker, ctx.span_of(c, ctx.cap_after(c, u.b))) {
+            let last = c - 1;
+            out.push(Found {
+                content,
+                cue: (ctx.toks[k + 1].s, ctx.toks[last].e),
+                speaker: Some(speaker),
+            });
+        }
+        k = c;
+    }
+    out
+}
+
 /// "Rubio fired back: “…”": a quotation after a colon, in a clause whose subject opens the
 /// sentence, with a verb the lexicon does not know. The colon is the cue.
 fn colon_quotes(ctx: &Ctx, u: Unit, found: &[Found]) -> Vec<Found> {
@@ -1057,9 +1222,10 @@ fn hedge_claim(ctx: &Ctx, u: Unit) -> Option<Found> {
         if !ctx.lx.starts.contains(ctx.w(i)) || ctx.region_of(i).is_some() {
             continue;
         }
-        for h in &ctx.lx.hedges {
+        let w = ctx.w(i);
+        for h in ctx.lx.hedges.iter().filter(|h| h[0] == w) {
             let adverb = h.len() == 1 && h[0].ends_with("ly");
-            let phrase = h.len() == 3 && h[2] == "to";
+            let phrase = h.len() >= 2 && h[h.len() - 1] == "to";
             if (adverb || phrase) && ctx.seq_at(i, u.b, h) {
                 let content = ctx.span_of(u.a, ctx.cap_after(u.a, u.b))?;
                 return Some(Found {
@@ -1083,9 +1249,13 @@ pub(crate) fn hedged(ctx: &Ctx, f: &Found) -> bool {
     // A hedge sits by the cue or early in the claim; looking further costs time for nothing.
     let a = ctx.tok_at(lo);
     let b = ctx.tok_at(f.content.1).min(a + 60);
-    ctx.cands_in(a, b)
-        .iter()
-        .any(|&i| ctx.lx.hedges.iter().any(|h| ctx.seq_at(i, b, h)))
+    ctx.cands_in(a, b).iter().any(|&i| {
+        let w = ctx.w(i);
+        ctx.lx
+            .hedges
+            .iter()
+            .any(|h| h[0] == w && ctx.seq_at(i, b, h))
+    })
 }
 
 /// Whether a source is anonymous: its own words, or a clause after it, say so ("officials
@@ -1102,9 +1272,10 @@ pub(crate) fn anonymous(ctx: &Ctx, s: (usize, usize), cue: (usize, usize)) -> bo
         }
     }
     let b = b.min(a + 40);
-    ctx.cands_in(a, b)
-        .iter()
-        .any(|&i| ctx.lx.anon.iter().any(|h| ctx.seq_at(i, b, h)))
+    ctx.cands_in(a, b).iter().any(|&i| {
+        let w = ctx.w(i);
+        ctx.lx.anon.iter().any(|h| h[0] == w && ctx.seq_at(i, b, h))
+    })
 }
 
 /// The start of the paragraph before the one holding `pos` (a bounded look back).

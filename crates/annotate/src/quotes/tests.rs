@@ -469,3 +469,175 @@ fn a_quotation_after_a_colon_belongs_to_the_clause_subject() {
     // A short quoted title after a colon is not a quote.
     assert!(quotes("The summit has a motto: \u{201c}Peace now\u{201d}.").is_empty());
 }
+
+// ---------------------------------------------------------------- findings, refusals, expectations
+
+#[test]
+fn records_and_polls_state_findings_without_that() {
+    let q = one("Campaign finance records show the senator gave money to both parties.");
+    assert_eq!(speaker(&q), "Campaign finance records");
+    assert_eq!(q.cue, "show");
+    assert_eq!(q.content, "the senator gave money to both parties");
+    let q = one("The governor trails his rival by six points, the latest polls show.");
+    assert_eq!(speaker(&q), "the latest polls");
+    assert_eq!(q.content, "The governor trails his rival by six points");
+}
+
+#[test]
+fn show_after_a_person_needs_that() {
+    // A person shows things, not findings.
+    assert!(quotes("The mayor will show visitors the new harbour on Friday.").is_empty());
+}
+
+#[test]
+fn a_refusal_to_comment_is_reported() {
+    let q = one("A spokeswoman for the ministry declined to comment.");
+    assert_eq!(speaker(&q), "A spokeswoman for the ministry");
+    assert_eq!(q.cue, "declined");
+    assert_eq!(q.content, "to comment");
+    let q = one("The company has repeatedly refused to comment.");
+    assert_eq!(q.cue, "refused");
+}
+
+#[test]
+fn declining_an_offer_is_not_speech() {
+    assert!(quotes("The senator declined the invitation to the dinner.").is_empty());
+    assert!(quotes("Exports declined to a six-year low in March.").is_empty());
+}
+
+#[test]
+fn expectations_and_appearances_are_claims_without_a_source() {
+    let q = one("The new bridge is expected to open next spring.");
+    assert_eq!(q.speaker, None);
+    assert_eq!(q.cue, "is expected to");
+    assert_eq!(q.content, "The new bridge is expected to open next spring");
+    let q = one("The talks appeared to stall over the question of tariffs.");
+    assert_eq!(q.speaker, None);
+    assert_eq!(q.cue, "appeared to");
+}
+
+#[test]
+fn appearing_somewhere_is_not_a_claim() {
+    assert!(quotes("The minister appeared on television on Sunday night.").is_empty());
+    assert!(quotes("The minister appeared tired after the long debate.").is_empty());
+}
+
+#[test]
+fn a_headline_may_quote_its_speaker_in_title_case() {
+    let q = one("Harrow: Our Party Will Win the Coast Again\n\nThe candidate spoke in Leeds.");
+    assert_eq!(speaker(&q), "Harrow");
+    assert_eq!(q.cue, ":");
+    assert_eq!(q.content, "Our Party Will Win the Coast Again");
+    // Later in the text a title-case line after a colon is a heading, not a quote.
+    let got =
+        quotes("The candidate spoke in Leeds.\n\nHarrow: Our Party Will Win the Coast Again\n");
+    assert!(got.is_empty(), "{got:#?}");
+}
+
+// ---------------------------------------------------------------- questions, gerunds, poll shares
+
+#[test]
+fn indirect_questions_and_conditions_are_content() {
+    let q = one("The reporter asked whether the border would reopen before winter.");
+    assert_eq!(speaker(&q), "The reporter");
+    assert_eq!(q.content, "whether the border would reopen before winter");
+    let q = one("Ms. Okafor said if elected she would cut the ferry fares.");
+    assert_eq!(q.content, "if elected she would cut the ferry fares");
+}
+
+#[test]
+fn a_question_put_to_someone_has_no_speaker_of_its_own() {
+    let got = quotes("Asked whether he would run again, the mayor said he had not decided.");
+    let asked = got.iter().find(|q| q.cue == "Asked").expect("the question");
+    assert_eq!(asked.speaker, None);
+    assert!(asked.content.starts_with("whether he would run again"));
+    assert!(got
+        .iter()
+        .any(|q| q.cue == "said" && speaker(q) == "the mayor"));
+}
+
+#[test]
+fn asked_about_a_time_is_not_a_question_report() {
+    // "when" after the cue is not what was asked.
+    assert!(quotes("The mayor asked when the harbour closed, then left.").is_empty());
+}
+
+#[test]
+fn a_report_by_gerund_belongs_to_the_sentence_subject() {
+    let q = one("Harlan angered the farmers by saying the subsidy would end.");
+    assert_eq!(speaker(&q), "Harlan");
+    assert_eq!(q.cue, "saying");
+    assert_eq!(q.content, "the subsidy would end");
+    // A gerund after other prepositions stays a noun phrase.
+    assert!(quotes("Footage of Harlan saying goodbye spread online.").is_empty());
+}
+
+#[test]
+fn shares_of_respondents_speak_in_polls() {
+    let q = one("Nearly half said they would vote for a third party.");
+    assert_eq!(speaker(&q), "Nearly half");
+    assert_eq!(q.content, "they would vote for a third party");
+    let q = one("Two-thirds of farmers say the tariffs hurt them.");
+    assert_eq!(speaker(&q), "Two-thirds of farmers");
+}
+
+// ---------------------------------------------------------------- a colon before a quoted paragraph
+
+#[test]
+fn a_cue_ending_in_a_colon_takes_the_quotation_of_the_next_paragraph() {
+    let got = quotes(
+        "The harbour authority said in a statement:\n\n\u{201c}The ferries will run again on Monday. We thank travellers for their patience.\u{201d}\n",
+    );
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!(speaker(&got[0]), "The harbour authority");
+    assert!(
+        got[0].content.starts_with("\u{201c}The ferries"),
+        "{got:#?}"
+    );
+    assert_eq!(got[0].kind, QuoteKind::Direct);
+}
+
+#[test]
+fn a_colon_line_without_a_quotation_after_it_is_no_quote() {
+    let got =
+        quotes("The harbour authority said in a statement:\n\nFerries will run again on Monday.\n");
+    assert!(got.iter().all(|q| q.kind != QuoteKind::Direct), "{got:#?}");
+    // A list heading is not a cue either.
+    assert!(quotes("The timetable:\n\n\u{201c}Summer\u{201d} runs from May.\n").is_empty());
+}
+
+#[test]
+fn a_sign_reads() {
+    let q = one("\u{201c}No entry after dark,\u{201d} the sign reads.");
+    assert_eq!(speaker(&q), "the sign");
+    assert_eq!(q.cue, "reads");
+}
+
+// ---------------------------------------------------------------- what the words referred to
+
+#[test]
+fn a_reference_after_a_quote_is_the_speakers_own_report() {
+    let got = quotes(
+        "\u{201c}It will cost us dearly,\u{201d} Ms. Lind said, referring to the new harbour tax.",
+    );
+    assert_eq!(got.len(), 2, "{got:#?}");
+    let r = got
+        .iter()
+        .find(|q| q.cue == "referring to")
+        .expect("the reference");
+    assert_eq!(speaker(r), "Ms. Lind");
+    assert_eq!(r.content, "the new harbour tax");
+    let got = quotes("The council delayed the vote, citing the cost of the survey.");
+    assert!(got.is_empty(), "no report, no reference: {got:#?}");
+}
+
+#[test]
+fn a_sentence_opened_by_a_survey_reports_its_finding() {
+    let q = one("In a survey released on Monday, most farmers backed the new water rules.");
+    assert_eq!(speaker(&q), "a survey released on Monday");
+    assert_eq!(q.cue, "In");
+    assert_eq!(q.content, "most farmers backed the new water rules");
+    // Other openings with "In" are places and times, not sources.
+    assert!(quotes("In the harbour town, the ferries run again from Monday.").is_empty());
+    assert!(quotes("In a bid to cut costs, the council closed two libraries.").is_empty());
+}

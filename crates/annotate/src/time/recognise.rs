@@ -859,8 +859,10 @@ fn ordinal(s: &str) -> Option<u32> {
 fn preceding_word(text: &str, at: usize) -> String {
     let before = text[..at].trim_end();
     let start = before
-        .rfind(|c: char| !c.is_alphanumeric())
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     before[start..].to_ascii_lowercase()
 }
 
