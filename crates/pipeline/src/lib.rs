@@ -77,6 +77,30 @@ fn for_each_chunk(
     }
 }
 
+/// Annotates and codes a document. A panic in a stage is a bug of ours; it becomes an error
+/// for this document alone, so that a batch goes on.
+fn layers(
+    doc: &mut Document,
+    date: Option<chrono::NaiveDate>,
+    cameo: Option<&dyad_code::petrarch::Cameo>,
+) -> Result<(), String> {
+    std::panic::catch_unwind(AssertUnwindSafe(|| {
+        dyad_annotate::annotate_with(doc, date, cameo.map(|c| &c.actors));
+        match cameo {
+            Some(c) => dyad_code::petrarch::code(doc, date, c),
+            None => dyad_code::code(doc, date),
+        }
+    }))
+    .map_err(|p| {
+        let what = p
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| p.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        format!("internal error while annotating (please report it): {what}")
+    })
+}
+
 /// A document through extract, annotate and code, with what the store needs.
 pub fn build_document(item: &RawItem, article: Article) -> (Document, NewDoc) {
     let meta = Meta {
@@ -99,8 +123,15 @@ pub fn build_document(item: &RawItem, article: Article) -> (Document, NewDoc) {
     let minhash = fingerprint::minhash(&article.text);
     let date = meta.published.as_deref().and_then(day_of);
     let mut doc = Document::new(article.text, meta);
-    dyad_annotate::annotate(&mut doc, date);
-    dyad_code::code(&mut doc, date);
+    if let Err(why) = layers(&mut doc, date, None) {
+        // The text and metadata are still worth keeping; the layers are redone on a rerun
+        // of a fixed version.
+        eprintln!(
+            "dyad: {}: {why}; stored without annotation layers",
+            item.origin
+        );
+        doc = Document::new(doc.text().to_string(), doc.meta.clone());
+    }
     let new = NewDoc {
         id,
         content_hash: hash,
@@ -223,10 +254,8 @@ pub fn annotate_line(
     };
     let date = meta.published.as_deref().and_then(day_of);
     let mut doc = Document::new(text.to_string(), meta);
-    dyad_annotate::annotate_with(&mut doc, date, cameo.map(|c| &c.actors));
-    match cameo {
-        Some(c) => dyad_code::petrarch::code(&mut doc, date, c),
-        None => dyad_code::code(&mut doc, date),
+    if let Err(why) = layers(&mut doc, date, cameo) {
+        return json!({"id": id, "error": format!("line {line_no}: {why}")});
     }
     let id_str = match &id {
         Value::String(s) => s.clone(),
