@@ -833,8 +833,8 @@ fn place_core(text: &str, s: usize, e: usize) -> (usize, usize) {
         }
     }
     let mut b = m.len();
-    if let Some(i) = m.find(", ") {
-        b = i;
+    if let Some(i) = m[a..].find(", ") {
+        b = a + i;
     }
     for suffix in [" state", " province", " region", " oblast"] {
         if m[a..b].ends_with(suffix) && b - a > suffix.len() {
