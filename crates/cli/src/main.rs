@@ -1,7 +1,7 @@
 //! The `dyad` command line: parses arguments, calls the library crates, prints.
 
 use anyhow::{bail, Context, Result};
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 use dyad_pipeline::Options;
 use dyad_store::Store;
 use serde_json::json;
@@ -100,24 +100,8 @@ enum Cmd {
     Events {
         #[arg(long, default_value = "dyad.db")]
         db: PathBuf,
-        /// Source actor code or prefix (CHN, CHNGOV).
-        #[arg(long)]
-        source: Option<String>,
-        /// Target actor code or prefix.
-        #[arg(long)]
-        target: Option<String>,
-        /// PLOVER type (CONSULT, SANCTION, ...).
-        #[arg(long = "type")]
-        kind: Option<String>,
-        /// Event date from (YYYY, YYYY-MM or YYYY-MM-DD).
-        #[arg(long)]
-        from: Option<String>,
-        /// Event date to (inclusive; YYYY covers the whole year).
-        #[arg(long)]
-        to: Option<String>,
-        /// Also negated and hypothetical events ("would not", "plans to").
-        #[arg(long)]
-        all: bool,
+        #[command(flatten)]
+        filter: EventFilter,
         #[arg(long, default_value_t = 50)]
         limit: usize,
         #[arg(long)]
@@ -153,19 +137,8 @@ enum Cmd {
         /// jsonl, csv, plover or gdelt.
         #[arg(long, default_value = "jsonl")]
         format: dyad_analyze::export::Format,
-        #[arg(long)]
-        source: Option<String>,
-        #[arg(long)]
-        target: Option<String>,
-        #[arg(long = "type")]
-        kind: Option<String>,
-        #[arg(long)]
-        from: Option<String>,
-        #[arg(long)]
-        to: Option<String>,
-        /// Also negated and hypothetical events.
-        #[arg(long)]
-        all: bool,
+        #[command(flatten)]
+        filter: EventFilter,
         /// Write to this file instead of standard output.
         #[arg(long)]
         out: Option<PathBuf>,
@@ -211,6 +184,43 @@ enum Cmd {
         #[arg(long)]
         learned: bool,
     },
+}
+
+/// Which stored events a command takes.
+#[derive(Args)]
+struct EventFilter {
+    /// Source actor code or prefix (CHN, CHNGOV).
+    #[arg(long)]
+    source: Option<String>,
+    /// Target actor code or prefix.
+    #[arg(long)]
+    target: Option<String>,
+    /// PLOVER type (CONSULT, SANCTION, ...).
+    #[arg(long = "type")]
+    kind: Option<String>,
+    /// Event date from (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long)]
+    from: Option<String>,
+    /// Event date to (inclusive; YYYY covers the whole year).
+    #[arg(long)]
+    to: Option<String>,
+    /// Also negated and hypothetical events ("would not", "plans to").
+    #[arg(long)]
+    all: bool,
+}
+
+impl EventFilter {
+    fn query(self, limit: usize) -> dyad_store::EventQuery {
+        dyad_store::EventQuery {
+            source: self.source,
+            target: self.target,
+            kind: self.kind,
+            from: self.from,
+            to: self.to,
+            all: self.all,
+            limit,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -268,27 +278,10 @@ fn run(cmd: Cmd, opts: &Options) -> Result<ExitCode> {
         } => kb_check(dir.as_deref()),
         Cmd::Events {
             db,
-            source,
-            target,
-            kind,
-            from,
-            to,
-            all,
+            filter,
             limit,
             json,
-        } => events(
-            &open_existing(&db)?,
-            &dyad_store::EventQuery {
-                source,
-                target,
-                kind,
-                from,
-                to,
-                all,
-                limit,
-            },
-            json,
-        ),
+        } => events(&open_existing(&db)?, &filter.query(limit), json),
         Cmd::Quotes {
             db,
             speaker,
@@ -311,25 +304,12 @@ fn run(cmd: Cmd, opts: &Options) -> Result<ExitCode> {
         Cmd::Export {
             db,
             format,
-            source,
-            target,
-            kind,
-            from,
-            to,
-            all,
+            filter,
             out,
         } => export(
             &open_existing(&db)?,
             format,
-            &dyad_store::EventQuery {
-                source,
-                target,
-                kind,
-                from,
-                to,
-                all,
-                limit: usize::MAX >> 1,
-            },
+            &filter.query(usize::MAX >> 1),
             out.as_deref(),
         ),
         Cmd::Timeline {
