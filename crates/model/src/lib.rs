@@ -186,8 +186,8 @@ pub struct Event {
     pub trigger: Span,
     pub date: Option<String>,
     pub negated: bool,
-    /// Whether the event is only intended, expected, possible, threatened or refused rather
-    /// than reported as done: "future", "planned", "threatened", "refused", ...
+    /// `None` for an event reported as done; else why it is not plainly so: "claimed" (the
+    /// speaker's, inside a quote), "possible", "expected", "refused", "future", ...
     #[serde(default)]
     pub modality: Option<String>,
     pub confidence: f32,
