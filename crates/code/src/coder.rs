@@ -220,15 +220,9 @@ impl Coder {
         &self.lex
     }
 
-    /// The events of one sentence. `mentions` are the document's, sorted by start; `date` the
-    /// date of each trigger's clause.
-    pub fn sentence_events(
-        &self,
-        text: &str,
-        sentence: Span,
-        mentions: &[Mention],
-        date: &dyn Fn(Span) -> Option<String>,
-    ) -> Vec<Event> {
+    /// The events of one sentence, undated (the caller dates them once it knows every trigger
+    /// of the sentence). `mentions` are the document's, sorted by start.
+    pub fn sentence_events(&self, text: &str, sentence: Span, mentions: &[Mention]) -> Vec<Event> {
         let toks = tokens(text, sentence);
         let actors = Actors::new(mentions, sentence);
         let mut events = Vec::new();
@@ -345,7 +339,7 @@ impl Coder {
                 source: src,
                 target: tgt,
                 trigger,
-                date: date(trigger),
+                date: None,
                 negated,
                 modality,
                 confidence: (confidence as f32).min(0.95),

@@ -28,8 +28,7 @@ pub fn code(doc: &mut Document, dct: Option<NaiveDate>) {
     let layers = doc.layers();
     let mut events = Vec::new();
     for &sentence in &layers.sentences {
-        let no_date = |_: Span| None;
-        let mut found = c.sentence_events(text, sentence, &layers.mentions, &no_date);
+        let mut found = c.sentence_events(text, sentence, &layers.mentions);
         date_events(text, &layers.timexes, sentence, dct, &mut found);
         events.extend(found);
     }
