@@ -262,6 +262,38 @@ pub struct ActorRow {
     pub document_ids: Vec<String>,
 }
 
+/// The WHERE clause of a listing query, built from optional filters.
+#[derive(Default)]
+struct Where {
+    conds: Vec<String>,
+    args: Vec<String>,
+}
+
+impl Where {
+    /// Adds `cond` when the filter is given; the value fills its `uses` placeholders.
+    fn filter(&mut self, cond: &str, value: &Option<String>, uses: usize) {
+        if let Some(v) = value {
+            self.conds.push(cond.to_string());
+            self.args.extend(std::iter::repeat_n(v.clone(), uses));
+        }
+    }
+
+    /// Dates (`YYYY-MM-DD` text) of `expr` from / to; an upper bound of "2023" means to the
+    /// end of 2023.
+    fn dates(&mut self, expr: &str, from: &Option<String>, to: &Option<String>) {
+        self.filter(&format!("{expr} >= ?"), from, 1);
+        self.filter(&format!("substr({expr}, 1, length(?)) <= ?"), to, 2);
+    }
+
+    fn sql(&self) -> String {
+        if self.conds.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", self.conds.join(" AND "))
+        }
+    }
+}
+
 /// Which quotes to list: every filter is optional.
 #[derive(Debug, Clone, Default)]
 pub struct QuoteQuery {
@@ -838,39 +870,27 @@ impl Store {
     /// Streams the events matching a query to `f`, which returns false to stop; a collection
     /// of any size goes through in constant memory.
     pub fn each_event(&self, q: &EventQuery, mut f: impl FnMut(EventRow) -> bool) -> Result<()> {
-        let code = |c: &Option<String>, col: &str| {
-            c.as_ref()
-                .map(|_| format!("({col}_code || coalesce({col}_sector, '')) LIKE upper(?) || '%'"))
-        };
-        let mut conds: Vec<String> = Vec::new();
-        let mut args: Vec<String> = Vec::new();
-        if let Some(c) = code(&q.source, "src") {
-            conds.push(c);
-            args.push(q.source.clone().unwrap_or_default());
-        }
-        if let Some(c) = code(&q.target, "tgt") {
-            conds.push(c);
-            args.push(q.target.clone().unwrap_or_default());
-        }
-        if let Some(t) = &q.kind {
-            conds.push("e.type = upper(?)".into());
-            args.push(t.clone());
-        }
-        if let Some(f) = &q.from {
-            conds.push("coalesce(e.date, substr(d.published, 1, 10)) >= ?".into());
-            args.push(f.clone());
-        }
-        if let Some(t) = &q.to {
-            // "2023" as an upper bound means to the end of 2023.
-            conds.push(
-                "substr(coalesce(e.date, substr(d.published, 1, 10)), 1, length(?)) <= ?".into(),
-            );
-            args.push(t.clone());
-            args.push(t.clone());
-        }
+        let mut w = Where::default();
+        w.filter(
+            "(e.src_code || coalesce(e.src_sector, '')) LIKE upper(?) || '%'",
+            &q.source,
+            1,
+        );
+        w.filter(
+            "(e.tgt_code || coalesce(e.tgt_sector, '')) LIKE upper(?) || '%'",
+            &q.target,
+            1,
+        );
+        w.filter("e.type = upper(?)", &q.kind, 1);
+        w.dates(
+            "coalesce(e.date, substr(d.published, 1, 10))",
+            &q.from,
+            &q.to,
+        );
         if !q.all {
             // Claims stay: they are reported, with their speaker, not hypothetical.
-            conds.push("e.negated = 0 AND (e.modality IS NULL OR e.modality = 'claimed')".into());
+            w.conds
+                .push("e.negated = 0 AND (e.modality IS NULL OR e.modality = 'claimed')".into());
         }
         let sql = format!(
             "SELECT e.doc_id, d.outlet, substr(d.published, 1, 10), e.type, e.mode, e.cameo,
@@ -879,15 +899,11 @@ impl Store {
                     e.negated, e.modality, e.confidence, e.pattern, e.sentence, d.url
              FROM events e JOIN documents d ON d.id = e.doc_id
              {} ORDER BY coalesce(e.date, d.published), e.doc_id, e.n LIMIT {}",
-            if conds.is_empty() {
-                String::new()
-            } else {
-                format!("WHERE {}", conds.join(" AND "))
-            },
+            w.sql(),
             q.limit.max(1)
         );
         let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
+        let rows = stmt.query_map(rusqlite::params_from_iter(w.args.iter()), |r| {
             Ok(EventRow {
                 doc_id: r.get(0)?,
                 outlet: r.get(1)?,
@@ -921,41 +937,25 @@ impl Store {
 
     /// Quotes matching a query, by publication date.
     pub fn quotes(&self, q: &QuoteQuery) -> Result<Vec<QuoteRow>> {
-        let mut conds: Vec<&str> = Vec::new();
-        let mut args: Vec<String> = Vec::new();
-        if let Some(s) = &q.speaker {
-            conds.push("(q.speaker_entity = ? OR q.speaker LIKE '%' || ? || '%')");
-            args.push(s.clone());
-            args.push(s.clone());
-        }
-        if let Some(a) = &q.about {
-            conds.push("q.content LIKE '%' || ? || '%'");
-            args.push(a.clone());
-        }
-        if let Some(f) = &q.from {
-            conds.push("substr(d.published, 1, 10) >= ?");
-            args.push(f.clone());
-        }
-        if let Some(t) = &q.to {
-            conds.push("substr(d.published, 1, length(?)) <= ?");
-            args.push(t.clone());
-            args.push(t.clone());
-        }
+        let mut w = Where::default();
+        w.filter(
+            "(q.speaker_entity = ? OR q.speaker LIKE '%' || ? || '%')",
+            &q.speaker,
+            2,
+        );
+        w.filter("q.content LIKE '%' || ? || '%'", &q.about, 1);
+        w.dates("substr(d.published, 1, 10)", &q.from, &q.to);
         let sql = format!(
             "SELECT q.doc_id, d.outlet, substr(d.published, 1, 10), q.kind, q.speaker,
                     q.speaker_entity, q.cue, q.content, q.chain, q.hedged
              FROM quotes q JOIN documents d ON d.id = q.doc_id {}
              ORDER BY d.published, q.doc_id, q.n LIMIT {}",
-            if conds.is_empty() {
-                String::new()
-            } else {
-                format!("WHERE {}", conds.join(" AND "))
-            },
+            w.sql(),
             q.limit.max(1)
         );
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt
-            .query_map(rusqlite::params_from_iter(args.iter()), |r| {
+            .query_map(rusqlite::params_from_iter(w.args.iter()), |r| {
                 let chain: Option<String> = r.get(8)?;
                 Ok(QuoteRow {
                     doc_id: r.get(0)?,
