@@ -590,13 +590,7 @@ fn search(store: &Store, query: &str, limit: usize, as_json: bool) -> Result<Exi
 
 fn events(store: &Store, q: &dyad_store::EventQuery, as_json: bool) -> Result<ExitCode> {
     let rows = store.events(q)?;
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    for e in &rows {
-        if as_json {
-            emit(&mut out, &serde_json::to_value(e)?);
-            continue;
-        }
+    list(&rows, as_json, "no events match", |e| {
         let when = e.date.as_deref().unwrap_or("?");
         let actor = |t: &Option<String>, c: &Option<String>| match (t, c) {
             (Some(t), Some(c)) => format!("{t} [{c}]"),
@@ -622,25 +616,13 @@ fn events(store: &Store, q: &dyad_store::EventQuery, as_json: bool) -> Result<Ex
             e.published.as_deref().unwrap_or("?"),
             short_id(&e.doc_id),
         );
-        if out.write_all(s.as_bytes()).is_err() {
-            break;
-        }
-    }
-    if rows.is_empty() {
-        eprintln!("no events match");
-    }
-    Ok(ExitCode::SUCCESS)
+        s
+    })
 }
 
 fn quotes(store: &Store, q: &dyad_store::QuoteQuery, as_json: bool) -> Result<ExitCode> {
     let rows = store.quotes(q)?;
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    for r in &rows {
-        if as_json {
-            emit(&mut out, &serde_json::to_value(r)?);
-            continue;
-        }
+    list(&rows, as_json, "no quotes match", |r| {
         let who = match (&r.speaker, &r.speaker_entity) {
             (Some(s), Some(e)) if !e.starts_with("local:") => format!("{s} [{e}]"),
             (Some(s), _) => s.clone(),
@@ -674,14 +656,8 @@ fn quotes(store: &Store, q: &dyad_store::QuoteQuery, as_json: bool) -> Result<Ex
             r.outlet.as_deref().unwrap_or("?"),
             short_id(&r.doc_id)
         );
-        if out.write_all(s.as_bytes()).is_err() {
-            break;
-        }
-    }
-    if rows.is_empty() {
-        eprintln!("no quotes match");
-    }
-    Ok(ExitCode::SUCCESS)
+        s
+    })
 }
 
 fn export(
@@ -1107,6 +1083,29 @@ fn kb_check(dir: Option<&Path>) -> Result<ExitCode> {
     }
 }
 
+/// Prints rows as JSON Lines or as the text `line` gives; a closed pipe (`| head`) ends the
+/// listing quietly, and an empty one says so on standard error.
+fn list<T: serde::Serialize>(
+    rows: &[T],
+    as_json: bool,
+    none: &str,
+    line: impl Fn(&T) -> String,
+) -> Result<ExitCode> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for r in rows {
+        if as_json {
+            emit(&mut out, &serde_json::to_value(r)?);
+        } else if out.write_all(line(r).as_bytes()).is_err() {
+            break;
+        }
+    }
+    if rows.is_empty() {
+        eprintln!("{none}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// The first 8 characters of a document id, enough for `dyad show`.
 fn short_id(id: &str) -> &str {
     id.get(..8).unwrap_or(id)
@@ -1114,13 +1113,7 @@ fn short_id(id: &str) -> &str {
 
 fn learned_actors(store: &Store, limit: usize, as_json: bool) -> Result<ExitCode> {
     let rows = store.learned(limit)?;
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    for a in &rows {
-        if as_json {
-            emit(&mut out, &serde_json::to_value(a)?);
-            continue;
-        }
+    list(&rows, as_json, "no learned actors stored yet", |a| {
         let code = format!(
             "{}{}",
             a.code.as_deref().unwrap_or("---"),
@@ -1135,14 +1128,8 @@ fn learned_actors(store: &Store, limit: usize, as_json: bool) -> Result<ExitCode
             a.evidence,
             short_id(&a.doc_id),
         );
-        if out.write_all(s.as_bytes()).is_err() {
-            break;
-        }
-    }
-    if rows.is_empty() {
-        eprintln!("no learned actors stored yet");
-    }
-    Ok(ExitCode::SUCCESS)
+        s
+    })
 }
 
 /// The knowledge base's roles of a person that overlap the days the documents span, as
