@@ -667,15 +667,22 @@ impl Coder {
 /// The actor mentions of a sentence: the outermost ones, by position.
 struct Actors<'a> {
     mentions: &'a [Mention],
+    /// The mentions that start in the sentence (`mentions` is sorted by start).
+    here: std::ops::Range<usize>,
     /// Indexes into `mentions`, outermost only, sorted by start.
     idx: Vec<usize>,
 }
 
 impl<'a> Actors<'a> {
     fn new(mentions: &'a [Mention], sentence: Span) -> Actors<'a> {
+        // Only the sentence's own mentions, found by position rather than by a scan of the
+        // whole document for every sentence.
+        let here = mentions.partition_point(|m| m.span.start < sentence.start)
+            ..mentions.partition_point(|m| m.span.start < sentence.end);
         let mut idx: Vec<usize> = Vec::new();
-        for (k, m) in mentions.iter().enumerate() {
-            if m.span.start < sentence.start || m.span.end > sentence.end {
+        for k in here.clone() {
+            let m = &mentions[k];
+            if m.span.end > sentence.end {
                 continue;
             }
             if !matches!(
@@ -694,12 +701,16 @@ impl<'a> Actors<'a> {
             }
             idx.push(k);
         }
-        Actors { mentions, idx }
+        Actors {
+            mentions,
+            here,
+            idx,
+        }
     }
 
     /// Whether an actor mention contains the span.
     fn covers(&self, s: Span) -> bool {
-        self.mentions
+        self.mentions[self.here.clone()]
             .iter()
             .any(|m| m.span.start <= s.start && s.end <= m.span.end)
     }
