@@ -401,12 +401,14 @@ fn same_name_same_sense(
         }
     }
     let mut added = Vec::new();
+    // The text's words, gathered once and only if a known surname needs them.
+    let mut vocabulary: Option<HashSet<&str>> = None;
     for &(span, sentence_start) in untyped {
         let words = &text[span.start..span.end];
         let found = match people.get(words) {
             Some(id) => Some(("PERSON".to_string(), Some(id.clone()))),
             None => typed.get(words).cloned().or_else(|| {
-                (!sentence_start && surname(words) && !common_word(text, words))
+                (!sentence_start && surname(words) && !common_word(text, words, &mut vocabulary))
                     .then(|| ("PERSON".to_string(), None))
             }),
         };
@@ -427,15 +429,28 @@ fn same_name_same_sense(
 
 /// Whether a capitalised word is also an ordinary word: a month, a cue word, or a word the
 /// text itself uses in lower case ("Rice" when the text speaks of rice).
-fn common_word(text: &str, word: &str) -> bool {
+fn common_word<'t>(text: &'t str, word: &str, vocabulary: &mut Option<HashSet<&'t str>>) -> bool {
     let lower = word.to_lowercase();
     let cues = &*CUE_WORDS;
-    crate::calendar::MONTHS.contains(&lower.as_str())
+    if crate::calendar::MONTHS.contains(&lower.as_str())
         || cues.stop.contains(&lower)
         || cues.title.contains(&lower)
-        || text
+    {
+        return true;
+    }
+    if lower.contains(|c: char| !c.is_alphanumeric()) {
+        // "De la Rúa": look for the phrase itself.
+        return text
             .match_indices(lower.as_str())
-            .any(|(i, _)| is_word_at(text, i, i + lower.len()))
+            .any(|(i, _)| is_word_at(text, i, i + lower.len()));
+    }
+    vocabulary
+        .get_or_insert_with(|| {
+            text.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect()
+        })
+        .contains(lower.as_str())
 }
 
 fn is_word_at(text: &str, s: usize, e: usize) -> bool {
