@@ -773,7 +773,12 @@ fn country_after_of(
 /// organisation's name may open with a place or nationality. The unknown-name pass sees only
 /// the rest; the place joins the organisation, whose country it gives.
 fn merge_place_into_org(text: &str, out: &mut Vec<Mention>) {
-    let mut drop = Vec::new();
+    // The last mention (by position) ending at each offset; merging keeps every end as it is.
+    let mut ending_at: HashMap<usize, usize> = HashMap::new();
+    for (j, m) in out.iter().enumerate() {
+        ending_at.insert(m.span.end, j);
+    }
+    let mut drop = vec![false; out.len()];
     for k in 1..out.len() {
         let org = &out[k];
         if org.kind != "ORG"
@@ -785,7 +790,8 @@ fn merge_place_into_org(text: &str, out: &mut Vec<Mention>) {
             continue;
         }
         let start = org.span.start;
-        let Some(j) = (0..k).rev().find(|&j| out[j].span.end + 1 == start) else {
+        // A mention ending before this one starts also sorts before it.
+        let Some(&j) = start.checked_sub(1).and_then(|e| ending_at.get(&e)) else {
             continue;
         };
         let place = &out[j];
@@ -804,13 +810,13 @@ fn merge_place_into_org(text: &str, out: &mut Vec<Mention>) {
             code: Some(c),
             sector: None,
         });
-        drop.push(j);
+        drop[j] = true;
     }
-    if !drop.is_empty() {
+    if drop.contains(&true) {
         let mut k = 0;
         out.retain(|_| {
             k += 1;
-            !drop.contains(&(k - 1))
+            !drop[k - 1]
         });
         out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     }
