@@ -3,6 +3,7 @@
 //! Pattern breaks, position shifts and corroboration come next (issue 7).
 
 pub mod export;
+pub mod partitioned;
 
 use serde::Serialize;
 use std::collections::BTreeMap;

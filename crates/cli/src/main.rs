@@ -158,12 +158,13 @@ enum Cmd {
     Export {
         #[arg(long, default_value = "dyad.db")]
         db: PathBuf,
-        /// jsonl, csv, plover or gdelt.
+        /// jsonl, csv, plover, gdelt or parquet.
         #[arg(long, default_value = "jsonl")]
         format: dyad_analyze::export::Format,
         #[command(flatten)]
         filter: EventFilter,
-        /// Write to this file instead of standard output.
+        /// Write to this file instead of standard output (for parquet: the directory that
+        /// receives the month=YYYY-MM partitions; required).
         #[arg(long)]
         out: Option<PathBuf>,
     },
@@ -719,6 +720,33 @@ fn export(
     q: &dyad_store::EventQuery,
     out: Option<&Path>,
 ) -> Result<ExitCode> {
+    if format == dyad_analyze::export::Format::Parquet {
+        let Some(dir) = out else {
+            anyhow::bail!(
+                "--format parquet writes a directory of month partitions: give --out DIR"
+            );
+        };
+        let mut w = dyad_analyze::partitioned::Writer::create(dir)?;
+        let mut failed = None;
+        store.each_event(q, |e| match w.push(e) {
+            Ok(()) => true,
+            Err(err) => {
+                failed = Some(err);
+                false
+            }
+        })?;
+        if let Some(e) = failed {
+            return Err(e.into());
+        }
+        let written = w.finish()?;
+        eprintln!(
+            "{} events exported to {} in {} month partitions",
+            written.rows,
+            dir.display(),
+            written.partitions.len()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     let mut w: Box<dyn Write> = match out {
         Some(p) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(p).with_context(|| format!("{}", p.display()))?,

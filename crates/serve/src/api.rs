@@ -6,7 +6,7 @@ use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{DefaultBodyLimit, FromRequestParts, Path, Query, State};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -89,6 +89,13 @@ async fn query<T: Serialize + Send + 'static>(
     st: &Shared,
     f: impl FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
 ) -> Result<Json<T>, ApiError> {
+    blocking(st, f).await.map(Json)
+}
+
+async fn blocking<T: Send + 'static>(
+    st: &Shared,
+    f: impl FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
     let store = st.pool.take().map_err(internal)?;
     let interrupt = store.interrupt_handle();
     let shared = st.clone();
@@ -98,7 +105,7 @@ async fn query<T: Serialize + Send + 'static>(
         out
     });
     match tokio::time::timeout(st.timeout, task).await {
-        Ok(Ok(out)) => out.map(Json),
+        Ok(Ok(out)) => out,
         Ok(Err(_)) => Err(ApiError::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             "internal error while answering (please report it)",
@@ -114,6 +121,29 @@ async fn query<T: Serialize + Send + 'static>(
             ))
         }
     }
+}
+
+/// Like [`query`], for answers that are costly to compute and asked for again and again (a
+/// dashboard's timeline): the JSON is kept, keyed by the request and the store's version, so
+/// that it is computed once per change of the data.
+async fn cached<T: Serialize + Send + 'static>(
+    st: &Shared,
+    key: String,
+    f: impl FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
+) -> Result<Response, ApiError> {
+    let shared = st.clone();
+    let bytes = blocking(st, move |s| {
+        let version = s.version().map_err(internal)?;
+        if let Some(hit) = shared.cache.get(&key, version) {
+            return Ok(hit);
+        }
+        let value = f(s)?;
+        let bytes = Bytes::from(serde_json::to_vec(&value).map_err(internal)?);
+        shared.cache.put(key, version, bytes.clone());
+        Ok(bytes)
+    })
+    .await?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], bytes).into_response())
 }
 
 fn internal(e: impl std::fmt::Display) -> ApiError {
@@ -319,7 +349,8 @@ async fn timeline(
             .unwrap_or("month")
             .parse()
             .map_err(|e: String| ApiError::bad(format!("by: {e}")))?;
-    query(&st, move |s| {
+    let key = format!("timeline {a} {b} {by:?} {}", p.all);
+    cached(&st, key, move |s| {
         dyad_analyze::dyad_timeline(s, &a, &b, by, p.all).map_err(internal)
     })
     .await

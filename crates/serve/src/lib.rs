@@ -65,10 +65,37 @@ impl Pool {
     }
 }
 
+/// Computed answers by request, each with the store version it was computed on. Small and
+/// simple: when full, it starts again empty.
+#[derive(Default)]
+pub(crate) struct Cache {
+    entries: Mutex<std::collections::HashMap<String, (i64, axum::body::Bytes)>>,
+}
+
+impl Cache {
+    const MAX: usize = 512;
+
+    pub(crate) fn get(&self, key: &str, version: i64) -> Option<axum::body::Bytes> {
+        let map = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        map.get(key)
+            .filter(|(v, _)| *v == version)
+            .map(|(_, b)| b.clone())
+    }
+
+    pub(crate) fn put(&self, key: String, version: i64, bytes: axum::body::Bytes) {
+        let mut map = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        if map.len() >= Self::MAX {
+            map.clear();
+        }
+        map.insert(key, (version, bytes));
+    }
+}
+
 pub(crate) struct AppState {
     pool: Pool,
     token: Option<String>,
     timeout: Duration,
+    cache: Cache,
     /// One writer at a time.
     writer: tokio::sync::Mutex<()>,
 }
@@ -85,6 +112,7 @@ pub fn app(cfg: &Config) -> anyhow::Result<Router> {
         },
         token: cfg.token.clone().filter(|t| !t.is_empty()),
         timeout: cfg.timeout,
+        cache: Cache::default(),
         writer: tokio::sync::Mutex::new(()),
     });
     Ok(Router::new()

@@ -208,10 +208,12 @@ impl Store {
                     "e.negated = 0 AND (e.modality IS NULL OR e.modality = 'claimed')".into(),
                 );
             }
+            // The document is looked up only for events without a date of their own.
             let sql = format!(
-                "SELECT coalesce(e.date, substr(d.published, 1, 10), ''), e.quad, e.type,
-                        e.intensity
-                 FROM events e JOIN documents d ON d.id = e.doc_id {}",
+                "SELECT coalesce(e.date, (SELECT substr(d.published, 1, 10) FROM documents d
+                                          WHERE d.id = e.doc_id), ''),
+                        e.quad, e.type, e.intensity
+                 FROM events e {}",
                 w.sql()
             );
             let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -227,6 +229,16 @@ impl Store {
             }
         }
         Ok(())
+    }
+
+    /// A number that changes whenever documents are added (documents are only ever added,
+    /// with all their layers in the same transaction), for caches of computed answers.
+    pub fn version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT coalesce(max(rowid), 0) FROM documents", [], |r| {
+                r.get(0)
+            })?)
     }
 
     /// A handle that stops this connection's running query from another thread (the server's
