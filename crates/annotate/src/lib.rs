@@ -36,7 +36,7 @@ pub fn annotate_with(
         let _ = doc.set_mentions(found);
         let _ = doc.set_learned(learned);
     }
-    let spans: Vec<Span> = sentences::split_sentences(doc.text())
+    let spans: Vec<Span> = sentences::bounded(doc.text(), sentences::split_sentences(doc.text()))
         .into_iter()
         .map(|(s, e)| Span::new(s, e))
         .collect();

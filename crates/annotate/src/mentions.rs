@@ -277,12 +277,7 @@ impl Recognizer {
             let person = self.short_targets[m.pattern().as_usize()]
                 .iter()
                 .filter_map(|&p| {
-                    let last = named_at
-                        .get(&p)?
-                        .iter()
-                        .copied()
-                        .filter(|&at| at < s)
-                        .max()?;
+                    let last = last_before(named_at.get(&p)?, s)?;
                     Some((last, p))
                 })
                 .max()
@@ -640,7 +635,11 @@ impl Recognizer {
                     .map(|rank| (rank, i))
             })
             .collect();
-        let named = |i: &usize| named_at.get(i).is_some_and(|v| v.iter().any(|&x| x < at));
+        let named = |i: &usize| {
+            named_at
+                .get(i)
+                .is_some_and(|v| v.first().is_some_and(|&x| x < at))
+        };
         let pool: Vec<(usize, usize)> = match found.iter().filter(|(_, i)| named(i)).count() {
             0 => found,
             _ => found.into_iter().filter(|(_, i)| named(i)).collect(),
@@ -664,7 +663,7 @@ impl Recognizer {
         named_at
             .iter()
             .filter_map(|(&i, places)| {
-                let last = places.iter().copied().filter(|&x| x < at).max()?;
+                let last = last_before(places, at)?;
                 let p = &self.kb.people[i];
                 let role = p.role_on(date)?;
                 titles.contains(&role.title.as_str()).then_some((last, i))
@@ -672,6 +671,13 @@ impl Recognizer {
             .max()
             .map(|(_, i)| &self.kb.people[i])
     }
+}
+
+/// The last of ascending positions before `at` (the places a person was named are recorded in
+/// text order): a binary search, so that a text with very many names stays linear.
+fn last_before(sorted: &[usize], at: usize) -> Option<usize> {
+    let i = sorted.partition_point(|&x| x < at);
+    i.checked_sub(1).map(|i| sorted[i])
 }
 
 /// Each word of a person's names in Latin script ("Jinping" of Xi Jinping, "Shangfu" of Li

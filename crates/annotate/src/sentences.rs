@@ -81,6 +81,48 @@ pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
     splitter.out
 }
 
+/// The longest sentence the later stages see, in bytes. News sentences stay well under 1 KB;
+/// a text without sentence ends (a 100 MB line, a transcript without punctuation) would
+/// otherwise make one sentence whose every trigger looks at every mention in it.
+pub const MAX_SENTENCE_BYTES: usize = 4096;
+
+/// Cuts the spans longer than [`MAX_SENTENCE_BYTES`] into pieces, each cut after the last
+/// `;`, then `,`, then space in the final quarter of a piece, else at a char boundary; pieces
+/// are trimmed of whitespace like sentences.
+pub fn bounded(text: &str, spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    if spans.iter().all(|&(s, e)| e - s <= MAX_SENTENCE_BYTES) {
+        return spans;
+    }
+    let mut out = Vec::with_capacity(spans.len());
+    for (mut s, e) in spans {
+        while e - s > MAX_SENTENCE_BYTES {
+            let mut limit = s + MAX_SENTENCE_BYTES;
+            while !text.is_char_boundary(limit) {
+                limit -= 1;
+            }
+            let window = &text[s + MAX_SENTENCE_BYTES * 3 / 4..limit];
+            let base = s + MAX_SENTENCE_BYTES * 3 / 4;
+            let cut = [b';', b',', b' ']
+                .iter()
+                .find_map(|&b| window.bytes().rposition(|x| x == b).map(|i| base + i + 1))
+                .unwrap_or(limit);
+            push_trimmed(text, s, cut, &mut out);
+            s = cut;
+        }
+        push_trimmed(text, s, e, &mut out);
+    }
+    out
+}
+
+fn push_trimmed(text: &str, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
+    let piece = &text[s..e];
+    let start = s + (piece.len() - piece.trim_start().len());
+    let end = e - (piece.len() - piece.trim_end().len());
+    if start < end {
+        out.push((start, end));
+    }
+}
+
 /// Bytes at which the main scan has to stop: ASCII terminators, line breaks,
 /// the double quote, and lead bytes of the multi-byte characters we care about.
 static CANDIDATE: [bool; 256] = build_candidates();
@@ -1565,6 +1607,32 @@ mod tests {
         let big = unit.repeat(10_000_000 / unit.len());
         let spans = split_sentences(&big);
         assert_eq!(spans.len(), 2 * (10_000_000 / unit.len()));
+    }
+
+    #[test]
+    fn overlong_sentences_are_cut_at_clause_breaks() {
+        let clause = "Xi met Putin in Moscow on Monday and the two sides agreed to expand trade; ";
+        let text = format!("Short one. {}End", clause.repeat(300));
+        let spans = bounded(&text, split_sentences(&text));
+        assert_eq!(&text[spans[0].0..spans[0].1], "Short one.");
+        assert!(spans.len() > 5, "{}", spans.len());
+        for &(s, e) in &spans {
+            assert!(e - s <= MAX_SENTENCE_BYTES);
+            assert!(text.is_char_boundary(s) && text.is_char_boundary(e));
+        }
+        // Cut after a semicolon, so every piece but the last ends a clause.
+        for &(s, e) in &spans[1..spans.len() - 1] {
+            assert!(text[s..e].ends_with(';'), "{}", &text[e - 20..e]);
+        }
+        // Covered in full: nothing but whitespace between the pieces.
+        for w in spans.windows(2) {
+            assert!(text[w[0].1..w[1].0].trim().is_empty());
+        }
+        // No break at all: cut at a char boundary.
+        let cyrillic = "Ж".repeat(10_000);
+        let spans = bounded(&cyrillic, split_sentences(&cyrillic));
+        assert_eq!(spans.len(), 5);
+        assert_eq!(spans.iter().map(|(s, e)| e - s).sum::<usize>(), 20_000);
     }
 
     /// Small deterministic PRNG (xorshift64*).

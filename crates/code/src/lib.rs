@@ -34,11 +34,21 @@ pub fn code(doc: &mut Document, dct: Option<NaiveDate>) {
     }
     // An event inside a quotation or reported speech is the speaker's claim, not the outlet's
     // report ("Kyiv shelled the plant," the ministry said).
+    // Quotes by where their content starts, with the furthest content end so far: a trigger
+    // is inside some quote when a quote starting before it reaches past it (one binary search
+    // per event, so a text with very many quotes stays linear).
+    let mut contents: Vec<Span> = layers.quotes.iter().map(|q| q.content).collect();
+    contents.sort_by_key(|c| c.start);
+    let reach: Vec<usize> = contents
+        .iter()
+        .scan(0, |far, c| {
+            *far = (*far).max(c.end);
+            Some(*far)
+        })
+        .collect();
     for e in &mut events {
-        let quoted = layers
-            .quotes
-            .iter()
-            .any(|q| q.content.start <= e.trigger.start && e.trigger.end <= q.content.end);
+        let before = contents.partition_point(|c| c.start <= e.trigger.start);
+        let quoted = before > 0 && reach[before - 1] >= e.trigger.end;
         if quoted {
             e.modality.get_or_insert_with(|| "claimed".to_string());
         }
@@ -63,9 +73,12 @@ fn date_events(
             a.start.saturating_sub(b.end)
         }
     };
-    let here: Vec<&dyad_model::Timex> = timexes
+    // The layer is in text order: find the sentence's time expressions by binary search.
+    let first = timexes.partition_point(|t| t.span.start < sentence.start);
+    let here: Vec<&dyad_model::Timex> = timexes[first..]
         .iter()
-        .filter(|t| t.span.start >= sentence.start && t.span.end <= sentence.end)
+        .take_while(|t| t.span.start < sentence.end)
+        .filter(|t| t.span.end <= sentence.end)
         .collect();
     let triggers: Vec<Span> = events.iter().map(|e| e.trigger).collect();
     for e in events.iter_mut() {
