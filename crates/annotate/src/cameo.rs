@@ -120,31 +120,43 @@ impl CameoActors {
     /// right after "of" ("the foreign minister of Egypt").
     fn coded(&self, text: &str, date: Option<NaiveDate>) -> Vec<Coded> {
         let mut found: Vec<(Span, Target)> = Vec::new();
-        for m in self.matcher.find_iter(text) {
+        let mut from = 0;
+        while from < text.len() {
+            let Some(m) = self
+                .matcher
+                .find(aho_corasick::Input::new(text).range(from..))
+            else {
+                break;
+            };
             let (s, mut e) = (m.start(), m.end());
             let (target, exact_end) = self.targets[m.pattern().as_usize()];
-            // Inside a stem already extended to the end of its word.
-            if found.last().is_some_and(|(last, _)| s < last.end) {
-                continue;
-            }
+            // A match that fails its word boundaries is dropped and the search goes on from
+            // its next character, so that "the Kuwait" still finds "Kuwait" after failing on
+            // the stem "THE KU".
+            let next_char = s + text[s..].chars().next().map_or(1, char::len_utf8);
             if text[..s]
                 .chars()
                 .next_back()
                 .is_some_and(char::is_alphanumeric)
             {
+                from = next_char;
                 continue;
             }
             let rest = &text[e..];
             if rest.chars().next().is_some_and(char::is_alphanumeric) {
-                if exact_end {
+                // A stem runs to the end of its word ("ARGENTIN" in "Argentine"); a stem of
+                // fewer than four letters is an abbreviation ("THE AU", "KU"), not a stem.
+                let last_word = text[s..e].rsplit(' ').next().unwrap_or("");
+                if exact_end || last_word.chars().count() < 4 {
+                    from = next_char;
                     continue;
                 }
-                // A stem runs to the end of its word ("ARGENTIN" in "Argentine").
                 e += rest
                     .find(|c: char| !c.is_alphanumeric())
                     .unwrap_or(rest.len());
             }
             found.push((Span::new(s, e), target));
+            from = e;
         }
         let mut out: Vec<Coded> = Vec::new();
         let mut i = 0;
@@ -163,6 +175,43 @@ impl CameoActors {
                                 sector: agent_code(&self.dicts.agents[g]),
                             });
                             i += 2;
+                            // "Danish media and government": the country is both agents'.
+                            let mut end = next.end;
+                            while let Some(&(more, Target::Agent(g))) = found.get(i) {
+                                if !conjoined(text, end, more.start) {
+                                    break;
+                                }
+                                out.push(Coded {
+                                    span: more,
+                                    country: country.to_string(),
+                                    sector: agent_code(&self.dicts.agents[g]),
+                                });
+                                end = more.end;
+                                i += 1;
+                            }
+                            continue;
+                        }
+                    }
+                    // "US and British activists": the agent after the last of two
+                    // countries is the first one's too.
+                    if let (Some(&(other, Target::Actor(b))), Some(&(agent, Target::Agent(g)))) =
+                        (found.get(i + 1), found.get(i + 2))
+                    {
+                        let (other_country, _) =
+                            split(self.dicts.actors[b].code_on(date).unwrap_or(""));
+                        if !country.is_empty()
+                            && !other_country.is_empty()
+                            && conjoined(text, span.end, other.start)
+                            && adjacent(text, other.end, agent.start)
+                            && !text[other.end..agent.start].contains('\'')
+                            && !text[other.end..agent.start].contains('’')
+                        {
+                            out.push(Coded {
+                                span,
+                                country: country.to_string(),
+                                sector: agent_code(&self.dicts.agents[g]),
+                            });
+                            i += 1;
                             continue;
                         }
                     }
@@ -236,8 +285,12 @@ fn agent_code(a: &dyad_kb::petrarch::DictAgent) -> String {
     }
 }
 
-/// `EGYGOV` -> (`EGY`, `GOV`); a code of three letters or fewer is all country.
+/// `EGYGOV` -> (`EGY`, `GOV`); a code of three letters or fewer is all country, and so are
+/// the codes of several actors (`FRO/BIL/SAM`), which the event coder splits.
 fn split(code: &str) -> (&str, &str) {
+    if code.contains('/') {
+        return (code, "");
+    }
     match code.char_indices().nth(3) {
         Some((i, _)) => (&code[..i], &code[i..]),
         None => (code, ""),
@@ -252,6 +305,11 @@ fn adjacent(text: &str, a: usize, b: usize) -> bool {
         .or_else(|| gap.strip_prefix("’s"))
         .unwrap_or(gap);
     !gap.is_empty() && gap.chars().all(|c| c == ' ')
+}
+
+/// Only "and", "or" or a comma between two phrases.
+fn conjoined(text: &str, a: usize, b: usize) -> bool {
+    matches!(text[a..b].trim(), "," | "and" | "or" | ", and" | ", or")
 }
 
 fn of_between(text: &str, a: usize, b: usize) -> bool {

@@ -32,24 +32,27 @@ pub fn code(doc: &mut Document, dct: Option<NaiveDate>) {
         date_events(text, &layers.timexes, sentence, dct, &mut found);
         events.extend(found);
     }
-    // An event inside a quotation or reported speech is the speaker's claim, not the outlet's
-    // report ("Kyiv shelled the plant," the ministry said).
-    for e in &mut events {
-        let quoted = layers
-            .quotes
+    mark_claims(&layers.quotes, &mut events);
+    let _ = doc.set_events(events);
+}
+
+/// An event inside a quotation or reported speech is the speaker's claim, not the outlet's
+/// report ("Kyiv shelled the plant," the ministry said).
+pub(crate) fn mark_claims(quotes: &[dyad_model::Quote], events: &mut [dyad_model::Event]) {
+    for e in events {
+        let quoted = quotes
             .iter()
             .any(|q| q.content.start <= e.trigger.start && e.trigger.end <= q.content.end);
         if quoted {
             e.modality.get_or_insert_with(|| "claimed".to_string());
         }
     }
-    let _ = doc.set_events(events);
 }
 
 /// Dates the events of one sentence. A time expression belongs to the trigger nearest to it:
 /// in "most leaders turned down invitations in protest at the annexation of Crimea last
 /// year", "last year" dates the annexation, not the refusal, which takes the document's date.
-fn date_events(
+pub(crate) fn date_events(
     text: &str,
     timexes: &[dyad_model::Timex],
     sentence: Span,

@@ -54,7 +54,8 @@ impl Phrase {
 /// A code with the days it applies to (both ends inclusive, open when `None`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DatedCode {
-    /// The full CAMEO code, upper case ("EGYGOV", "PSEREBHMS"); empty for `[---]`.
+    /// The full CAMEO code, upper case ("EGYGOV", "PSEREBHMS"); empty for `[---]`; several
+    /// actors' codes joined by `/` when one name stands for them all ("FRO/BIL/SAM").
     pub code: String,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
@@ -234,7 +235,19 @@ pub fn parse_actors(text: &str, file: &str, warnings: &mut Vec<String>) -> Vec<D
 fn parse_code(s: &str) -> Option<DatedCode> {
     let mut parts = s.split_whitespace();
     let code = parts.next()?.trim_matches('~');
-    if !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+    // `[FRO/BIL/SAM]`: one name for several actors, each coded ("the Shire" is three).
+    let alternatives = code.split('/');
+    if code.contains('/')
+        && !alternatives
+            .clone()
+            .all(|a| !a.is_empty() && a.chars().all(|c| c.is_ascii_alphanumeric()))
+    {
+        return None;
+    }
+    if !code
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '/')
+    {
         return None;
     }
     let code = if code.chars().all(|c| c == '-') {
@@ -444,6 +457,19 @@ mod tests {
         assert!(p[0].prefix && p[0].code == "NGO" && w2.is_empty());
         assert_eq!(forms(4), ["CONGRESSMAN", "CONGRESSMEN"]);
         assert_eq!(w, ["ag.txt:7: agent without a readable [code]"]);
+    }
+
+    #[test]
+    fn one_name_for_several_actors() {
+        let mut w = Vec::new();
+        let a = parse_actors(
+            "THE_BALTIC_STATES [EST/LVA/LTU]\nBAD_LIST [EST//LVA]\n",
+            "b",
+            &mut w,
+        );
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].code_on(None), Some("EST/LVA/LTU"));
+        assert_eq!(w.len(), 1, "{w:?}");
     }
 
     #[test]

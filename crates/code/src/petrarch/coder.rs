@@ -155,15 +155,34 @@ fn groups(toks: &[Tok], mentions: &[Mention], sentence: Span) -> Vec<Group> {
         if last < first || singles.last().is_some_and(|g| first < g.end) {
             continue;
         }
-        let (code, sector) = split_code(a.code.as_deref(), a.sector.as_deref());
+        let members = match a.code.as_deref() {
+            // One name for several actors (`[FRO/BIL/SAM]`): each is a member of its own.
+            Some(c) if c.contains('/') => c
+                .split('/')
+                .filter(|alt| !alt.is_empty())
+                .map(|alt| {
+                    let cut = alt.char_indices().nth(3).map_or(alt.len(), |(i, _)| i);
+                    let rest = (cut < alt.len()).then(|| &alt[cut..]);
+                    Member {
+                        span: m.span,
+                        code: Some(alt[..cut].to_string()),
+                        sector: join_sectors(rest, a.sector.as_deref()),
+                    }
+                })
+                .collect(),
+            _ => {
+                let (code, sector) = split_code(a.code.as_deref(), a.sector.as_deref());
+                vec![Member {
+                    span: m.span,
+                    code,
+                    sector,
+                }]
+            }
+        };
         singles.push(Group {
             first,
             end: last + 1,
-            members: vec![Member {
-                span: m.span,
-                code,
-                sector,
-            }],
+            members,
         });
     }
     // One noun phrase, one actor: "Bree Prime Minister Romendacil", "Dagolath's first
@@ -181,7 +200,7 @@ fn groups(toks: &[Tok], mentions: &[Mention], sentence: Span) -> Vec<Group> {
             let (a, b) = (&prev.members[0], &g.members[0]);
             let agree = a.code.is_none() || b.code.is_none() || a.code == b.code;
             let fits = gap.is_empty() || possessive && modifiers && gap.len() <= 3;
-            if fits && agree && prev.members.len() == 1 {
+            if fits && agree && prev.members.len() == 1 && g.members.len() == 1 {
                 let code = a.code.clone().or(b.code.clone());
                 let sector = join_sectors(a.sector.as_deref(), b.sector.as_deref());
                 let span = Span::new(a.span.start, b.span.end);
@@ -520,6 +539,8 @@ struct Found<'a> {
     first: usize,
     end: usize,
     form: &'a VerbForm,
+    /// Other blocks that list the same words.
+    others: Vec<usize>,
 }
 
 fn find_verbs<'a>(
@@ -563,12 +584,21 @@ fn find_verbs<'a>(
                 continue;
             }
             let size = n + f.post.len();
-            if best.as_ref().is_none_or(|b| size > b.end - b.first - 1) {
-                best = Some(Found {
-                    first: i - n,
-                    end: i + 1 + f.post.len(),
-                    form: f,
-                });
+            match best.as_mut() {
+                Some(b) if size == b.end - b.first - 1 && b.first == i - n => {
+                    if f.block != b.form.block && !b.others.contains(&f.block) {
+                        b.others.push(f.block);
+                    }
+                }
+                Some(b) if size <= b.end - b.first - 1 => {}
+                _ => {
+                    best = Some(Found {
+                        first: i - n,
+                        end: i + 1 + f.post.len(),
+                        form: f,
+                        others: Vec::new(),
+                    })
+                }
             }
         }
         let Some(found) = best else { continue };
@@ -590,6 +620,16 @@ fn match_patterns<'a>(
     in_group: &[Option<usize>],
 ) -> (Code, Binding, Option<&'a Pattern>) {
     let block = &dict.blocks[f.form.block];
+    // Blocks that list the same word under the same name are one verb (PETRARCH 2 files the
+    // patterns by block name): "--- SHOT [---] ---" and "--- SHOT [223] ---".
+    let mut candidates: Vec<&Pattern> = dict
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(i, b)| *i == f.form.block || (b.name == block.name && f.others.contains(i)))
+        .flat_map(|(_, b)| &b.patterns)
+        .collect();
+    candidates.sort_by_key(|p| std::cmp::Reverse(p.weight()));
     let after = View {
         toks,
         idx: (f.end..c.end).collect(),
@@ -604,7 +644,7 @@ fn match_patterns<'a>(
         dict,
         backwards: true,
     };
-    for p in &block.patterns {
+    for p in candidates {
         let mut b = Binding::default();
         if after.go(&p.after, 0, 0, None, &mut b, 0).is_none() {
             continue;
@@ -650,8 +690,9 @@ fn subject(toks: &[Tok], groups: &[Group], c: Clause, verb: usize) -> Option<usi
         .next_back()
 }
 
-/// Whether the verb is passive: a past form after a form of "be" (adverbs and "not" between).
-fn passive(toks: &[Tok], c: Clause, f: &Found) -> bool {
+/// Whether the verb is passive: a past form after a form of "be" (adverbs and "not"
+/// between), or right after the actor of "there were ten soldiers killed".
+fn passive(toks: &[Tok], c: Clause, f: &Found, in_group: &[Option<usize>]) -> bool {
     if !f.form.past {
         return false;
     }
@@ -664,6 +705,19 @@ fn passive(toks: &[Tok], c: Clause, f: &Found) -> bool {
         let w = toks[p].w.as_str();
         if BE.contains(&w) {
             return true;
+        }
+        if in_group[p].is_some() {
+            // The actor, perhaps with a number, then "there were".
+            while p > c.first
+                && (in_group[p - 1].is_some()
+                    || toks[p - 1].w.chars().all(|c| c.is_ascii_digit())
+                    || DETERMINERS.contains(&toks[p - 1].w.as_str()))
+            {
+                p -= 1;
+            }
+            return p >= c.first + 2
+                && BE.contains(&toks[p - 1].w.as_str())
+                && toks[p - 2].w == "THERE";
         }
         if !(w.ends_with("LY") || NEGATORS.contains(&w)) {
             return false;
@@ -803,7 +857,6 @@ pub fn sentence_events(
     text: &str,
     sentence: Span,
     mentions: &[Mention],
-    date: &dyn Fn(Span) -> Option<String>,
 ) -> Vec<Event> {
     let toks = tokens(text, sentence);
     let groups = groups(&toks, mentions, sentence);
@@ -850,14 +903,19 @@ pub fn sentence_events(
                     // The object is in the verb's own phrase: not past a comma.
                     .filter(|&g| !toks[f.end..groups[g].first].iter().any(|t| t.w == ","))
             });
-            // "X was attacked by Y": Y is the source, X the target. Without a "by" agent
-            // the passive is coded like an active verb, as PETRARCH does.
-            let agent = (passive(&toks, c, f) && inner_target.is_none())
+            // "X was attacked by Y": Y is the source, X the target. As in PETRARCH 2, an
+            // actor after "from" or "in" is the source when there is no "by" ("ten soldiers
+            // were killed in Ukraine"); with none of them the passive is coded like an
+            // active verb.
+            let agent = (passive(&toks, c, f, &in_group) && inner_target.is_none())
                 .then(|| {
-                    let by = (f.end..c.end).find(|&i| {
-                        toks[i].w == "BY"
-                            && groups.iter().any(|g| g.first == i + 1 || g.first == i + 2)
-                    });
+                    let after = |preps: &[&str]| {
+                        (f.end..c.end).find(|&i| {
+                            preps.contains(&toks[i].w.as_str())
+                                && groups.iter().any(|g| g.first == i + 1 || g.first == i + 2)
+                        })
+                    };
+                    let by = after(&["BY"]).or_else(|| after(&["FROM", "IN"]));
                     by.and_then(|i| groups.iter().position(|g| g.first > i))
                 })
                 .flatten();
@@ -930,10 +988,10 @@ pub fn sentence_events(
                 .unwrap_or_else(|| format!("verb block {}", dict.blocks[f.form.block].name));
             for (x, y) in &pairs {
                 if let Some(a) = &active {
-                    events.push(event(a, x, y, trigger, date, &origin));
+                    events.push(event(a, x, y, trigger, &origin));
                 }
                 if let Some(r) = &reverse {
-                    events.push(event(r, y, x, trigger, date, &origin));
+                    events.push(event(r, y, x, trigger, &origin));
                 }
             }
             last_subject = subj.or(source);
@@ -976,14 +1034,7 @@ fn prefixed(code: Option<&str>, sector: Option<&str>) -> (Option<String>, Option
     )
 }
 
-fn event(
-    code: &str,
-    x: &Member,
-    y: &Member,
-    trigger: Span,
-    date: &dyn Fn(Span) -> Option<String>,
-    origin: &str,
-) -> Event {
+fn event(code: &str, x: &Member, y: &Member, trigger: Span, origin: &str) -> Event {
     let info = crate::BUILTIN
         .as_ref()
         .and_then(|c| c.lexicon().codes.get(code));
@@ -1004,7 +1055,8 @@ fn event(
         source: Some(actor(x)),
         target: Some(actor(y)),
         trigger,
-        date: date(trigger),
+        // Dated by the caller, with the sentence's time expressions.
+        date: None,
         negated: false,
         modality: None,
         confidence: 0.7,

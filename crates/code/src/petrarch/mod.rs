@@ -12,7 +12,7 @@ pub mod verbs;
 
 use chrono::NaiveDate;
 use dyad_annotate::cameo::CameoActors;
-use dyad_model::{Document, Span};
+use dyad_model::Document;
 use std::path::{Path, PathBuf};
 use verbs::{Discard, VerbDictionary};
 
@@ -109,19 +109,13 @@ pub fn code(doc: &mut Document, dct: Option<NaiveDate>, cameo: &Cameo) {
             {
                 continue;
             }
-            let date = |trigger: Span| {
-                dyad_annotate::time::event_date(text, &layers.timexes, sentence, trigger, dct)
-                    .map(|d| d.value)
-            };
-            events.extend(coder::sentence_events(
-                &cameo.verbs,
-                text,
-                sentence,
-                &layers.mentions,
-                &date,
-            ));
+            let mut found = coder::sentence_events(&cameo.verbs, text, sentence, &layers.mentions);
+            // Dates and claims as the built-in coder gives them.
+            crate::date_events(text, &layers.timexes, sentence, dct, &mut found);
+            events.extend(found);
         }
     }
+    crate::mark_claims(&layers.quotes, &mut events);
     let _ = doc.set_events(events);
 }
 
