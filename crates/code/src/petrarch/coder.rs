@@ -1,7 +1,7 @@
 //! The PETRARCH-style coder over plain text: tokens, actor groups, clauses, verbs and their
 //! patterns.
 
-use super::verbs::{Code, Elem, Pattern, Step, VerbDictionary, VerbForm};
+use super::verbs::{Code, Elem, Pattern, Step, Transformation, VerbDictionary, VerbForm};
 use dyad_model::{Event, EventActor, Mention, Span};
 
 /// A word of the sentence: its upper-case form and where it is.
@@ -371,6 +371,12 @@ struct View<'a> {
     in_group: &'a [Option<usize>],
     dict: &'a VerbDictionary,
     backwards: bool,
+    /// Whether pattern words also match their -s/-ed/-ing forms (tried after exact words).
+    stems: bool,
+    /// The verbs of infinitives ("to help"), by token: a pattern's nouns neither match nor
+    /// skip them, so "- * HELP" does not read "wants to help" and "- * (TO SANCTIONS)" does not
+    /// read "agreed to lift sanctions".
+    infinitives: &'a [bool],
 }
 
 /// Steps in the opposite order: each step's adjacency moves to its new predecessor.
@@ -422,7 +428,7 @@ impl View<'_> {
         if t == word {
             return true;
         }
-        if exact || word.len() < 3 {
+        if exact || !self.stems || word.len() < 3 {
             return false;
         }
         t.strip_prefix(word)
@@ -453,6 +459,17 @@ impl View<'_> {
         };
         let last_start = if adjacent { p } else { self.idx.len() };
         for start in p..=last_start.min(self.idx.len()) {
+            let infinitive =
+                |q: usize| !self.backwards && self.idx.get(q).is_some_and(|&i| self.infinitives[i]);
+            if start > p && infinitive(start - 1) {
+                break;
+            }
+            let after_to = start == p
+                && k > 0
+                && matches!(&steps[k - 1].elem, Elem::Word { word, .. } if word == "TO");
+            if infinitive(start) && matches!(steps[k].elem, Elem::Word { .. }) && !after_to {
+                continue;
+            }
             for end in self.elem(&steps[k].elem, start, depth) {
                 let saved = b.clone();
                 self.bind(&steps[k].elem, start, b);
@@ -630,38 +647,60 @@ fn match_patterns<'a>(
         .flat_map(|(_, b)| &b.patterns)
         .collect();
     candidates.sort_by_key(|p| std::cmp::Reverse(p.weight()));
-    let after = View {
+    let infinitives: Vec<bool> = (0..toks.len())
+        .map(|i| {
+            i > 0
+                && toks[i - 1].w == "TO"
+                && in_group[i].is_none()
+                && dict
+                    .forms
+                    .get(&toks[i].w)
+                    .is_some_and(|fs| fs.iter().any(|v| v.base))
+        })
+        .collect();
+    let view = |idx: Vec<usize>, backwards: bool, stems: bool| View {
         toks,
-        idx: (f.end..c.end).collect(),
+        idx,
         in_group,
         dict,
-        backwards: false,
+        backwards,
+        stems,
+        infinitives: &infinitives,
     };
-    let before = View {
-        toks,
-        idx: (c.first..f.first).rev().collect(),
-        in_group,
-        dict,
-        backwards: true,
-    };
-    for p in candidates {
-        let mut b = Binding::default();
-        if after.go(&p.after, 0, 0, None, &mut b, 0).is_none() {
-            continue;
+    // The most specific pattern wins; among equally specific ones, one whose words are
+    // written as they appear before one that needs an inflection ("- * SANCTIONS" before
+    // "- * SANCTION" for "lifted the sanctions").
+    let mut at = 0;
+    while at < candidates.len() {
+        let weight = candidates[at].weight();
+        let level = candidates[at..]
+            .iter()
+            .take_while(|p| p.weight() == weight)
+            .count();
+        for stems in [false, true] {
+            let after = view((f.end..c.end).collect(), false, stems);
+            let before = view((c.first..f.first).rev().collect(), true, stems);
+            for p in &candidates[at..at + level] {
+                let mut b = Binding::default();
+                if after.go(&p.after, 0, 0, None, &mut b, 0).is_none() {
+                    continue;
+                }
+                let mut bb = Binding::default();
+                if before.go(&p.before, 0, 0, None, &mut bb, 0).is_none() {
+                    continue;
+                }
+                let binding = Binding {
+                    source: bb.source.or(b.source),
+                    target: b.target.or(bb.target),
+                    compound: bb
+                        .compound
+                        .map(|(g, _)| (g, true))
+                        .or(b.compound.map(|(g, _)| (g, false))),
+                };
+                return (p.code.clone(), binding, Some(p));
+            }
         }
-        let mut bb = Binding::default();
-        if before.go(&p.before, 0, 0, None, &mut bb, 0).is_none() {
-            continue;
-        }
-        let binding = Binding {
-            source: bb.source.or(b.source),
-            target: b.target.or(bb.target),
-            compound: bb
-                .compound
-                .map(|(g, _)| (g, true))
-                .or(b.compound.map(|(g, _)| (g, false))),
-        };
-        return (p.code.clone(), binding, Some(p));
+        at += level;
     }
     let code = f.form.code.clone().unwrap_or_else(|| block.code.clone());
     (code, Binding::default(), None)
@@ -760,10 +799,10 @@ fn interaction(
     c: Clause,
     verbs: &[Found],
     k: usize,
-    outer: &str,
+    outer: Option<&str>,
     subj: Option<usize>,
     in_group: &[Option<usize>],
-) -> Option<(String, Option<usize>)> {
+) -> Option<Interaction> {
     let f = verbs.get(k)?;
     let g = verbs.get(k + 1)?;
     if g.first < f.end {
@@ -810,29 +849,32 @@ fn interaction(
                 && !toks[g.end..gr.first].iter().any(|t| t.w == ",")
         })
     });
-    let word = |stems: &[&str]| {
-        toks[f.first..f.end]
-            .iter()
-            .any(|t| stems.iter().any(|s| t.w.starts_with(s)))
-    };
-    let attack = matches!(code2.get(..2), Some("18" | "19" | "20"));
     let same = inner_subj.is_none() || inner_subj == subj;
-    let say = outer.starts_with("01") || word(&["SAY", "SAID", "CLAIM"]);
-    let want = outer == "030" || word(&["WANT"]);
-    if say && !to && attack {
-        return Some(if same {
-            ("015".into(), inner_obj)
-        } else {
-            ("112".into(), inner_subj)
-        });
+    let between: Vec<&str> = toks[f.end..g.first].iter().map(|t| t.w.as_str()).collect();
+    let situation = Situation {
+        subj,
+        inner_subj,
+        inner_obj,
+        same,
+        to,
+        between: &between,
+    };
+    // The dictionary's own transformations first: the one naming the inner verb's code
+    // before one for any verb (`Q`), as PETRARCH 2 takes the most specific.
+    for any_inner in [false, true] {
+        for t in dict
+            .transformations
+            .iter()
+            .filter(|t| (t.inner_verb == "Q") == any_inner)
+        {
+            let hit = verb_is(dict, f, outer.unwrap_or(""), &t.outer_verb)
+                && verb_is(dict, g, &code2, &t.inner_verb);
+            if let Some(found) = hit.then(|| transform(t, &code2, &situation)).flatten() {
+                return Some(found);
+            }
+        }
     }
-    if want && to && attack {
-        return Some(if same {
-            ("138".into(), inner_obj)
-        } else {
-            ("021".into(), inner_subj)
-        });
-    }
+    let outer = outer?;
     if !to {
         return None;
     }
@@ -844,11 +886,116 @@ fn interaction(
         Some("08") => Some('5'),
         _ => None,
     };
-    match (outer.get(..2), sub) {
-        (Some(o @ ("02" | "03")), Some(d)) => Some((format!("{o}{d}"), target)),
-        (Some("03" | "05"), None) => Some((code2, inner_obj)),
-        _ => None,
+    let (code, target) = match (outer.get(..2), sub) {
+        (Some(o @ ("02" | "03")), Some(d)) => (format!("{o}{d}"), target),
+        (Some("03"), None) | (Some("05"), _) => (code2, inner_obj),
+        _ => return None,
+    };
+    Some(Interaction {
+        code,
+        source: None,
+        target,
+        origin: None,
+    })
+}
+
+/// What a verb interaction codes: the event's code, its source when it is not the outer
+/// verb's subject, its target, and the transformation line that gave it.
+struct Interaction {
+    code: String,
+    source: Option<usize>,
+    target: Option<usize>,
+    origin: Option<String>,
+}
+
+/// The actors around two verbs in a row: the outer subject, the inner verb's own subject
+/// (`None`: none, or a pronoun) and object, whether the inner subject is the outer one,
+/// whether the inner verb is an infinitive, and the words between the verbs.
+struct Situation<'a> {
+    subj: Option<usize>,
+    inner_subj: Option<usize>,
+    inner_obj: Option<usize>,
+    same: bool,
+    to: bool,
+    between: &'a [&'a str],
+}
+
+/// Whether a verb found in the text is the dictionary word `word` of a transformation: the
+/// same verb block, or a code of the same family (`SAY` [010] stands for every `01x` code,
+/// `ASSASSINATE` [186] for `186x`). `Q` is any verb.
+fn verb_is(dict: &VerbDictionary, f: &Found, code: &str, word: &str) -> bool {
+    if word == "Q" {
+        return true;
     }
+    let Some(forms) = dict.forms.get(word) else {
+        return false;
+    };
+    if forms
+        .iter()
+        .any(|v| v.block == f.form.block || f.others.contains(&v.block))
+    {
+        return true;
+    }
+    let named = forms
+        .iter()
+        .find(|v| v.pre.is_empty() && v.post.is_empty())
+        .or(forms.first())
+        .and_then(|v| {
+            v.code
+                .clone()
+                .unwrap_or_else(|| dict.blocks[v.block].code.clone())
+                .active
+        });
+    let Some(named) = named else { return false };
+    let family = named.trim_end_matches('0');
+    let family = if family.len() < 2 {
+        named.get(..2).unwrap_or(&named)
+    } else {
+        family
+    };
+    !code.is_empty() && code.starts_with(family)
+}
+
+/// Applies a transformation whose verbs matched, when its actors fit.
+fn transform(t: &Transformation, inner_code: &str, s: &Situation) -> Option<Interaction> {
+    if !t
+        .inner_before
+        .iter()
+        .all(|w| s.between.contains(&w.as_str()))
+    {
+        return None;
+    }
+    let mut vars: Vec<(&str, Option<usize>)> = vec![(t.source.as_str(), s.subj)];
+    match t.inner_source.as_str() {
+        "_" if !(s.to && s.same) => return None,
+        "_" | "." => {}
+        v if v == t.source => {
+            if s.to || !s.same {
+                return None;
+            }
+        }
+        v => {
+            if s.same {
+                return None;
+            }
+            vars.push((v, s.inner_subj));
+        }
+    }
+    if t.inner_target != "." && !vars.iter().any(|(v, _)| *v == t.inner_target) {
+        vars.push((t.inner_target.as_str(), s.inner_obj));
+    }
+    let get = |v: &str| vars.iter().find(|(n, _)| *n == v).and_then(|(_, g)| *g);
+    let code = if t.result_code == "Q" {
+        inner_code.to_string()
+    } else {
+        t.result_code.clone()
+    };
+    Some(Interaction {
+        code,
+        source: get(&t.result_source),
+        target: get(&t.result_target),
+        origin: Some(t.origin.clone()),
+    })
 }
 
 /// The events of one sentence.
@@ -872,29 +1019,43 @@ pub fn sentence_events(
         let verbs = find_verbs(&toks, c, dict, &in_group);
         for (k, f) in verbs.iter().enumerate() {
             let (mut code, mut b, pattern) = match_patterns(dict, &toks, c, f, &in_group);
-            if code.is_none() {
-                continue;
-            }
-            if negated(&toks, c, f) && !pattern.is_some_and(|p| mentions_negation(p, dict)) {
-                continue;
-            }
             let subj = subject(&toks, &groups, c, f.first).or(if c.inherits {
                 last_subject
             } else {
                 None
             });
+            // A verb with no event of its own may still frame one ("attempted to
+            // assassinate"); only transformations can say so.
+            let outer = code.active.clone();
+            let found = interaction(
+                dict,
+                &toks,
+                &groups,
+                c,
+                &verbs,
+                k,
+                outer.as_deref(),
+                subj,
+                &in_group,
+            );
+            if code.is_none() && found.is_none() {
+                continue;
+            }
+            if negated(&toks, c, f) && !pattern.is_some_and(|p| mentions_negation(p, dict)) {
+                continue;
+            }
             let mut inner_target = None;
-            if let Some(outer) = code.active.clone() {
-                let found =
-                    interaction(dict, &toks, &groups, c, &verbs, k, &outer, subj, &in_group);
-                if let Some((nc, t)) = found {
-                    code = Code {
-                        active: Some(nc),
-                        passive: None,
-                    };
-                    b = Binding::default();
-                    inner_target = Some(t);
-                }
+            let mut inner_source = None;
+            let mut transformed = None;
+            if let Some(i) = found {
+                code = Code {
+                    active: Some(i.code),
+                    passive: None,
+                };
+                b = Binding::default();
+                inner_target = Some(i.target);
+                inner_source = i.source;
+                transformed = i.origin;
             }
             let object = inner_target.flatten().or_else(|| {
                 groups
@@ -924,7 +1085,7 @@ pub fn sentence_events(
                 Some(a) => (Some(a), subj),
                 None => (subj, object),
             };
-            if let Some(s) = b.source {
+            if let Some(s) = b.source.or(inner_source) {
                 source = Some(s);
             }
             if let Some(t) = b.target {
@@ -965,27 +1126,27 @@ pub fn sentence_events(
                     }
                 }
             }
-            // PETRARCH 2 reads `A:B` as the active and the passive code; TABARI and
-            // PETRARCH 1 as an event and its reverse ("visit" and "receive a visit").
+            // `A:B` is an event and its reverse ("visit" and "receive a visit"): the object
+            // does B to the subject. In the passive voice only A is coded, from the "by"
+            // agent to the subject; `:B` alone is coded that way too (PETRARCH 2's
+            // passive-only code: "received assurances from the government").
             let (active, reverse) = match (&code.active, &code.passive) {
-                (a, p) if dict.pair_is_passive => {
-                    let chosen = if is_passive {
-                        p.clone().or(a.clone())
-                    } else {
-                        a.clone()
-                    };
-                    (chosen, None)
-                }
+                (Some(a), _) if is_passive => (Some(a.clone()), None),
                 (None, Some(p)) if is_passive => (Some(p.clone()), None),
+                // An infinitive's subject is not its own ("X is to attend a summit in Y"):
+                // PETRARCH 2 gives such a verb no reverse event.
+                (a, _) if f.first > c.first && toks[f.first - 1].w == "TO" => (a.clone(), None),
                 (a, p) => (a.clone(), p.clone()),
             };
             if pairs.is_empty() || active.is_none() && reverse.is_none() {
                 continue;
             }
             let trigger = Span::new(toks[f.first].span.start, toks[f.end - 1].span.end);
-            let origin = pattern
-                .map(|p| p.origin.clone())
-                .unwrap_or_else(|| format!("verb block {}", dict.blocks[f.form.block].name));
+            let origin = transformed.unwrap_or_else(|| {
+                pattern
+                    .map(|p| p.origin.clone())
+                    .unwrap_or_else(|| format!("verb block {}", dict.blocks[f.form.block].name))
+            });
             for (x, y) in &pairs {
                 if let Some(a) = &active {
                     events.push(event(a, x, y, trigger, &origin));
