@@ -729,6 +729,31 @@ fn subject(toks: &[Tok], groups: &[Group], c: Clause, verb: usize) -> Option<usi
         .next_back()
 }
 
+/// A number or a quantity word ("10", "ten", "dozens").
+fn is_number(w: &str) -> bool {
+    w.chars().all(|c| c.is_ascii_digit() || c == ',')
+        || matches!(
+            w,
+            "ONE"
+                | "TWO"
+                | "THREE"
+                | "FOUR"
+                | "FIVE"
+                | "SIX"
+                | "SEVEN"
+                | "EIGHT"
+                | "NINE"
+                | "TEN"
+                | "DOZEN"
+                | "DOZENS"
+                | "SCORES"
+                | "HUNDREDS"
+                | "THOUSANDS"
+                | "SEVERAL"
+                | "MANY"
+        )
+}
+
 /// Whether the verb is passive: a past form after a form of "be" (adverbs and "not"
 /// between), or right after the actor of "there were ten soldiers killed".
 fn passive(toks: &[Tok], c: Clause, f: &Found, in_group: &[Option<usize>]) -> bool {
@@ -749,7 +774,7 @@ fn passive(toks: &[Tok], c: Clause, f: &Found, in_group: &[Option<usize>]) -> bo
             // The actor, perhaps with a number, then "there were".
             while p > c.first
                 && (in_group[p - 1].is_some()
-                    || toks[p - 1].w.chars().all(|c| c.is_ascii_digit())
+                    || is_number(&toks[p - 1].w)
                     || DETERMINERS.contains(&toks[p - 1].w.as_str()))
             {
                 p -= 1;
