@@ -1149,6 +1149,30 @@ pub fn sentence_events(
                             }
                         }
                     }
+                    // "The US, Russia and Switzerland met": several actors cooperating
+                    // (intentions, consultations, agreements, material cooperation) with
+                    // no one else are each other's partners, as in PETRARCH 2.
+                    let cooperative = code
+                        .active
+                        .as_deref()
+                        .and_then(|c| c.get(..2))
+                        .is_some_and(|r| matches!(r, "03" | "04" | "05" | "06"));
+                    if let (Some(s), None, true) = (source, target, cooperative) {
+                        // Only actors with a country or organisation code: "the
+                        // president and the Commission met" says nothing of who met whom.
+                        let ms: Vec<&Member> = groups[s]
+                            .members
+                            .iter()
+                            .filter(|m| m.code.is_some())
+                            .collect();
+                        for &x in &ms {
+                            for &y in &ms {
+                                if x.span != y.span || x.code != y.code {
+                                    pairs.push((x, y));
+                                }
+                            }
+                        }
+                    }
                 }
             }
             // `A:B` is an event and its reverse ("visit" and "receive a visit"): the object
