@@ -362,6 +362,8 @@ struct Binding {
     source: Option<usize>,
     target: Option<usize>,
     compound: Option<(usize, bool)>,
+    /// Words of the text the pattern's words and synonym sets matched.
+    words: usize,
 }
 
 /// Tokens in walking order (forwards after the verb, backwards before it).
@@ -423,17 +425,28 @@ impl View<'_> {
         Some((g, e))
     }
 
-    fn word_matches(&self, p: usize, word: &str, exact: bool) -> bool {
+    /// Whether the word at `p` is the pattern's `word`. As in PETRARCH 2, a pattern's own
+    /// words match as written ("- * EFFORT" is not "efforts"); a synonym set's members also
+    /// match their plurals (`depth` > 0 inside a set), in the second pass.
+    fn word_matches(&self, p: usize, word: &str, exact: bool, depth: usize) -> bool {
         let Some(t) = self.word(p) else { return false };
         if t == word {
             return true;
         }
-        if exact || !self.stems || word.len() < 3 {
+        if exact || !self.stems || depth == 0 || word.len() < 3 {
             return false;
         }
-        t.strip_prefix(word)
-            .is_some_and(|rest| ["S", "ES", "D", "ED", "ING", "IES", "IED"].contains(&rest))
-            || (word.ends_with('E') && t.strip_prefix(&word[..word.len() - 1]) == Some("ING"))
+        let plural = match word.strip_suffix('Y') {
+            Some(stem) if !stem.ends_with(['A', 'E', 'O', 'U']) => format!("{stem}IES"),
+            _ if word.ends_with(['S', 'X', 'Z'])
+                || word.ends_with("CH")
+                || word.ends_with("SH") =>
+            {
+                format!("{word}ES")
+            }
+            _ => format!("{word}S"),
+        };
+        t == plural
     }
 
     /// Matches `steps[k..]` from `p`; `first_adjacent` overrides the first step's adjacency.
@@ -470,9 +483,10 @@ impl View<'_> {
             if infinitive(start) && matches!(steps[k].elem, Elem::Word { .. }) && !after_to {
                 continue;
             }
-            for end in self.elem(&steps[k].elem, start, depth) {
+            for (end, words) in self.elem(&steps[k].elem, start, depth) {
                 let saved = b.clone();
                 self.bind(&steps[k].elem, start, b);
+                b.words += words;
                 if let Some(e) = self.go(steps, k + 1, end, None, b, depth) {
                     return Some(e);
                 }
@@ -492,15 +506,16 @@ impl View<'_> {
         }
     }
 
-    /// Where the element can end if it starts at `p`.
-    fn elem(&self, e: &Elem, p: usize, depth: usize) -> Vec<usize> {
+    /// Where the element can end if it starts at `p`, and how many words of the text its
+    /// pattern words matched.
+    fn elem(&self, e: &Elem, p: usize, depth: usize) -> Vec<(usize, usize)> {
         match e {
             Elem::Word { word, exact } => {
                 if word == "*" {
                     return Vec::new();
                 }
-                if self.word_matches(p, word, *exact) {
-                    vec![p + 1]
+                if self.word_matches(p, word, *exact, depth) {
+                    vec![(p + 1, 1)]
                 } else {
                     Vec::new()
                 }
@@ -522,17 +537,18 @@ impl View<'_> {
                         member.clone()
                     };
                     if let Some(e) = self.go(&walked, 0, p, Some(true), &mut inner, depth + 1) {
-                        ends.push(e);
+                        ends.push((e, inner.words));
                     }
                 }
                 ends
             }
-            Elem::Source | Elem::Target | Elem::Compound => {
-                self.group_at(p).map(|(_, e)| vec![e]).unwrap_or_default()
-            }
+            Elem::Source | Elem::Target | Elem::Compound => self
+                .group_at(p)
+                .map(|(_, e)| vec![(e, 0)])
+                .unwrap_or_default(),
             Elem::Skip => {
                 if let Some((_, e)) = self.group_at(p) {
-                    return vec![e];
+                    return vec![(e, 0)];
                 }
                 (p + 1..=(p + 4).min(self.idx.len()))
                     .filter(|&e| {
@@ -544,6 +560,7 @@ impl View<'_> {
                                 .is_some_and(char::is_alphanumeric)
                         })
                     })
+                    .map(|e| (e, 0))
                     .collect()
             }
         }
@@ -680,6 +697,9 @@ fn match_patterns<'a>(
         for stems in [false, true] {
             let after = view((f.end..c.end).collect(), false, stems);
             let before = view((c.first..f.first).rev().collect(), true, stems);
+            // Among them, the one that covers the most words of the text ("austrian gold
+            // florin" over "austrian florin"); the first in the file among equals.
+            let mut best: Option<(Binding, &Pattern)> = None;
             for p in &candidates[at..at + level] {
                 let mut b = Binding::default();
                 if after.go(&p.after, 0, 0, None, &mut b, 0).is_none() {
@@ -696,7 +716,13 @@ fn match_patterns<'a>(
                         .compound
                         .map(|(g, _)| (g, true))
                         .or(b.compound.map(|(g, _)| (g, false))),
+                    words: b.words + bb.words,
                 };
+                if best.as_ref().is_none_or(|(x, _)| binding.words > x.words) {
+                    best = Some((binding, p));
+                }
+            }
+            if let Some((binding, p)) = best {
                 return (p.code.clone(), binding, Some(p));
             }
         }
