@@ -119,6 +119,9 @@ impl CameoActors {
     /// country of an actor right before it ("Egyptian foreign minister", "Egypt's army") or
     /// right after "of" ("the foreign minister of Egypt").
     fn coded(&self, text: &str, date: Option<NaiveDate>) -> Vec<Coded> {
+        // "Dol_Amroth" is "Dol Amroth": the haystack has the same length, so offsets hold.
+        let spaced = text.replace('_', " ");
+        let text = spaced.as_str();
         let mut found: Vec<(Span, Target)> = Vec::new();
         let mut from = 0;
         while from < text.len() {
