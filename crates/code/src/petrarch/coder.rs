@@ -134,7 +134,7 @@ fn join_sectors(a: Option<&str>, b: Option<&str>) -> Option<String> {
 }
 
 /// The actor-coded mentions of a sentence as token ranges, joined into groups.
-fn groups(toks: &[Tok], mentions: &[Mention], sentence: Span) -> Vec<Group> {
+fn groups(toks: &[Tok], mentions: &[Mention], sentence: Span, dict: &VerbDictionary) -> Vec<Group> {
     let mut singles: Vec<Group> = Vec::new();
     let mut ms: Vec<&Mention> = mentions
         .iter()
@@ -240,14 +240,7 @@ fn groups(toks: &[Tok], mentions: &[Mention], sentence: Span) -> Vec<Group> {
             }
             let last_agent = &singles[a_end - 1];
             if let Some(next) = singles.get(a_end) {
-                let gap: Vec<&str> = toks[last_agent.end..next.first]
-                    .iter()
-                    .map(|t| t.w.as_str())
-                    .collect();
-                let linking = matches!(
-                    gap.as_slice(),
-                    ["IN" | "FROM" | "OF"] | ["IN" | "FROM" | "OF", "THE"]
-                );
+                let linking = links_to_country(&toks[last_agent.end..next.first], dict);
                 if linking && coded(next) {
                     let mut c_end = a_end + 1;
                     while c_end < singles.len()
@@ -309,6 +302,35 @@ fn groups(toks: &[Tok], mentions: &[Mention], sentence: Span) -> Vec<Group> {
         out.push(g);
     }
     out
+}
+
+/// Whether the words between an agent and a country put the agent in that country: a
+/// preposition of place or belonging ("officials in", "the mayor of the city of", "a target
+/// southwest of"), with at most a few nouns before it and modifiers after it, and no verb,
+/// comma or clause word anywhere (PETRARCH 2 gives a noun phrase the country of its
+/// prepositional phrases).
+fn links_to_country(gap: &[Tok], dict: &VerbDictionary) -> bool {
+    let Some(at) = gap
+        .iter()
+        .position(|t| matches!(t.w.as_str(), "IN" | "FROM" | "OF" | "FOR"))
+    else {
+        return false;
+    };
+    let plain = |t: &Tok| {
+        !t.capital
+            && t.w.chars().next().is_some_and(char::is_alphabetic)
+            && !dict.forms.contains_key(&t.w)
+            && !PREPOSITIONS.contains(&t.w.as_str())
+            && !CLAUSE_BREAKS.contains(&t.w.as_str())
+            && !CONJUNCTIONS.contains(&t.w.as_str())
+    };
+    let before_ok = at <= 2 && gap[..at].iter().all(plain);
+    let after = &gap[at + 1..];
+    let after_ok = after.len() <= 5
+        && after
+            .iter()
+            .all(|t| DETERMINERS.contains(&t.w.as_str()) || plain(t) || t.w == "OF");
+    before_ok && after_ok
 }
 
 /// A clause: a token range and whether it continues the subject of the one before
@@ -1057,7 +1079,7 @@ pub fn sentence_events(
     mentions: &[Mention],
 ) -> Vec<Event> {
     let toks = tokens(text, sentence);
-    let groups = groups(&toks, mentions, sentence);
+    let groups = groups(&toks, mentions, sentence, dict);
     let mut in_group = vec![None; toks.len()];
     for (gi, g) in groups.iter().enumerate() {
         for slot in &mut in_group[g.first..g.end] {
