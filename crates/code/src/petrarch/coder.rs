@@ -386,6 +386,8 @@ struct Binding {
     compound: Option<(usize, bool)>,
     /// Words of the text the pattern's words and synonym sets matched.
     words: usize,
+    /// Where the first of them is, in walking order from the verb.
+    nearest: Option<usize>,
 }
 
 /// Tokens in walking order (forwards after the verb, backwards before it).
@@ -509,6 +511,9 @@ impl View<'_> {
                 let saved = b.clone();
                 self.bind(&steps[k].elem, start, b);
                 b.words += words;
+                if words > 0 && b.nearest.is_none() {
+                    b.nearest = Some(start);
+                }
                 if let Some(e) = self.go(steps, k + 1, end, None, b, depth) {
                     return Some(e);
                 }
@@ -720,7 +725,7 @@ fn match_patterns<'a>(
             let after = view((f.end..c.end).collect(), false, stems);
             let before = view((c.first..f.first).rev().collect(), true, stems);
             // Among them, the one that covers the most words of the text ("austrian gold
-            // florin" over "austrian florin"); the first in the file among equals.
+            // florin" over "austrian florin").
             let mut best: Option<(Binding, &Pattern)> = None;
             for p in &candidates[at..at + level] {
                 let mut b = Binding::default();
@@ -739,8 +744,13 @@ fn match_patterns<'a>(
                         .map(|(g, _)| (g, true))
                         .or(b.compound.map(|(g, _)| (g, false))),
                     words: b.words + bb.words,
+                    nearest: b.nearest,
                 };
-                if best.as_ref().is_none_or(|(x, _)| binding.words > x.words) {
+                // Then the one whose words start nearest the verb (the head of its object
+                // before a later phrase); the same pattern written twice, the last one, as
+                // PETRARCH 2 files it.
+                let key = |x: &Binding| (x.words, std::cmp::Reverse(x.nearest.unwrap_or(usize::MAX)));
+                if best.as_ref().is_none_or(|(x, _)| key(&binding) >= key(x)) {
                     best = Some((binding, p));
                 }
             }
