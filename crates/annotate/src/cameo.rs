@@ -137,15 +137,25 @@ impl CameoActors {
             // its next character, so that "the Kuwait" still finds "Kuwait" after failing on
             // the stem "THE KU".
             let next_char = s + text[s..].chars().next().map_or(1, char::len_utf8);
-            if text[..s]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-            {
+            // A hyphen between letters makes one word, as in PETRARCH's tokens: "pro-Russia",
+            // "government-held" and "UK-based" name no actor.
+            let joined = |mut cs: std::str::Chars, back: bool| {
+                let mut next = || if back { cs.next_back() } else { cs.next() };
+                match next() {
+                    Some(c) if c.is_alphanumeric() => true,
+                    Some('-') => next().is_some_and(char::is_alphanumeric),
+                    _ => false,
+                }
+            };
+            if joined(text[..s].chars(), true) {
                 from = next_char;
                 continue;
             }
             let rest = &text[e..];
+            if rest.starts_with('-') && joined(rest.chars(), false) {
+                from = next_char;
+                continue;
+            }
             if rest.chars().next().is_some_and(char::is_alphanumeric) {
                 // A stem runs to the end of its word ("ARGENTIN" in "Argentine"); a stem of
                 // fewer than four letters is an abbreviation ("THE AU", "KU"), not a stem.
