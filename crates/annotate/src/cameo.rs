@@ -36,11 +36,25 @@ impl CameoActors {
     pub fn new(dicts: Dictionaries) -> Result<CameoActors, String> {
         let mut pats = Vec::new();
         let mut targets = Vec::new();
+        // Actors come before agents and keep their phrases, as PETRARCH looks actors up first.
+        let mut seen: std::collections::HashMap<(String, bool), usize> =
+            std::collections::HashMap::new();
         let mut add = |p: &Phrase, t: Target| {
-            pats.push(p.text());
             // Agents list their plurals, so they are whole words ("DIPLOMAT" is not
             // "diplomatic"); actor names without a final `_` are stems.
-            targets.push((t, p.exact_end || matches!(t, Target::Agent(_))));
+            let target = (t, p.exact_end || matches!(t, Target::Agent(_)));
+            // A phrase listed twice is the later entry's, as PETRARCH reads its files
+            // ("PRESIDENT BUSH" under both presidents Bush: the second one).
+            let key = (p.text(), matches!(t, Target::Agent(_)));
+            match seen.get(&key) {
+                Some(&i) => targets[i] = target,
+                None if seen.contains_key(&(key.0.clone(), false)) => {}
+                None => {
+                    seen.insert(key, pats.len());
+                    pats.push(p.text());
+                    targets.push(target);
+                }
+            }
         };
         for (i, a) in dicts.actors.iter().enumerate() {
             a.names.iter().for_each(|p| add(p, Target::Actor(i)));

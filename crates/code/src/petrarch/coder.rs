@@ -749,7 +749,8 @@ fn match_patterns<'a>(
                 // Then the one whose words start nearest the verb (the head of its object
                 // before a later phrase); the same pattern written twice, the last one, as
                 // PETRARCH 2 files it.
-                let key = |x: &Binding| (x.words, std::cmp::Reverse(x.nearest.unwrap_or(usize::MAX)));
+                let key =
+                    |x: &Binding| (x.words, std::cmp::Reverse(x.nearest.unwrap_or(usize::MAX)));
                 if best.as_ref().is_none_or(|(x, _)| key(&binding) >= key(x)) {
                     best = Some((binding, p));
                 }
