@@ -1145,8 +1145,25 @@ pub fn sentence_events(
                 groups
                     .iter()
                     .position(|g| g.first >= f.end && g.end <= c.end)
-                    // The object is in the verb's own phrase: not past a comma.
-                    .filter(|&g| !toks[f.end..groups[g].first].iter().any(|t| t.w == ","))
+                    // The object is in the verb's own phrase: not past a comma, unless the
+                    // comma only separates two modifiers ("complete, full ties").
+                    .filter(|&g| {
+                        let gap = f.end..groups[g].first;
+                        !gap.clone().any(|i| {
+                            toks[i].w == ","
+                                && !(i > gap.start && i + 1 < gap.end && {
+                                    let plain = |t: &Tok| {
+                                        !t.capital
+                                            && t.w.chars().all(char::is_alphabetic)
+                                            && !dict.forms.contains_key(&t.w)
+                                            && !CONJUNCTIONS.contains(&t.w.as_str())
+                                            && !PREPOSITIONS.contains(&t.w.as_str())
+                                            && !DETERMINERS.contains(&t.w.as_str())
+                                    };
+                                    plain(&toks[i - 1]) && plain(&toks[i + 1])
+                                })
+                        })
+                    })
             });
             // "X was attacked by Y": Y is the source, X the target. As in PETRARCH 2, an
             // actor after "from" or "in" is the source when there is no "by" ("ten soldiers
