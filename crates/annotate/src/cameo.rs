@@ -421,6 +421,41 @@ mod tests {
     }
 
     #[test]
+    fn hyphens_underscores_and_repeated_phrases() {
+        // A hyphen between letters makes one word: no actor in "pro-Egypt" or "Hamas-run".
+        let mut ms = Vec::new();
+        assert_eq!(
+            codes(
+                "pro-Egypt crowds marched in a Hamas-run town with Argentine flags",
+                "2005-03-01",
+                &mut ms
+            ),
+            ["Argentine:GPE:ARG"]
+        );
+        // An underscore joins words as a space does.
+        let mut ms = Vec::new();
+        assert_eq!(
+            codes("Hosni_Mubarak spoke.", "2005-03-01", &mut ms),
+            ["Hosni_Mubarak:ACTOR:EGYGOV"]
+        );
+        // A phrase listed under two actors is the later one's.
+        let mut w = Vec::new();
+        let actors = parse_actors(
+            "MOHAMED_ALI_ [EGYGOV]\n+PRESIDENT_ALI\nZINE_ALI_ [TUNGOV]\n+PRESIDENT_ALI\n",
+            "a",
+            &mut w,
+        );
+        let c = CameoActors::new(Dictionaries {
+            actors,
+            ..Dictionaries::default()
+        })
+        .unwrap();
+        let mut ms = Vec::new();
+        c.recode("President Ali spoke.", None, &mut ms);
+        assert_eq!(ms[0].actor.as_ref().unwrap().code.as_deref(), Some("TUN"));
+    }
+
+    #[test]
     fn phrases_respect_word_boundaries() {
         let mut ms = Vec::new();
         assert!(codes("Egyptology and the Egypt_ian", "2005-03-01", &mut ms)

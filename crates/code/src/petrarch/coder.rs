@@ -1146,12 +1146,13 @@ pub fn sentence_events(
                     .iter()
                     .position(|g| g.first >= f.end && g.end <= c.end)
                     // The object is in the verb's own phrase: not past a comma, unless the
-                    // comma only separates two modifiers ("complete, full ties").
+                    // comma only separates two modifiers of one noun ("complete, full
+                    // diplomatic ties", but not "the treaty, officials in").
                     .filter(|&g| {
                         let gap = f.end..groups[g].first;
                         !gap.clone().any(|i| {
                             toks[i].w == ","
-                                && !(i > gap.start && i + 1 < gap.end && {
+                                && !(i > gap.start && i + 2 < gap.end && {
                                     let plain = |t: &Tok| {
                                         !t.capital
                                             && t.w.chars().all(char::is_alphabetic)
@@ -1160,7 +1161,9 @@ pub fn sentence_events(
                                             && !PREPOSITIONS.contains(&t.w.as_str())
                                             && !DETERMINERS.contains(&t.w.as_str())
                                     };
-                                    plain(&toks[i - 1]) && plain(&toks[i + 1])
+                                    plain(&toks[i - 1])
+                                        && plain(&toks[i + 1])
+                                        && plain(&toks[i + 2])
                                 })
                         })
                     })

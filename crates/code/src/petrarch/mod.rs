@@ -192,6 +192,19 @@ mod tests {
         WANT\n\
         - * AID [023]\n\
         \n\
+        --- RATIFY [---] ---\n\
+        RATIFY {RATIFIES RATIFIED RATIFYING}\n\
+        - * TREATY [031:031]\n\
+        - * TREATY [057]\n\
+        - * PRAISE [013]\n\
+        - * SUPPORT [033]\n\
+        \n\
+        --- MEET [040] ---\n\
+        MEET {MEETS MET MEETING}\n\
+        \n\
+        --- FREE [084] ---\n\
+        FREE {FREES FREED FREEING}\n\
+        \n\
         --- TRY [---] ---\n\
         TRY {TRIES TRIED TRYING}\n\
         \n\
@@ -455,6 +468,71 @@ mod tests {
     }
 
     #[test]
+    fn ties_between_patterns_phrases_and_partners() {
+        // The same pattern twice: the later line, as PETRARCH 2 files them.
+        assert_eq!(
+            coded(
+                "Valdoria ratified the treaty with Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 057"]
+        );
+        // Equally specific patterns: the one whose words start nearest the verb.
+        assert_eq!(
+            coded(
+                "Valdoria ratified its praise for support from Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 013"]
+        );
+        // A comma between two modifiers does not end the object's phrase; one after the
+        // object's phrase does.
+        assert_eq!(
+            coded(
+                "Valdoria ratified a short, vague treaty with Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 057"]
+        );
+        assert_eq!(
+            coded(
+                "Valdoria ratified the treaty, officials in Kestran said.",
+                "2015-01-01",
+                ""
+            ),
+            Vec::<String>::new()
+        );
+        // Several actors meeting with no one else meet each other.
+        assert_eq!(
+            coded(
+                "Valdoria, Morev and Kestran met on Monday.",
+                "2015-01-01",
+                ""
+            ),
+            [
+                "KES MOR 040",
+                "KES VAL 040",
+                "MOR KES 040",
+                "MOR VAL 040",
+                "VAL KES 040",
+                "VAL MOR 040"
+            ]
+        );
+        // An agent takes the country of its noun phrase's prepositional phrase.
+        assert_eq!(
+            coded(
+                "Valdoria freed the envoy of the northern city of Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KESGOV 084"]
+        );
+    }
+
+    #[test]
     fn several_actors_under_one_name_and_shared_agents() {
         // `[NMA/ARV]`: one name, two actors, each coded.
         assert_eq!(
@@ -571,7 +649,7 @@ mod tests {
         .unwrap();
         std::fs::write(dir.path().join("T.discards.txt"), "+\nCRICKET\n").unwrap();
         let c = Cameo::load(dir.path()).unwrap();
-        assert_eq!(c.verbs.blocks.len(), 18);
+        assert_eq!(c.verbs.blocks.len(), 21);
         assert_eq!(c.discards.len(), 1);
         assert_eq!(c.warnings.len(), 3, "{:?}", c.warnings);
         assert!(
