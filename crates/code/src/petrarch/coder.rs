@@ -651,7 +651,7 @@ fn find_verbs<'a>(
                         b.others.push(f.block);
                     }
                 }
-                Some(b) if size <= b.end - b.first - 1 => {}
+                Some(b) if size < b.end - b.first => {}
                 _ => {
                     best = Some(Found {
                         first: i - n,
