@@ -199,7 +199,7 @@ impl CameoActors {
                             out.push(Coded {
                                 span: Span::new(span.start, next.end),
                                 country: country.to_string(),
-                                sector: agent_code(&self.dicts.agents[g]),
+                                sector: mix(sector, &agent_code(&self.dicts.agents[g])),
                             });
                             i += 2;
                             // "Danish media and government": the country is both agents'.
@@ -211,7 +211,7 @@ impl CameoActors {
                                 out.push(Coded {
                                     span: more,
                                     country: country.to_string(),
-                                    sector: agent_code(&self.dicts.agents[g]),
+                                    sector: mix(sector, &agent_code(&self.dicts.agents[g])),
                                 });
                                 end = more.end;
                                 i += 1;
@@ -236,7 +236,7 @@ impl CameoActors {
                             out.push(Coded {
                                 span,
                                 country: country.to_string(),
-                                sector: agent_code(&self.dicts.agents[g]),
+                                sector: mix(sector, &agent_code(&self.dicts.agents[g])),
                             });
                             i += 1;
                             continue;
@@ -253,17 +253,17 @@ impl CameoActors {
                     // "the foreign minister of Egypt"
                     let of_country = found.get(i + 1).and_then(|&(next, t)| match t {
                         Target::Actor(a) if of_between(text, span.end, next.start) => {
-                            let (c, _) = split(self.dicts.actors[a].code_on(date).unwrap_or(""));
-                            (!c.is_empty()).then(|| (next, c.to_string()))
+                            let (c, own) = split(self.dicts.actors[a].code_on(date).unwrap_or(""));
+                            (!c.is_empty()).then(|| (next, c.to_string(), own.to_string()))
                         }
                         _ => None,
                     });
                     match of_country {
-                        Some((next, country)) => {
+                        Some((next, country, own)) => {
                             out.push(Coded {
                                 span: Span::new(span.start, next.end),
                                 country,
-                                sector: sector.clone(),
+                                sector: mix(&own, &sector),
                             });
                             i += 2;
                             // "the ambassadors of Arnor, Osgiliath and Gondor": each one.
@@ -273,7 +273,7 @@ impl CameoActors {
                                 if !matches!(gap, "," | "and" | "or" | ", and" | ", or") {
                                     break;
                                 }
-                                let (c, _) =
+                                let (c, own) =
                                     split(self.dicts.actors[a].code_on(date).unwrap_or(""));
                                 if c.is_empty() {
                                     break;
@@ -281,7 +281,7 @@ impl CameoActors {
                                 out.push(Coded {
                                     span: more,
                                     country: c.to_string(),
-                                    sector: sector.clone(),
+                                    sector: mix(own, &sector),
                                 });
                                 end = more.end;
                                 i += 1;
@@ -309,6 +309,16 @@ fn agent_code(a: &dyad_kb::petrarch::DictAgent) -> String {
         format!("{}~", a.code)
     } else {
         a.code.clone()
+    }
+}
+
+/// An actor's own sector with an agent's code after it, once, as PETRARCH mixes them:
+/// "West German [GMWGOV] world government [~WGO]" is `GMWGOVWGO`.
+fn mix(own: &str, agent: &str) -> String {
+    if own.contains(agent) {
+        own.to_string()
+    } else {
+        format!("{own}{agent}")
     }
 }
 
@@ -417,6 +427,22 @@ mod tests {
         assert_eq!(
             codes("Hosni Mubarak spoke.", "2015-03-01", &mut ms),
             ["Hosni Mubarak:ACTOR:EGYELI"]
+        );
+    }
+
+    #[test]
+    fn an_agent_adds_to_the_actors_own_sector() {
+        let mut ms = Vec::new();
+        assert_eq!(
+            codes(
+                "Hamas troops and the foreign minister of Hamas met.",
+                "2005-03-01",
+                &mut ms
+            ),
+            [
+                "Hamas troops:ACTOR:PSEREBHMSMIL",
+                "foreign minister of Hamas:ACTOR:PSEREBHMSGOV"
+            ]
         );
     }
 
