@@ -892,10 +892,11 @@ fn interaction(
     if g.first < f.end {
         return None;
     }
-    // Between the verbs: "that", the inner subject (one actor, or a pronoun), auxiliaries,
-    // adverbs, "not", "to".
+    // Between the verbs: "that", the inner subject (one actor, a pronoun, or a few words
+    // naming no actor: "a mortar bomb"), auxiliaries, adverbs, "not", "to".
     let mut inner_subj: Option<usize> = None;
     let mut to = false;
+    let mut noun_subject = 0;
     for i in f.end..g.first {
         let w = toks[i].w.as_str();
         if let Some(gi) = in_group[i] {
@@ -905,6 +906,23 @@ fn interaction(
             inner_subj = Some(gi);
         } else if w == "TO" {
             to = true;
+        } else if !toks[i].capital
+            && w.chars().all(char::is_alphabetic)
+            && !dict.forms.contains_key(w)
+            && !PREPOSITIONS.contains(&w)
+            && !CLAUSE_BREAKS.contains(&w)
+            && !CONJUNCTIONS.contains(&w)
+            && !PRONOUNS.contains(&w)
+            && !MODALS.contains(&w)
+            && !BE.contains(&w)
+            && !matches!(w, "HAD" | "HAS" | "HAVE" | "NOT" | "N'T")
+            && !w.ends_with("LY")
+            && !DETERMINERS.contains(&w)
+        {
+            noun_subject += 1;
+            if noun_subject > 3 || inner_subj.is_some() {
+                return None;
+            }
         } else if !(w == "THAT"
             || PRONOUNS.contains(&w)
             || MODALS.contains(&w)
@@ -933,7 +951,23 @@ fn interaction(
                 && !toks[g.end..gr.first].iter().any(|t| t.w == ",")
         })
     });
-    let same = inner_subj.is_none() || inner_subj == subj;
+    // A passive inner verb's source is its "by", "from" or "in" actor and its subject the
+    // target: "Israel said a mortar bomb was fired at it from the Gaza Strip".
+    let inner_passive = passive(toks, inner_clause, g, in_group);
+    let (inner_subj, inner_obj, same) = if inner_passive {
+        let agent = (g.end..c.end)
+            .find(|&i| {
+                matches!(toks[i].w.as_str(), "BY" | "FROM" | "IN")
+                    && groups
+                        .iter()
+                        .any(|gr| gr.first == i + 1 || gr.first == i + 2)
+            })
+            .and_then(|i| groups.iter().position(|gr| gr.first > i));
+        (agent, inner_subj, agent.is_some() && agent == subj)
+    } else {
+        let same = inner_subj.is_none() && noun_subject == 0 || inner_subj == subj;
+        (inner_subj, inner_obj, same)
+    };
     let between: Vec<&str> = toks[f.end..g.first].iter().map(|t| t.w.as_str()).collect();
     let situation = Situation {
         subj,

@@ -370,6 +370,15 @@ mod tests {
             coded("Valdoria stated it aided Morev.", "2015-01-01", ""),
             ["VAL MOR 070"]
         );
+        // A passive inner verb: its "from" actor did it.
+        assert_eq!(
+            coded(
+                "Valdoria stated the town was shelled from Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 112"]
+        );
         // A verb with no event of its own that frames one: an attempted assassination.
         assert_eq!(
             coded(
