@@ -1133,7 +1133,15 @@ pub fn sentence_events(
     }
     let mut events = Vec::new();
     let mut last_subject: Option<usize> = None;
+    // Whether the last clause's event came from a transformation: a clause that goes on
+    // from it ("claimed that ISIL had attacked Iraq and taken Mosul") is still the reported
+    // content, which the transformation already coded.
+    let mut framed = false;
     for c in clauses(&toks, dict, &in_group) {
+        if c.inherits && framed {
+            continue;
+        }
+        framed = false;
         let verbs = find_verbs(&toks, c, dict, &in_group);
         for (k, f) in verbs.iter().enumerate() {
             let (mut code, mut b, pattern) = match_patterns(dict, &toks, c, f, &in_group);
@@ -1304,6 +1312,7 @@ pub fn sentence_events(
                 continue;
             }
             let trigger = Span::new(toks[f.first].span.start, toks[f.end - 1].span.end);
+            let from_transformation = transformed.is_some();
             let origin = transformed.unwrap_or_else(|| {
                 pattern
                     .map(|p| p.origin.clone())
@@ -1318,6 +1327,7 @@ pub fn sentence_events(
                 }
             }
             last_subject = subj.or(source);
+            framed = from_transformation;
             // One event (or pair) per clause, as PETRARCH codes one verb phrase per clause.
             break;
         }

@@ -370,6 +370,15 @@ mod tests {
             coded("Valdoria stated it aided Morev.", "2015-01-01", ""),
             ["VAL MOR 070"]
         );
+        // What goes on after "and" is still the reported content, already coded.
+        assert_eq!(
+            coded(
+                "Valdoria stated that Kestran shelled Morev and expelled its envoys.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 112"]
+        );
         // A passive inner verb: its "from" actor did it.
         assert_eq!(
             coded(
