@@ -944,6 +944,24 @@ fn interaction(
     };
     let (code2, b2, _) = match_patterns(dict, toks, inner_clause, g, in_group);
     let code2 = code2.active?;
+    // A negated inner act of cooperation is its refusal, as PETRARCH 2 turns a "not" below
+    // a verb into the opposite code: "said he would not provide support" rejects material
+    // cooperation (`121`), "would not give permission" refuses to yield (`124`).
+    let code2 = if toks[f.end..g.first]
+        .iter()
+        .any(|t| NEGATORS.contains(&t.w.as_str()))
+    {
+        match code2.get(..2)? {
+            "04" => "125",
+            "06" => "121",
+            "07" => "122",
+            "08" => "124",
+            _ => return None,
+        }
+        .to_string()
+    } else {
+        code2
+    };
     let inner_obj = b2.target.or_else(|| {
         groups.iter().position(|gr| {
             gr.first >= g.end

@@ -370,6 +370,15 @@ mod tests {
             coded("Valdoria stated it aided Morev.", "2015-01-01", ""),
             ["VAL MOR 070"]
         );
+        // Saying one will not cooperate is a refusal.
+        assert_eq!(
+            coded(
+                "Valdoria stated it would not aid Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 122"]
+        );
         // What goes on after "and" is still the reported content, already coded.
         assert_eq!(
             coded(
