@@ -75,7 +75,9 @@ pub struct DictActor {
 
 impl DictActor {
     /// The code on a day: the first restricted code that covers it, else the first
-    /// unrestricted one. Without a date, the unrestricted code, else the latest one.
+    /// unrestricted one. Without a date, the present: a code that runs on from a date
+    /// (`[LBNGOV >080525]`, the role still held), else the unrestricted code, else the
+    /// latest one.
     pub fn code_on(&self, day: Option<NaiveDate>) -> Option<&str> {
         let open = |c: &&DatedCode| c.from.is_none() && c.to.is_none();
         let found = match day {
@@ -84,11 +86,17 @@ impl DictActor {
                 .iter()
                 .find(|c| !open(c) && c.applies_on(d))
                 .or_else(|| self.codes.iter().find(open)),
-            None => self.codes.iter().find(open).or_else(|| {
-                self.codes
-                    .iter()
-                    .max_by_key(|c| c.to.unwrap_or(NaiveDate::MAX))
-            }),
+            None => self
+                .codes
+                .iter()
+                .filter(|c| c.from.is_some() && c.to.is_none())
+                .max_by_key(|c| c.from)
+                .or_else(|| self.codes.iter().find(open))
+                .or_else(|| {
+                    self.codes
+                        .iter()
+                        .max_by_key(|c| c.to.unwrap_or(NaiveDate::MAX))
+                }),
         };
         found.map(|c| c.code.as_str())
     }
@@ -428,6 +436,9 @@ mod tests {
         let ban = &a[3];
         assert_eq!(ban.code_on(day("2005-06-01")), Some("KORGOV"));
         assert_eq!(ban.code_on(day("2010-06-01")), Some("IGOUNO"));
+        // Without a date, the role still held.
+        assert_eq!(ban.code_on(None), Some("IGOUNO"));
+        assert_eq!(mubarak.code_on(None), Some("EGYELI"));
         assert_eq!(a[4].names[0].words, ["NOBODY"]);
         assert_eq!(a[4].code_on(None), Some(""));
         assert_eq!(w.len(), 1, "{w:?}");

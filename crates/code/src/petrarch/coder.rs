@@ -780,9 +780,14 @@ fn subject(toks: &[Tok], groups: &[Group], c: Clause, verb: usize) -> Option<usi
             !(p > c.first && PREPOSITIONS.contains(&toks[p - 1].w.as_str()))
         })
         .filter(|(_, g)| {
-            !toks[g.end..verb]
-                .iter()
-                .any(|t| CLAUSE_BREAKS.contains(&t.w.as_str()))
+            // A clause word, or a pronoun that is a subject of its own ("..., he said
+            // the government proposed"), stands between.
+            !toks[g.end..verb].iter().enumerate().any(|(k, t)| {
+                let w = t.w.as_str();
+                CLAUSE_BREAKS.contains(&w)
+                    || (matches!(w, "HE" | "SHE" | "THEY" | "WE" | "I")
+                        && !(k > 0 && PREPOSITIONS.contains(&toks[g.end + k - 1].w.as_str())))
+            })
         })
         .map(|(i, _)| i)
         .next_back()
