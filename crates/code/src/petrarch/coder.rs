@@ -1167,6 +1167,22 @@ pub fn sentence_events(
         framed = false;
         let verbs = find_verbs(&toks, c, dict, &in_group);
         for (k, f) in verbs.iter().enumerate() {
+            // "The civilians imprisoned for ... were released by Putin": a past participle
+            // right after its noun and before a prepositional phrase, with the clause's own
+            // passive verb still to come, only describes the noun.
+            let reduced_relative = f.form.past
+                && f.first > c.first
+                && in_group[f.first - 1].is_some()
+                && toks
+                    .get(f.end)
+                    .is_some_and(|t| PREPOSITIONS.contains(&t.w.as_str()))
+                && (f.end..c.end.saturating_sub(1)).any(|i| {
+                    BE.contains(&toks[i].w.as_str())
+                        && verbs.iter().any(|v| v.first == i + 1 && v.form.past)
+                });
+            if reduced_relative {
+                continue;
+            }
             let (mut code, mut b, pattern) = match_patterns(dict, &toks, c, f, &in_group);
             let subj = subject(&toks, &groups, c, f.first).or(if c.inherits {
                 last_subject

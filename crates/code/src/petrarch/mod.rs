@@ -469,6 +469,15 @@ mod tests {
             ),
             ["KES VALMIL 190"]
         );
+        // A participle describing its noun is not the clause's verb.
+        assert_eq!(
+            coded(
+                "The envoys shelled in Kestran were freed by Valdoria.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL ---GOV 084"]
+        );
         // Two blocks of the same name are one verb: the pattern of the second applies.
         assert_eq!(
             coded("A Valdorian was shot dead in Kestran.", "2015-01-01", ""),
