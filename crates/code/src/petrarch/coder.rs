@@ -768,6 +768,22 @@ fn match_patterns<'a>(
 /// The subject of a verb: the nearest group before it in the clause that is not the object
 /// of a preposition.
 fn subject(toks: &[Tok], groups: &[Group], c: Clause, verb: usize) -> Option<usize> {
+    // "The Syrian Observatory, a UK-based group that tracks the war, said": the actor
+    // before an apposition between commas right before the verb.
+    if verb > c.first + 2 && toks[verb - 1].w == "," {
+        let open = (c.first..verb - 1)
+            .rev()
+            .take(12)
+            .find(|&i| toks[i].w == ",");
+        if let Some(q) = open {
+            let appositive = toks
+                .get(q + 1)
+                .is_some_and(|t| DETERMINERS.contains(&t.w.as_str()) || t.capital);
+            if appositive && groups.iter().any(|g| g.end == q) {
+                return subject(toks, groups, c, q);
+            }
+        }
+    }
     groups
         .iter()
         .enumerate()

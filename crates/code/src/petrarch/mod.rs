@@ -469,6 +469,15 @@ mod tests {
             ),
             ["KES VALMIL 190"]
         );
+        // The subject before an apposition between commas.
+        assert_eq!(
+            coded(
+                "Valdoria, a nation that fears its neighbours, shelled Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 195"]
+        );
         // A participle describing its noun is not the clause's verb.
         assert_eq!(
             coded(
