@@ -679,6 +679,7 @@ fn match_patterns<'a>(
     c: Clause,
     f: &Found,
     in_group: &[Option<usize>],
+    passive_voice: bool,
 ) -> (Code, Binding, Option<&'a Pattern>) {
     let block = &dict.blocks[f.form.block];
     // Blocks that list the same word under the same name are one verb (PETRARCH 2 files the
@@ -714,52 +715,86 @@ fn match_patterns<'a>(
     // The most specific pattern wins; among equally specific ones, one whose words are
     // written as they appear before one that needs an inflection ("- * SANCTIONS" before
     // "- * SANCTION" for "lifted the sanctions").
-    let mut at = 0;
-    while at < candidates.len() {
-        let weight = candidates[at].weight();
-        let level = candidates[at..]
-            .iter()
-            .take_while(|p| p.weight() == weight)
-            .count();
-        for stems in [false, true] {
-            let after = view((f.end..c.end).collect(), false, stems);
-            let before = view((c.first..f.first).rev().collect(), true, stems);
-            // Among them, the one that covers the most words of the text ("austrian gold
-            // florin" over "austrian florin").
-            let mut best: Option<(Binding, &Pattern)> = None;
-            for p in &candidates[at..at + level] {
-                let mut b = Binding::default();
-                if after.go(&p.after, 0, 0, None, &mut b, 0).is_none() {
-                    continue;
-                }
-                let mut bb = Binding::default();
-                if before.go(&p.before, 0, 0, None, &mut bb, 0).is_none() {
-                    continue;
-                }
-                let binding = Binding {
-                    source: bb.source.or(b.source),
-                    target: b.target.or(bb.target),
-                    compound: bb
-                        .compound
-                        .map(|(g, _)| (g, true))
-                        .or(b.compound.map(|(g, _)| (g, false))),
-                    words: b.words + bb.words,
-                    nearest: b.nearest,
-                };
-                // Then the one whose words start nearest the verb (the head of its object
-                // before a later phrase); the same pattern written twice, the last one, as
-                // PETRARCH 2 files it.
-                let key =
-                    |x: &Binding| (x.words, std::cmp::Reverse(x.nearest.unwrap_or(usize::MAX)));
-                if best.as_ref().is_none_or(|(x, _)| key(&binding) >= key(x)) {
-                    best = Some((binding, p));
-                }
-            }
-            if let Some((binding, p)) = best {
-                return (p.code.clone(), binding, Some(p));
-            }
+    // In the passive voice the logical object is the subject and the logical subject the
+    // "by" phrase: when no pattern reads the text as it stands, the patterns are read that
+    // way ("evidence against Russia was presented by the US" is "- * EVIDENCE", "the
+    // building was demolished by a protestor" is "- PROTESTOR *").
+    let by = passive_voice
+        .then(|| (f.end..c.end).find(|&i| toks[i].w == "BY"))
+        .flatten();
+    let layouts: Vec<(Vec<usize>, Vec<usize>, bool)> = {
+        let mut l = vec![(
+            (f.end..c.end).collect(),
+            (c.first..f.first).rev().collect(),
+            false,
+        )];
+        if passive_voice {
+            let agent: Vec<usize> = by.map_or(Vec::new(), |b| (b + 1..c.end).collect());
+            l.push(((c.first..f.first).collect(), agent, true));
         }
-        at += level;
+        l
+    };
+    for (after_idx, before_idx, swapped) in layouts {
+        let mut at = 0;
+        while at < candidates.len() {
+            let weight = candidates[at].weight();
+            let level = candidates[at..]
+                .iter()
+                .take_while(|p| p.weight() == weight)
+                .count();
+            for stems in [false, true] {
+                let after = view(after_idx.clone(), false, stems);
+                let before = view(before_idx.clone(), !swapped, stems);
+                // Away from the verb the first word need not be adjacent to anything.
+                let first = swapped.then_some(false);
+                // Among them, the one that covers the most words of the text ("austrian
+                // gold florin" over "austrian florin").
+                let mut best: Option<(Binding, &Pattern)> = None;
+                for p in &candidates[at..at + level] {
+                    let mut b = Binding::default();
+                    if after.go(&p.after, 0, 0, first, &mut b, 0).is_none() {
+                        continue;
+                    }
+                    let logical_subject = if swapped {
+                        reversed(&p.before)
+                    } else {
+                        p.before.clone()
+                    };
+                    let mut bb = Binding::default();
+                    if before
+                        .go(&logical_subject, 0, 0, first, &mut bb, 0)
+                        .is_none()
+                    {
+                        continue;
+                    }
+                    let binding = Binding {
+                        source: bb.source.or(b.source),
+                        target: b.target.or(bb.target),
+                        compound: bb
+                            .compound
+                            .map(|(g, _)| (g, true))
+                            .or(b.compound.map(|(g, _)| (g, false))),
+                        words: b.words + bb.words,
+                        nearest: b.nearest,
+                    };
+                    // Then the one whose words start nearest the verb (the head of its
+                    // object before a later phrase); the same pattern written twice, the
+                    // last one, as PETRARCH 2 files it.
+                    let key =
+                        |x: &Binding| (x.words, std::cmp::Reverse(x.nearest.unwrap_or(usize::MAX)));
+                    if best.as_ref().is_none_or(|(x, _)| key(&binding) >= key(x)) {
+                        best = Some((binding, p));
+                    }
+                }
+                if let Some((binding, p)) = best {
+                    // A pattern with no words reads nothing of the swapped text.
+                    if !swapped || binding.words > 0 {
+                        return (p.code.clone(), binding, Some(p));
+                    }
+                }
+            }
+            at += level;
+        }
     }
     let code = f.form.code.clone().unwrap_or_else(|| block.code.clone());
     (code, Binding::default(), None)
@@ -963,7 +998,7 @@ fn interaction(
         end: c.end,
         inherits: false,
     };
-    let (code2, b2, _) = match_patterns(dict, toks, inner_clause, g, in_group);
+    let (code2, b2, _) = match_patterns(dict, toks, inner_clause, g, in_group, false);
     let code2 = code2.active?;
     // A negated inner act of cooperation is its refusal, as PETRARCH 2 turns a "not" below
     // a verb into the opposite code: "said he would not provide support" rejects material
@@ -1199,7 +1234,9 @@ pub fn sentence_events(
             if reduced_relative {
                 continue;
             }
-            let (mut code, mut b, pattern) = match_patterns(dict, &toks, c, f, &in_group);
+            let voice_passive = passive(&toks, c, f, &in_group);
+            let (mut code, mut b, pattern) =
+                match_patterns(dict, &toks, c, f, &in_group, voice_passive);
             let subj = subject(&toks, &groups, c, f.first).or(if c.inherits {
                 last_subject
             } else {
@@ -1283,7 +1320,16 @@ pub fn sentence_events(
                 .flatten();
             let is_passive = agent.is_some();
             let (mut source, mut target) = match agent {
-                Some(a) => (Some(a), subj),
+                // The passive's target is its subject noun phrase, or an actor inside it
+                // ("evidence against Russia was presented by the US").
+                Some(a) => (
+                    Some(a),
+                    subj.or_else(|| {
+                        groups
+                            .iter()
+                            .position(|g| g.first >= c.first && g.end <= f.first)
+                    }),
+                ),
                 None => (subj, object),
             };
             if let Some(s) = b.source.or(inner_source) {

@@ -205,6 +205,14 @@ mod tests {
         --- FREE [084] ---\n\
         FREE {FREES FREED FREEING}\n\
         \n\
+        --- PRESENT [---] ---\n\
+        PRESENT\n\
+        - * EVIDENCE [1124]\n\
+        \n\
+        --- DEMOLISH [1712] ---\n\
+        DEMOLISH\n\
+        - PROTESTERS * [145]\n\
+        \n\
         --- TRY [---] ---\n\
         TRY {TRIES TRIED TRYING}\n\
         \n\
@@ -478,6 +486,24 @@ mod tests {
             ),
             ["VAL KES 195"]
         );
+        // A passive reads its patterns with the logical object in the subject and the
+        // logical subject after "by"; its target may sit inside the subject.
+        assert_eq!(
+            coded(
+                "Evidence against Kestran was presented by Valdoria.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 1124"]
+        );
+        assert_eq!(
+            coded(
+                "The Kestran embassy was demolished by Valdorian protesters.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 145"]
+        );
         // A participle describing its noun is not the clause's verb.
         assert_eq!(
             coded(
@@ -694,7 +720,7 @@ mod tests {
         .unwrap();
         std::fs::write(dir.path().join("T.discards.txt"), "+\nCRICKET\n").unwrap();
         let c = Cameo::load(dir.path()).unwrap();
-        assert_eq!(c.verbs.blocks.len(), 21);
+        assert_eq!(c.verbs.blocks.len(), 23);
         assert_eq!(c.discards.len(), 1);
         assert_eq!(c.warnings.len(), 3, "{:?}", c.warnings);
         assert!(
