@@ -1080,7 +1080,8 @@ fn interaction(
     };
     let (code, target) = match (outer.get(..2), sub) {
         (Some(o @ ("02" | "03")), Some(d)) => (format!("{o}{d}"), target),
-        (Some("03"), None) | (Some("05"), _) => (code2, inner_obj),
+        // Only one's own act: "X wants Y to meet Z" is not X meeting anyone.
+        (Some("03"), None) | (Some("05"), _) if same => (code2, inner_obj),
         _ => return None,
     };
     Some(Interaction {
