@@ -536,6 +536,11 @@ mod tests {
             coded("Valdoria wants more aid from Kestran.", "2015-01-01", ""),
             ["VAL KES 023"]
         );
+        // Wanting another to act is not acting oneself.
+        assert_eq!(
+            coded("Valdoria wants Kestran to shell Morev.", "2015-01-01", ""),
+            ["VAL KES 030"]
+        );
     }
 
     #[test]
