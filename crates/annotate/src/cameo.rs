@@ -36,11 +36,25 @@ impl CameoActors {
     pub fn new(dicts: Dictionaries) -> Result<CameoActors, String> {
         let mut pats = Vec::new();
         let mut targets = Vec::new();
+        // Actors come before agents and keep their phrases, as PETRARCH looks actors up first.
+        let mut seen: std::collections::HashMap<(String, bool), usize> =
+            std::collections::HashMap::new();
         let mut add = |p: &Phrase, t: Target| {
-            pats.push(p.text());
             // Agents list their plurals, so they are whole words ("DIPLOMAT" is not
             // "diplomatic"); actor names without a final `_` are stems.
-            targets.push((t, p.exact_end || matches!(t, Target::Agent(_))));
+            let target = (t, p.exact_end || matches!(t, Target::Agent(_)));
+            // A phrase listed twice is the later entry's, as PETRARCH reads its files
+            // ("PRESIDENT BUSH" under both presidents Bush: the second one).
+            let key = (p.text(), matches!(t, Target::Agent(_)));
+            match seen.get(&key) {
+                Some(&i) => targets[i] = target,
+                None if seen.contains_key(&(key.0.clone(), false)) => {}
+                None => {
+                    seen.insert(key, pats.len());
+                    pats.push(p.text());
+                    targets.push(target);
+                }
+            }
         };
         for (i, a) in dicts.actors.iter().enumerate() {
             a.names.iter().for_each(|p| add(p, Target::Actor(i)));
@@ -119,32 +133,57 @@ impl CameoActors {
     /// country of an actor right before it ("Egyptian foreign minister", "Egypt's army") or
     /// right after "of" ("the foreign minister of Egypt").
     fn coded(&self, text: &str, date: Option<NaiveDate>) -> Vec<Coded> {
+        // "Dol_Amroth" is "Dol Amroth": the haystack has the same length, so offsets hold.
+        let spaced = text.replace('_', " ");
+        let text = spaced.as_str();
         let mut found: Vec<(Span, Target)> = Vec::new();
-        for m in self.matcher.find_iter(text) {
+        let mut from = 0;
+        while from < text.len() {
+            let Some(m) = self
+                .matcher
+                .find(aho_corasick::Input::new(text).range(from..))
+            else {
+                break;
+            };
             let (s, mut e) = (m.start(), m.end());
             let (target, exact_end) = self.targets[m.pattern().as_usize()];
-            // Inside a stem already extended to the end of its word.
-            if found.last().is_some_and(|(last, _)| s < last.end) {
-                continue;
-            }
-            if text[..s]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-            {
+            // A match that fails its word boundaries is dropped and the search goes on from
+            // its next character, so that "the Kuwait" still finds "Kuwait" after failing on
+            // the stem "THE KU".
+            let next_char = s + text[s..].chars().next().map_or(1, char::len_utf8);
+            // A hyphen between letters makes one word, as in PETRARCH's tokens: "pro-Russia",
+            // "government-held" and "UK-based" name no actor.
+            let joined = |mut cs: std::str::Chars, back: bool| {
+                let mut next = || if back { cs.next_back() } else { cs.next() };
+                match next() {
+                    Some(c) if c.is_alphanumeric() => true,
+                    Some('-') => next().is_some_and(char::is_alphanumeric),
+                    _ => false,
+                }
+            };
+            if joined(text[..s].chars(), true) {
+                from = next_char;
                 continue;
             }
             let rest = &text[e..];
+            if rest.starts_with('-') && joined(rest.chars(), false) {
+                from = next_char;
+                continue;
+            }
             if rest.chars().next().is_some_and(char::is_alphanumeric) {
-                if exact_end {
+                // A stem runs to the end of its word ("ARGENTIN" in "Argentine"); a stem of
+                // fewer than four letters is an abbreviation ("THE AU", "KU"), not a stem.
+                let last_word = text[s..e].rsplit(' ').next().unwrap_or("");
+                if exact_end || last_word.chars().count() < 4 {
+                    from = next_char;
                     continue;
                 }
-                // A stem runs to the end of its word ("ARGENTIN" in "Argentine").
                 e += rest
                     .find(|c: char| !c.is_alphanumeric())
                     .unwrap_or(rest.len());
             }
             found.push((Span::new(s, e), target));
+            from = e;
         }
         let mut out: Vec<Coded> = Vec::new();
         let mut i = 0;
@@ -160,9 +199,46 @@ impl CameoActors {
                             out.push(Coded {
                                 span: Span::new(span.start, next.end),
                                 country: country.to_string(),
-                                sector: agent_code(&self.dicts.agents[g]),
+                                sector: mix(sector, &agent_code(&self.dicts.agents[g])),
                             });
                             i += 2;
+                            // "Danish media and government": the country is both agents'.
+                            let mut end = next.end;
+                            while let Some(&(more, Target::Agent(g))) = found.get(i) {
+                                if !conjoined(text, end, more.start) {
+                                    break;
+                                }
+                                out.push(Coded {
+                                    span: more,
+                                    country: country.to_string(),
+                                    sector: mix(sector, &agent_code(&self.dicts.agents[g])),
+                                });
+                                end = more.end;
+                                i += 1;
+                            }
+                            continue;
+                        }
+                    }
+                    // "US and British activists": the agent after the last of two
+                    // countries is the first one's too.
+                    if let (Some(&(other, Target::Actor(b))), Some(&(agent, Target::Agent(g)))) =
+                        (found.get(i + 1), found.get(i + 2))
+                    {
+                        let (other_country, _) =
+                            split(self.dicts.actors[b].code_on(date).unwrap_or(""));
+                        if !country.is_empty()
+                            && !other_country.is_empty()
+                            && conjoined(text, span.end, other.start)
+                            && adjacent(text, other.end, agent.start)
+                            && !text[other.end..agent.start].contains('\'')
+                            && !text[other.end..agent.start].contains('’')
+                        {
+                            out.push(Coded {
+                                span,
+                                country: country.to_string(),
+                                sector: mix(sector, &agent_code(&self.dicts.agents[g])),
+                            });
+                            i += 1;
                             continue;
                         }
                     }
@@ -177,17 +253,17 @@ impl CameoActors {
                     // "the foreign minister of Egypt"
                     let of_country = found.get(i + 1).and_then(|&(next, t)| match t {
                         Target::Actor(a) if of_between(text, span.end, next.start) => {
-                            let (c, _) = split(self.dicts.actors[a].code_on(date).unwrap_or(""));
-                            (!c.is_empty()).then(|| (next, c.to_string()))
+                            let (c, own) = split(self.dicts.actors[a].code_on(date).unwrap_or(""));
+                            (!c.is_empty()).then(|| (next, c.to_string(), own.to_string()))
                         }
                         _ => None,
                     });
                     match of_country {
-                        Some((next, country)) => {
+                        Some((next, country, own)) => {
                             out.push(Coded {
                                 span: Span::new(span.start, next.end),
                                 country,
-                                sector: sector.clone(),
+                                sector: mix(&own, &sector),
                             });
                             i += 2;
                             // "the ambassadors of Arnor, Osgiliath and Gondor": each one.
@@ -197,7 +273,7 @@ impl CameoActors {
                                 if !matches!(gap, "," | "and" | "or" | ", and" | ", or") {
                                     break;
                                 }
-                                let (c, _) =
+                                let (c, own) =
                                     split(self.dicts.actors[a].code_on(date).unwrap_or(""));
                                 if c.is_empty() {
                                     break;
@@ -205,7 +281,7 @@ impl CameoActors {
                                 out.push(Coded {
                                     span: more,
                                     country: c.to_string(),
-                                    sector: sector.clone(),
+                                    sector: mix(own, &sector),
                                 });
                                 end = more.end;
                                 i += 1;
@@ -236,8 +312,22 @@ fn agent_code(a: &dyad_kb::petrarch::DictAgent) -> String {
     }
 }
 
-/// `EGYGOV` -> (`EGY`, `GOV`); a code of three letters or fewer is all country.
+/// An actor's own sector with an agent's code after it, once, as PETRARCH mixes them:
+/// "West German [GMWGOV] world government [~WGO]" is `GMWGOVWGO`.
+fn mix(own: &str, agent: &str) -> String {
+    if own.contains(agent) {
+        own.to_string()
+    } else {
+        format!("{own}{agent}")
+    }
+}
+
+/// `EGYGOV` -> (`EGY`, `GOV`); a code of three letters or fewer is all country, and so are
+/// the codes of several actors (`FRO/BIL/SAM`), which the event coder splits.
 fn split(code: &str) -> (&str, &str) {
+    if code.contains('/') {
+        return (code, "");
+    }
     match code.char_indices().nth(3) {
         Some((i, _)) => (&code[..i], &code[i..]),
         None => (code, ""),
@@ -252,6 +342,11 @@ fn adjacent(text: &str, a: usize, b: usize) -> bool {
         .or_else(|| gap.strip_prefix("’s"))
         .unwrap_or(gap);
     !gap.is_empty() && gap.chars().all(|c| c == ' ')
+}
+
+/// Only "and", "or" or a comma between two phrases.
+fn conjoined(text: &str, a: usize, b: usize) -> bool {
+    matches!(text[a..b].trim(), "," | "and" | "or" | ", and" | ", or")
 }
 
 fn of_between(text: &str, a: usize, b: usize) -> bool {
@@ -333,6 +428,57 @@ mod tests {
             codes("Hosni Mubarak spoke.", "2015-03-01", &mut ms),
             ["Hosni Mubarak:ACTOR:EGYELI"]
         );
+    }
+
+    #[test]
+    fn an_agent_adds_to_the_actors_own_sector() {
+        let mut ms = Vec::new();
+        assert_eq!(
+            codes(
+                "Hamas troops and the foreign minister of Hamas met.",
+                "2005-03-01",
+                &mut ms
+            ),
+            [
+                "Hamas troops:ACTOR:PSEREBHMSMIL",
+                "foreign minister of Hamas:ACTOR:PSEREBHMSGOV"
+            ]
+        );
+    }
+
+    #[test]
+    fn hyphens_underscores_and_repeated_phrases() {
+        // A hyphen between letters makes one word: no actor in "pro-Egypt" or "Hamas-run".
+        let mut ms = Vec::new();
+        assert_eq!(
+            codes(
+                "pro-Egypt crowds marched in a Hamas-run town with Argentine flags",
+                "2005-03-01",
+                &mut ms
+            ),
+            ["Argentine:GPE:ARG"]
+        );
+        // An underscore joins words as a space does.
+        let mut ms = Vec::new();
+        assert_eq!(
+            codes("Hosni_Mubarak spoke.", "2005-03-01", &mut ms),
+            ["Hosni_Mubarak:ACTOR:EGYGOV"]
+        );
+        // A phrase listed under two actors is the later one's.
+        let mut w = Vec::new();
+        let actors = parse_actors(
+            "MOHAMED_ALI_ [EGYGOV]\n+PRESIDENT_ALI\nZINE_ALI_ [TUNGOV]\n+PRESIDENT_ALI\n",
+            "a",
+            &mut w,
+        );
+        let c = CameoActors::new(Dictionaries {
+            actors,
+            ..Dictionaries::default()
+        })
+        .unwrap();
+        let mut ms = Vec::new();
+        c.recode("President Ali spoke.", None, &mut ms);
+        assert_eq!(ms[0].actor.as_ref().unwrap().code.as_deref(), Some("TUN"));
     }
 
     #[test]

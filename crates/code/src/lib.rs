@@ -32,12 +32,17 @@ pub fn code(doc: &mut Document, dct: Option<NaiveDate>) {
         date_events(text, &layers.timexes, sentence, dct, &mut found);
         events.extend(found);
     }
-    // An event inside a quotation or reported speech is the speaker's claim, not the outlet's
-    // report ("Kyiv shelled the plant," the ministry said).
+    mark_claims(&layers.quotes, &mut events);
+    let _ = doc.set_events(events);
+}
+
+/// An event inside a quotation or reported speech is the speaker's claim, not the outlet's
+/// report ("Kyiv shelled the plant," the ministry said).
+pub(crate) fn mark_claims(quotes: &[dyad_model::Quote], events: &mut [dyad_model::Event]) {
     // Quotes by where their content starts, with the furthest content end so far: a trigger
     // is inside some quote when a quote starting before it reaches past it (one binary search
     // per event, so a text with very many quotes stays linear).
-    let mut contents: Vec<Span> = layers.quotes.iter().map(|q| q.content).collect();
+    let mut contents: Vec<Span> = quotes.iter().map(|q| q.content).collect();
     contents.sort_by_key(|c| c.start);
     let reach: Vec<usize> = contents
         .iter()
@@ -46,20 +51,19 @@ pub fn code(doc: &mut Document, dct: Option<NaiveDate>) {
             Some(*far)
         })
         .collect();
-    for e in &mut events {
+    for e in events {
         let before = contents.partition_point(|c| c.start <= e.trigger.start);
         let quoted = before > 0 && reach[before - 1] >= e.trigger.end;
         if quoted {
             e.modality.get_or_insert_with(|| "claimed".to_string());
         }
     }
-    let _ = doc.set_events(events);
 }
 
 /// Dates the events of one sentence. A time expression belongs to the trigger nearest to it:
 /// in "most leaders turned down invitations in protest at the annexation of Crimea last
 /// year", "last year" dates the annexation, not the refusal, which takes the document's date.
-fn date_events(
+pub(crate) fn date_events(
     text: &str,
     timexes: &[dyad_model::Timex],
     sentence: Span,

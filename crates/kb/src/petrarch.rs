@@ -54,7 +54,8 @@ impl Phrase {
 /// A code with the days it applies to (both ends inclusive, open when `None`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DatedCode {
-    /// The full CAMEO code, upper case ("EGYGOV", "PSEREBHMS"); empty for `[---]`.
+    /// The full CAMEO code, upper case ("EGYGOV", "PSEREBHMS"); empty for `[---]`; several
+    /// actors' codes joined by `/` when one name stands for them all ("FRO/BIL/SAM").
     pub code: String,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
@@ -74,7 +75,9 @@ pub struct DictActor {
 
 impl DictActor {
     /// The code on a day: the first restricted code that covers it, else the first
-    /// unrestricted one. Without a date, the unrestricted code, else the latest one.
+    /// unrestricted one. Without a date, the present: a code that runs on from a date
+    /// (`[LBNGOV >080525]`, the role still held), else the unrestricted code, else the
+    /// latest one.
     pub fn code_on(&self, day: Option<NaiveDate>) -> Option<&str> {
         let open = |c: &&DatedCode| c.from.is_none() && c.to.is_none();
         let found = match day {
@@ -83,11 +86,17 @@ impl DictActor {
                 .iter()
                 .find(|c| !open(c) && c.applies_on(d))
                 .or_else(|| self.codes.iter().find(open)),
-            None => self.codes.iter().find(open).or_else(|| {
-                self.codes
-                    .iter()
-                    .max_by_key(|c| c.to.unwrap_or(NaiveDate::MAX))
-            }),
+            None => self
+                .codes
+                .iter()
+                .filter(|c| c.from.is_some() && c.to.is_none())
+                .max_by_key(|c| c.from)
+                .or_else(|| self.codes.iter().find(open))
+                .or_else(|| {
+                    self.codes
+                        .iter()
+                        .max_by_key(|c| c.to.unwrap_or(NaiveDate::MAX))
+                }),
         };
         found.map(|c| c.code.as_str())
     }
@@ -234,7 +243,19 @@ pub fn parse_actors(text: &str, file: &str, warnings: &mut Vec<String>) -> Vec<D
 fn parse_code(s: &str) -> Option<DatedCode> {
     let mut parts = s.split_whitespace();
     let code = parts.next()?.trim_matches('~');
-    if !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+    // `[FRO/BIL/SAM]`: one name for several actors, each coded ("the Shire" is three).
+    let alternatives = code.split('/');
+    if code.contains('/')
+        && !alternatives
+            .clone()
+            .all(|a| !a.is_empty() && a.chars().all(|c| c.is_ascii_alphanumeric()))
+    {
+        return None;
+    }
+    if !code
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '/')
+    {
         return None;
     }
     let code = if code.chars().all(|c| c == '-') {
@@ -415,6 +436,9 @@ mod tests {
         let ban = &a[3];
         assert_eq!(ban.code_on(day("2005-06-01")), Some("KORGOV"));
         assert_eq!(ban.code_on(day("2010-06-01")), Some("IGOUNO"));
+        // Without a date, the role still held.
+        assert_eq!(ban.code_on(None), Some("IGOUNO"));
+        assert_eq!(mubarak.code_on(None), Some("EGYELI"));
         assert_eq!(a[4].names[0].words, ["NOBODY"]);
         assert_eq!(a[4].code_on(None), Some(""));
         assert_eq!(w.len(), 1, "{w:?}");
@@ -444,6 +468,19 @@ mod tests {
         assert!(p[0].prefix && p[0].code == "NGO" && w2.is_empty());
         assert_eq!(forms(4), ["CONGRESSMAN", "CONGRESSMEN"]);
         assert_eq!(w, ["ag.txt:7: agent without a readable [code]"]);
+    }
+
+    #[test]
+    fn one_name_for_several_actors() {
+        let mut w = Vec::new();
+        let a = parse_actors(
+            "THE_BALTIC_STATES [EST/LVA/LTU]\nBAD_LIST [EST//LVA]\n",
+            "b",
+            &mut w,
+        );
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].code_on(None), Some("EST/LVA/LTU"));
+        assert_eq!(w.len(), 1, "{w:?}");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The PETRARCH-style coder over plain text: tokens, actor groups, clauses, verbs and their
 //! patterns.
 
-use super::verbs::{Code, Elem, Pattern, Step, VerbDictionary, VerbForm};
+use super::verbs::{Code, Elem, Pattern, Step, Transformation, VerbDictionary, VerbForm};
 use dyad_model::{Event, EventActor, Mention, Span};
 
 /// A word of the sentence: its upper-case form and where it is.
@@ -134,7 +134,7 @@ fn join_sectors(a: Option<&str>, b: Option<&str>) -> Option<String> {
 }
 
 /// The actor-coded mentions of a sentence as token ranges, joined into groups.
-fn groups(toks: &[Tok], mentions: &[Mention], sentence: Span) -> Vec<Group> {
+fn groups(toks: &[Tok], mentions: &[Mention], sentence: Span, dict: &VerbDictionary) -> Vec<Group> {
     let mut singles: Vec<Group> = Vec::new();
     let mut ms: Vec<&Mention> = mentions
         .iter()
@@ -155,15 +155,34 @@ fn groups(toks: &[Tok], mentions: &[Mention], sentence: Span) -> Vec<Group> {
         if last < first || singles.last().is_some_and(|g| first < g.end) {
             continue;
         }
-        let (code, sector) = split_code(a.code.as_deref(), a.sector.as_deref());
+        let members = match a.code.as_deref() {
+            // One name for several actors (`[FRO/BIL/SAM]`): each is a member of its own.
+            Some(c) if c.contains('/') => c
+                .split('/')
+                .filter(|alt| !alt.is_empty())
+                .map(|alt| {
+                    let cut = alt.char_indices().nth(3).map_or(alt.len(), |(i, _)| i);
+                    let rest = (cut < alt.len()).then(|| &alt[cut..]);
+                    Member {
+                        span: m.span,
+                        code: Some(alt[..cut].to_string()),
+                        sector: join_sectors(rest, a.sector.as_deref()),
+                    }
+                })
+                .collect(),
+            _ => {
+                let (code, sector) = split_code(a.code.as_deref(), a.sector.as_deref());
+                vec![Member {
+                    span: m.span,
+                    code,
+                    sector,
+                }]
+            }
+        };
         singles.push(Group {
             first,
             end: last + 1,
-            members: vec![Member {
-                span: m.span,
-                code,
-                sector,
-            }],
+            members,
         });
     }
     // One noun phrase, one actor: "Bree Prime Minister Romendacil", "Dagolath's first
@@ -181,7 +200,7 @@ fn groups(toks: &[Tok], mentions: &[Mention], sentence: Span) -> Vec<Group> {
             let (a, b) = (&prev.members[0], &g.members[0]);
             let agree = a.code.is_none() || b.code.is_none() || a.code == b.code;
             let fits = gap.is_empty() || possessive && modifiers && gap.len() <= 3;
-            if fits && agree && prev.members.len() == 1 {
+            if fits && agree && prev.members.len() == 1 && g.members.len() == 1 {
                 let code = a.code.clone().or(b.code.clone());
                 let sector = join_sectors(a.sector.as_deref(), b.sector.as_deref());
                 let span = Span::new(a.span.start, b.span.end);
@@ -221,14 +240,7 @@ fn groups(toks: &[Tok], mentions: &[Mention], sentence: Span) -> Vec<Group> {
             }
             let last_agent = &singles[a_end - 1];
             if let Some(next) = singles.get(a_end) {
-                let gap: Vec<&str> = toks[last_agent.end..next.first]
-                    .iter()
-                    .map(|t| t.w.as_str())
-                    .collect();
-                let linking = matches!(
-                    gap.as_slice(),
-                    ["IN" | "FROM" | "OF"] | ["IN" | "FROM" | "OF", "THE"]
-                );
+                let linking = links_to_country(&toks[last_agent.end..next.first], dict);
                 if linking && coded(next) {
                     let mut c_end = a_end + 1;
                     while c_end < singles.len()
@@ -292,6 +304,35 @@ fn groups(toks: &[Tok], mentions: &[Mention], sentence: Span) -> Vec<Group> {
     out
 }
 
+/// Whether the words between an agent and a country put the agent in that country: a
+/// preposition of place or belonging ("officials in", "the mayor of the city of", "a target
+/// southwest of"), with at most a few nouns before it and modifiers after it, and no verb,
+/// comma or clause word anywhere (PETRARCH 2 gives a noun phrase the country of its
+/// prepositional phrases).
+fn links_to_country(gap: &[Tok], dict: &VerbDictionary) -> bool {
+    let Some(at) = gap
+        .iter()
+        .position(|t| matches!(t.w.as_str(), "IN" | "FROM" | "OF" | "FOR"))
+    else {
+        return false;
+    };
+    let plain = |t: &Tok| {
+        !t.capital
+            && t.w.chars().next().is_some_and(char::is_alphabetic)
+            && !dict.forms.contains_key(&t.w)
+            && !PREPOSITIONS.contains(&t.w.as_str())
+            && !CLAUSE_BREAKS.contains(&t.w.as_str())
+            && !CONJUNCTIONS.contains(&t.w.as_str())
+    };
+    let before_ok = at <= 2 && gap[..at].iter().all(plain);
+    let after = &gap[at + 1..];
+    let after_ok = after.len() <= 5
+        && after
+            .iter()
+            .all(|t| DETERMINERS.contains(&t.w.as_str()) || plain(t) || t.w == "OF");
+    before_ok && after_ok
+}
+
 /// A clause: a token range and whether it continues the subject of the one before
 /// ("... and promised aid").
 #[derive(Debug, Clone, Copy)]
@@ -343,6 +384,10 @@ struct Binding {
     source: Option<usize>,
     target: Option<usize>,
     compound: Option<(usize, bool)>,
+    /// Words of the text the pattern's words and synonym sets matched.
+    words: usize,
+    /// Where the first of them is, in walking order from the verb.
+    nearest: Option<usize>,
 }
 
 /// Tokens in walking order (forwards after the verb, backwards before it).
@@ -352,6 +397,12 @@ struct View<'a> {
     in_group: &'a [Option<usize>],
     dict: &'a VerbDictionary,
     backwards: bool,
+    /// Whether pattern words also match their -s/-ed/-ing forms (tried after exact words).
+    stems: bool,
+    /// The verbs of infinitives ("to help"), by token: a pattern's nouns neither match nor
+    /// skip them, so "- * HELP" does not read "wants to help" and "- * (TO SANCTIONS)" does not
+    /// read "agreed to lift sanctions".
+    infinitives: &'a [bool],
 }
 
 /// Steps in the opposite order: each step's adjacency moves to its new predecessor.
@@ -398,17 +449,28 @@ impl View<'_> {
         Some((g, e))
     }
 
-    fn word_matches(&self, p: usize, word: &str, exact: bool) -> bool {
+    /// Whether the word at `p` is the pattern's `word`. As in PETRARCH 2, a pattern's own
+    /// words match as written ("- * EFFORT" is not "efforts"); a synonym set's members also
+    /// match their plurals (`depth` > 0 inside a set), in the second pass.
+    fn word_matches(&self, p: usize, word: &str, exact: bool, depth: usize) -> bool {
         let Some(t) = self.word(p) else { return false };
         if t == word {
             return true;
         }
-        if exact || word.len() < 3 {
+        if exact || !self.stems || depth == 0 || word.len() < 3 {
             return false;
         }
-        t.strip_prefix(word)
-            .is_some_and(|rest| ["S", "ES", "D", "ED", "ING", "IES", "IED"].contains(&rest))
-            || (word.ends_with('E') && t.strip_prefix(&word[..word.len() - 1]) == Some("ING"))
+        let plural = match word.strip_suffix('Y') {
+            Some(stem) if !stem.ends_with(['A', 'E', 'O', 'U']) => format!("{stem}IES"),
+            _ if word.ends_with(['S', 'X', 'Z'])
+                || word.ends_with("CH")
+                || word.ends_with("SH") =>
+            {
+                format!("{word}ES")
+            }
+            _ => format!("{word}S"),
+        };
+        t == plural
     }
 
     /// Matches `steps[k..]` from `p`; `first_adjacent` overrides the first step's adjacency.
@@ -434,9 +496,24 @@ impl View<'_> {
         };
         let last_start = if adjacent { p } else { self.idx.len() };
         for start in p..=last_start.min(self.idx.len()) {
-            for end in self.elem(&steps[k].elem, start, depth) {
+            let infinitive =
+                |q: usize| !self.backwards && self.idx.get(q).is_some_and(|&i| self.infinitives[i]);
+            if start > p && infinitive(start - 1) {
+                break;
+            }
+            let after_to = start == p
+                && k > 0
+                && matches!(&steps[k - 1].elem, Elem::Word { word, .. } if word == "TO");
+            if infinitive(start) && matches!(steps[k].elem, Elem::Word { .. }) && !after_to {
+                continue;
+            }
+            for (end, words) in self.elem(&steps[k].elem, start, depth) {
                 let saved = b.clone();
                 self.bind(&steps[k].elem, start, b);
+                b.words += words;
+                if words > 0 && b.nearest.is_none() {
+                    b.nearest = Some(start);
+                }
                 if let Some(e) = self.go(steps, k + 1, end, None, b, depth) {
                     return Some(e);
                 }
@@ -456,15 +533,16 @@ impl View<'_> {
         }
     }
 
-    /// Where the element can end if it starts at `p`.
-    fn elem(&self, e: &Elem, p: usize, depth: usize) -> Vec<usize> {
+    /// Where the element can end if it starts at `p`, and how many words of the text its
+    /// pattern words matched.
+    fn elem(&self, e: &Elem, p: usize, depth: usize) -> Vec<(usize, usize)> {
         match e {
             Elem::Word { word, exact } => {
                 if word == "*" {
                     return Vec::new();
                 }
-                if self.word_matches(p, word, *exact) {
-                    vec![p + 1]
+                if self.word_matches(p, word, *exact, depth) {
+                    vec![(p + 1, 1)]
                 } else {
                     Vec::new()
                 }
@@ -486,17 +564,18 @@ impl View<'_> {
                         member.clone()
                     };
                     if let Some(e) = self.go(&walked, 0, p, Some(true), &mut inner, depth + 1) {
-                        ends.push(e);
+                        ends.push((e, inner.words));
                     }
                 }
                 ends
             }
-            Elem::Source | Elem::Target | Elem::Compound => {
-                self.group_at(p).map(|(_, e)| vec![e]).unwrap_or_default()
-            }
+            Elem::Source | Elem::Target | Elem::Compound => self
+                .group_at(p)
+                .map(|(_, e)| vec![(e, 0)])
+                .unwrap_or_default(),
             Elem::Skip => {
                 if let Some((_, e)) = self.group_at(p) {
-                    return vec![e];
+                    return vec![(e, 0)];
                 }
                 (p + 1..=(p + 4).min(self.idx.len()))
                     .filter(|&e| {
@@ -508,6 +587,7 @@ impl View<'_> {
                                 .is_some_and(char::is_alphanumeric)
                         })
                     })
+                    .map(|e| (e, 0))
                     .collect()
             }
         }
@@ -520,6 +600,8 @@ struct Found<'a> {
     first: usize,
     end: usize,
     form: &'a VerbForm,
+    /// Other blocks that list the same words.
+    others: Vec<usize>,
 }
 
 fn find_verbs<'a>(
@@ -563,12 +645,21 @@ fn find_verbs<'a>(
                 continue;
             }
             let size = n + f.post.len();
-            if best.as_ref().is_none_or(|b| size > b.end - b.first - 1) {
-                best = Some(Found {
-                    first: i - n,
-                    end: i + 1 + f.post.len(),
-                    form: f,
-                });
+            match best.as_mut() {
+                Some(b) if size == b.end - b.first - 1 && b.first == i - n => {
+                    if f.block != b.form.block && !b.others.contains(&f.block) {
+                        b.others.push(f.block);
+                    }
+                }
+                Some(b) if size < b.end - b.first => {}
+                _ => {
+                    best = Some(Found {
+                        first: i - n,
+                        end: i + 1 + f.post.len(),
+                        form: f,
+                        others: Vec::new(),
+                    })
+                }
             }
         }
         let Some(found) = best else { continue };
@@ -588,40 +679,122 @@ fn match_patterns<'a>(
     c: Clause,
     f: &Found,
     in_group: &[Option<usize>],
+    passive_voice: bool,
 ) -> (Code, Binding, Option<&'a Pattern>) {
     let block = &dict.blocks[f.form.block];
-    let after = View {
+    // Blocks that list the same word under the same name are one verb (PETRARCH 2 files the
+    // patterns by block name): "--- SHOT [---] ---" and "--- SHOT [223] ---".
+    let mut candidates: Vec<&Pattern> = dict
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(i, b)| *i == f.form.block || (b.name == block.name && f.others.contains(i)))
+        .flat_map(|(_, b)| &b.patterns)
+        .collect();
+    candidates.sort_by_key(|p| std::cmp::Reverse(p.weight()));
+    let infinitives: Vec<bool> = (0..toks.len())
+        .map(|i| {
+            i > 0
+                && toks[i - 1].w == "TO"
+                && in_group[i].is_none()
+                && dict
+                    .forms
+                    .get(&toks[i].w)
+                    .is_some_and(|fs| fs.iter().any(|v| v.base))
+        })
+        .collect();
+    let view = |idx: Vec<usize>, backwards: bool, stems: bool| View {
         toks,
-        idx: (f.end..c.end).collect(),
+        idx,
         in_group,
         dict,
-        backwards: false,
+        backwards,
+        stems,
+        infinitives: &infinitives,
     };
-    let before = View {
-        toks,
-        idx: (c.first..f.first).rev().collect(),
-        in_group,
-        dict,
-        backwards: true,
+    // The most specific pattern wins; among equally specific ones, one whose words are
+    // written as they appear before one that needs an inflection ("- * SANCTIONS" before
+    // "- * SANCTION" for "lifted the sanctions").
+    // In the passive voice the logical object is the subject and the logical subject the
+    // "by" phrase: when no pattern reads the text as it stands, the patterns are read that
+    // way ("evidence against Russia was presented by the US" is "- * EVIDENCE", "the
+    // building was demolished by a protestor" is "- PROTESTOR *").
+    let by = passive_voice
+        .then(|| (f.end..c.end).find(|&i| toks[i].w == "BY"))
+        .flatten();
+    let layouts: Vec<(Vec<usize>, Vec<usize>, bool)> = {
+        let mut l = vec![(
+            (f.end..c.end).collect(),
+            (c.first..f.first).rev().collect(),
+            false,
+        )];
+        if passive_voice {
+            let agent: Vec<usize> = by.map_or(Vec::new(), |b| (b + 1..c.end).collect());
+            l.push(((c.first..f.first).collect(), agent, true));
+        }
+        l
     };
-    for p in &block.patterns {
-        let mut b = Binding::default();
-        if after.go(&p.after, 0, 0, None, &mut b, 0).is_none() {
-            continue;
+    for (after_idx, before_idx, swapped) in layouts {
+        let mut at = 0;
+        while at < candidates.len() {
+            let weight = candidates[at].weight();
+            let level = candidates[at..]
+                .iter()
+                .take_while(|p| p.weight() == weight)
+                .count();
+            for stems in [false, true] {
+                let after = view(after_idx.clone(), false, stems);
+                let before = view(before_idx.clone(), !swapped, stems);
+                // Away from the verb the first word need not be adjacent to anything.
+                let first = swapped.then_some(false);
+                // Among them, the one that covers the most words of the text ("austrian
+                // gold florin" over "austrian florin").
+                let mut best: Option<(Binding, &Pattern)> = None;
+                for p in &candidates[at..at + level] {
+                    let mut b = Binding::default();
+                    if after.go(&p.after, 0, 0, first, &mut b, 0).is_none() {
+                        continue;
+                    }
+                    let logical_subject = if swapped {
+                        reversed(&p.before)
+                    } else {
+                        p.before.clone()
+                    };
+                    let mut bb = Binding::default();
+                    if before
+                        .go(&logical_subject, 0, 0, first, &mut bb, 0)
+                        .is_none()
+                    {
+                        continue;
+                    }
+                    let binding = Binding {
+                        source: bb.source.or(b.source),
+                        target: b.target.or(bb.target),
+                        compound: bb
+                            .compound
+                            .map(|(g, _)| (g, true))
+                            .or(b.compound.map(|(g, _)| (g, false))),
+                        words: b.words + bb.words,
+                        nearest: b.nearest,
+                    };
+                    // Then the one whose words start nearest the verb (the head of its
+                    // object before a later phrase); the same pattern written twice, the
+                    // last one, as PETRARCH 2 files it.
+                    let key =
+                        |x: &Binding| (x.words, std::cmp::Reverse(x.nearest.unwrap_or(usize::MAX)));
+                    if best.as_ref().is_none_or(|(x, _)| key(&binding) >= key(x)) {
+                        best = Some((binding, p));
+                    }
+                }
+                if let Some((binding, p)) = best {
+                    // A pattern with no words reads nothing of the swapped text.
+                    if !swapped || binding.words > 0 {
+                        return (p.code.clone(), binding, Some(p));
+                    }
+                }
+            }
+            at += level;
         }
-        let mut bb = Binding::default();
-        if before.go(&p.before, 0, 0, None, &mut bb, 0).is_none() {
-            continue;
-        }
-        let binding = Binding {
-            source: bb.source.or(b.source),
-            target: b.target.or(bb.target),
-            compound: bb
-                .compound
-                .map(|(g, _)| (g, true))
-                .or(b.compound.map(|(g, _)| (g, false))),
-        };
-        return (p.code.clone(), binding, Some(p));
     }
     let code = f.form.code.clone().unwrap_or_else(|| block.code.clone());
     (code, Binding::default(), None)
@@ -630,6 +803,22 @@ fn match_patterns<'a>(
 /// The subject of a verb: the nearest group before it in the clause that is not the object
 /// of a preposition.
 fn subject(toks: &[Tok], groups: &[Group], c: Clause, verb: usize) -> Option<usize> {
+    // "The Syrian Observatory, a UK-based group that tracks the war, said": the actor
+    // before an apposition between commas right before the verb.
+    if verb > c.first + 2 && toks[verb - 1].w == "," {
+        let open = (c.first..verb - 1)
+            .rev()
+            .take(12)
+            .find(|&i| toks[i].w == ",");
+        if let Some(q) = open {
+            let appositive = toks
+                .get(q + 1)
+                .is_some_and(|t| DETERMINERS.contains(&t.w.as_str()) || t.capital);
+            if appositive && groups.iter().any(|g| g.end == q) {
+                return subject(toks, groups, c, q);
+            }
+        }
+    }
     groups
         .iter()
         .enumerate()
@@ -642,16 +831,47 @@ fn subject(toks: &[Tok], groups: &[Group], c: Clause, verb: usize) -> Option<usi
             !(p > c.first && PREPOSITIONS.contains(&toks[p - 1].w.as_str()))
         })
         .filter(|(_, g)| {
-            !toks[g.end..verb]
-                .iter()
-                .any(|t| CLAUSE_BREAKS.contains(&t.w.as_str()))
+            // A clause word, or a pronoun that is a subject of its own ("..., he said
+            // the government proposed"), stands between.
+            !toks[g.end..verb].iter().enumerate().any(|(k, t)| {
+                let w = t.w.as_str();
+                CLAUSE_BREAKS.contains(&w)
+                    || (matches!(w, "HE" | "SHE" | "THEY" | "WE" | "I")
+                        && !(k > 0 && PREPOSITIONS.contains(&toks[g.end + k - 1].w.as_str())))
+            })
         })
         .map(|(i, _)| i)
         .next_back()
 }
 
-/// Whether the verb is passive: a past form after a form of "be" (adverbs and "not" between).
-fn passive(toks: &[Tok], c: Clause, f: &Found) -> bool {
+/// A number or a quantity word ("10", "ten", "dozens").
+fn is_number(w: &str) -> bool {
+    w.chars().all(|c| c.is_ascii_digit() || c == ',')
+        || matches!(
+            w,
+            "ONE"
+                | "TWO"
+                | "THREE"
+                | "FOUR"
+                | "FIVE"
+                | "SIX"
+                | "SEVEN"
+                | "EIGHT"
+                | "NINE"
+                | "TEN"
+                | "DOZEN"
+                | "DOZENS"
+                | "SCORES"
+                | "HUNDREDS"
+                | "THOUSANDS"
+                | "SEVERAL"
+                | "MANY"
+        )
+}
+
+/// Whether the verb is passive: a past form after a form of "be" (adverbs and "not"
+/// between), or right after the actor of "there were ten soldiers killed".
+fn passive(toks: &[Tok], c: Clause, f: &Found, in_group: &[Option<usize>]) -> bool {
     if !f.form.past {
         return false;
     }
@@ -664,6 +884,19 @@ fn passive(toks: &[Tok], c: Clause, f: &Found) -> bool {
         let w = toks[p].w.as_str();
         if BE.contains(&w) {
             return true;
+        }
+        if in_group[p].is_some() {
+            // The actor, perhaps with a number, then "there were".
+            while p > c.first
+                && (in_group[p - 1].is_some()
+                    || is_number(&toks[p - 1].w)
+                    || DETERMINERS.contains(&toks[p - 1].w.as_str()))
+            {
+                p -= 1;
+            }
+            return p >= c.first + 2
+                && BE.contains(&toks[p - 1].w.as_str())
+                && toks[p - 2].w == "THERE";
         }
         if !(w.ends_with("LY") || NEGATORS.contains(&w)) {
             return false;
@@ -706,19 +939,20 @@ fn interaction(
     c: Clause,
     verbs: &[Found],
     k: usize,
-    outer: &str,
+    outer: Option<&str>,
     subj: Option<usize>,
     in_group: &[Option<usize>],
-) -> Option<(String, Option<usize>)> {
+) -> Option<Interaction> {
     let f = verbs.get(k)?;
     let g = verbs.get(k + 1)?;
     if g.first < f.end {
         return None;
     }
-    // Between the verbs: "that", the inner subject (one actor, or a pronoun), auxiliaries,
-    // adverbs, "not", "to".
+    // Between the verbs: "that", the inner subject (one actor, a pronoun, or a few words
+    // naming no actor: "a mortar bomb"), auxiliaries, adverbs, "not", "to".
     let mut inner_subj: Option<usize> = None;
     let mut to = false;
+    let mut noun_subject = 0;
     for i in f.end..g.first {
         let w = toks[i].w.as_str();
         if let Some(gi) = in_group[i] {
@@ -728,6 +962,23 @@ fn interaction(
             inner_subj = Some(gi);
         } else if w == "TO" {
             to = true;
+        } else if !toks[i].capital
+            && w.chars().all(char::is_alphabetic)
+            && !dict.forms.contains_key(w)
+            && !PREPOSITIONS.contains(&w)
+            && !CLAUSE_BREAKS.contains(&w)
+            && !CONJUNCTIONS.contains(&w)
+            && !PRONOUNS.contains(&w)
+            && !MODALS.contains(&w)
+            && !BE.contains(&w)
+            && !matches!(w, "HAD" | "HAS" | "HAVE" | "NOT" | "N'T")
+            && !w.ends_with("LY")
+            && !DETERMINERS.contains(&w)
+        {
+            noun_subject += 1;
+            if noun_subject > 3 || inner_subj.is_some() {
+                return None;
+            }
         } else if !(w == "THAT"
             || PRONOUNS.contains(&w)
             || MODALS.contains(&w)
@@ -747,8 +998,26 @@ fn interaction(
         end: c.end,
         inherits: false,
     };
-    let (code2, b2, _) = match_patterns(dict, toks, inner_clause, g, in_group);
+    let (code2, b2, _) = match_patterns(dict, toks, inner_clause, g, in_group, false);
     let code2 = code2.active?;
+    // A negated inner act of cooperation is its refusal, as PETRARCH 2 turns a "not" below
+    // a verb into the opposite code: "said he would not provide support" rejects material
+    // cooperation (`121`), "would not give permission" refuses to yield (`124`).
+    let code2 = if toks[f.end..g.first]
+        .iter()
+        .any(|t| NEGATORS.contains(&t.w.as_str()))
+    {
+        match code2.get(..2)? {
+            "04" => "125",
+            "06" => "121",
+            "07" => "122",
+            "08" => "124",
+            _ => return None,
+        }
+        .to_string()
+    } else {
+        code2
+    };
     let inner_obj = b2.target.or_else(|| {
         groups.iter().position(|gr| {
             gr.first >= g.end
@@ -756,29 +1025,48 @@ fn interaction(
                 && !toks[g.end..gr.first].iter().any(|t| t.w == ",")
         })
     });
-    let word = |stems: &[&str]| {
-        toks[f.first..f.end]
-            .iter()
-            .any(|t| stems.iter().any(|s| t.w.starts_with(s)))
+    // A passive inner verb's source is its "by", "from" or "in" actor and its subject the
+    // target: "Israel said a mortar bomb was fired at it from the Gaza Strip".
+    let inner_passive = passive(toks, inner_clause, g, in_group);
+    let (inner_subj, inner_obj, same) = if inner_passive {
+        let agent = (g.end..c.end)
+            .find(|&i| {
+                matches!(toks[i].w.as_str(), "BY" | "FROM" | "IN")
+                    && groups
+                        .iter()
+                        .any(|gr| gr.first == i + 1 || gr.first == i + 2)
+            })
+            .and_then(|i| groups.iter().position(|gr| gr.first > i));
+        (agent, inner_subj, agent.is_some() && agent == subj)
+    } else {
+        let same = inner_subj.is_none() && noun_subject == 0 || inner_subj == subj;
+        (inner_subj, inner_obj, same)
     };
-    let attack = matches!(code2.get(..2), Some("18" | "19" | "20"));
-    let same = inner_subj.is_none() || inner_subj == subj;
-    let say = outer.starts_with("01") || word(&["SAY", "SAID", "CLAIM"]);
-    let want = outer == "030" || word(&["WANT"]);
-    if say && !to && attack {
-        return Some(if same {
-            ("015".into(), inner_obj)
-        } else {
-            ("112".into(), inner_subj)
-        });
+    let between: Vec<&str> = toks[f.end..g.first].iter().map(|t| t.w.as_str()).collect();
+    let situation = Situation {
+        subj,
+        inner_subj,
+        inner_obj,
+        same,
+        to,
+        between: &between,
+    };
+    // The dictionary's own transformations first: the one naming the inner verb's code
+    // before one for any verb (`Q`), as PETRARCH 2 takes the most specific.
+    for any_inner in [false, true] {
+        for t in dict
+            .transformations
+            .iter()
+            .filter(|t| (t.inner_verb == "Q") == any_inner)
+        {
+            let hit = verb_is(dict, f, outer.unwrap_or(""), &t.outer_verb)
+                && verb_is(dict, g, &code2, &t.inner_verb);
+            if let Some(found) = hit.then(|| transform(t, &code2, &situation)).flatten() {
+                return Some(found);
+            }
+        }
     }
-    if want && to && attack {
-        return Some(if same {
-            ("138".into(), inner_obj)
-        } else {
-            ("021".into(), inner_subj)
-        });
-    }
+    let outer = outer?;
     if !to {
         return None;
     }
@@ -790,11 +1078,117 @@ fn interaction(
         Some("08") => Some('5'),
         _ => None,
     };
-    match (outer.get(..2), sub) {
-        (Some(o @ ("02" | "03")), Some(d)) => Some((format!("{o}{d}"), target)),
-        (Some("03" | "05"), None) => Some((code2, inner_obj)),
-        _ => None,
+    let (code, target) = match (outer.get(..2), sub) {
+        (Some(o @ ("02" | "03")), Some(d)) => (format!("{o}{d}"), target),
+        // Only one's own act: "X wants Y to meet Z" is not X meeting anyone.
+        (Some("03"), None) | (Some("05"), _) if same => (code2, inner_obj),
+        _ => return None,
+    };
+    Some(Interaction {
+        code,
+        source: None,
+        target,
+        origin: None,
+    })
+}
+
+/// What a verb interaction codes: the event's code, its source when it is not the outer
+/// verb's subject, its target, and the transformation line that gave it.
+struct Interaction {
+    code: String,
+    source: Option<usize>,
+    target: Option<usize>,
+    origin: Option<String>,
+}
+
+/// The actors around two verbs in a row: the outer subject, the inner verb's own subject
+/// (`None`: none, or a pronoun) and object, whether the inner subject is the outer one,
+/// whether the inner verb is an infinitive, and the words between the verbs.
+struct Situation<'a> {
+    subj: Option<usize>,
+    inner_subj: Option<usize>,
+    inner_obj: Option<usize>,
+    same: bool,
+    to: bool,
+    between: &'a [&'a str],
+}
+
+/// Whether a verb found in the text is the dictionary word `word` of a transformation: the
+/// same verb block, or a code of the same family (`SAY` [010] stands for every `01x` code,
+/// `ASSASSINATE` [186] for `186x`). `Q` is any verb.
+fn verb_is(dict: &VerbDictionary, f: &Found, code: &str, word: &str) -> bool {
+    if word == "Q" {
+        return true;
     }
+    let Some(forms) = dict.forms.get(word) else {
+        return false;
+    };
+    if forms
+        .iter()
+        .any(|v| v.block == f.form.block || f.others.contains(&v.block))
+    {
+        return true;
+    }
+    let named = forms
+        .iter()
+        .find(|v| v.pre.is_empty() && v.post.is_empty())
+        .or(forms.first())
+        .and_then(|v| {
+            v.code
+                .clone()
+                .unwrap_or_else(|| dict.blocks[v.block].code.clone())
+                .active
+        });
+    let Some(named) = named else { return false };
+    let family = named.trim_end_matches('0');
+    let family = if family.len() < 2 {
+        named.get(..2).unwrap_or(&named)
+    } else {
+        family
+    };
+    !code.is_empty() && code.starts_with(family)
+}
+
+/// Applies a transformation whose verbs matched, when its actors fit.
+fn transform(t: &Transformation, inner_code: &str, s: &Situation) -> Option<Interaction> {
+    if !t
+        .inner_before
+        .iter()
+        .all(|w| s.between.contains(&w.as_str()))
+    {
+        return None;
+    }
+    let mut vars: Vec<(&str, Option<usize>)> = vec![(t.source.as_str(), s.subj)];
+    match t.inner_source.as_str() {
+        "_" if !(s.to && s.same) => return None,
+        "_" | "." => {}
+        v if v == t.source => {
+            if s.to || !s.same {
+                return None;
+            }
+        }
+        v => {
+            if s.same {
+                return None;
+            }
+            vars.push((v, s.inner_subj));
+        }
+    }
+    if t.inner_target != "." && !vars.iter().any(|(v, _)| *v == t.inner_target) {
+        vars.push((t.inner_target.as_str(), s.inner_obj));
+    }
+    let get = |v: &str| vars.iter().find(|(n, _)| *n == v).and_then(|(_, g)| *g);
+    let code = if t.result_code == "Q" {
+        inner_code.to_string()
+    } else {
+        t.result_code.clone()
+    };
+    Some(Interaction {
+        code,
+        source: get(&t.result_source),
+        target: get(&t.result_target),
+        origin: Some(t.origin.clone()),
+    })
 }
 
 /// The events of one sentence.
@@ -803,10 +1197,9 @@ pub fn sentence_events(
     text: &str,
     sentence: Span,
     mentions: &[Mention],
-    date: &dyn Fn(Span) -> Option<String>,
 ) -> Vec<Event> {
     let toks = tokens(text, sentence);
-    let groups = groups(&toks, mentions, sentence);
+    let groups = groups(&toks, mentions, sentence, dict);
     let mut in_group = vec![None; toks.len()];
     for (gi, g) in groups.iter().enumerate() {
         for slot in &mut in_group[g.first..g.end] {
@@ -815,58 +1208,132 @@ pub fn sentence_events(
     }
     let mut events = Vec::new();
     let mut last_subject: Option<usize> = None;
+    // Whether the last clause's event came from a transformation: a clause that goes on
+    // from it ("claimed that ISIL had attacked Iraq and taken Mosul") is still the reported
+    // content, which the transformation already coded.
+    let mut framed = false;
     for c in clauses(&toks, dict, &in_group) {
+        if c.inherits && framed {
+            continue;
+        }
+        framed = false;
         let verbs = find_verbs(&toks, c, dict, &in_group);
         for (k, f) in verbs.iter().enumerate() {
-            let (mut code, mut b, pattern) = match_patterns(dict, &toks, c, f, &in_group);
-            if code.is_none() {
+            // "The civilians imprisoned for ... were released by Putin": a past participle
+            // right after its noun and before a prepositional phrase, with the clause's own
+            // passive verb still to come, only describes the noun.
+            let reduced_relative = f.form.past
+                && f.first > c.first
+                && in_group[f.first - 1].is_some()
+                && toks
+                    .get(f.end)
+                    .is_some_and(|t| PREPOSITIONS.contains(&t.w.as_str()))
+                && (f.end..c.end.saturating_sub(1)).any(|i| {
+                    BE.contains(&toks[i].w.as_str())
+                        && verbs.iter().any(|v| v.first == i + 1 && v.form.past)
+                });
+            if reduced_relative {
                 continue;
             }
-            if negated(&toks, c, f) && !pattern.is_some_and(|p| mentions_negation(p, dict)) {
-                continue;
-            }
+            let voice_passive = passive(&toks, c, f, &in_group);
+            let (mut code, mut b, pattern) =
+                match_patterns(dict, &toks, c, f, &in_group, voice_passive);
             let subj = subject(&toks, &groups, c, f.first).or(if c.inherits {
                 last_subject
             } else {
                 None
             });
+            // A verb with no event of its own may still frame one ("attempted to
+            // assassinate"); only transformations can say so.
+            let outer = code.active.clone();
+            let found = interaction(
+                dict,
+                &toks,
+                &groups,
+                c,
+                &verbs,
+                k,
+                outer.as_deref(),
+                subj,
+                &in_group,
+            );
+            if code.is_none() && found.is_none() {
+                continue;
+            }
+            if negated(&toks, c, f) && !pattern.is_some_and(|p| mentions_negation(p, dict)) {
+                continue;
+            }
             let mut inner_target = None;
-            if let Some(outer) = code.active.clone() {
-                let found =
-                    interaction(dict, &toks, &groups, c, &verbs, k, &outer, subj, &in_group);
-                if let Some((nc, t)) = found {
-                    code = Code {
-                        active: Some(nc),
-                        passive: None,
-                    };
-                    b = Binding::default();
-                    inner_target = Some(t);
-                }
+            let mut inner_source = None;
+            let mut transformed = None;
+            if let Some(i) = found {
+                code = Code {
+                    active: Some(i.code),
+                    passive: None,
+                };
+                b = Binding::default();
+                inner_target = Some(i.target);
+                inner_source = i.source;
+                transformed = i.origin;
             }
             let object = inner_target.flatten().or_else(|| {
                 groups
                     .iter()
                     .position(|g| g.first >= f.end && g.end <= c.end)
-                    // The object is in the verb's own phrase: not past a comma.
-                    .filter(|&g| !toks[f.end..groups[g].first].iter().any(|t| t.w == ","))
+                    // The object is in the verb's own phrase: not past a comma, unless the
+                    // comma only separates two modifiers of one noun ("complete, full
+                    // diplomatic ties", but not "the treaty, officials in").
+                    .filter(|&g| {
+                        let gap = f.end..groups[g].first;
+                        !gap.clone().any(|i| {
+                            toks[i].w == ","
+                                && !(i > gap.start && i + 2 < gap.end && {
+                                    let plain = |t: &Tok| {
+                                        !t.capital
+                                            && t.w.chars().all(char::is_alphabetic)
+                                            && !dict.forms.contains_key(&t.w)
+                                            && !CONJUNCTIONS.contains(&t.w.as_str())
+                                            && !PREPOSITIONS.contains(&t.w.as_str())
+                                            && !DETERMINERS.contains(&t.w.as_str())
+                                    };
+                                    plain(&toks[i - 1])
+                                        && plain(&toks[i + 1])
+                                        && plain(&toks[i + 2])
+                                })
+                        })
+                    })
             });
-            // "X was attacked by Y": Y is the source, X the target. Without a "by" agent
-            // the passive is coded like an active verb, as PETRARCH does.
-            let agent = (passive(&toks, c, f) && inner_target.is_none())
+            // "X was attacked by Y": Y is the source, X the target. As in PETRARCH 2, an
+            // actor after "from" or "in" is the source when there is no "by" ("ten soldiers
+            // were killed in Ukraine"); with none of them the passive is coded like an
+            // active verb.
+            let agent = (passive(&toks, c, f, &in_group) && inner_target.is_none())
                 .then(|| {
-                    let by = (f.end..c.end).find(|&i| {
-                        toks[i].w == "BY"
-                            && groups.iter().any(|g| g.first == i + 1 || g.first == i + 2)
-                    });
+                    let after = |preps: &[&str]| {
+                        (f.end..c.end).find(|&i| {
+                            preps.contains(&toks[i].w.as_str())
+                                && groups.iter().any(|g| g.first == i + 1 || g.first == i + 2)
+                        })
+                    };
+                    let by = after(&["BY"]).or_else(|| after(&["FROM", "IN"]));
                     by.and_then(|i| groups.iter().position(|g| g.first > i))
                 })
                 .flatten();
             let is_passive = agent.is_some();
             let (mut source, mut target) = match agent {
-                Some(a) => (Some(a), subj),
+                // The passive's target is its subject noun phrase, or an actor inside it
+                // ("evidence against Russia was presented by the US").
+                Some(a) => (
+                    Some(a),
+                    subj.or_else(|| {
+                        groups
+                            .iter()
+                            .position(|g| g.first >= c.first && g.end <= f.first)
+                    }),
+                ),
                 None => (subj, object),
             };
-            if let Some(s) = b.source {
+            if let Some(s) = b.source.or(inner_source) {
                 source = Some(s);
             }
             if let Some(t) = b.target {
@@ -905,38 +1372,64 @@ pub fn sentence_events(
                             }
                         }
                     }
+                    // "The US, Russia and Switzerland met": several actors cooperating
+                    // (intentions, consultations, agreements, material cooperation) with
+                    // no one else are each other's partners, as in PETRARCH 2.
+                    let cooperative = code
+                        .active
+                        .as_deref()
+                        .and_then(|c| c.get(..2))
+                        .is_some_and(|r| matches!(r, "03" | "04" | "05" | "06"));
+                    if let (Some(s), None, true) = (source, target, cooperative) {
+                        // Only actors with a country or organisation code: "the
+                        // president and the Commission met" says nothing of who met whom.
+                        let ms: Vec<&Member> = groups[s]
+                            .members
+                            .iter()
+                            .filter(|m| m.code.is_some())
+                            .collect();
+                        for &x in &ms {
+                            for &y in &ms {
+                                if x.span != y.span || x.code != y.code {
+                                    pairs.push((x, y));
+                                }
+                            }
+                        }
+                    }
                 }
             }
-            // PETRARCH 2 reads `A:B` as the active and the passive code; TABARI and
-            // PETRARCH 1 as an event and its reverse ("visit" and "receive a visit").
+            // `A:B` is an event and its reverse ("visit" and "receive a visit"): the object
+            // does B to the subject. In the passive voice only A is coded, from the "by"
+            // agent to the subject; `:B` alone is coded that way too (PETRARCH 2's
+            // passive-only code: "received assurances from the government").
             let (active, reverse) = match (&code.active, &code.passive) {
-                (a, p) if dict.pair_is_passive => {
-                    let chosen = if is_passive {
-                        p.clone().or(a.clone())
-                    } else {
-                        a.clone()
-                    };
-                    (chosen, None)
-                }
+                (Some(a), _) if is_passive => (Some(a.clone()), None),
                 (None, Some(p)) if is_passive => (Some(p.clone()), None),
+                // An infinitive's subject is not its own ("X is to attend a summit in Y"):
+                // PETRARCH 2 gives such a verb no reverse event.
+                (a, _) if f.first > c.first && toks[f.first - 1].w == "TO" => (a.clone(), None),
                 (a, p) => (a.clone(), p.clone()),
             };
             if pairs.is_empty() || active.is_none() && reverse.is_none() {
                 continue;
             }
             let trigger = Span::new(toks[f.first].span.start, toks[f.end - 1].span.end);
-            let origin = pattern
-                .map(|p| p.origin.clone())
-                .unwrap_or_else(|| format!("verb block {}", dict.blocks[f.form.block].name));
+            let from_transformation = transformed.is_some();
+            let origin = transformed.unwrap_or_else(|| {
+                pattern
+                    .map(|p| p.origin.clone())
+                    .unwrap_or_else(|| format!("verb block {}", dict.blocks[f.form.block].name))
+            });
             for (x, y) in &pairs {
                 if let Some(a) = &active {
-                    events.push(event(a, x, y, trigger, date, &origin));
+                    events.push(event(a, x, y, trigger, &origin));
                 }
                 if let Some(r) = &reverse {
-                    events.push(event(r, y, x, trigger, date, &origin));
+                    events.push(event(r, y, x, trigger, &origin));
                 }
             }
             last_subject = subj.or(source);
+            framed = from_transformation;
             // One event (or pair) per clause, as PETRARCH codes one verb phrase per clause.
             break;
         }
@@ -976,14 +1469,7 @@ fn prefixed(code: Option<&str>, sector: Option<&str>) -> (Option<String>, Option
     )
 }
 
-fn event(
-    code: &str,
-    x: &Member,
-    y: &Member,
-    trigger: Span,
-    date: &dyn Fn(Span) -> Option<String>,
-    origin: &str,
-) -> Event {
+fn event(code: &str, x: &Member, y: &Member, trigger: Span, origin: &str) -> Event {
     let info = crate::BUILTIN
         .as_ref()
         .and_then(|c| c.lexicon().codes.get(code));
@@ -1004,7 +1490,8 @@ fn event(
         source: Some(actor(x)),
         target: Some(actor(y)),
         trigger,
-        date: date(trigger),
+        // Dated by the caller, with the sentence's time expressions.
+        date: None,
         negated: false,
         modality: None,
         confidence: 0.7,

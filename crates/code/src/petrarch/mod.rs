@@ -12,7 +12,7 @@ pub mod verbs;
 
 use chrono::NaiveDate;
 use dyad_annotate::cameo::CameoActors;
-use dyad_model::{Document, Span};
+use dyad_model::Document;
 use std::path::{Path, PathBuf};
 use verbs::{Discard, VerbDictionary};
 
@@ -109,19 +109,13 @@ pub fn code(doc: &mut Document, dct: Option<NaiveDate>, cameo: &Cameo) {
             {
                 continue;
             }
-            let date = |trigger: Span| {
-                dyad_annotate::time::event_date(text, &layers.timexes, sentence, trigger, dct)
-                    .map(|d| d.value)
-            };
-            events.extend(coder::sentence_events(
-                &cameo.verbs,
-                text,
-                sentence,
-                &layers.mentions,
-                &date,
-            ));
+            let mut found = coder::sentence_events(&cameo.verbs, text, sentence, &layers.mentions);
+            // Dates and claims as the built-in coder gives them.
+            crate::date_events(text, &layers.timexes, sentence, dct, &mut found);
+            events.extend(found);
         }
     }
+    crate::mark_claims(&layers.quotes, &mut events);
     let _ = doc.set_events(events);
 }
 
@@ -132,9 +126,11 @@ mod tests {
     use dyad_model::Meta;
 
     // Invented places and verbs, in the dictionaries' own format.
-    const ACTORS: &str = "VALDORIA_ [VAL]\n+VALDORIAN_\nKESTRAN_ [KES]\nMOREV_ [MOR]\n\
-                          TOBIN_ASHE_\n\t[VALGOV 100101-191231]\n\t[VALELI]\n";
-    const AGENTS: &str = "MINISTER [~GOV]\nSOLDIER [~MIL]\nMEDIA {} [~MED]\nRELIEF_WORKER [NGO~]\n";
+    const ACTORS: &str = "VALDORIA_ [VAL]\n+VALDORIAN_\nKESTRAN_ [KES]\nMOREV_ [MOR]\n+MOREVIAN_\n\
+                          TOBIN_ASHE_\n\t[VALGOV 100101-191231]\n\t[VALELI]\n\
+                          THE_NORTHERN_MARCHES [NMA/ARV]\nTHE_VA [VAS]\n";
+    const AGENTS: &str = "MINISTER [~GOV]\nSOLDIER [~MIL]\nMEDIA {} [~MED]\nRELIEF_WORKER [NGO~]\n\
+                          ENVOY [~GOV]\n";
     const VERBS: &str = "&BONDS\n+TRADE\n+CULTURAL\n\n\
         --- MEND [050] ---\n\
         MEND {MENDED}\n\
@@ -166,7 +162,67 @@ mod tests {
         AID\n\
         \n\
         --- EXPEL [174] ---\n\
-        EXPEL\n";
+        EXPEL\n\
+        \n\
+        --- RECEIVE [---] ---\n\
+        RECEIVE\n\
+        - * ENVOYS [043:042]\n\
+        - * PLEDGES [:030]\n\
+        \n\
+        --- KILL [190] ---\n\
+        KILL\n\
+        \n\
+        --- SHOT [---] ---\n\
+        SHOT\n\
+        \n\
+        --- SHOT [190] ---\n\
+        SHOT\n\
+        - + WAS * DEAD IN $ [224]\n\
+        \n\
+        --- LIFT [---] ---\n\
+        LIFT\n\
+        - * BAN [0351]\n\
+        - * BANS [085]\n\
+        \n\
+        --- ATTEND [042] ---\n\
+        ATTEND\n\
+        - * SUMMIT [042:043]\n\
+        \n\
+        --- WANT [030] ---\n\
+        WANT\n\
+        - * AID [023]\n\
+        \n\
+        --- RATIFY [---] ---\n\
+        RATIFY {RATIFIES RATIFIED RATIFYING}\n\
+        - * TREATY [031:031]\n\
+        - * TREATY [057]\n\
+        - * PRAISE [013]\n\
+        - * SUPPORT [033]\n\
+        \n\
+        --- MEET [040] ---\n\
+        MEET {MEETS MET MEETING}\n\
+        \n\
+        --- FREE [084] ---\n\
+        FREE {FREES FREED FREEING}\n\
+        \n\
+        --- PRESENT [---] ---\n\
+        PRESENT\n\
+        - * EVIDENCE [1124]\n\
+        \n\
+        --- DEMOLISH [1712] ---\n\
+        DEMOLISH\n\
+        - PROTESTERS * [145]\n\
+        \n\
+        --- TRY [---] ---\n\
+        TRY {TRIES TRIED TRYING}\n\
+        \n\
+        --- ASSASSINATE [186] ---\n\
+        ASSASSINATE\n\
+        \n\
+        ~ a (a b SHELL) STATE = a b 015\n\
+        ~ a (b . SHELL) STATE = a b 112\n\
+        ~ a (a b Q) STATE = a b Q\n\
+        ~ a (_ b ASSASSINATE) TRY = a b 185\n";
 
     fn cameo(discards: &str) -> Cameo {
         let mut w = Vec::new();
@@ -316,6 +372,303 @@ mod tests {
     }
 
     #[test]
+    fn transformations_come_from_the_dictionary() {
+        // Stating that oneself did anything (`Q`) is that thing.
+        assert_eq!(
+            coded("Valdoria stated it aided Morev.", "2015-01-01", ""),
+            ["VAL MOR 070"]
+        );
+        // Saying one will not cooperate is a refusal.
+        assert_eq!(
+            coded(
+                "Valdoria stated it would not aid Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 122"]
+        );
+        // What goes on after "and" is still the reported content, already coded.
+        assert_eq!(
+            coded(
+                "Valdoria stated that Kestran shelled Morev and expelled its envoys.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 112"]
+        );
+        // A passive inner verb: its "from" actor did it.
+        assert_eq!(
+            coded(
+                "Valdoria stated the town was shelled from Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 112"]
+        );
+        // A verb with no event of its own that frames one: an attempted assassination.
+        assert_eq!(
+            coded(
+                "Valdoria tried to assassinate Tobin Ashe.",
+                "2021-01-01",
+                ""
+            ),
+            ["VAL VALELI 185"]
+        );
+        // Without the transformation lines, stating is only a statement.
+        let mut w = Vec::new();
+        let actors = CameoActors::new(Dictionaries {
+            actors: parse_actors(ACTORS, "a", &mut w),
+            ..Dictionaries::default()
+        })
+        .unwrap();
+        let mut verbs = VerbDictionary::default();
+        let plain: String = VERBS
+            .lines()
+            .filter(|l| !l.starts_with('~'))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        verbs::parse_verbs(&plain, "v", &mut verbs);
+        assert!(verbs.transformations.is_empty());
+        let c = Cameo::new(actors, verbs, Vec::new());
+        let day = NaiveDate::from_ymd_opt(2015, 1, 1);
+        let mut doc = Document::new(
+            "Valdoria stated that Kestran shelled Morev.".to_string(),
+            Meta::default(),
+        );
+        dyad_annotate::annotate_with(&mut doc, day, Some(&c.actors));
+        code(&mut doc, day, &c);
+        let codes: Vec<&str> = doc
+            .layers()
+            .events
+            .iter()
+            .map(|e| e.cameo.as_str())
+            .collect();
+        assert_eq!(codes, ["010"]);
+    }
+
+    #[test]
+    fn pairs_passives_and_specific_patterns() {
+        // `A:B`: the event and its reverse, the object doing B to the subject.
+        assert_eq!(
+            coded("Valdoria received envoys from Kestran.", "2015-01-01", ""),
+            ["KESGOV VAL 042", "VAL KESGOV 043"]
+        );
+        // `:B`: the passive reading only, the "from" actor as its source.
+        assert_eq!(
+            coded("Valdoria received pledges from Kestran.", "2015-01-01", ""),
+            ["KES VAL 030"]
+        );
+        // An infinitive's subject is not its own: no reverse event.
+        assert_eq!(
+            coded(
+                "Valdoria is to attend a summit in Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 042"]
+        );
+        // A passive takes its source after "in" when there is no "by", also in "there were
+        // ... killed".
+        assert_eq!(
+            coded(
+                "There were ten Valdorian soldiers killed in Kestran on Monday.",
+                "2015-01-01",
+                ""
+            ),
+            ["KES VALMIL 190"]
+        );
+        // The subject before an apposition between commas.
+        assert_eq!(
+            coded(
+                "Valdoria, a nation that fears its neighbours, shelled Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 195"]
+        );
+        // A passive reads its patterns with the logical object in the subject and the
+        // logical subject after "by"; its target may sit inside the subject.
+        assert_eq!(
+            coded(
+                "Evidence against Kestran was presented by Valdoria.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 1124"]
+        );
+        assert_eq!(
+            coded(
+                "The Kestran embassy was demolished by Valdorian protesters.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 145"]
+        );
+        // A participle describing its noun is not the clause's verb.
+        assert_eq!(
+            coded(
+                "The envoys shelled in Kestran were freed by Valdoria.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL ---GOV 084"]
+        );
+        // Two blocks of the same name are one verb: the pattern of the second applies.
+        assert_eq!(
+            coded("A Valdorian was shot dead in Kestran.", "2015-01-01", ""),
+            ["KES VAL 224"]
+        );
+        // The pattern written as the text has it wins over an inflected reading.
+        assert_eq!(
+            coded("Valdoria lifted the bans on Kestran.", "2015-01-01", ""),
+            ["VAL KES 085"]
+        );
+        assert_eq!(
+            coded("Valdoria lifted the ban on Kestran.", "2015-01-01", ""),
+            ["VAL KES 0351"]
+        );
+        // "- * AID" names a noun: "wants to aid" is a verb interaction, not that pattern.
+        assert_eq!(
+            coded("Valdoria wants to aid Kestran.", "2015-01-01", ""),
+            ["VAL KES 033"]
+        );
+        assert_eq!(
+            coded("Valdoria wants more aid from Kestran.", "2015-01-01", ""),
+            ["VAL KES 023"]
+        );
+        // Wanting another to act is not acting oneself.
+        assert_eq!(
+            coded("Valdoria wants Kestran to shell Morev.", "2015-01-01", ""),
+            ["VAL KES 030"]
+        );
+    }
+
+    #[test]
+    fn ties_between_patterns_phrases_and_partners() {
+        // The same pattern twice: the later line, as PETRARCH 2 files them.
+        assert_eq!(
+            coded(
+                "Valdoria ratified the treaty with Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 057"]
+        );
+        // Equally specific patterns: the one whose words start nearest the verb.
+        assert_eq!(
+            coded(
+                "Valdoria ratified its praise for support from Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 013"]
+        );
+        // A comma between two modifiers does not end the object's phrase; one after the
+        // object's phrase does.
+        assert_eq!(
+            coded(
+                "Valdoria ratified a short, vague treaty with Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 057"]
+        );
+        assert_eq!(
+            coded(
+                "Valdoria ratified the treaty, officials in Kestran said.",
+                "2015-01-01",
+                ""
+            ),
+            Vec::<String>::new()
+        );
+        // Several actors meeting with no one else meet each other.
+        assert_eq!(
+            coded(
+                "Valdoria, Morev and Kestran met on Monday.",
+                "2015-01-01",
+                ""
+            ),
+            [
+                "KES MOR 040",
+                "KES VAL 040",
+                "MOR KES 040",
+                "MOR VAL 040",
+                "VAL KES 040",
+                "VAL MOR 040"
+            ]
+        );
+        // An agent takes the country of its noun phrase's prepositional phrase.
+        assert_eq!(
+            coded(
+                "Valdoria freed the envoy of the northern city of Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KESGOV 084"]
+        );
+    }
+
+    #[test]
+    fn several_actors_under_one_name_and_shared_agents() {
+        // `[NMA/ARV]`: one name, two actors, each coded.
+        assert_eq!(
+            coded("The Northern Marches shelled Kestran.", "2015-01-01", ""),
+            ["ARV KES 195", "NMA KES 195"]
+        );
+        // A short stem is an abbreviation: "THE_VA" is not "the Valdorian".
+        assert_eq!(
+            coded("The Valdorian minister shelled Kestran.", "2015-01-01", ""),
+            ["VALGOV KES 195"]
+        );
+        // A country before coordinated agents is both agents'; two countries before one
+        // agent share it.
+        assert_eq!(
+            coded(
+                "Valdorian media and ministers shelled Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VALGOV KES 195", "VALMED KES 195"]
+        );
+        assert_eq!(
+            coded(
+                "Valdorian and Morevian soldiers shelled Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["MORMIL KES 195", "VALMIL KES 195"]
+        );
+    }
+
+    #[test]
+    fn dates_and_claims_as_the_built_in_coder() {
+        let c = cameo("");
+        let day = NaiveDate::from_ymd_opt(2015, 1, 7);
+        let text = "Valdoria shelled Kestran on Monday. \"Morev shelled Kestran last year,\" \
+                    the Valdorian minister said.";
+        let mut doc = Document::new(text.to_string(), Meta::default());
+        dyad_annotate::annotate_with(&mut doc, day, Some(&c.actors));
+        code(&mut doc, day, &c);
+        let got: Vec<(String, Option<String>, Option<String>)> = doc
+            .layers()
+            .events
+            .iter()
+            .map(|e| (e.cameo.clone(), e.date.clone(), e.modality.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("195".to_string(), Some("2015-01-05".to_string()), None),
+                (
+                    "195".to_string(),
+                    Some("2014".to_string()),
+                    Some("claimed".to_string())
+                ),
+            ]
+        );
+    }
+
+    #[test]
     fn passives_negation_statements_and_dates() {
         assert_eq!(
             coded("Kestran was shelled by Valdoria.", "2015-01-01", ""),
@@ -372,7 +725,7 @@ mod tests {
         .unwrap();
         std::fs::write(dir.path().join("T.discards.txt"), "+\nCRICKET\n").unwrap();
         let c = Cameo::load(dir.path()).unwrap();
-        assert_eq!(c.verbs.blocks.len(), 9);
+        assert_eq!(c.verbs.blocks.len(), 23);
         assert_eq!(c.discards.len(), 1);
         assert_eq!(c.warnings.len(), 3, "{:?}", c.warnings);
         assert!(

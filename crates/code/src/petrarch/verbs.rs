@@ -19,7 +19,7 @@
 //! actor (the actors of "A and B" towards each other), `^` skips a phrase, `{...}` and
 //! `(...)` group a noun or prepositional phrase (PETRARCH 2). Codes: `[064]`, `[032:033]`
 //! (the second for the reverse direction), `[:110]` (passive only), `[---]` (no event).
-//! Transformations (`~` lines) are not read.
+//! Transformations (`~ a (b . ATTACK) SAY = a b 112`) are read into [`Transformation`]s.
 //!
 //! Files are often hand-edited: a line that cannot be read is skipped with a warning naming
 //! the file and line, never a failure of the whole load.
@@ -126,6 +126,8 @@ pub struct VerbForm {
     pub code: Option<Code>,
     /// Whether this form is a past participle or past tense (for the passive voice).
     pub past: bool,
+    /// Whether this is the verb as written, the form an infinitive takes ("to help").
+    pub base: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -143,10 +145,72 @@ pub struct VerbDictionary {
     pub blocks: Vec<Block>,
     /// Upper-case word form -> the verbs it can be.
     pub forms: HashMap<String, Vec<VerbForm>>,
-    /// Whether the second code of `A:B` is the passive one (PETRARCH 2 dictionaries, told by
-    /// their transformations or phrase groupings) rather than a reverse event.
-    pub pair_is_passive: bool,
+    /// Verb transformations (`~` lines), in file order.
+    pub transformations: Vec<Transformation>,
     pub warnings: Vec<String>,
+}
+
+/// A PETRARCH 2 verb transformation: an event reported inside another verb's complement
+/// becomes one event. `~ a (b . ATTACK) SAY = a b 112`: when `a` says that `b` attacked
+/// anyone, `a` accuses `b`.
+///
+/// Letters are actors: the outer verb's subject, the inner event's source and target; `_`
+/// as the inner source is no subject of its own (an infinitive: "wants to attack"), `.` is
+/// anyone. Verbs are named by a word of the dictionary and stand for its code's family
+/// (`SAY` is any `01x` verb); `Q` is any verb, and as the result's code it is the inner
+/// event's code. Words joined by `_` before the inner verb must come right before it
+/// (`WILL_ATTACK`: "will attack").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Transformation {
+    pub source: String,
+    pub inner_source: String,
+    pub inner_target: String,
+    /// The inner verb's word and the words that must come before it.
+    pub inner_verb: String,
+    pub inner_before: Vec<String>,
+    pub outer_verb: String,
+    pub result_source: String,
+    pub result_target: String,
+    pub result_code: String,
+    /// `file:line` and the line, for explanations.
+    pub origin: String,
+}
+
+/// `a (b . ATTACK) SAY = a b 112` -> its parts; `None` when the line has another shape.
+fn parse_transformation(line: &str, origin: &str) -> Option<Transformation> {
+    let (left, right) = line.split_once('=')?;
+    let left = left.replace('(', " ( ").replace(')', " ) ");
+    let l: Vec<&str> = left.split_whitespace().collect();
+    let r: Vec<&str> = right.split_whitespace().collect();
+    let ["(", inner_source, inner_target, inner, ")", outer] = &l[1..] else {
+        return None;
+    };
+    let [result_source, result_target, result_code] = r.as_slice() else {
+        return None;
+    };
+    let word = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_alphanumeric());
+    let mut inner_words: Vec<String> = inner.split('_').map(str::to_uppercase).collect();
+    let inner_verb = inner_words.pop()?;
+    if !word(l[0])
+        || !word(&inner_verb)
+        || !inner_words.iter().all(|w| word(w))
+        || !word(outer)
+        || !word(result_code)
+    {
+        return None;
+    }
+    Some(Transformation {
+        source: l[0].to_string(),
+        inner_source: inner_source.to_string(),
+        inner_target: inner_target.to_string(),
+        inner_verb,
+        inner_before: inner_words,
+        outer_verb: outer.to_uppercase(),
+        result_source: result_source.to_string(),
+        result_target: result_target.to_string(),
+        result_code: result_code.to_uppercase(),
+        origin: format!("{origin} ~ {}", line.trim()),
+    })
 }
 
 impl VerbDictionary {
@@ -245,9 +309,13 @@ pub fn parse_verbs(text: &str, file: &str, dict: &mut VerbDictionary) {
             state = State::Synset(name);
             continue;
         }
-        if line.starts_with('~') {
-            // Transformations of PETRARCH 2 are not supported; they are skipped silently.
-            dict.pair_is_passive = true;
+        if let Some(t) = line.strip_prefix('~') {
+            match parse_transformation(t, &at()) {
+                Some(t) => dict.transformations.push(t),
+                None => dict
+                    .warnings
+                    .push(format!("{}: unreadable transformation", at())),
+            }
             continue;
         }
         match &state {
@@ -269,9 +337,6 @@ pub fn parse_verbs(text: &str, file: &str, dict: &mut VerbDictionary) {
             State::Block(b) => {
                 let b = *b;
                 if let Some(p) = line.strip_prefix('-') {
-                    if p.contains('(') || p.contains('{') {
-                        dict.pair_is_passive = true;
-                    }
                     match parse_pattern(p, &at()) {
                         Ok(p) => dict.blocks[b].patterns.push(p),
                         Err(why) => dict.warnings.push(format!("{}: {why}", at())),
@@ -389,6 +454,7 @@ fn add_verb(line: &str, block: usize, dict: &mut VerbDictionary) -> Result<(), S
         }
     }
     for (form, past, pre, post) in forms {
+        let base = form == verb;
         let entry = dict.forms.entry(form).or_default();
         let v = VerbForm {
             block,
@@ -396,6 +462,7 @@ fn add_verb(line: &str, block: usize, dict: &mut VerbDictionary) -> Result<(), S
             post,
             code: code.clone(),
             past,
+            base,
         };
         if !entry.contains(&v) {
             entry.push(v);
