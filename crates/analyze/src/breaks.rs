@@ -399,15 +399,18 @@ fn find_series(occs: &[Occ], idx: &[usize], min_seasons: usize) -> Vec<Series> {
             }
         })
         .collect();
-    // The series over most years first, and of those the most specific (fewest occurrences:
-    // "new year" before "year"); another one at the same time of year is the same interaction
-    // seen through other words, which join its terms.
+    // The series over most years first; of those, one named by two words ("new year" is more
+    // of an occasion than "year"), then the one with most occurrences ("new year" over
+    // "exchanged new"). Another one at the same time of year is the same interaction seen
+    // through other words, which join its terms.
     let occurrences = |s: &Series| s.seasons.values().map(Vec::len).sum::<usize>();
+    let pair = |s: &Series| s.terms.iter().any(|t| t.contains(' '));
     cands.sort_by(|a, b| {
         b.seasons
             .len()
             .cmp(&a.seasons.len())
-            .then(occurrences(a).cmp(&occurrences(b)))
+            .then(pair(b).cmp(&pair(a)))
+            .then(occurrences(b).cmp(&occurrences(a)))
             .then(a.anchor.cmp(&b.anchor))
             .then(a.terms.cmp(&b.terms))
     });
@@ -429,14 +432,22 @@ fn find_series(occs: &[Occ], idx: &[usize], min_seasons: usize) -> Vec<Series> {
     kept
 }
 
-/// The terms to show for a series: those of most years, a pair rather than its words.
+/// The terms to show for a series: those of most years and reports, a pair rather than its
+/// words.
 fn shown_terms(series: &Series, occs: &[Occ]) -> Vec<String> {
     let count = |t: &str| {
-        series
+        let seasons = series
             .seasons
             .values()
             .filter(|v| v.iter().any(|&i| occs[i].terms.contains(t)))
-            .count()
+            .count();
+        let all = series
+            .seasons
+            .values()
+            .flatten()
+            .filter(|&&i| occs[i].terms.contains(t))
+            .count();
+        (seasons, all)
     };
     let mut terms = series.terms.clone();
     terms.sort_by(|a, b| {
@@ -445,12 +456,13 @@ fn shown_terms(series: &Series, occs: &[Occ]) -> Vec<String> {
             .then(b.contains(' ').cmp(&a.contains(' ')))
             .then(a.cmp(b))
     });
+    let top = terms.first().map(|t| count(t));
     let mut shown: Vec<String> = Vec::new();
     for t in terms {
         let covered = shown
             .iter()
             .any(|s| s.split(' ').any(|w| w == t) || t.split(' ').any(|w| w == s));
-        if !covered && shown.len() < 3 {
+        if !covered && shown.len() < 3 && Some(count(&t)) == top {
             shown.push(t);
         }
     }
@@ -516,6 +528,8 @@ fn nearest_to_terms(core: &[usize], occs: &[Occ], series_terms: &[String]) -> Ve
 /// What the comparison needs of an instance.
 struct Facts {
     instance: Instance,
+    /// The forms each pair of participants took.
+    pair_forms: BTreeMap<String, BTreeSet<String>>,
     offset: i64,
     terms: BTreeSet<String>,
 }
@@ -531,6 +545,13 @@ fn instance(season: i32, core: &[usize], extra: &[usize], occs: &[Occ], anchor: 
         .iter()
         .flat_map(|&i| occs[i].terms.iter().cloned())
         .collect();
+    let mut pair_forms: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for &i in &members {
+        pair_forms
+            .entry(occs[i].pair.clone())
+            .or_default()
+            .insert(occs[i].form.clone());
+    }
     let mut seen = HashSet::new();
     let evidence = members
         .iter()
@@ -548,6 +569,7 @@ fn instance(season: i32, core: &[usize], extra: &[usize], occs: &[Occ], anchor: 
         },
         offset: season_of(first, anchor).1,
         terms,
+        pair_forms,
     }
 }
 
@@ -593,13 +615,25 @@ fn median_offset(earlier: &[Facts]) -> i64 {
 fn departures(earlier: &[Facts], new: &Facts, anchor: (u32, u32)) -> Vec<Departure> {
     let mut out = Vec::new();
     let n = earlier.len();
-    let usual_forms = usual(earlier.iter().map(|f| &f.instance.forms), n);
-    if !usual_forms.is_empty() && new.instance.forms.iter().all(|f| !usual_forms.contains(f)) {
-        out.push(Departure {
-            aspect: "form".into(),
-            usual: list(&usual_forms),
-            found: list(&new.instance.forms),
-        });
+    // Form, pair by pair: the presidents who call instead of writing while their premiers
+    // still write.
+    for (pair, forms) in &new.pair_forms {
+        let before: Vec<Vec<String>> = earlier
+            .iter()
+            .filter_map(|f| f.pair_forms.get(pair))
+            .map(|s| s.iter().cloned().collect())
+            .collect();
+        if before.len() < 2 {
+            continue;
+        }
+        let usual_forms = usual(before.iter(), before.len());
+        if !usual_forms.is_empty() && forms.iter().all(|f| !usual_forms.contains(f)) {
+            out.push(Departure {
+                aspect: "form".into(),
+                usual: format!("{} ({pair})", list(&usual_forms)),
+                found: list(forms),
+            });
+        }
     }
     let median = median_offset(earlier);
     let offsets: Vec<i64> = earlier.iter().map(|f| f.offset).collect();
@@ -730,4 +764,224 @@ pub fn find_breaks(events: Vec<DyadEvent>, q: &BreakQuery) -> Vec<Break> {
 pub fn breaks(store: &Store, q: &BreakQuery) -> dyad_store::Result<Vec<Break>> {
     let sides = q.dyad.as_ref().map(|(a, b)| (a.as_str(), b.as_str()));
     Ok(find_breaks(store.dyad_events(sides)?, q))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An event between two leaders as the store gives it.
+    fn ev(date: &str, doc: &str, pair: [(&str, &str, &str); 2], cameo: &str, trigger: &str, sentence: &str) -> DyadEvent {
+        let [(s_text, s_entity, s_code), (t_text, t_entity, t_code)] = pair;
+        DyadEvent {
+            doc_id: doc.into(),
+            outlet: Some("Harbour Daily".into()),
+            published: Some(date.into()),
+            url: None,
+            sentence_n: Some(1),
+            kind: Some("CONSULT".into()),
+            mode: (cameo == "041").then(|| "phone".to_string()),
+            cameo: cameo.into(),
+            quad: 1,
+            source: Some(s_text.into()),
+            source_code: Some(s_code.into()),
+            source_entity: Some(s_entity.into()),
+            target: Some(t_text.into()),
+            target_code: Some(t_code.into()),
+            target_entity: Some(t_entity.into()),
+            trigger: trigger.into(),
+            date: Some(date.into()),
+            modality: None,
+            sentence: sentence.into(),
+        }
+    }
+
+    const PRESIDENTS: [(&str, &str, &str); 2] = [
+        ("Xi Jinping", "xi-jinping", "CHNGOV"),
+        ("Vladimir Putin", "vladimir-putin", "RUSGOV"),
+    ];
+    const PREMIERS: [(&str, &str, &str); 2] = [
+        ("Li Keqiang", "li-keqiang", "CHNGOV"),
+        ("Dmitry Medvedev", "dmitry-medvedev", "RUSGOV"),
+    ];
+
+    /// One year's New Year exchange: the presidents' messages, and the premiers' unless left
+    /// out.
+    fn exchange(date: &str, premiers: bool) -> Vec<DyadEvent> {
+        let doc = format!("doc-{date}");
+        // Mishustin succeeded Medvedev in January 2020.
+        let premiers_pair = if date < "2020" {
+            PREMIERS
+        } else {
+            [PREMIERS[0], ("Mikhail Mishustin", "mikhail-mishustin", "RUSGOV")]
+        };
+        let mut out = vec![ev(
+            date,
+            &doc,
+            PRESIDENTS,
+            "040",
+            "exchanged New Year messages",
+            "Chinese President Xi Jinping and Russian President Vladimir Putin exchanged New Year messages on Saturday, praising a year of close cooperation.",
+        )];
+        if premiers {
+            let mut e = ev(
+                date,
+                &doc,
+                premiers_pair,
+                "040",
+                "exchanged New Year messages",
+                "Chinese Premier Li Keqiang and the Russian Prime Minister also exchanged New Year messages.",
+            );
+            e.sentence_n = Some(4);
+            out.push(e);
+        }
+        out
+    }
+
+    fn series(years: std::ops::RangeInclusive<i32>) -> Vec<DyadEvent> {
+        years.flat_map(|y| exchange(&format!("{y}-12-31"), true)).collect()
+    }
+
+    fn query() -> BreakQuery {
+        BreakQuery {
+            dyad: Some(("CHN".into(), "RUS".into())),
+            min_series: 3,
+        }
+    }
+
+    fn aspects(b: &Break) -> Vec<&str> {
+        b.departures.iter().map(|d| d.aspect.as_str()).collect()
+    }
+
+    #[test]
+    fn a_call_instead_of_letters_is_a_break_in_form() {
+        let mut events = series(2015..=2018);
+        let mut call = exchange("2019-12-31", true);
+        call[0] = ev(
+            "2019-12-31",
+            "doc-call",
+            PRESIDENTS,
+            "041",
+            "held a phone call",
+            "Chinese President Xi Jinping and Russian President Vladimir Putin held a phone call to exchange New Year greetings.",
+        );
+        call[1].doc_id = "doc-call".into();
+        events.extend(call);
+        let found = find_breaks(events, &query());
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let b = &found[0];
+        assert_eq!(aspects(b), ["form"], "{b:#?}");
+        assert_eq!(
+            (b.departures[0].usual.as_str(), b.departures[0].found.as_str()),
+            ("message (CHN president & RUS president)", "call")
+        );
+        assert_eq!(b.terms, ["new year"]);
+        assert_eq!(b.usual_day, "12-31");
+        assert_eq!(b.series.len(), 4);
+        assert_eq!(b.series[0].date, "2015-12-31");
+        assert_eq!(b.instance.evidence[0].trigger, "held a phone call");
+        assert_eq!(b.instance.evidence[0].doc_id, "doc-call");
+    }
+
+    #[test]
+    fn three_days_early_is_a_break_in_timing() {
+        let mut events = series(2016..=2019);
+        events.extend(exchange("2020-12-28", true));
+        let found = find_breaks(events, &query());
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(aspects(&found[0]), ["timing"]);
+        assert_eq!(found[0].departures[0].usual, "Dec 31");
+        assert_eq!(found[0].departures[0].found, "Dec 28 (3 days earlier)");
+        // A day off is time zones, not a change of habit; a report on January 1 is still the
+        // year's exchange.
+        let mut events = series(2016..=2019);
+        events.extend(exchange("2021-01-01", true));
+        assert!(find_breaks(events, &query()).is_empty());
+    }
+
+    #[test]
+    fn the_missing_premiers_are_a_break_in_participants() {
+        let mut events = series(2016..=2019);
+        events.extend(exchange("2020-12-31", false));
+        let found = find_breaks(events, &query());
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(aspects(&found[0]), ["participants"]);
+        assert_eq!(
+            found[0].departures[0].found,
+            "missing: CHN premier & RUS prime minister"
+        );
+        assert_eq!(found[0].instance.participants, ["CHN president & RUS president"]);
+    }
+
+    #[test]
+    fn a_usual_year_and_a_new_premier_are_no_break() {
+        let mut events = series(2016..=2019);
+        // Mishustin in Medvedev's office: the same participants.
+        events.extend(exchange("2020-12-31", true));
+        // Talks at another time of year are another matter.
+        events.push(ev(
+            "2020-06-20",
+            "doc-june",
+            PRESIDENTS,
+            "042",
+            "state visit",
+            "Xi Jinping began a state visit to Moscow for talks with Vladimir Putin.",
+        ));
+        let found = find_breaks(events, &query());
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn a_short_series_is_no_pattern() {
+        let mut events = series(2018..=2019);
+        events.extend(exchange("2020-12-25", false));
+        assert!(find_breaks(events, &query()).is_empty());
+    }
+
+    #[test]
+    fn a_word_heard_all_year_makes_no_series() {
+        // Talks on cooperation every few months for five years: no time of year is theirs.
+        let mut events = Vec::new();
+        for y in 2016..=2020 {
+            for m in [2, 5, 8, 11] {
+                let d = format!("{y}-{m:02}-{:02}", 10 + y % 7);
+                events.push(ev(
+                    &d,
+                    &format!("doc-{d}"),
+                    PRESIDENTS,
+                    "040",
+                    "held talks",
+                    "Xi Jinping and Vladimir Putin held talks on economic cooperation.",
+                ));
+            }
+        }
+        events.push(ev(
+            "2021-02-01",
+            "doc-x",
+            PRESIDENTS,
+            "041",
+            "phone call",
+            "Xi Jinping and Vladimir Putin held a phone call on economic cooperation.",
+        ));
+        assert!(find_breaks(events, &query()).is_empty());
+    }
+
+    #[test]
+    fn forms_come_from_the_code_then_the_sentence() {
+        let e = |cameo: &str, trigger: &str, sentence: &str| {
+            family_and_form(&ev("2020-01-01", "d", PRESIDENTS, cameo, trigger, sentence))
+        };
+        let f = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(e("041", "talked", "Xi and Putin talked."), f("contact", "call"));
+        assert_eq!(
+            e("040", "exchange New Year greetings", "Xi and Putin spoke on Monday to exchange New Year greetings."),
+            f("contact", "call")
+        );
+        assert_eq!(
+            e("040", "exchanged greetings", "Xi and Putin exchanged greetings."),
+            f("contact", "message")
+        );
+        assert_eq!(e("040", "held talks", "Xi and Putin held talks."), f("contact", "meeting"));
+        assert!(check_builtin().unwrap() >= 5);
+    }
 }

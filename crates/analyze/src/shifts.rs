@@ -336,3 +336,87 @@ pub fn find_shifts(statements: Vec<Statement>) -> Vec<Shift> {
 pub fn shifts(store: &Store, q: &ShiftQuery) -> dyad_store::Result<Vec<Shift>> {
     Ok(find_shifts(store.statements(&q.speaker, &q.about)?))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_store::StatementAbout;
+
+    fn st(date: &str, speaker: &str, content: &str) -> Statement {
+        Statement {
+            doc_id: format!("doc-{date}"),
+            n: 0,
+            outlet: Some("Northern Gazette".into()),
+            published: Some(date.into()),
+            url: None,
+            kind: "indirect".into(),
+            speaker: Some(speaker.into()),
+            speaker_entity: None,
+            speaker_code: Some("CHNGOV".into()),
+            cue: Some("said".into()),
+            content: content.into(),
+            hedged: false,
+            sentence_n: Some(1),
+            sentence: Some(content.into()),
+            about: vec![StatementAbout {
+                text: "Russia".into(),
+                entity: Some("rus".into()),
+                code: Some("RUS".into()),
+            }],
+        }
+    }
+
+    #[test]
+    fn stance_reads_commitments_limits_and_warmth() {
+        let a = stance("the friendship between Russia and China had \"no limits\"");
+        assert_eq!((a.label.as_str(), a.warmth, a.commitments), ("unlimited commitment", 3, 1));
+        assert_eq!(a.themes, ["limits", "ties"]);
+        let b = stance("cooperation with Russia had no limits but there was a bottom line, the principles of the UN Charter");
+        assert_eq!(b.label, "qualified commitment");
+        assert!(b.contrast);
+        assert_eq!(b.limits, 2);
+        let c = stance("Beijing strongly opposed the move and condemned the sanctions");
+        assert_eq!((c.label.as_str(), c.warmth), ("cool", -3));
+        // "not" turns a warm word.
+        assert_eq!(stance("relations were not friendly").warmth, -1);
+        assert!(check_builtin().unwrap() > 50);
+    }
+
+    #[test]
+    fn an_unlimited_commitment_that_comes_back_with_a_bottom_line_is_a_shift() {
+        let found = find_shifts(vec![
+            st("2022-02-05", "Xi Jinping", "the friendship between Russia and China had \"no limits\""),
+            st("2022-02-20", "The foreign ministry", "it would keep trade with Russia normal"),
+            st("2022-03-21", "Qin Gang", "cooperation with Russia had no limits but there was a bottom line, the purposes and principles of the UN Charter"),
+        ]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let s = &found[0];
+        assert_eq!(s.kind, "qualified");
+        assert_eq!(s.theme[0], "limits");
+        assert_eq!(s.before.date.as_deref(), Some("2022-02-05"));
+        assert_eq!(s.after.speaker.as_deref(), Some("Qin Gang"));
+        assert_eq!(s.after.stance.label, "qualified commitment");
+    }
+
+    #[test]
+    fn steady_wording_is_no_shift_and_a_colder_one_is() {
+        let steady = find_shifts(vec![
+            st("2021-06-28", "Xi Jinping", "the partnership with Russia was based on mutual trust and close cooperation"),
+            st("2022-06-15", "Xi Jinping", "China would deepen cooperation with Russia on the basis of mutual trust"),
+        ]);
+        assert!(steady.is_empty(), "{steady:#?}");
+        let cooler = find_shifts(vec![
+            st("2021-06-28", "Wang Yi", "cooperation with Russia on energy was close and stable"),
+            st("2023-05-02", "Wang Yi", "China was concerned about Russia's energy cooperation terms and rejected the price demands"),
+        ]);
+        assert_eq!(cooler.len(), 1, "{cooler:#?}");
+        assert_eq!(cooler[0].kind, "cooler");
+        assert!(cooler[0].theme.contains(&"energy".to_string()), "{:?}", cooler[0].theme);
+        // The same words from two wire copies are one statement.
+        let copies = find_shifts(vec![
+            st("2022-02-05", "Xi Jinping", "ties with Russia had no limits"),
+            st("2022-02-05", "Xi Jinping", "ties with Russia had no limits"),
+        ]);
+        assert!(copies.is_empty());
+    }
+}

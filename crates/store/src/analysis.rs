@@ -197,3 +197,160 @@ impl Store {
         Ok(rows)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{NewDoc, Store, MIGRATIONS};
+    use dyad_ingest::fingerprint::{content_hash, document_id, minhash};
+    use dyad_model::{ActorCode, Event, EventActor, Mention, Meta, Quote, QuoteKind, Span};
+
+    const TEXT: &str = "Xi Jinping and Vladimir Putin exchanged New Year messages on Saturday. \
+        China's ambassador to the United States said cooperation with Russia had no limits.";
+
+    fn at(s: &str) -> Span {
+        let i = TEXT.find(s).unwrap();
+        Span::new(i, i + s.len())
+    }
+
+    fn mention(s: &str, entity: &str, code: &str, sector: Option<&str>) -> Mention {
+        Mention {
+            span: at(s),
+            kind: "PERSON".into(),
+            entity: Some(entity.into()),
+            actor: Some(ActorCode {
+                code: Some(code.into()),
+                sector: sector.map(str::to_string),
+            }),
+        }
+    }
+
+    fn doc() -> NewDoc {
+        let h = content_hash(TEXT);
+        let actor = |s: &str, code: &str| EventActor {
+            span: at(s),
+            code: Some(code.into()),
+            sector: Some("GOV".into()),
+        };
+        NewDoc {
+            id: document_id(&h, "Harbour Daily"),
+            content_hash: h,
+            minhash: minhash(TEXT),
+            meta: Meta {
+                outlet: Some("Harbour Daily".into()),
+                published: Some("2017-01-01".into()),
+                ..Meta::default()
+            },
+            origin: "t.txt".into(),
+            encoding: "UTF-8".into(),
+            text: TEXT.into(),
+            sentences: vec![Span::new(0, 70), Span::new(71, TEXT.len())],
+            mentions: vec![
+                mention("Xi Jinping", "xi-jinping", "CHN", Some("GOV")),
+                mention("Vladimir Putin", "vladimir-putin", "RUS", Some("GOV")),
+                mention("China", "chn", "CHN", None),
+                mention("United States", "usa", "USA", None),
+                mention("Russia", "rus", "RUS", None),
+            ],
+            learned: Vec::new(),
+            events: vec![Event {
+                kind: Some("CONSULT".into()),
+                mode: None,
+                cameo: "040".into(),
+                quad: 1,
+                goldstein: 1.0,
+                source: Some(actor("Xi Jinping", "CHN")),
+                target: Some(actor("Vladimir Putin", "RUS")),
+                trigger: at("exchanged New Year messages"),
+                date: Some("2016-12-31".into()),
+                negated: false,
+                modality: None,
+                confidence: 0.8,
+                pattern: None,
+            }],
+            quotes: vec![Quote {
+                content: at("cooperation with Russia had no limits"),
+                cue: Some(at("said")),
+                speaker: Some(at("China's ambassador to the United States")),
+                // What the quote layer may give for such a phrase: the last name in it.
+                speaker_entity: Some("usa".into()),
+                kind: QuoteKind::Indirect,
+                chain: Vec::new(),
+                hedged: false,
+            }],
+        }
+    }
+
+    fn check(s: &Store) {
+        let events = s.dyad_events(Some(("RUS", "CHN"))).unwrap();
+        assert_eq!(events.len(), 1);
+        let e = &events[0];
+        assert_eq!(
+            (e.source_entity.as_deref(), e.target_entity.as_deref(), e.sentence_n),
+            (Some("xi-jinping"), Some("vladimir-putin"), Some(1))
+        );
+        assert_eq!(s.dyad_events(Some(("CHN", "USA"))).unwrap().len(), 0);
+        assert_eq!(s.dyad_events(None).unwrap().len(), 1);
+        assert_eq!(s.dyad_events(Some(("xi-jinping", "RUS"))).unwrap().len(), 1);
+        let st = s.statements("CHN", "RUS").unwrap();
+        assert_eq!(st.len(), 1, "{st:?}");
+        assert_eq!(st[0].sentence_n, Some(2));
+        assert_eq!(
+            st[0].sentence.as_deref(),
+            Some("China's ambassador to the United States said cooperation with Russia had no limits.")
+        );
+        assert_eq!(st[0].about.len(), 1);
+        assert_eq!(st[0].about[0].entity.as_deref(), Some("rus"));
+        assert!(s.statements("CHN", "USA").unwrap().is_empty());
+    }
+
+    #[test]
+    fn events_and_statements_carry_entities_speakers_and_what_they_are_about() {
+        let mut s = Store::open_in_memory().unwrap();
+        s.insert_batch(&[doc()]).unwrap();
+        check(&s);
+        // The speaker speaks for China, not for the country he is sent to.
+        let st = s.statements("CHN", "RUS").unwrap();
+        assert_eq!(st[0].speaker_code.as_deref(), Some("CHN"));
+    }
+
+    #[test]
+    fn a_schema_5_database_is_brought_up_to_date_with_its_rows_filled() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        {
+            // Written by the dyad of schema 5: the new columns' values are not in the rows.
+            let mut s = Store::open_in_memory().unwrap();
+            s.insert_batch(&[doc()]).unwrap();
+            let c = rusqlite::Connection::open(&path).unwrap();
+            for sql in &MIGRATIONS[..5] {
+                c.execute_batch(sql).unwrap();
+            }
+            c.pragma_update(None, "user_version", 5).unwrap();
+            drop(c);
+            s.conn
+                .execute("ATTACH DATABASE ?1 AS old", [path.to_str().unwrap()])
+                .unwrap();
+            s.conn
+                .execute_batch(
+                    "INSERT INTO old.documents SELECT * FROM main.documents;
+                     INSERT INTO old.sentences SELECT * FROM main.sentences;
+                     INSERT INTO old.mentions SELECT * FROM main.mentions;
+                     INSERT INTO old.events SELECT doc_id, n, type, mode, cameo, quad, intensity,
+                        src_text, src_code, src_sector, tgt_text, tgt_code, tgt_sector, trig_start,
+                        trig_end, trigger, date, negated, modality, confidence, pattern, sentence
+                        FROM main.events;
+                     INSERT INTO old.quotes SELECT doc_id, n, kind, speaker, speaker_entity, cue,
+                        content, chain, hedged, start, end FROM main.quotes;
+                     DETACH DATABASE old;",
+                )
+                .unwrap();
+        }
+        let s = Store::open(&path).unwrap();
+        let v: i64 = s
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, MIGRATIONS.len() as i64);
+        check(&s);
+    }
+}

@@ -193,9 +193,17 @@ UPDATE events SET tgt_entity = (
 WHERE tgt_text IS NOT NULL;
 UPDATE quotes SET (speaker_code, speaker_sector) = (
     SELECT m.code, m.sector FROM mentions m
+    WHERE m.doc_id = quotes.doc_id AND m.code IS NOT NULL AND instr(quotes.speaker, m.text) > 0
+      AND instr(quotes.speaker, 'to ' || m.text) = 0
+      AND instr(quotes.speaker, 'to the ' || m.text) = 0
+    ORDER BY m.text = quotes.speaker DESC, instr(quotes.speaker, m.text), abs(m.start - quotes.start)
+    LIMIT 1)
+WHERE speaker IS NOT NULL;
+UPDATE quotes SET (speaker_code, speaker_sector) = (
+    SELECT m.code, m.sector FROM mentions m
     WHERE m.doc_id = quotes.doc_id AND m.entity = quotes.speaker_entity AND m.code IS NOT NULL
     LIMIT 1)
-WHERE speaker_entity IS NOT NULL;
+WHERE speaker_code IS NULL AND speaker_entity IS NOT NULL;
 INSERT INTO quote_about (doc_id, quote_n, n, text, entity, code, sector)
     SELECT q.doc_id, q.n, row_number() OVER (PARTITION BY q.doc_id, q.n ORDER BY m.start) - 1,
            m.text, m.entity, m.code, m.sector
