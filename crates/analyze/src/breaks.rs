@@ -598,6 +598,17 @@ fn month_day(anchor: (u32, u32), offset: i64) -> String {
         .unwrap_or_default()
 }
 
+/// A crude English stem: "exchanged", "exchanges" and "exchanging" give "exchang".
+fn stem(w: &str) -> String {
+    let n = w.len();
+    for (suffix, min) in [("ing", 6), ("ed", 5), ("es", 5), ("e", 5), ("s", 4)] {
+        if n >= min && w.ends_with(suffix) && !w.ends_with("ss") {
+            return w[..n - suffix.len()].to_string();
+        }
+    }
+    w.to_string()
+}
+
 /// "12-31" as "Dec 31".
 pub fn month_day_label(md: &str) -> String {
     NaiveDate::parse_from_str(&format!("2001-{md}"), "%Y-%m-%d")
@@ -675,18 +686,26 @@ fn departures(earlier: &[Facts], new: &Facts, anchor: (u32, u32)) -> Vec<Departu
             found,
         });
     }
-    let term_sets: Vec<Vec<String>> = earlier
-        .iter()
-        .map(|f| f.terms.iter().filter(|t| !t.contains(' ')).cloned().collect())
-        .collect();
+    // Content: words, crudely stemmed so that "exchange" and "exchanged" are one; a report
+    // that shares less than half of the usual words and brings three new ones.
+    let stems = |f: &Facts| -> Vec<String> {
+        f.terms
+            .iter()
+            .filter(|t| !t.contains(' '))
+            .map(|t| stem(t))
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect()
+    };
+    let term_sets: Vec<Vec<String>> = earlier.iter().map(stems).collect();
     let usual_terms = usual(term_sets.iter(), n);
-    let shared = usual_terms.iter().filter(|t| new.terms.contains(*t)).count();
-    let novel: Vec<&String> = new
-        .terms
+    let new_terms = stems(new);
+    let shared = usual_terms.iter().filter(|t| new_terms.contains(*t)).count();
+    let novel: Vec<&String> = new_terms
         .iter()
-        .filter(|t| !t.contains(' ') && !earlier.iter().any(|f| f.terms.contains(*t)))
+        .filter(|t| !term_sets.iter().any(|s| s.contains(*t)))
         .collect();
-    if !usual_terms.is_empty() && shared * 2 < usual_terms.len() && novel.len() >= 2 {
+    if !usual_terms.is_empty() && shared * 2 < usual_terms.len() && novel.len() >= 3 {
         out.push(Departure {
             aspect: "content".into(),
             usual: list(&usual_terms),

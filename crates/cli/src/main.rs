@@ -1201,6 +1201,41 @@ events between China and Russia (first of them):"
             );
         }
     }
+    let q = dyad_analyze::BreakQuery {
+        dyad: Some(("CHN".into(), "RUS".into())),
+        min_series: 3,
+    };
+    for b in dyad_analyze::breaks(&store, &q)? {
+        let how: Vec<String> = b
+            .departures
+            .iter()
+            .map(|d| format!("{} ({})", d.aspect, d.found))
+            .collect();
+        println!(
+            "\npattern break: China-Russia \"{}\" {}, usually on {} in {} years before: {} breaks it in {}",
+            b.terms.join(", "),
+            b.family,
+            dyad_analyze::breaks::month_day_label(&b.usual_day),
+            b.series.len(),
+            b.instance.date,
+            how.join("; ")
+        );
+    }
+    let q = dyad_analyze::ShiftQuery {
+        speaker: "CHN".into(),
+        about: "RUS".into(),
+    };
+    for s in dyad_analyze::shifts(&store, &q)? {
+        println!(
+            "\nposition shift ({}, on {}): China on Russia, {} {} -> {} {}",
+            s.kind,
+            s.theme.join(", "),
+            s.before.date.as_deref().unwrap_or("?"),
+            s.before.stance.label,
+            s.after.date.as_deref().unwrap_or("?"),
+            s.after.stance.label
+        );
+    }
     let hits = store.search("Power of Siberia", 3)?;
     println!("\nsearch \"Power of Siberia\": {} hits", hits.len());
     for h in &hits {
@@ -1212,7 +1247,7 @@ events between China and Russia (first of them):"
         );
     }
     println!(
-        "\nnext: dyad stats --db {0} | dyad search \"Li Shangfu\" --db {0} | dyad show ID --db {0}\n      dyad events --db {0} --source CHN --target RUS | dyad explain ID SENTENCE --db {0}",
+        "\nnext: dyad stats --db {0} | dyad search \"Li Shangfu\" --db {0} | dyad show ID --db {0}\n      dyad events --db {0} --source CHN --target RUS | dyad explain ID SENTENCE --db {0}\n      dyad breaks --dyad CHN,RUS --db {0} | dyad shifts --speaker CHN --about RUS --db {0}",
         db.display()
     );
     Ok(if r.errors.is_empty() {
