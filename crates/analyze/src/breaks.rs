@@ -131,7 +131,9 @@ fn parse_forms(text: &str) -> Result<Vec<FormCue>, String> {
         let f: Vec<&str> = line.split('\t').collect();
         let bad = |why: &str| format!("data/analysis/forms.tsv:{}: {why}", i + 1);
         if f.len() != 4 || f.iter().any(|x| x.trim().is_empty()) {
-            return Err(bad("expected form, family, types and cues separated by tabs"));
+            return Err(bad(
+                "expected form, family, types and cues separated by tabs",
+            ));
         }
         if f[3] != f[3].to_lowercase() {
             return Err(bad("cues are lower case"));
@@ -186,7 +188,11 @@ fn family_and_form(e: &DyadEvent) -> (String, String) {
     let sentence = terms::words(&e.sentence);
     // A consultation takes the form its sentence names; another event only the one its own
     // trigger names ("congratulated" in an exchange of messages).
-    let words = if kind == "CONSULT" { &sentence } else { &trigger };
+    let words = if kind == "CONSULT" {
+        &sentence
+    } else {
+        &trigger
+    };
     for f in forms() {
         if f.types.iter().any(|t| *t == kind)
             && f.cues.iter().any(|c| {
@@ -221,7 +227,10 @@ fn participant(entity: Option<&str>, code: Option<&str>, day: NaiveDate) -> Stri
 
 fn side_matches(code: Option<&str>, entity: Option<&str>, side: &str) -> bool {
     entity == Some(side)
-        || code.is_some_and(|c| c.to_ascii_uppercase().starts_with(&side.to_ascii_uppercase()))
+        || code.is_some_and(|c| {
+            c.to_ascii_uppercase()
+                .starts_with(&side.to_ascii_uppercase())
+        })
 }
 
 #[derive(Debug, Clone)]
@@ -274,7 +283,10 @@ fn occurrences(events: Vec<DyadEvent>, sides: Option<&(String, String)>) -> Vec<
             ),
             None => {
                 let country = |c: &Option<String>| {
-                    c.as_deref().and_then(|c| c.get(..3)).unwrap_or("?").to_string()
+                    c.as_deref()
+                        .and_then(|c| c.get(..3))
+                        .unwrap_or("?")
+                        .to_string()
                 };
                 let (s, t) = (country(&e.source_code), country(&e.target_code));
                 if s <= t {
@@ -356,7 +368,9 @@ fn find_series(occs: &[Occ], idx: &[usize], min_seasons: usize) -> Vec<Series> {
             let score = (seasons.len(), inside.len(), anchor);
             let better = match best {
                 None => true,
-                Some((s, n, a)) => (score.0, score.1) > (s, n) || ((score.0, score.1) == (s, n) && anchor < a),
+                Some((s, n, a)) => {
+                    (score.0, score.1) > (s, n) || ((score.0, score.1) == (s, n) && anchor < a)
+                }
             };
             if better {
                 best = Some(score);
@@ -378,19 +392,28 @@ fn find_series(occs: &[Occ], idx: &[usize], min_seasons: usize) -> Vec<Series> {
         inside.dedup();
         // The usual day is the median of the days in the window, so that seasons are counted
         // from it (a Dec 31 habit is the year's, even when one report says Jan 1).
-        let mut offs: Vec<i64> = inside.iter().map(|&i| season_of(occs[i].day, anchor).1).collect();
+        let mut offs: Vec<i64> = inside
+            .iter()
+            .map(|&i| season_of(occs[i].day, anchor).1)
+            .collect();
         offs.sort_unstable();
         let anchor = anchor_in(2001, anchor)
             .map(|a| a + chrono::Duration::days(offs[offs.len() / 2]))
             .map_or(anchor, |d| (d.month(), d.day()));
-        found.entry((anchor, inside)).or_default().push(term.to_string());
+        found
+            .entry((anchor, inside))
+            .or_default()
+            .push(term.to_string());
     }
     let mut cands: Vec<Series> = found
         .into_iter()
         .map(|((anchor, members), terms)| {
             let mut seasons: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
             for i in members {
-                seasons.entry(season_of(occs[i].day, anchor).0).or_default().push(i);
+                seasons
+                    .entry(season_of(occs[i].day, anchor).0)
+                    .or_default()
+                    .push(i);
             }
             Series {
                 anchor,
@@ -514,7 +537,9 @@ fn nearest_to_terms(core: &[usize], occs: &[Occ], series_terms: &[String]) -> Ve
     for &i in core {
         let key = (occs[i].event.doc_id.as_str(), occs[i].event.sentence_n);
         let d = distance(i);
-        best.entry(key).and_modify(|b| *b = (*b).min(d)).or_insert(d);
+        best.entry(key)
+            .and_modify(|b| *b = (*b).min(d))
+            .or_insert(d);
     }
     core.iter()
         .copied()
@@ -534,11 +559,21 @@ struct Facts {
     terms: BTreeSet<String>,
 }
 
-fn instance(season: i32, core: &[usize], extra: &[usize], occs: &[Occ], anchor: (u32, u32)) -> Facts {
+fn instance(
+    season: i32,
+    core: &[usize],
+    extra: &[usize],
+    occs: &[Occ],
+    anchor: (u32, u32),
+) -> Facts {
     let mut members: Vec<usize> = core.iter().chain(extra).copied().collect();
     members.sort_by_key(|&i| (occs[i].day, i));
     members.dedup();
-    let first = core.iter().map(|&i| occs[i].day).min().unwrap_or(occs[members[0]].day);
+    let first = core
+        .iter()
+        .map(|&i| occs[i].day)
+        .min()
+        .unwrap_or(occs[members[0]].day);
     let forms: BTreeSet<String> = members.iter().map(|&i| occs[i].form.clone()).collect();
     let pairs: BTreeSet<String> = members.iter().map(|&i| occs[i].pair.clone()).collect();
     let terms: BTreeSet<String> = members
@@ -556,7 +591,13 @@ fn instance(season: i32, core: &[usize], extra: &[usize], occs: &[Occ], anchor: 
     let evidence = members
         .iter()
         .map(|&i| &occs[i])
-        .filter(|o| seen.insert((o.event.doc_id.clone(), o.event.sentence_n, o.event.trigger.clone())))
+        .filter(|o| {
+            seen.insert((
+                o.event.doc_id.clone(),
+                o.event.sentence_n,
+                o.event.trigger.clone(),
+            ))
+        })
         .map(evidence)
         .collect();
     Facts {
@@ -594,7 +635,11 @@ fn list<'a>(items: impl IntoIterator<Item = &'a String>) -> String {
 
 fn month_day(anchor: (u32, u32), offset: i64) -> String {
     anchor_in(2001, anchor)
-        .map(|a| (a + chrono::Duration::days(offset)).format("%b %-d").to_string())
+        .map(|a| {
+            (a + chrono::Duration::days(offset))
+                .format("%b %-d")
+                .to_string()
+        })
         .unwrap_or_default()
 }
 
@@ -648,7 +693,11 @@ fn departures(earlier: &[Facts], new: &Facts, anchor: (u32, u32)) -> Vec<Departu
     }
     let median = median_offset(earlier);
     let offsets: Vec<i64> = earlier.iter().map(|f| f.offset).collect();
-    let spread = offsets.iter().map(|o| (o - median).abs()).max().unwrap_or(0);
+    let spread = offsets
+        .iter()
+        .map(|o| (o - median).abs())
+        .max()
+        .unwrap_or(0);
     let dev = new.offset - median;
     // A day either way is time zones and late reports, not a change of habit.
     if dev.abs() > spread.max(1) {
@@ -700,7 +749,10 @@ fn departures(earlier: &[Facts], new: &Facts, anchor: (u32, u32)) -> Vec<Departu
     let term_sets: Vec<Vec<String>> = earlier.iter().map(stems).collect();
     let usual_terms = usual(term_sets.iter(), n);
     let new_terms = stems(new);
-    let shared = usual_terms.iter().filter(|t| new_terms.contains(*t)).count();
+    let shared = usual_terms
+        .iter()
+        .filter(|t| new_terms.contains(*t))
+        .count();
     let novel: Vec<&String> = new_terms
         .iter()
         .filter(|t| !term_sets.iter().any(|s| s.contains(*t)))
@@ -721,7 +773,10 @@ pub fn find_breaks(events: Vec<DyadEvent>, q: &BreakQuery) -> Vec<Break> {
     let occs = occurrences(events, q.dyad.as_ref());
     let mut groups: BTreeMap<(&[String; 2], &str), Vec<usize>> = BTreeMap::new();
     for (i, o) in occs.iter().enumerate() {
-        groups.entry((&o.dyad, o.family.as_str())).or_default().push(i);
+        groups
+            .entry((&o.dyad, o.family.as_str()))
+            .or_default()
+            .push(i);
     }
     let mut out = Vec::new();
     for ((dyad, family), idx) in &groups {
@@ -732,18 +787,21 @@ pub fn find_breaks(events: Vec<DyadEvent>, q: &BreakQuery) -> Vec<Break> {
                 .iter()
                 .map(|(&season, core)| {
                     let core = &nearest_to_terms(core, &occs, &s.terms);
-                    let docs: HashSet<&str> =
-                        core.iter().map(|&i| occs[i].event.doc_id.as_str()).collect();
+                    let docs: HashSet<&str> = core
+                        .iter()
+                        .map(|&i| occs[i].event.doc_id.as_str())
+                        .collect();
                     // Companions: what the same reports tell of the same kind of contact
                     // (the premiers' messages beside the presidents'), not their background.
-                    let forms: HashSet<&str> = core.iter().map(|&i| occs[i].form.as_str()).collect();
+                    let forms: HashSet<&str> =
+                        core.iter().map(|&i| occs[i].form.as_str()).collect();
                     let extra: Vec<usize> = idx
                         .iter()
                         .copied()
                         .filter(|&i| {
                             docs.contains(occs[i].event.doc_id.as_str())
                                 && forms.contains(occs[i].form.as_str())
-                                && season_of(occs[i].day, s.anchor) .0 == season
+                                && season_of(occs[i].day, s.anchor).0 == season
                                 && season_of(occs[i].day, s.anchor).1.abs() <= WINDOW
                         })
                         .collect();
@@ -774,7 +832,12 @@ pub fn find_breaks(events: Vec<DyadEvent>, q: &BreakQuery) -> Vec<Break> {
         }
     }
     out.sort_by(|a, b| {
-        (&a.dyad, &a.instance.date, &a.family, &a.terms).cmp(&(&b.dyad, &b.instance.date, &b.family, &b.terms))
+        (&a.dyad, &a.instance.date, &a.family, &a.terms).cmp(&(
+            &b.dyad,
+            &b.instance.date,
+            &b.family,
+            &b.terms,
+        ))
     });
     out
 }
@@ -790,7 +853,14 @@ mod tests {
     use super::*;
 
     /// An event between two leaders as the store gives it.
-    fn ev(date: &str, doc: &str, pair: [(&str, &str, &str); 2], cameo: &str, trigger: &str, sentence: &str) -> DyadEvent {
+    fn ev(
+        date: &str,
+        doc: &str,
+        pair: [(&str, &str, &str); 2],
+        cameo: &str,
+        trigger: &str,
+        sentence: &str,
+    ) -> DyadEvent {
         let [(s_text, s_entity, s_code), (t_text, t_entity, t_code)] = pair;
         DyadEvent {
             doc_id: doc.into(),
@@ -832,7 +902,10 @@ mod tests {
         let premiers_pair = if date < "2020" {
             PREMIERS
         } else {
-            [PREMIERS[0], ("Mikhail Mishustin", "mikhail-mishustin", "RUSGOV")]
+            [
+                PREMIERS[0],
+                ("Mikhail Mishustin", "mikhail-mishustin", "RUSGOV"),
+            ]
         };
         let mut out = vec![ev(
             date,
@@ -858,7 +931,9 @@ mod tests {
     }
 
     fn series(years: std::ops::RangeInclusive<i32>) -> Vec<DyadEvent> {
-        years.flat_map(|y| exchange(&format!("{y}-12-31"), true)).collect()
+        years
+            .flat_map(|y| exchange(&format!("{y}-12-31"), true))
+            .collect()
     }
 
     fn query() -> BreakQuery {
@@ -891,7 +966,10 @@ mod tests {
         let b = &found[0];
         assert_eq!(aspects(b), ["form"], "{b:#?}");
         assert_eq!(
-            (b.departures[0].usual.as_str(), b.departures[0].found.as_str()),
+            (
+                b.departures[0].usual.as_str(),
+                b.departures[0].found.as_str()
+            ),
             ("message (CHN president & RUS president)", "call")
         );
         assert_eq!(b.terms, ["new year"]);
@@ -929,7 +1007,10 @@ mod tests {
             found[0].departures[0].found,
             "missing: CHN premier & RUS prime minister"
         );
-        assert_eq!(found[0].instance.participants, ["CHN president & RUS president"]);
+        assert_eq!(
+            found[0].instance.participants,
+            ["CHN president & RUS president"]
+        );
     }
 
     #[test]
@@ -991,16 +1072,30 @@ mod tests {
             family_and_form(&ev("2020-01-01", "d", PRESIDENTS, cameo, trigger, sentence))
         };
         let f = |a: &str, b: &str| (a.to_string(), b.to_string());
-        assert_eq!(e("041", "talked", "Xi and Putin talked."), f("contact", "call"));
         assert_eq!(
-            e("040", "exchange New Year greetings", "Xi and Putin spoke on Monday to exchange New Year greetings."),
+            e("041", "talked", "Xi and Putin talked."),
             f("contact", "call")
         );
         assert_eq!(
-            e("040", "exchanged greetings", "Xi and Putin exchanged greetings."),
+            e(
+                "040",
+                "exchange New Year greetings",
+                "Xi and Putin spoke on Monday to exchange New Year greetings."
+            ),
+            f("contact", "call")
+        );
+        assert_eq!(
+            e(
+                "040",
+                "exchanged greetings",
+                "Xi and Putin exchanged greetings."
+            ),
             f("contact", "message")
         );
-        assert_eq!(e("040", "held talks", "Xi and Putin held talks."), f("contact", "meeting"));
+        assert_eq!(
+            e("040", "held talks", "Xi and Putin held talks."),
+            f("contact", "meeting")
+        );
         assert!(check_builtin().unwrap() >= 5);
     }
 }

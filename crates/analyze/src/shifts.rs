@@ -52,7 +52,9 @@ fn parse_stance(text: &str) -> Result<Vec<Cue>, String> {
         let bad = |why: &str| format!("data/analysis/stance.tsv:{}: {why}", i + 1);
         let f: Vec<&str> = line.split('\t').collect();
         if f.len() != 4 {
-            return Err(bad("expected category, weight, theme and phrase separated by tabs"));
+            return Err(bad(
+                "expected category, weight, theme and phrase separated by tabs",
+            ));
         }
         let category = match f[0] {
             "commit" => Category::Commit,
@@ -130,10 +132,7 @@ pub fn stance(text: &str) -> Stance {
     let mut themes = BTreeSet::new();
     let mut i = 0;
     while i < words.len() {
-        let Some(cue) = cues()
-            .iter()
-            .find(|c| words[i..].starts_with(&c.words))
-        else {
+        let Some(cue) = cues().iter().find(|c| words[i..].starts_with(&c.words)) else {
             i += 1;
             continue;
         };
@@ -282,7 +281,11 @@ pub fn find_shifts(statements: Vec<Statement>) -> Vec<Shift> {
         if !seen.insert((st.speaker_entity.clone(), st.content.to_lowercase())) {
             continue;
         }
-        let mut exclude: HashSet<String> = st.about.iter().flat_map(|a| terms::words(&a.text)).collect();
+        let mut exclude: HashSet<String> = st
+            .about
+            .iter()
+            .flat_map(|a| terms::words(&a.text))
+            .collect();
         exclude.extend(st.speaker.iter().flat_map(|s| terms::words(s)));
         let key: BTreeSet<String> = terms::key_terms(&st.content, &exclude)
             .into_iter()
@@ -369,7 +372,10 @@ mod tests {
     #[test]
     fn stance_reads_commitments_limits_and_warmth() {
         let a = stance("the friendship between Russia and China had \"no limits\"");
-        assert_eq!((a.label.as_str(), a.warmth, a.commitments), ("unlimited commitment", 3, 1));
+        assert_eq!(
+            (a.label.as_str(), a.warmth, a.commitments),
+            ("unlimited commitment", 3, 1)
+        );
         assert_eq!(a.themes, ["limits", "ties"]);
         let b = stance("cooperation with Russia had no limits but there was a bottom line, the principles of the UN Charter");
         assert_eq!(b.label, "qualified commitment");
@@ -401,8 +407,16 @@ mod tests {
     #[test]
     fn steady_wording_is_no_shift_and_a_colder_one_is() {
         let steady = find_shifts(vec![
-            st("2021-06-28", "Xi Jinping", "the partnership with Russia was based on mutual trust and close cooperation"),
-            st("2022-06-15", "Xi Jinping", "China would deepen cooperation with Russia on the basis of mutual trust"),
+            st(
+                "2021-06-28",
+                "Xi Jinping",
+                "the partnership with Russia was based on mutual trust and close cooperation",
+            ),
+            st(
+                "2022-06-15",
+                "Xi Jinping",
+                "China would deepen cooperation with Russia on the basis of mutual trust",
+            ),
         ]);
         assert!(steady.is_empty(), "{steady:#?}");
         let cooler = find_shifts(vec![
@@ -411,7 +425,11 @@ mod tests {
         ]);
         assert_eq!(cooler.len(), 1, "{cooler:#?}");
         assert_eq!(cooler[0].kind, "cooler");
-        assert!(cooler[0].theme.contains(&"energy".to_string()), "{:?}", cooler[0].theme);
+        assert!(
+            cooler[0].theme.contains(&"energy".to_string()),
+            "{:?}",
+            cooler[0].theme
+        );
         // The same words from two wire copies are one statement.
         let copies = find_shifts(vec![
             st("2022-02-05", "Xi Jinping", "ties with Russia had no limits"),

@@ -847,7 +847,10 @@ fn breaks(store: &Store, q: &dyad_analyze::BreakQuery, as_json: bool) -> Result<
         return Ok(ExitCode::SUCCESS);
     }
     if found.is_empty() {
-        eprintln!("no pattern breaks found (a series needs {} earlier yearly instances)", q.min_series.max(3));
+        eprintln!(
+            "no pattern breaks found (a series needs {} earlier yearly instances)",
+            q.min_series.max(3)
+        );
     }
     for b in &found {
         println!(
@@ -858,7 +861,11 @@ fn breaks(store: &Store, q: &dyad_analyze::BreakQuery, as_json: bool) -> Result<
             b.terms.join(", "),
             b.family,
             dyad_analyze::breaks::month_day_label(&b.usual_day),
-            if b.departures.len() == 1 { "a break" } else { "breaks" },
+            if b.departures.len() == 1 {
+                "a break"
+            } else {
+                "breaks"
+            },
             b.instance.season,
         );
         for d in &b.departures {
@@ -918,7 +925,10 @@ fn shifts(store: &Store, q: &dyad_analyze::ShiftQuery, as_json: bool) -> Result<
     for s in &found {
         println!("{} on {}: {}", s.kind, s.theme.join(", "), {
             let (a, b) = (&s.before.stance, &s.after.stance);
-            format!("{} (warmth {:+}) -> {} (warmth {:+})", a.label, a.warmth, b.label, b.warmth)
+            format!(
+                "{} (warmth {:+}) -> {} (warmth {:+})",
+                a.label, a.warmth, b.label, b.warmth
+            )
         });
         for (tag, st) in [("before", &s.before), ("after ", &s.after)] {
             println!(

@@ -457,8 +457,14 @@ fn breaks_and_shifts_are_found_in_stored_reports() {
     let db = dir.path().join("t.db");
     let db = db.to_str().unwrap();
     let out = dyad(&["ingest", input.to_str().unwrap(), "--db", db]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let breaks = lines(&dyad(&["breaks", "--db", db, "--dyad", "CHN,RUS", "--json"]));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let breaks = lines(&dyad(&[
+        "breaks", "--db", db, "--dyad", "CHN,RUS", "--json",
+    ]));
     assert_eq!(breaks.len(), 1, "{breaks:?}");
     let b = &breaks[0];
     let aspects: Vec<&str> = b["departures"]
@@ -475,7 +481,14 @@ fn breaks_and_shifts_are_found_in_stored_reports() {
         .unwrap()
         .contains("phone call"));
     let shifts = lines(&dyad(&[
-        "shifts", "--db", db, "--speaker", "CHN", "--about", "RUS", "--json",
+        "shifts",
+        "--db",
+        db,
+        "--speaker",
+        "CHN",
+        "--about",
+        "RUS",
+        "--json",
     ]));
     assert_eq!(shifts.len(), 1, "{shifts:?}");
     assert_eq!(shifts[0]["kind"], "qualified");
@@ -483,5 +496,8 @@ fn breaks_and_shifts_are_found_in_stored_reports() {
     let bad = dyad(&["breaks", "--db", db, "--dyad", "CHN"]);
     assert!(!bad.status.success());
     let err = String::from_utf8_lossy(&bad.stderr);
-    assert!(err.contains("two sides") && err.lines().count() == 1, "{err}");
+    assert!(
+        err.contains("two sides") && err.lines().count() == 1,
+        "{err}"
+    );
 }

@@ -285,7 +285,11 @@ mod tests {
         assert_eq!(events.len(), 1);
         let e = &events[0];
         assert_eq!(
-            (e.source_entity.as_deref(), e.target_entity.as_deref(), e.sentence_n),
+            (
+                e.source_entity.as_deref(),
+                e.target_entity.as_deref(),
+                e.sentence_n
+            ),
             (Some("xi-jinping"), Some("vladimir-putin"), Some(1))
         );
         assert_eq!(s.dyad_events(Some(("CHN", "USA"))).unwrap().len(), 0);

@@ -690,9 +690,10 @@ impl Store {
                         speaker_actor.and_then(|a| a.code.as_deref()),
                         speaker_actor.and_then(|a| a.sector.as_deref()),
                     ])?;
-                    let about = d.mentions.iter().filter(|m| {
-                        q.content.start <= m.span.start && m.span.end <= q.content.end
-                    });
+                    let about = d
+                        .mentions
+                        .iter()
+                        .filter(|m| q.content.start <= m.span.start && m.span.end <= q.content.end);
                     for (k, m) in about.enumerate() {
                         let actor = m.actor.as_ref();
                         insert_about.execute(params![
