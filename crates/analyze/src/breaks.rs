@@ -194,7 +194,7 @@ fn family_and_form(e: &DyadEvent) -> (String, String) {
         &trigger
     };
     for f in forms() {
-        if f.types.iter().any(|t| *t == kind)
+        if f.types.contains(&kind)
             && f.cues.iter().any(|c| {
                 let c: Vec<&str> = c.iter().map(String::as_str).collect();
                 terms::has_phrase(words, &c)
@@ -319,6 +319,9 @@ fn occurrences(events: Vec<DyadEvent>, sides: Option<&(String, String)>) -> Vec<
     out
 }
 
+/// A day of the year: (month, day).
+type MonthDay = (u32, u32);
+
 /// The anchor day (month, day) in a year, February 29 falling back to the 28th.
 fn anchor_in(year: i32, (m, d): (u32, u32)) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, m, d).or_else(|| NaiveDate::from_ymd_opt(year, m, d - 1))
@@ -349,7 +352,7 @@ fn find_series(occs: &[Occ], idx: &[usize], min_seasons: usize) -> Vec<Series> {
     }
     // Candidate series keyed by anchor and member occurrences; terms with the same members
     // describe one series.
-    let mut found: BTreeMap<((u32, u32), Vec<usize>), Vec<String>> = BTreeMap::new();
+    let mut found: BTreeMap<(MonthDay, Vec<usize>), Vec<String>> = BTreeMap::new();
     for (term, members) in by_term {
         let years: BTreeSet<i32> = members.iter().map(|&i| occs[i].day.year()).collect();
         if years.len() < min_seasons {
