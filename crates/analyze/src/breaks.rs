@@ -170,6 +170,15 @@ fn kb() -> Option<&'static dyad_kb::Kb> {
     KB.get_or_init(|| dyad_kb::Kb::builtin().ok()).as_ref()
 }
 
+/// The knowledge base's people by entity id.
+fn people() -> &'static HashMap<&'static str, &'static dyad_kb::Person> {
+    static PEOPLE: OnceLock<HashMap<&'static str, &'static dyad_kb::Person>> = OnceLock::new();
+    PEOPLE.get_or_init(|| {
+        kb().map(|kb| kb.people.iter().map(|p| (p.id.as_str(), p)).collect())
+            .unwrap_or_default()
+    })
+}
+
 /// The family and form of an event.
 fn family_and_form(e: &DyadEvent) -> (String, String) {
     let kind = e.kind.clone().unwrap_or_default();
@@ -184,20 +193,21 @@ fn family_and_form(e: &DyadEvent) -> (String, String) {
             return ("contact".into(), f.into());
         }
     }
-    let trigger = terms::words(&e.trigger);
-    let sentence = terms::words(&e.sentence);
     // A consultation takes the form its sentence names; another event only the one its own
     // trigger names ("congratulated" in an exchange of messages).
-    let words = if kind == "CONSULT" {
-        &sentence
+    let words = terms::words(if kind == "CONSULT" {
+        &e.sentence
     } else {
-        &trigger
-    };
+        &e.trigger
+    });
+    let present: HashSet<&str> = words.iter().map(String::as_str).collect();
     for f in forms() {
         if f.types.contains(&kind)
             && f.cues.iter().any(|c| {
-                let c: Vec<&str> = c.iter().map(String::as_str).collect();
-                terms::has_phrase(words, &c)
+                present.contains(c[0].as_str()) && {
+                    let c: Vec<&str> = c.iter().map(String::as_str).collect();
+                    terms::has_phrase(&words, &c)
+                }
             })
         {
             return (f.family.clone(), f.form.clone());
@@ -212,13 +222,8 @@ fn family_and_form(e: &DyadEvent) -> (String, String) {
 /// How an actor takes part: the role of a known person on the day ("CHN premier"), else the
 /// code and sector, else the entity.
 fn participant(entity: Option<&str>, code: Option<&str>, day: NaiveDate) -> String {
-    if let (Some(id), Some(kb)) = (entity, kb()) {
-        if let Some(role) = kb
-            .people
-            .iter()
-            .find(|p| p.id == id)
-            .and_then(|p| p.role_on(Some(day)))
-        {
+    if let Some(id) = entity {
+        if let Some(role) = people().get(id).and_then(|p| p.role_on(Some(day))) {
             return format!("{} {}", role.code, role.title);
         }
     }
@@ -301,10 +306,11 @@ fn occurrences(events: Vec<DyadEvent>, sides: Option<&(String, String)>) -> Vec<
         } else {
             format!("{tgt} & {src}")
         };
-        let mut exclude = form_words.clone();
-        for name in [&e.source, &e.target].into_iter().flatten() {
-            exclude.extend(terms::words(name));
-        }
+        let names: HashSet<String> = [&e.source, &e.target]
+            .into_iter()
+            .flatten()
+            .flat_map(|n| terms::words(n))
+            .collect();
         let (family, form) = family_and_form(&e);
         out.push(Occ {
             dyad,
@@ -312,11 +318,22 @@ fn occurrences(events: Vec<DyadEvent>, sides: Option<&(String, String)>) -> Vec<
             day,
             form,
             pair,
-            terms: terms::key_terms(&e.sentence, &exclude),
+            terms: terms::key_terms_but(&e.sentence, |w| {
+                form_words.contains(w) || names.contains(w)
+            }),
             event: e,
         });
     }
     out
+}
+
+/// The day of the year from 0, in a year without February 29 (which counts as the 28th).
+fn day_index(day: NaiveDate) -> usize {
+    let (m, d) = (
+        day.month(),
+        day.day().min(if day.month() == 2 { 28 } else { 31 }),
+    );
+    NaiveDate::from_ymd_opt(2001, m, d).map_or(0, |x| x.ordinal0() as usize)
 }
 
 /// A day of the year: (month, day).
@@ -358,27 +375,39 @@ fn find_series(occs: &[Occ], idx: &[usize], min_seasons: usize) -> Vec<Series> {
         if years.len() < min_seasons {
             continue;
         }
-        let mut best: Option<(usize, usize, (u32, u32))> = None;
-        for &c in &members {
-            let anchor = (occs[c].day.month(), occs[c].day.day());
-            let inside: Vec<(i32, usize)> = members
-                .iter()
-                .map(|&i| (season_of(occs[i].day, anchor), i))
-                .filter(|((_, off), _)| off.abs() <= WINDOW)
-                .map(|((s, _), i)| (s, i))
-                .collect();
-            let seasons: BTreeSet<i32> = inside.iter().map(|&(s, _)| s).collect();
-            let score = (seasons.len(), inside.len(), anchor);
-            let better = match best {
-                None => true,
-                Some((s, n, a)) => {
-                    (score.0, score.1) > (s, n) || ((score.0, score.1) == (s, n) && anchor < a)
+        // Members by day of the year (of a year without February 29), so that each candidate
+        // usual day looks only at the 31 days around it.
+        let mut by_day: Vec<Vec<usize>> = vec![Vec::new(); 365];
+        for &i in &members {
+            by_day[day_index(occs[i].day)].push(i);
+        }
+        let mut best: Option<(usize, usize, usize)> = None;
+        for anchor in (0..365).filter(|&d| !by_day[d].is_empty()) {
+            let mut seasons = BTreeSet::new();
+            let mut n = 0;
+            for off in -WINDOW..=WINDOW {
+                let at = anchor as i64 + off;
+                // Across the turn of the year, a day counts for the anchor's year.
+                let shift = if at < 0 {
+                    1
+                } else if at >= 365 {
+                    -1
+                } else {
+                    0
+                };
+                for &i in &by_day[at.rem_euclid(365) as usize] {
+                    seasons.insert(occs[i].day.year() + shift);
+                    n += 1;
                 }
-            };
-            if better {
-                best = Some(score);
+            }
+            if best.is_none_or(|(s, m, _)| (seasons.len(), n) > (s, m)) {
+                best = Some((seasons.len(), n, anchor));
             }
         }
+        let best = best.and_then(|(s, n, d)| {
+            let day = NaiveDate::from_yo_opt(2001, d as u32 + 1)?;
+            Some((s, n, (day.month(), day.day())))
+        });
         let Some((n_seasons, n_inside, anchor)) = best else {
             continue;
         };
@@ -1067,6 +1096,35 @@ mod tests {
             "Xi Jinping and Vladimir Putin held a phone call on economic cooperation.",
         ));
         assert!(find_breaks(events, &query()).is_empty());
+    }
+
+    /// `cargo test --release -p dyad-analyze -- --ignored --nocapture`: a collection's worth of
+    /// events.
+    #[test]
+    #[ignore]
+    fn a_large_collection_takes_seconds_at_most() {
+        let mut events = Vec::new();
+        let words = [
+            "energy", "trade", "security", "Ukraine", "grain", "gas", "summit", "border",
+        ];
+        for k in 0..100_000u32 {
+            let day = NaiveDate::from_ymd_opt(2000 + (k % 25) as i32, 1, 1).unwrap()
+                + chrono::Duration::days((k * 7 % 365) as i64);
+            let w = words[(k % 8) as usize];
+            let d = day.to_string();
+            events.push(ev(
+                &d,
+                &format!("doc-{}", k / 3),
+                PRESIDENTS,
+                "040",
+                "held talks",
+                &format!("Xi Jinping and Vladimir Putin held talks on {w} and {} cooperation in the region number {}.", words[(k / 8 % 8) as usize], k % 50),
+            ));
+        }
+        let t = std::time::Instant::now();
+        let found = find_breaks(events, &query());
+        eprintln!("{} breaks in {:?}", found.len(), t.elapsed());
+        assert!(t.elapsed().as_secs() < 30);
     }
 
     #[test]

@@ -242,11 +242,17 @@ pub fn words(text: &str) -> Vec<String> {
 /// Key terms: content words and adjacent pairs of them, without the stop words and without the
 /// words in `exclude` (the names of the actors, which every text of a dyad shares).
 pub fn key_terms(text: &str, exclude: &HashSet<String>) -> BTreeSet<String> {
-    let stop: HashSet<&str> = STOP.iter().copied().collect();
+    key_terms_but(text, |w| exclude.contains(w))
+}
+
+/// [`key_terms`] without the words for which `skip` is true.
+pub fn key_terms_but(text: &str, skip: impl Fn(&str) -> bool) -> BTreeSet<String> {
+    static STOP_SET: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    let stop = STOP_SET.get_or_init(|| STOP.iter().copied().collect());
     let mut out = BTreeSet::new();
     let mut prev: Option<String> = None;
     for w in words(text) {
-        let content = w.chars().count() > 2 && !stop.contains(w.as_str()) && !exclude.contains(&w);
+        let content = w.chars().count() > 2 && !stop.contains(w.as_str()) && !skip(&w);
         if !content {
             prev = None;
             continue;
