@@ -272,8 +272,8 @@ fn change(a: &Stance, b: &Stance) -> Option<&'static str> {
     None
 }
 
-/// Finds the shifts in a list of statements (as [`Store::statements`] gives them, by date).
-pub fn find_shifts(statements: Vec<Statement>) -> Vec<Shift> {
+/// Statements with their stance and key terms, once each, by date.
+fn prepare(statements: Vec<Statement>) -> Vec<(StanceStatement, BTreeSet<String>)> {
     // One statement once: wire copies carry the same words.
     let mut seen = HashSet::new();
     let mut list: Vec<(StanceStatement, BTreeSet<String>)> = Vec::new();
@@ -294,31 +294,46 @@ pub fn find_shifts(statements: Vec<Statement>) -> Vec<Shift> {
         list.push((stance_statement(st), key));
     }
     list.sort_by(|a, b| (&a.0.date, &a.0.doc_id).cmp(&(&b.0.date, &b.0.doc_id)));
+    list
+}
+
+/// What two statements share that makes them speak of one thing: a theme of the lexicon, or
+/// at least two key terms. `None` when they share neither.
+fn shared_theme(
+    a: &(StanceStatement, BTreeSet<String>),
+    b: &(StanceStatement, BTreeSet<String>),
+) -> Option<Vec<String>> {
+    let mut theme: Vec<String> =
+        a.0.stance
+            .themes
+            .iter()
+            .filter(|t| b.0.stance.themes.contains(t))
+            .cloned()
+            .collect();
+    let shared: Vec<String> = a.1.intersection(&b.1).cloned().collect();
+    if theme.is_empty() && shared.len() < 2 {
+        return None;
+    }
+    for t in shared {
+        if !theme.contains(&t) {
+            theme.push(t);
+        }
+    }
+    Some(theme)
+}
+
+/// Finds the shifts in a list of statements (as [`Store::statements`] gives them, by date).
+pub fn find_shifts(statements: Vec<Statement>) -> Vec<Shift> {
+    let list = prepare(statements);
     let mut out = Vec::new();
     for j in 1..list.len() {
-        let (b, bkey) = &list[j];
+        let b = &list[j].0;
         // The latest earlier statement on the same theme.
-        let earlier = list[..j].iter().rev().find_map(|(a, akey)| {
-            if a.date >= b.date {
+        let earlier = list[..j].iter().rev().find_map(|a| {
+            if a.0.date >= b.date {
                 return None;
             }
-            let mut theme: Vec<String> = a
-                .stance
-                .themes
-                .iter()
-                .filter(|t| b.stance.themes.contains(t))
-                .cloned()
-                .collect();
-            let shared: Vec<String> = akey.intersection(bkey).cloned().collect();
-            if theme.is_empty() && shared.len() < 2 {
-                return None;
-            }
-            for t in shared {
-                if !theme.contains(&t) {
-                    theme.push(t);
-                }
-            }
-            Some((a, theme))
+            shared_theme(a, &list[j]).map(|theme| (&a.0, theme))
         });
         let Some((a, theme)) = earlier else {
             continue;
@@ -333,6 +348,83 @@ pub fn find_shifts(statements: Vec<Statement>) -> Vec<Shift> {
         }
     }
     out
+}
+
+/// Statements that speak of one thing, in time order.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Theme {
+    /// The lexicon themes and key terms most of its statements share.
+    pub terms: Vec<String>,
+    pub statements: Vec<StanceStatement>,
+}
+
+/// Groups statements by theme: statements that share a lexicon theme or two key terms, and
+/// those linked to them, are one group; a statement that shares nothing is a group of its own.
+/// Groups are ordered by their first statement.
+pub fn group_themes(statements: Vec<Statement>) -> Vec<Theme> {
+    let list = prepare(statements);
+    let mut group: Vec<usize> = (0..list.len()).collect();
+    fn root(g: &mut [usize], mut i: usize) -> usize {
+        while g[i] != i {
+            g[i] = g[g[i]];
+            i = g[i];
+        }
+        i
+    }
+    for j in 0..list.len() {
+        for i in 0..j {
+            if shared_theme(&list[i], &list[j]).is_some() {
+                let (a, b) = (root(&mut group, i), root(&mut group, j));
+                group[a.max(b)] = a.min(b);
+            }
+        }
+    }
+    let mut members: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for i in 0..list.len() {
+        let r = root(&mut group, i);
+        members.entry(r).or_default().push(i);
+    }
+    members
+        .into_values()
+        .map(|idx| {
+            let mut count: std::collections::BTreeMap<&str, usize> = Default::default();
+            for &i in &idx {
+                let (st, key) = &list[i];
+                for t in st.stance.themes.iter().chain(key.iter()) {
+                    *count.entry(t.as_str()).or_default() += 1;
+                }
+            }
+            let lexicon: HashSet<&str> = idx
+                .iter()
+                .flat_map(|&i| list[i].0.stance.themes.iter().map(String::as_str))
+                .collect();
+            let mut terms: Vec<(&str, usize)> = count
+                .into_iter()
+                .filter(|&(_, c)| c >= 2 || idx.len() == 1)
+                .collect();
+            // Lexicon themes first, then the most shared terms.
+            terms.sort_by(|a, b| {
+                lexicon
+                    .contains(b.0)
+                    .cmp(&lexicon.contains(a.0))
+                    .then(b.1.cmp(&a.1))
+                    .then(a.0.cmp(b.0))
+            });
+            Theme {
+                terms: terms
+                    .into_iter()
+                    .take(5)
+                    .map(|(t, _)| t.to_string())
+                    .collect(),
+                statements: idx.into_iter().map(|i| list[i].0.clone()).collect(),
+            }
+        })
+        .collect()
+}
+
+/// A speaker's statements about a counterpart in the store, grouped by theme.
+pub fn themes(store: &Store, q: &ShiftQuery) -> dyad_store::Result<Vec<Theme>> {
+    Ok(group_themes(store.statements(&q.speaker, &q.about)?))
 }
 
 /// The position shifts of a speaker about a counterpart in the store.
@@ -402,6 +494,27 @@ mod tests {
         assert_eq!(s.before.date.as_deref(), Some("2022-02-05"));
         assert_eq!(s.after.speaker.as_deref(), Some("Qin Gang"));
         assert_eq!(s.after.stance.label, "qualified commitment");
+        let themes = group_themes(vec![
+            st(
+                "2022-02-05",
+                "Xi Jinping",
+                "the friendship between Russia and China had \"no limits\"",
+            ),
+            st(
+                "2022-02-20",
+                "The foreign ministry",
+                "it would keep trade with Russia normal",
+            ),
+            st(
+                "2022-03-21",
+                "Qin Gang",
+                "cooperation with Russia had no limits but there was a bottom line",
+            ),
+        ]);
+        assert_eq!(themes.len(), 2, "{themes:#?}");
+        assert_eq!(themes[0].terms[0], "limits");
+        assert_eq!(themes[0].statements.len(), 2);
+        assert_eq!(themes[1].statements[0].date.as_deref(), Some("2022-02-20"));
     }
 
     #[test]

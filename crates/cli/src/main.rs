@@ -188,6 +188,9 @@ enum Cmd {
         /// Counterpart the statements name: a code or prefix (RUS) or an entity id.
         #[arg(long)]
         about: String,
+        /// Also list every statement, grouped by theme and in time order, with its stance.
+        #[arg(long)]
+        statements: bool,
         #[arg(long)]
         json: bool,
     },
@@ -373,6 +376,7 @@ fn run(cmd: Cmd, opts: &Options) -> Result<ExitCode> {
             db,
             speaker,
             about,
+            statements,
             json,
         } => {
             if speaker.trim().is_empty() || about.trim().is_empty() {
@@ -382,7 +386,7 @@ fn run(cmd: Cmd, opts: &Options) -> Result<ExitCode> {
                 speaker: speaker.trim().to_string(),
                 about: about.trim().to_string(),
             };
-            shifts(&open_existing(&db)?, &q, json)
+            shifts(&open_existing(&db)?, &q, statements, json)
         }
         Cmd::Actors {
             db,
@@ -907,7 +911,41 @@ fn breaks(store: &Store, q: &dyad_analyze::BreakQuery, as_json: bool) -> Result<
     Ok(ExitCode::SUCCESS)
 }
 
-fn shifts(store: &Store, q: &dyad_analyze::ShiftQuery, as_json: bool) -> Result<ExitCode> {
+fn shifts(
+    store: &Store,
+    q: &dyad_analyze::ShiftQuery,
+    statements: bool,
+    as_json: bool,
+) -> Result<ExitCode> {
+    if statements {
+        let themes = dyad_analyze::shifts::themes(store, q)?;
+        if as_json {
+            let mut out = std::io::stdout().lock();
+            for t in &themes {
+                writeln!(out, "{}", serde_json::to_string(t)?)?;
+            }
+        } else {
+            for t in &themes {
+                println!("theme: {}", t.terms.join(", "));
+                for st in &t.statements {
+                    println!(
+                        "  {} {:<22} {}: \"{}\" ({})",
+                        st.date.as_deref().unwrap_or("----------"),
+                        format!("{} {:+}", st.stance.label, st.stance.warmth),
+                        st.speaker.as_deref().unwrap_or("(unnamed)"),
+                        st.content,
+                        sentence_ref(&st.doc_id, st.sentence_n)
+                    );
+                }
+            }
+            if !themes.is_empty() {
+                println!();
+            }
+        }
+        if as_json {
+            return Ok(ExitCode::SUCCESS);
+        }
+    }
     let found = dyad_analyze::shifts(store, q)?;
     if as_json {
         let mut out = std::io::stdout().lock();
