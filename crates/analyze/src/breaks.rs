@@ -101,7 +101,7 @@ pub struct Break {
     pub dyad: [String; 2],
     /// `contact`, `exercise` or a PLOVER type.
     pub family: String,
-    /// `yearly`.
+    /// `yearly`, or `every N years` when the earlier instances are all N years apart.
     pub period: String,
     /// The key terms that recur ("new year").
     pub terms: Vec<String>,
@@ -841,14 +841,40 @@ pub fn find_breaks(events: Vec<DyadEvent>, q: &BreakQuery) -> Vec<Break> {
                 })
                 .collect();
             for k in min..facts.len() {
-                let found = departures(&facts[..k], &facts[k], s.anchor);
+                let mut found = departures(&facts[..k], &facts[k], s.anchor);
+                // Every g years when the earlier instances are all g years apart (a biennial
+                // summit); one that comes sooner breaks the rhythm. A longer gap may be a year
+                // the collection does not cover, so it is not held against the pattern.
+                let seasons: Vec<i32> = facts[..=k].iter().map(|f| f.instance.season).collect();
+                let gaps: Vec<i32> = seasons.windows(2).map(|w| w[1] - w[0]).collect();
+                let (before, last) = gaps.split_at(gaps.len() - 1);
+                let every = before
+                    .first()
+                    .copied()
+                    .filter(|g| before.iter().all(|x| x == g))
+                    .unwrap_or(1);
+                if every > 1 && last[0] < every {
+                    found.push(Departure {
+                        aspect: "timing".into(),
+                        usual: format!("every {every} years"),
+                        found: format!(
+                            "{} year{} after the last",
+                            last[0],
+                            if last[0] == 1 { "" } else { "s" }
+                        ),
+                    });
+                }
                 if found.is_empty() {
                     continue;
                 }
                 out.push(Break {
                     dyad: (*dyad).clone(),
                     family: family.to_string(),
-                    period: "yearly".into(),
+                    period: if every > 1 {
+                        format!("every {every} years")
+                    } else {
+                        "yearly".into()
+                    },
                     terms: shown.clone(),
                     usual_day: anchor_in(2001, s.anchor)
                         .map(|a| {
@@ -1061,6 +1087,31 @@ mod tests {
         ));
         let found = find_breaks(events, &query());
         assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn a_biennial_summit_held_a_year_early_breaks_the_rhythm() {
+        let summit = |y: i32| {
+            let d = format!("{y}-06-15");
+            ev(
+                &d,
+                &format!("doc-{y}"),
+                PRESIDENTS,
+                "040",
+                "held a summit",
+                "Xi Jinping and Vladimir Putin held their regular summit on the Amur on Friday.",
+            )
+        };
+        let mut events: Vec<DyadEvent> = [2012, 2014, 2016, 2018].map(summit).into();
+        events.push(summit(2020));
+        assert!(find_breaks(events.clone(), &query()).is_empty());
+        events.pop();
+        events.push(summit(2019));
+        let found = find_breaks(events, &query());
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].period, "every 2 years");
+        assert_eq!(aspects(&found[0]), ["timing"]);
+        assert_eq!(found[0].departures[0].found, "1 year after the last");
     }
 
     #[test]
