@@ -1,9 +1,16 @@
-//! Analyze: the course of each dyad computed from stored events. For now the timeline: per
-//! period and direction, events by quad class and PLOVER type, with summed and mean intensity.
-//! Pattern breaks, position shifts and corroboration come next (issue 7).
+//! Analyze: the course of each dyad computed from stored events: the timeline (per period and
+//! direction, events by quad class and PLOVER type, with summed and mean intensity), pattern
+//! breaks in recurring interactions (`breaks`) and shifts in what one side says of the other
+//! (`shifts`).
 
+pub mod breaks;
 pub mod export;
 pub mod partitioned;
+pub mod shifts;
+pub mod terms;
+
+pub use breaks::{breaks, Break, BreakQuery};
+pub use shifts::{shifts, Shift, ShiftQuery};
 
 use serde::Serialize;
 use std::collections::BTreeMap;

@@ -186,6 +186,39 @@ enum Cmd {
         #[arg(long)]
         json: bool,
     },
+    /// Pattern breaks: interactions of a dyad that recur every year at the same time (New Year
+    /// messages, annual summits, exercises), and the instances that depart from the pattern in
+    /// form, timing, participants or content, with the evidence of each.
+    Breaks {
+        #[arg(long, default_value = "dyad.db")]
+        db: PathBuf,
+        /// The two sides, codes or prefixes or entity ids: CHN,RUS (default: every pair of
+        /// countries).
+        #[arg(long, value_name = "A,B")]
+        dyad: Option<String>,
+        /// Earlier instances a series needs before a departure counts (at least 3).
+        #[arg(long, default_value_t = 3)]
+        min_series: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Position shifts: what a speaker (a code prefix or an entity id) said about a
+    /// counterpart over time, and where the stance changes (qualified, warmer, cooler).
+    Shifts {
+        #[arg(long, default_value = "dyad.db")]
+        db: PathBuf,
+        /// Speaker: a code or prefix (CHN, CHNGOV) or an entity id (qin-gang).
+        #[arg(long)]
+        speaker: String,
+        /// Counterpart the statements name: a code or prefix (RUS) or an entity id.
+        #[arg(long)]
+        about: String,
+        /// Also list every statement, grouped by theme and in time order, with its stance.
+        #[arg(long)]
+        statements: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// One sentence of a stored document with its actors, time expressions and events marked,
     /// and the lexicon lines that coded them.
     Explain {
@@ -372,6 +405,40 @@ fn run(cmd: Cmd, opts: &Options) -> Result<ExitCode> {
             json,
         } => timeline(&open_existing(&db)?, &a, &b, by, all, json),
         Cmd::Explain { id, sentence, db } => explain(&open_existing(&db)?, &id, sentence),
+        Cmd::Breaks {
+            db,
+            dyad,
+            min_series,
+            json,
+        } => {
+            let dyad = match dyad.as_deref() {
+                None => None,
+                Some(d) => match d.split_once(',') {
+                    Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => {
+                        Some((a.trim().to_string(), b.trim().to_string()))
+                    }
+                    _ => bail!("--dyad {d:?}: give two sides separated by a comma, e.g. CHN,RUS"),
+                },
+            };
+            let q = dyad_analyze::BreakQuery { dyad, min_series };
+            breaks(&open_existing(&db)?, &q, json)
+        }
+        Cmd::Shifts {
+            db,
+            speaker,
+            about,
+            statements,
+            json,
+        } => {
+            if speaker.trim().is_empty() || about.trim().is_empty() {
+                bail!("--speaker and --about need a code (CHN) or an entity id (qin-gang)");
+            }
+            let q = dyad_analyze::ShiftQuery {
+                speaker: speaker.trim().to_string(),
+                about: about.trim().to_string(),
+            };
+            shifts(&open_existing(&db)?, &q, statements, json)
+        }
         Cmd::Actors {
             db,
             limit,
@@ -830,6 +897,160 @@ fn timeline(
     Ok(ExitCode::SUCCESS)
 }
 
+/// A sentence reference as `dyad explain` takes it: "66639cb2 3".
+fn sentence_ref(doc_id: &str, n: Option<u32>) -> String {
+    match n {
+        Some(n) => format!("{} {n}", short_id(doc_id)),
+        None => short_id(doc_id).to_string(),
+    }
+}
+
+fn breaks(store: &Store, q: &dyad_analyze::BreakQuery, as_json: bool) -> Result<ExitCode> {
+    let found = dyad_analyze::breaks(store, q)?;
+    if as_json {
+        let mut out = std::io::stdout().lock();
+        for b in &found {
+            writeln!(out, "{}", serde_json::to_string(b)?)?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    if found.is_empty() {
+        eprintln!(
+            "no pattern breaks found (a series needs {} earlier yearly instances)",
+            q.min_series.max(3)
+        );
+    }
+    for b in &found {
+        println!(
+            "{} {}  {} \"{}\" {}, usually on {}: {} in {}",
+            b.dyad[0],
+            b.dyad[1],
+            b.period,
+            b.terms.join(", "),
+            b.family,
+            dyad_analyze::breaks::month_day_label(&b.usual_day),
+            if b.departures.len() == 1 {
+                "a break"
+            } else {
+                "breaks"
+            },
+            b.instance.season,
+        );
+        for d in &b.departures {
+            println!("  {:<12} usual: {}; found: {}", d.aspect, d.usual, d.found);
+        }
+        println!("  series:");
+        for i in &b.series {
+            println!(
+                "    {} {:<16} {}",
+                i.date,
+                i.forms.join("/"),
+                i.participants.join("; ")
+            );
+            for e in &i.evidence {
+                println!(
+                    "      {} \"{}\" ({})",
+                    e.outlet.as_deref().unwrap_or("-"),
+                    e.trigger,
+                    sentence_ref(&e.doc_id, e.sentence_n)
+                );
+            }
+        }
+        println!(
+            "  new: {} {} {}",
+            b.instance.date,
+            b.instance.forms.join("/"),
+            b.instance.participants.join("; ")
+        );
+        for e in &b.instance.evidence {
+            println!(
+                "    {}: \"{}\" ({}, {})",
+                e.sentence,
+                e.trigger,
+                e.outlet.as_deref().unwrap_or("-"),
+                sentence_ref(&e.doc_id, e.sentence_n)
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn shifts(
+    store: &Store,
+    q: &dyad_analyze::ShiftQuery,
+    statements: bool,
+    as_json: bool,
+) -> Result<ExitCode> {
+    if statements {
+        let themes = dyad_analyze::shifts::themes(store, q)?;
+        if as_json {
+            let mut out = std::io::stdout().lock();
+            for t in &themes {
+                writeln!(out, "{}", serde_json::to_string(t)?)?;
+            }
+        } else {
+            for t in &themes {
+                println!("theme: {}", t.terms.join(", "));
+                for st in &t.statements {
+                    println!(
+                        "  {} {:<22} {}: \"{}\" ({})",
+                        st.date.as_deref().unwrap_or("----------"),
+                        format!("{} {:+}", st.stance.label, st.stance.warmth),
+                        st.speaker.as_deref().unwrap_or("(unnamed)"),
+                        st.content,
+                        sentence_ref(&st.doc_id, st.sentence_n)
+                    );
+                }
+            }
+            if !themes.is_empty() {
+                println!();
+            }
+        }
+        if as_json {
+            return Ok(ExitCode::SUCCESS);
+        }
+    }
+    let found = dyad_analyze::shifts(store, q)?;
+    if as_json {
+        let mut out = std::io::stdout().lock();
+        for s in &found {
+            writeln!(out, "{}", serde_json::to_string(s)?)?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    if found.is_empty() {
+        eprintln!(
+            "no position shifts found in what {} said about {}",
+            q.speaker, q.about
+        );
+    }
+    for s in &found {
+        println!("{} on {}: {}", s.kind, s.theme.join(", "), {
+            let (a, b) = (&s.before.stance, &s.after.stance);
+            format!(
+                "{} (warmth {:+}) -> {} (warmth {:+})",
+                a.label, a.warmth, b.label, b.warmth
+            )
+        });
+        for (tag, st) in [("before", &s.before), ("after ", &s.after)] {
+            println!(
+                "  {tag} {} {} {}: \"{}\"",
+                st.date.as_deref().unwrap_or("----------"),
+                st.kind,
+                st.speaker.as_deref().unwrap_or("(unnamed)"),
+                st.content
+            );
+            println!(
+                "         {} | {} ({})",
+                st.stance.cues.join(", "),
+                st.outlet.as_deref().unwrap_or("-"),
+                sentence_ref(&st.doc_id, st.sentence_n)
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn explain(store: &Store, id: &str, n: usize) -> Result<ExitCode> {
     let Some(d) = store.get(id)? else {
         bail!("no document with id {id:?} (give the id, or a unique prefix of at least 4 characters, as `dyad search` prints it)");
@@ -1092,6 +1313,41 @@ events between China and Russia (first of them):"
             );
         }
     }
+    let q = dyad_analyze::BreakQuery {
+        dyad: Some(("CHN".into(), "RUS".into())),
+        min_series: 3,
+    };
+    for b in dyad_analyze::breaks(&store, &q)? {
+        let how: Vec<String> = b
+            .departures
+            .iter()
+            .map(|d| format!("{} ({})", d.aspect, d.found))
+            .collect();
+        println!(
+            "\npattern break: China-Russia \"{}\" {}, usually on {} in {} years before: {} breaks it in {}",
+            b.terms.join(", "),
+            b.family,
+            dyad_analyze::breaks::month_day_label(&b.usual_day),
+            b.series.len(),
+            b.instance.date,
+            how.join("; ")
+        );
+    }
+    let q = dyad_analyze::ShiftQuery {
+        speaker: "CHN".into(),
+        about: "RUS".into(),
+    };
+    for s in dyad_analyze::shifts(&store, &q)? {
+        println!(
+            "\nposition shift ({}, on {}): China on Russia, {} {} -> {} {}",
+            s.kind,
+            s.theme.join(", "),
+            s.before.date.as_deref().unwrap_or("?"),
+            s.before.stance.label,
+            s.after.date.as_deref().unwrap_or("?"),
+            s.after.stance.label
+        );
+    }
     let hits = store.search("Power of Siberia", 3)?;
     println!("\nsearch \"Power of Siberia\": {} hits", hits.len());
     for h in &hits {
@@ -1103,7 +1359,7 @@ events between China and Russia (first of them):"
         );
     }
     println!(
-        "\nnext: dyad stats --db {0} | dyad search \"Li Shangfu\" --db {0} | dyad show ID --db {0}\n      dyad events --db {0} --source CHN --target RUS | dyad explain ID SENTENCE --db {0}",
+        "\nnext: dyad stats --db {0} | dyad search \"Li Shangfu\" --db {0} | dyad show ID --db {0}\n      dyad events --db {0} --source CHN --target RUS | dyad explain ID SENTENCE --db {0}\n      dyad breaks --dyad CHN,RUS --db {0} | dyad shifts --speaker CHN --about RUS --db {0}",
         db.display()
     );
     Ok(if r.errors.is_empty() {
@@ -1143,6 +1399,10 @@ fn check_data() -> Result<ExitCode> {
     );
     let n = dyad_annotate::quotes::lexicon::check_builtin().map_err(|e| anyhow::anyhow!("{e}"))?;
     println!("data/quotes/cues.txt: ok, {n} entries");
+    let n = dyad_analyze::breaks::check_builtin().map_err(anyhow::Error::msg)?;
+    println!("data/analysis/forms.tsv: ok, {n} forms");
+    let n = dyad_analyze::shifts::check_builtin().map_err(anyhow::Error::msg)?;
+    println!("data/analysis/stance.tsv: ok, {n} phrases");
     kb_check(None)
 }
 

@@ -423,3 +423,81 @@ fn events_are_stored_listed_by_dyad_and_explained() {
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("no sentence 999"));
 }
+
+#[test]
+fn breaks_and_shifts_are_found_in_stored_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("news.jsonl");
+    let mut f = std::fs::File::create(&input).unwrap();
+    let weekday = ["Saturday", "Sunday", "Monday", "Tuesday"];
+    for (i, y) in (2016..=2019).enumerate() {
+        let text = format!(
+            "Chinese President Xi Jinping and Russian President Vladimir Putin exchanged New Year messages on {}, looking back on a year of cooperation.\n\n\
+             Chinese Premier Li Keqiang and Russian Prime Minister Dmitry Medvedev also exchanged New Year messages on {}.",
+            weekday[i], weekday[i]
+        );
+        let rec = serde_json::json!({"url": format!("https://courier.example/{y}/new-year"), "text": text,
+            "date": format!("{}-01-01", y + 1), "outlet": "Courier", "title": "New Year messages"});
+        writeln!(f, "{rec}").unwrap();
+    }
+    let call = serde_json::json!({"url": "https://courier.example/2020/call", "date": "2020-12-29", "outlet": "Courier",
+        "title": "Xi and Putin speak before New Year",
+        "text": "Chinese President Xi Jinping and Russian President Vladimir Putin held a phone call on Monday to exchange New Year greetings."});
+    writeln!(f, "{call}").unwrap();
+    let statements = [
+        ("2022-02-05", "Chinese President Xi Jinping said the friendship between China and Russia had \"no limits\"."),
+        ("2022-03-21", "Chinese Foreign Minister Wang Yi said cooperation between China and Russia had no limits, but there was a bottom line."),
+    ];
+    for (date, text) in statements {
+        let rec = serde_json::json!({"url": format!("https://courier.example/{date}"), "text": text,
+            "date": date, "outlet": "Courier", "title": "China and Russia"});
+        writeln!(f, "{rec}").unwrap();
+    }
+    drop(f);
+    let db = dir.path().join("t.db");
+    let db = db.to_str().unwrap();
+    let out = dyad(&["ingest", input.to_str().unwrap(), "--db", db]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let breaks = lines(&dyad(&[
+        "breaks", "--db", db, "--dyad", "CHN,RUS", "--json",
+    ]));
+    assert_eq!(breaks.len(), 1, "{breaks:?}");
+    let b = &breaks[0];
+    let aspects: Vec<&str> = b["departures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["aspect"].as_str().unwrap())
+        .collect();
+    assert_eq!(aspects, ["form", "timing", "participants"], "{b}");
+    assert_eq!(b["series"].as_array().unwrap().len(), 4);
+    assert_eq!(b["instance"]["date"], "2020-12-28");
+    assert!(b["instance"]["evidence"][0]["sentence"]
+        .as_str()
+        .unwrap()
+        .contains("phone call"));
+    let shifts = lines(&dyad(&[
+        "shifts",
+        "--db",
+        db,
+        "--speaker",
+        "CHN",
+        "--about",
+        "RUS",
+        "--json",
+    ]));
+    assert_eq!(shifts.len(), 1, "{shifts:?}");
+    assert_eq!(shifts[0]["kind"], "qualified");
+    assert_eq!(shifts[0]["before"]["date"], "2022-02-05");
+    let bad = dyad(&["breaks", "--db", db, "--dyad", "CHN"]);
+    assert!(!bad.status.success());
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        err.contains("two sides") && err.lines().count() == 1,
+        "{err}"
+    );
+}

@@ -751,7 +751,19 @@ impl<'a> Actors<'a> {
 
     /// "Xi and Putin": the actor joined by "and" before actor `k`.
     fn coordinated_before(&self, toks: &[Tok], k: usize) -> Option<usize> {
-        let start = self.mentions[k].span.start;
+        let mut start = self.mentions[k].span.start;
+        // A title right before the name is the same actor: "Chinese President Xi Jinping and
+        // Russian President Vladimir Putin" joins Xi, not "Russian President".
+        let entity = self.mentions[k].entity.as_ref();
+        while let Some(t) = self.idx.iter().copied().find(|&t| {
+            let m = &self.mentions[t];
+            entity.is_some()
+                && m.entity.as_ref() == entity
+                && m.span.end <= start
+                && start - m.span.end <= 1
+        }) {
+            start = self.mentions[t].span.start;
+        }
         let j = toks.iter().position(|t| t.s >= start)?;
         let and = j.checked_sub(1)?;
         if toks[and].w != "and" {

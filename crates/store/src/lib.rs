@@ -10,6 +10,8 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use std::path::Path;
 
+mod analysis;
+pub use analysis::{DyadEvent, Statement, StatementAbout};
 pub use rusqlite::Error as SqlError;
 
 mod view;
@@ -157,6 +159,60 @@ CREATE TABLE quotes (
     PRIMARY KEY (doc_id, n)
 ) WITHOUT ROWID;
 CREATE INDEX quotes_speaker ON quotes(speaker_entity);
+"#,
+    // 6: what the analyses of recurring interactions and stances need: the entity of each
+    // event's actors and the sentence it is in, the code of each quote's speaker, and the
+    // actors each quote talks about. Rows stored before are filled from what they kept.
+    r#"
+ALTER TABLE events ADD COLUMN src_entity TEXT;
+ALTER TABLE events ADD COLUMN tgt_entity TEXT;
+ALTER TABLE events ADD COLUMN sentence_n INTEGER;
+ALTER TABLE quotes ADD COLUMN speaker_code TEXT;
+ALTER TABLE quotes ADD COLUMN speaker_sector TEXT;
+CREATE TABLE quote_about (
+    doc_id  TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    quote_n INTEGER NOT NULL,
+    n       INTEGER NOT NULL,
+    text    TEXT NOT NULL,
+    entity  TEXT,
+    code    TEXT,
+    sector  TEXT,
+    PRIMARY KEY (doc_id, quote_n, n)
+) WITHOUT ROWID;
+CREATE INDEX quote_about_entity ON quote_about(entity);
+CREATE INDEX quote_about_code ON quote_about(code);
+CREATE INDEX quotes_speaker_code ON quotes(speaker_code);
+UPDATE events SET sentence_n = (
+    SELECT s.n FROM sentences s
+    WHERE s.doc_id = events.doc_id AND s.start <= events.trig_start AND events.trig_end <= s.end);
+UPDATE events SET src_entity = (
+    SELECT m.entity FROM mentions m
+    WHERE m.doc_id = events.doc_id AND m.text = events.src_text AND m.entity IS NOT NULL
+    ORDER BY abs(m.start - events.trig_start) LIMIT 1)
+WHERE src_text IS NOT NULL;
+UPDATE events SET tgt_entity = (
+    SELECT m.entity FROM mentions m
+    WHERE m.doc_id = events.doc_id AND m.text = events.tgt_text AND m.entity IS NOT NULL
+    ORDER BY abs(m.start - events.trig_start) LIMIT 1)
+WHERE tgt_text IS NOT NULL;
+UPDATE quotes SET (speaker_code, speaker_sector) = (
+    SELECT m.code, m.sector FROM mentions m
+    WHERE m.doc_id = quotes.doc_id AND m.code IS NOT NULL AND instr(quotes.speaker, m.text) > 0
+      AND instr(quotes.speaker, 'to ' || m.text) = 0
+      AND instr(quotes.speaker, 'to the ' || m.text) = 0
+    ORDER BY m.text = quotes.speaker DESC, instr(quotes.speaker, m.text), abs(m.start - quotes.start)
+    LIMIT 1)
+WHERE speaker IS NOT NULL;
+UPDATE quotes SET (speaker_code, speaker_sector) = (
+    SELECT m.code, m.sector FROM mentions m
+    WHERE m.doc_id = quotes.doc_id AND m.entity = quotes.speaker_entity AND m.code IS NOT NULL
+    LIMIT 1)
+WHERE speaker_code IS NULL AND speaker_entity IS NOT NULL;
+INSERT INTO quote_about (doc_id, quote_n, n, text, entity, code, sector)
+    SELECT q.doc_id, q.n, row_number() OVER (PARTITION BY q.doc_id, q.n ORDER BY m.start) - 1,
+           m.text, m.entity, m.code, m.sector
+    FROM quotes q JOIN mentions m
+      ON m.doc_id = q.doc_id AND m.start >= q.start AND m.end <= q.end;
 "#,
 ];
 
@@ -516,13 +572,19 @@ impl Store {
             let mut insert_event = tx.prepare_cached(
                 "INSERT INTO events (doc_id, n, type, mode, cameo, quad, intensity, src_text,
                  src_code, src_sector, tgt_text, tgt_code, tgt_sector, trig_start, trig_end,
-                 trigger, date, negated, modality, confidence, pattern, sentence)
+                 trigger, date, negated, modality, confidence, pattern, sentence, src_entity,
+                 tgt_entity, sentence_n)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                 ?17, ?18, ?19, ?20, ?21, ?22)",
+                 ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
             )?;
             let mut insert_quote = tx.prepare_cached(
                 "INSERT INTO quotes (doc_id, n, kind, speaker, speaker_entity, cue, content, chain,
-                 hedged, start, end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                 hedged, start, end, speaker_code, speaker_sector)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            )?;
+            let mut insert_about = tx.prepare_cached(
+                "INSERT INTO quote_about (doc_id, quote_n, n, text, entity, code, sector)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?;
             for d in docs {
                 if exists.exists([&d.id])? {
@@ -596,7 +658,38 @@ impl Store {
                     ])?;
                 }
                 let slice = |s: Span| d.text.get(s.start..s.end).unwrap_or("");
+                // The mention that names an actor: the one at its span, else the last one
+                // inside it ("China's foreign ministry" ends with the agent).
+                let mention_in = |span: Span| {
+                    d.mentions
+                        .iter()
+                        .filter(|m| span.start <= m.span.start && m.span.end <= span.end)
+                        .max_by_key(|m| (m.span == span, m.actor.is_some(), m.span.start))
+                };
+                // The actor a speaker phrase names: the mention that is the whole phrase, else
+                // the first one that is not where the speaker is sent ("China's ambassador to
+                // the United States" speaks for China).
+                let actor_of_speaker = |span: Span| {
+                    let inside = d.mentions.iter().filter(|m| {
+                        span.start <= m.span.start && m.span.end <= span.end && m.actor.is_some()
+                    });
+                    let sent_to = |m: &&Mention| {
+                        let before = d.text.get(span.start..m.span.start).unwrap_or("");
+                        let before = before.trim_end();
+                        let before = before.strip_suffix("the").unwrap_or(before).trim_end();
+                        ["to", "towards", "toward", "against", "with"]
+                            .iter()
+                            .any(|w| before.ends_with(&format!(" {w}")) || before == *w)
+                    };
+                    inside
+                        .clone()
+                        .find(|m| m.span == span)
+                        .or_else(|| inside.clone().find(|m| !sent_to(m)))
+                        .or_else(|| inside.clone().next())
+                        .and_then(|m| m.actor.as_ref())
+                };
                 for (n, q) in d.quotes.iter().enumerate() {
+                    let speaker_actor = q.speaker.and_then(actor_of_speaker);
                     let chain: Vec<serde_json::Value> = q
                         .chain
                         .iter()
@@ -618,7 +711,25 @@ impl Store {
                         q.hedged,
                         q.content.start as i64,
                         q.content.end as i64,
+                        speaker_actor.and_then(|a| a.code.as_deref()),
+                        speaker_actor.and_then(|a| a.sector.as_deref()),
                     ])?;
+                    let about = d
+                        .mentions
+                        .iter()
+                        .filter(|m| q.content.start <= m.span.start && m.span.end <= q.content.end);
+                    for (k, m) in about.enumerate() {
+                        let actor = m.actor.as_ref();
+                        insert_about.execute(params![
+                            d.id,
+                            n as i64,
+                            k as i64,
+                            slice(m.span),
+                            m.entity,
+                            actor.and_then(|a| a.code.as_deref()),
+                            actor.and_then(|a| a.sector.as_deref()),
+                        ])?;
+                    }
                 }
                 for (n, e) in d.events.iter().enumerate() {
                     let actor = |a: &Option<dyad_model::EventActor>| {
@@ -626,11 +737,16 @@ impl Store {
                             .map(|a| (slice(a.span).to_string(), a.code.clone(), a.sector.clone()))
                     };
                     let (src, tgt) = (actor(&e.source), actor(&e.target));
-                    let sentence = d
+                    let sentence_n = d
                         .sentences
                         .iter()
-                        .find(|s| s.start <= e.trigger.start && e.trigger.end <= s.end)
-                        .map_or("", |s| slice(*s));
+                        .position(|s| s.start <= e.trigger.start && e.trigger.end <= s.end);
+                    let sentence = sentence_n.map_or("", |i| slice(d.sentences[i]));
+                    let entity = |a: &Option<dyad_model::EventActor>| {
+                        a.as_ref()
+                            .and_then(|a| mention_in(a.span))
+                            .and_then(|m| m.entity.clone())
+                    };
                     insert_event.execute(params![
                         d.id,
                         n as i64,
@@ -654,6 +770,9 @@ impl Store {
                         e.confidence as f64,
                         e.pattern,
                         sentence,
+                        entity(&e.source),
+                        entity(&e.target),
+                        sentence_n.map(|i| i as i64),
                     ])?;
                 }
                 for (n, l) in d.learned.iter().enumerate() {
