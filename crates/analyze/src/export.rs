@@ -213,6 +213,7 @@ mod tests {
     fn event() -> EventRow {
         EventRow {
             doc_id: "d1".into(),
+            n: 0,
             url: Some("https://example.org/a".into()),
             outlet: Some("Harbour Daily".into()),
             published: Some("2024-05-17".into()),

@@ -2,7 +2,14 @@
 //! period and direction, events by quad class and PLOVER type, with summed and mean intensity.
 //! Pattern breaks, position shifts and corroboration come next (issue 7).
 
+pub mod corroboration;
 pub mod export;
+pub mod network;
+mod query;
+
+pub use corroboration::{corroboration, event_clusters, ClusterRef, Corroboration};
+pub use network::{network, Network};
+pub use query::Query;
 
 use serde::Serialize;
 use std::collections::BTreeMap;

@@ -10,6 +10,8 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use std::path::Path;
 
+mod network;
+pub use network::{EntityName, NetworkQuery, QuoteLink, RelationRow, ReportRow};
 pub use rusqlite::Error as SqlError;
 
 #[derive(Debug, thiserror::Error)]
@@ -154,6 +156,9 @@ CREATE TABLE quotes (
 ) WITHOUT ROWID;
 CREATE INDEX quotes_speaker ON quotes(speaker_entity);
 "#,
+    // (Migration 6 of another branch goes here; the relation layer follows it.)
+    // 7: relations between actors stated in the text, with their evidence.
+    network::MIGRATION,
 ];
 
 /// A processed document, ready to store.
@@ -171,6 +176,7 @@ pub struct NewDoc {
     pub learned: Vec<LearnedActor>,
     pub events: Vec<Event>,
     pub quotes: Vec<Quote>,
+    pub relations: Vec<dyad_model::Relation>,
 }
 
 /// What a batch did.
@@ -343,6 +349,8 @@ pub struct EventQuery {
 #[derive(Debug, Clone, Serialize)]
 pub struct EventRow {
     pub doc_id: String,
+    /// The event's number in its document (with `doc_id`, its key).
+    pub n: u32,
     pub url: Option<String>,
     pub outlet: Option<String>,
     pub published: Option<String>,
@@ -646,6 +654,7 @@ impl Store {
                         slice(l.evidence),
                     ])?;
                 }
+                network::insert_relations(&tx, d)?;
                 report.inserted += 1;
             }
         }
@@ -896,7 +905,7 @@ impl Store {
             "SELECT e.doc_id, d.outlet, substr(d.published, 1, 10), e.type, e.mode, e.cameo,
                     e.quad, e.intensity, e.src_text, e.src_code || coalesce(e.src_sector, ''),
                     e.tgt_text, e.tgt_code || coalesce(e.tgt_sector, ''), e.trigger, e.date,
-                    e.negated, e.modality, e.confidence, e.pattern, e.sentence, d.url
+                    e.negated, e.modality, e.confidence, e.pattern, e.sentence, d.url, e.n
              FROM events e JOIN documents d ON d.id = e.doc_id
              {} ORDER BY coalesce(e.date, d.published), e.doc_id, e.n LIMIT {}",
             w.sql(),
@@ -925,6 +934,7 @@ impl Store {
                 pattern: r.get(17)?,
                 sentence: r.get(18)?,
                 url: r.get(19)?,
+                n: r.get(20)?,
             })
         })?;
         for row in rows {
@@ -1071,6 +1081,7 @@ mod tests {
             learned: Vec::new(),
             events: Vec::new(),
             quotes: Vec::new(),
+            relations: Vec::new(),
         }
     }
 
