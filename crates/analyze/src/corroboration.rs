@@ -19,7 +19,8 @@ const DAY_SLACK: i64 = 1;
 /// Word overlap (Dice, content words of the sentences) that joins reports dated to the same
 /// day: their dyad, type and day already agree, so a trace of shared wording is enough.
 const SAME_DAY_WORDING: f64 = 0.1;
-/// The overlap needed when a date is coarser than a day (a month, a year, unknown).
+/// The overlap needed otherwise: days a day apart (talks on Tuesday, a meeting on Wednesday
+/// of the same trip are two events unless worded alike), or a date coarser than a day.
 const COARSE_WORDING: f64 = 0.35;
 /// Comparisons per report within its dyad and type, so that a huge block stays linear.
 const MAX_COMPARISONS: usize = 400;
@@ -141,19 +142,18 @@ fn days(date: &str) -> Option<(NaiveDate, NaiveDate)> {
     ))
 }
 
-/// The days a report's event may fall on: its date with the day slack, else the week up to
-/// its publication.
-fn window(r: &ReportRow) -> Option<(NaiveDate, NaiveDate, bool)> {
+/// The days a report's event may fall on (its date with the day slack, else the week up to
+/// its publication), and its day when the date is precise to the day.
+fn window(r: &ReportRow) -> Option<(NaiveDate, NaiveDate, Option<NaiveDate>)> {
     if let Some((a, b)) = r.date.as_deref().and_then(days) {
-        let exact = a == b;
         return Some((
             a - Duration::days(DAY_SLACK),
             b + Duration::days(DAY_SLACK),
-            exact,
+            (a == b).then_some(a),
         ));
     }
     let (_, p) = r.published.as_deref().and_then(days)?;
-    Some((p - Duration::days(7), p, false))
+    Some((p - Duration::days(7), p, None))
 }
 
 const STOP: &[&str] = &[
@@ -273,9 +273,7 @@ pub fn cluster(reports: &[ReportRow]) -> Vec<Vec<usize>> {
         parent: (0..reports.len()).collect(),
         span: windows
             .iter()
-            .map(|w| {
-                w.map_or((NaiveDate::MIN, NaiveDate::MAX), |(a, b, _)| (a, b))
-            })
+            .map(|w| w.map_or((NaiveDate::MIN, NaiveDate::MAX), |(a, b, _)| (a, b)))
             .collect(),
     };
     // Blocks: same unordered dyad and type.
@@ -296,17 +294,17 @@ pub fn cluster(reports: &[ReportRow]) -> Vec<Vec<usize>> {
         members.retain(|&i| windows[i].is_some());
         members.sort_by_key(|&i| (windows[i].map(|w| w.0), i));
         for (k, &i) in members.iter().enumerate() {
-            let Some((_, end_i, exact_i)) = windows[i] else {
+            let Some((_, end_i, day_i)) = windows[i] else {
                 continue;
             };
             for &j in members[k + 1..].iter().take(MAX_COMPARISONS) {
-                let Some((start_j, _, exact_j)) = windows[j] else {
+                let Some((start_j, _, day_j)) = windows[j] else {
                     continue;
                 };
                 if start_j > end_i {
                     break;
                 }
-                let need = if exact_i && exact_j {
+                let need = if day_i.is_some() && day_i == day_j {
                     SAME_DAY_WORDING
                 } else {
                     COARSE_WORDING
@@ -414,7 +412,11 @@ fn build(reports: &[ReportRow], members: &[usize]) -> Cluster {
     let count = |f: fn(&ReportRow) -> bool| rs.iter().filter(|r| f(r)).count();
     let anonymous_reports = count(|r| r.anonymous);
     Cluster {
-        id: format!("{}:{}", first.doc_id.get(..8).unwrap_or(&first.doc_id), first.n),
+        id: format!(
+            "{}:{}",
+            first.doc_id.get(..8).unwrap_or(&first.doc_id),
+            first.n
+        ),
         dyad,
         kind: type_key(first),
         date,
@@ -471,7 +473,12 @@ pub fn corroboration(store: &Store, q: &Query) -> dyad_store::Result<Corroborati
     let clusters_total = clusters.len();
     let multi_document = clusters.iter().filter(|c| c.documents > 1).count();
     let single_source = clusters.iter().filter(|c| c.single_source).count();
-    clusters.retain(|c| (q.all || c.documents > 1) && (!q.single_source || c.single_source));
+    // Without `all`, the events of a dyad (both actors coded) that more than one document
+    // reports: the ones where corroboration says something.
+    clusters.retain(|c| {
+        (q.all || (c.documents > 1 && !c.dyad.contains(&"?".to_string())))
+            && (!q.single_source || c.single_source)
+    });
     clusters.sort_by(|a, b| {
         (a.date.as_deref().unwrap_or("~"), &a.id).cmp(&(b.date.as_deref().unwrap_or("~"), &b.id))
     });
@@ -553,10 +560,17 @@ mod tests {
 
     #[test]
     fn wire_copies_cluster_and_count_once() {
-        let wire = "Xi and Putin held talks in the Kremlin on Tuesday and signed two joint statements.";
+        let wire =
+            "Xi and Putin held talks in the Kremlin on Tuesday and signed two joint statements.";
         let other = "Putin welcomed Xi to the Kremlin for talks on Tuesday, the first day of a three-day state visit.";
         let mut reports = vec![
-            report("aaaa0001", "aaaa0001", "Continental Review", "2023-03-21", wire),
+            report(
+                "aaaa0001",
+                "aaaa0001",
+                "Continental Review",
+                "2023-03-21",
+                wire,
+            ),
             report("bbbb0002", "aaaa0001", "Baltic Ledger", "2023-03-21", wire),
             report("cccc0003", "aaaa0001", "Harbour Daily", "2023-03-21", wire),
             report("dddd0004", "dddd0004", "Atlas Times", "2023-03-22", other),
@@ -614,10 +628,44 @@ mod tests {
         let groups = cluster(&reports);
         assert_eq!(groups.len(), 2, "{groups:?}");
         // Unrelated wording and a coarse date: no link.
-        let mut loose = report("d1", "d1", "Atlas Times", "2023-03", "Russia sold more oil.");
+        let mut loose = report(
+            "d1",
+            "d1",
+            "Atlas Times",
+            "2023-03",
+            "Russia sold more oil.",
+        );
         loose.published = Some("2023-03-30".into());
         let reports = vec![reports[0].clone(), loose];
         assert_eq!(cluster(&reports).len(), 2);
+    }
+
+    #[test]
+    fn meetings_on_consecutive_days_of_one_trip_stay_apart() {
+        let tue = report(
+            "a1",
+            "a1",
+            "Capital Dispatch",
+            "2023-02-21",
+            "On Tuesday Wang held talks with Nikolai Patrushev, the secretary of the Security Council.",
+        );
+        let wed = report(
+            "b1",
+            "b1",
+            "Harbour Daily",
+            "2023-02-22",
+            "Wang Yi met President Vladimir Putin in the Kremlin on Wednesday.",
+        );
+        // The same Wednesday meeting, dated a day late by another outlet and worded alike.
+        let late = report(
+            "c1",
+            "c1",
+            "Atlas Times",
+            "2023-02-23",
+            "Vladimir Putin met Wang Yi in the Kremlin on Wednesday.",
+        );
+        let groups = cluster(&[tue, wed, late]);
+        assert_eq!(groups, vec![vec![0], vec![1, 2]]);
     }
 
     #[test]

@@ -91,7 +91,11 @@ impl Acc {
 type Key = (String, String, &'static str, String);
 
 /// The node of an event actor: its entity, else its code with sector.
-fn actor_node(entity: &Option<String>, code: &Option<String>, sector: &Option<String>) -> Option<String> {
+fn actor_node(
+    entity: &Option<String>,
+    code: &Option<String>,
+    sector: &Option<String>,
+) -> Option<String> {
     entity.clone().or_else(|| {
         code.as_ref()
             .map(|c| format!("{c}{}", sector.as_deref().unwrap_or("")))
@@ -100,7 +104,7 @@ fn actor_node(entity: &Option<String>, code: &Option<String>, sector: &Option<St
 
 /// The actor network of the stored documents. With `q.actor`, the edges that touch that
 /// actor (entity id, words of a name, or code prefix); with `q.dyad`, the edges between
-/// actors of the two codes. The heaviest `q.limit` edges, by count, then by ids.
+/// actors of the two codes. The heaviest `q.limit` edges: by distinct texts, count, then ids.
 pub fn network(store: &Store, q: &Query) -> dyad_store::Result<Network> {
     let nq = NetworkQuery {
         from: q.from.clone(),
@@ -110,7 +114,10 @@ pub fn network(store: &Store, q: &Query) -> dyad_store::Result<Network> {
     // Node codes, to filter by code prefix.
     let mut codes: BTreeMap<String, String> = BTreeMap::new();
     for r in store.event_reports(&nq)? {
-        if q.kind.as_deref().is_some_and(|k| !r.kind.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(k))) {
+        if q.kind
+            .as_deref()
+            .is_some_and(|k| !r.kind.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(k)))
+        {
             continue;
         }
         let (Some(s), Some(t)) = (
@@ -146,14 +153,13 @@ pub fn network(store: &Store, q: &Query) -> dyad_store::Result<Network> {
         let acc = edges
             .entry((l.speaker_entity, l.about_entity, "quote", "about".into()))
             .or_default();
-        // Quotes carry no text group here; the document stands for it.
-        acc.add(&l.doc_id, &l.doc_id, &l.published, &l.content);
+        acc.add(&l.doc_id, &l.text_id, &l.published, &l.content);
     }
     for r in store.relations(&nq)? {
         let s = r.source_entity.clone().unwrap_or_else(|| r.source.clone());
         let t = r.target_entity.clone().unwrap_or_else(|| r.target.clone());
         let acc = edges.entry((s, t, "relation", r.kind)).or_default();
-        acc.add(&r.doc_id, &r.doc_id, &r.published, &r.sentence);
+        acc.add(&r.doc_id, &r.text_id, &r.published, &r.sentence);
     }
     // The actor asked for: its entities, or a code prefix.
     let wanted: Option<(HashSet<String>, String)> = match &q.actor {
@@ -181,7 +187,13 @@ pub fn network(store: &Store, q: &Query) -> dyad_store::Result<Network> {
             None => true,
         })
         .collect();
-    kept.sort_by(|a, b| b.1.count.cmp(&a.1.count).then_with(|| a.0.cmp(&b.0)));
+    // Heaviest first by distinct texts, so that a wire story in ten papers does not outweigh
+    // ten stories; then by count.
+    kept.sort_by(|a, b| {
+        (b.1.texts.len(), b.1.count)
+            .cmp(&(a.1.texts.len(), a.1.count))
+            .then_with(|| a.0.cmp(&b.0))
+    });
     let limit = q.limit.max(1);
     let edges_left_out = kept.len().saturating_sub(limit);
     kept.truncate(limit);
@@ -196,7 +208,9 @@ pub fn network(store: &Store, q: &Query) -> dyad_store::Result<Network> {
             count: a.count,
             documents: a.docs.len(),
             texts: a.texts.len(),
-            intensity_mean: a.has_intensity.then(|| a.intensity / f64::from(a.count.max(1))),
+            intensity_mean: a
+                .has_intensity
+                .then(|| a.intensity / f64::from(a.count.max(1))),
             evidence: a.evidence,
         })
         .collect();
@@ -242,7 +256,12 @@ fn nodes(
                 id: id.to_string(),
                 label: id.to_string(),
                 // An actor code, or a name the knowledge base lacks as written.
-                kind: if codes.contains_key(id) { "CODE" } else { "NAME" }.into(),
+                kind: if codes.contains_key(id) {
+                    "CODE"
+                } else {
+                    "NAME"
+                }
+                .into(),
                 code: codes.get(id).cloned(),
                 degree,
                 weight,

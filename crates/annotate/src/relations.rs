@@ -96,9 +96,8 @@ pub fn parse(data: &str) -> Result<Lexicon, String> {
             ["modifier", list] => modifiers.extend(words(list).map(lower)),
             ["past", list] => past.extend(words(list).map(lower)),
             ["adverb", list] => adverbs.extend(words(list).map(lower)),
-            ["link", list] => links.extend(
-                words(list).map(|w| w.split_whitespace().map(lower).collect::<Vec<_>>()),
-            ),
+            ["link", list] => links
+                .extend(words(list).map(|w| w.split_whitespace().map(lower).collect::<Vec<_>>())),
             ["link_bare", list] => bare_links.extend(words(list).map(lower)),
             ["target", kind, list] => {
                 targets.insert(kind.to_string(), words(list).map(str::to_string).collect());
@@ -300,7 +299,9 @@ impl Lexicon {
                 // The cue is the stretch between the two actors, without a possessive ending
                 // and the commas around it.
                 let mut gap = &text[a..b];
-                let poss = gap.strip_prefix('\'').or_else(|| gap.strip_prefix('\u{2019}'));
+                let poss = gap
+                    .strip_prefix('\'')
+                    .or_else(|| gap.strip_prefix('\u{2019}'));
                 if let Some(rest) = poss.and_then(|r| r.strip_prefix('s')) {
                     gap = rest;
                 }
@@ -372,7 +373,9 @@ impl Lexicon {
                 // "joined the EU in condemning ..." is joining a stance, not an organisation.
                 let after = c.toks.iter().position(|t| t.start >= y.span.end)?;
                 if c.is(after, "in")
-                    && c.toks.get(after + 1).is_some_and(|_| c.word(after + 1).ends_with("ing"))
+                    && c.toks
+                        .get(after + 1)
+                        .is_some_and(|_| c.word(after + 1).ends_with("ing"))
                 {
                     return None;
                 }
@@ -383,8 +386,8 @@ impl Lexicon {
                 if i > 0 && self.past.contains(&c.word(i - 1)) {
                     return None;
                 }
-                // ", who heads Y" or "X joined Y".
-                if i >= 3 && c.is(i - 1, "who") && c.is(i - 2, ",") {
+                // ", who heads Y", ", which joined Y" or "X joined Y".
+                if i >= 3 && (c.is(i - 1, "who") || c.is(i - 1, "which")) && c.is(i - 2, ",") {
                     return Some((c.mention_to(i - 3)?, y));
                 }
                 Some((c.mention_to(i.checked_sub(1)?)?, y))
@@ -514,7 +517,12 @@ mod tests {
         let t = "Dmitry Medvedev, a close ally of Putin, said the sanctions would fail.";
         assert_eq!(
             rels(t, &[MEDVEDEV, PUTIN]),
-            one("ally", "dmitry-medvedev", "vladimir-putin", "a close ally of")
+            one(
+                "ally",
+                "dmitry-medvedev",
+                "vladimir-putin",
+                "a close ally of"
+            )
         );
     }
 
@@ -551,7 +559,10 @@ mod tests {
             one("member", "fin", "nato", "the newest member of")
         );
         let t = "Finland is a member of NATO since April.";
-        assert_eq!(rels(t, &names), one("member", "fin", "nato", "is a member of"));
+        assert_eq!(
+            rels(t, &names),
+            one("member", "fin", "nato", "is a member of")
+        );
         let t = "Yevgeny Prigozhin, the founder of the Wagner Group, died in a plane crash.";
         assert_eq!(
             rels(t, &names),
@@ -592,6 +603,11 @@ mod tests {
             rels(t, &names),
             one("member", "swe", "nato", "formally joined")
         );
+        let t = "Sweden, which joined NATO in March, summoned the Chinese ambassador.";
+        assert_eq!(
+            rels(t, &names),
+            one("member", "swe", "nato", "which joined")
+        );
     }
 
     #[test]
@@ -603,7 +619,12 @@ mod tests {
         let t = "Wang Huning, who is seen as close to Xi Jinping, drafted the speech.";
         assert_eq!(
             rels(t, &names),
-            one("close", "wang-huning", "xi-jinping", "who is seen as close to")
+            one(
+                "close",
+                "wang-huning",
+                "xi-jinping",
+                "who is seen as close to"
+            )
         );
         let t = "Wang Huning, seen as close to Xi Jinping, drafted the speech.";
         assert_eq!(

@@ -107,6 +107,7 @@ pub struct ReportRow {
 #[derive(Debug, Clone, Serialize)]
 pub struct QuoteLink {
     pub doc_id: String,
+    pub text_id: String,
     pub published: Option<String>,
     pub speaker: Option<String>,
     pub speaker_entity: String,
@@ -119,6 +120,7 @@ pub struct QuoteLink {
 #[derive(Debug, Clone, Serialize)]
 pub struct RelationRow {
     pub doc_id: String,
+    pub text_id: String,
     pub published: Option<String>,
     pub kind: String,
     pub source: String,
@@ -215,17 +217,22 @@ impl Store {
         Ok(rows)
     }
 
-    /// Quotes whose content names another actor than the speaker, once per quote and actor.
+    /// Quotes whose content names an actor of another country than the speaker's (a
+    /// president speaking of his own country says little about the network), once per quote
+    /// and actor.
     pub fn quote_links(&self, q: &NetworkQuery) -> Result<Vec<QuoteLink>> {
         let mut w = Where::default();
         w.dates("substr(d.published, 1, 10)", &q.from, &q.to);
         w.conds.push(
             "q.speaker_entity IS NOT NULL AND m.entity IS NOT NULL
-             AND m.entity != q.speaker_entity AND m.kind NOT IN ('LOC', 'MISC')"
+             AND m.entity != q.speaker_entity AND m.kind NOT IN ('LOC', 'MISC')
+             AND coalesce(m.code, '') != coalesce(
+                 (SELECT s.code FROM mentions s WHERE s.doc_id = q.doc_id
+                  AND s.entity = q.speaker_entity AND s.code IS NOT NULL LIMIT 1), '-')"
                 .into(),
         );
         let sql = format!(
-            "SELECT q.doc_id, substr(d.published, 1, 10), q.speaker, q.speaker_entity,
+            "SELECT q.doc_id, d.text_id, substr(d.published, 1, 10), q.speaker, q.speaker_entity,
                     min(m.text), m.entity, q.content
              FROM quotes q JOIN documents d ON d.id = q.doc_id
              JOIN mentions m ON m.doc_id = q.doc_id AND m.start >= q.start AND m.end <= q.end
@@ -237,12 +244,13 @@ impl Store {
             .query_map(rusqlite::params_from_iter(w.args.iter()), |r| {
                 Ok(QuoteLink {
                     doc_id: r.get(0)?,
-                    published: r.get(1)?,
-                    speaker: r.get(2)?,
-                    speaker_entity: r.get(3)?,
-                    about_text: r.get(4)?,
-                    about_entity: r.get(5)?,
-                    content: r.get(6)?,
+                    text_id: r.get(1)?,
+                    published: r.get(2)?,
+                    speaker: r.get(3)?,
+                    speaker_entity: r.get(4)?,
+                    about_text: r.get(5)?,
+                    about_entity: r.get(6)?,
+                    content: r.get(7)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -254,7 +262,7 @@ impl Store {
         let mut w = Where::default();
         w.dates("substr(d.published, 1, 10)", &q.from, &q.to);
         let sql = format!(
-            "SELECT r.doc_id, substr(d.published, 1, 10), r.kind, r.src_text, r.src_entity,
+            "SELECT r.doc_id, d.text_id, substr(d.published, 1, 10), r.kind, r.src_text, r.src_entity,
                     r.tgt_text, r.tgt_entity, r.cue, r.sentence
              FROM relations r JOIN documents d ON d.id = r.doc_id {}
              ORDER BY d.published, r.doc_id, r.n",
@@ -265,14 +273,15 @@ impl Store {
             .query_map(rusqlite::params_from_iter(w.args.iter()), |r| {
                 Ok(RelationRow {
                     doc_id: r.get(0)?,
-                    published: r.get(1)?,
-                    kind: r.get(2)?,
-                    source: r.get(3)?,
-                    source_entity: r.get(4)?,
-                    target: r.get(5)?,
-                    target_entity: r.get(6)?,
-                    cue: r.get(7)?,
-                    sentence: r.get(8)?,
+                    text_id: r.get(1)?,
+                    published: r.get(2)?,
+                    kind: r.get(3)?,
+                    source: r.get(4)?,
+                    source_entity: r.get(5)?,
+                    target: r.get(6)?,
+                    target_entity: r.get(7)?,
+                    cue: r.get(8)?,
+                    sentence: r.get(9)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -283,12 +292,14 @@ impl Store {
     /// given; entities no mention has are left out.
     pub fn entity_names(&self, entities: &[String]) -> Result<Vec<EntityName>> {
         let list = serde_json::Value::from(entities.to_vec()).to_string();
-        // Per entity, its forms by frequency: the first row of each is its name.
+        // Per entity, its forms: names before descriptions and adjectives ("Xi Jinping", not
+        // "the Chinese President"; "China", not "Chinese"), then by frequency and length. The
+        // first row of each is its name.
         let mut stmt = self.conn.prepare(
             "SELECT entity, text, kind, code || coalesce(sector, ''), count(*) FROM mentions
              WHERE entity IN (SELECT value FROM json_each(?1))
              GROUP BY entity, text, kind, code, sector
-             ORDER BY entity, count(*) DESC, text",
+             ORDER BY entity, kind IN ('AGENT', 'NORP'), count(*) DESC, length(text) DESC, text",
         )?;
         let mut by_entity: std::collections::HashMap<String, EntityName> =
             std::collections::HashMap::new();
