@@ -18,8 +18,11 @@ const FILE: &str = "data/relations/relations.txt";
 enum Form {
     /// "X, a close ally of Y" / "Y's ally X".
     Noun,
-    /// "X, who heads Y" / "X joined Y".
+    /// "X joined Y" / "X, which joined Y".
     Verb,
+    /// Only in a relative clause: "X, who heads Y" ("Clinton leads Sanders in the polls" is
+    /// no headship).
+    RelVerb,
     /// "X, who is close to Y".
     Near,
 }
@@ -70,7 +73,7 @@ pub fn parse(data: &str) -> Result<Lexicon, String> {
         let fields: Vec<&str> = line.split('\t').collect();
         let lower = |w: &str| w.to_lowercase();
         match fields.as_slice() {
-            [form @ ("noun" | "verb" | "near"), kind, list] => {
+            [form @ ("noun" | "verb" | "who-verb" | "near"), kind, list] => {
                 if !matches!(
                     *kind,
                     "ally" | "rival" | "member" | "founder" | "head" | "close"
@@ -80,6 +83,7 @@ pub fn parse(data: &str) -> Result<Lexicon, String> {
                 let form = match *form {
                     "noun" => Form::Noun,
                     "verb" => Form::Verb,
+                    "who-verb" => Form::RelVerb,
                     _ => Form::Near,
                 };
                 for w in words(list) {
@@ -104,7 +108,7 @@ pub fn parse(data: &str) -> Result<Lexicon, String> {
             }
             _ => {
                 return Err(err(
-                    "expected noun|verb|near<TAB>RELATION<TAB>words, or a word-list line",
+                    "expected noun|verb|who-verb|near<TAB>RELATION<TAB>words, or a word-list line",
                 ))
             }
         }
@@ -368,7 +372,7 @@ impl Lexicon {
                 }
                 None
             }
-            Form::Verb => {
+            Form::Verb | Form::RelVerb => {
                 let y = self.object(c, last + 1)?;
                 // "joined the EU in condemning ..." is joining a stance, not an organisation.
                 let after = c.toks.iter().position(|t| t.start >= y.span.end)?;
@@ -390,6 +394,9 @@ impl Lexicon {
                 if i >= 3 && (c.is(i - 1, "who") || c.is(i - 1, "which")) && c.is(i - 2, ",") {
                     return Some((c.mention_to(i - 3)?, y));
                 }
+                if cue.form == Form::RelVerb {
+                    return None;
+                }
                 Some((c.mention_to(i.checked_sub(1)?)?, y))
             }
             Form::Near => {
@@ -404,14 +411,26 @@ impl Lexicon {
         }
     }
 
-    /// The actor after a cue: "(the) Y", not followed by a possessive ("the head of Russia's
-    /// space agency" is not about Russia).
+    /// The actor after a cue: "(the) Y", where Y is the whole name. Not when a possessive
+    /// follows ("the head of Russia's space agency" is not about Russia), nor when the name
+    /// goes on past the mention ("chairman of the Ohio Republican Party" is not about Ohio,
+    /// "director of the Potsdam Institute for Climate Impact Research" not about a part of it).
     fn object<'a>(&self, c: &Ctx<'a>, mut i: usize) -> Option<&'a Mention> {
         if c.is(i, "the") {
             i += 1;
         }
         let (y, next) = c.mention_from(i)?;
-        (!c.possessive_at(next)).then_some(y)
+        let capital = |k: usize| {
+            c.toks.get(k).is_some_and(|t| {
+                c.text[t.start..t.end]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+            })
+        };
+        let goes_on = capital(next)
+            || ((c.is(next, "for") || c.is(next, "of") || c.is(next, "and")) && capital(next + 1));
+        (!c.possessive_at(next) && !goes_on).then_some(y)
     }
 
     /// Whether a word that makes the relation a past one stands just before token `i`.
@@ -662,6 +681,10 @@ mod tests {
             "Yuri Borisov, the head of Russia's space agency, spoke first.",
             // A past relation.
             "Medvedev, a former member of the Security Council, spoke.",
+            // A name longer than the mention: the party, not the state.
+            "Biden, chairman of the Japan Democratic Party, spoke.",
+            // "leads" outside a relative clause is no headship.
+            "Japan leads the European Union in solar exports.",
             // No comma: not an appositive.
             "Putin ally of nobody.",
         ] {
