@@ -6,13 +6,18 @@
 //! `data/relations/relations.txt`. The text is scanned once for the cue words (Aho-Corasick);
 //! only the few words around each hit are looked at, so the layer costs little.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use dyad_model::{Mention, Relation, Span};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 const DATA: &str = include_str!("../../../data/relations/relations.txt");
 const FILE: &str = "data/relations/relations.txt";
+/// The farthest (in bytes) an actor may stand from its cue: ", who is widely seen as a
+/// close " is about 40.
+const NEAR: usize = 60;
+/// The text looked at on each side of a cue: the nearest actors and their whole names.
+const WINDOW: usize = 160;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Form {
@@ -116,8 +121,11 @@ pub fn parse(data: &str) -> Result<Lexicon, String> {
     if cues.is_empty() {
         return Err(format!("{FILE}: no relation cues"));
     }
+    // Case-sensitive, lower case: in every shape something stands before the cue (the actor,
+    // a comma, a possessive), so a capitalised cue opening a sentence is never one; and
+    // exact lower-case words let the matcher skip through the text with its SIMD prefilter.
     let matcher = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::DFA))
         .match_kind(MatchKind::LeftmostLongest)
         .build(&patterns)
         .map_err(|e| format!("{FILE}: {e}"))?;
@@ -249,6 +257,27 @@ impl Lexicon {
             }
             hits.push((s, e, m.pattern().as_usize()));
         }
+        // Every shape has an actor within a few words on each side of its cue; most cue words
+        // ("head", "leader", "member") have none and are dropped here, before any other work.
+        let mut starts: Vec<usize> = mentions
+            .iter()
+            .filter(|m| actor_kind(m))
+            .map(|m| m.span.start)
+            .collect();
+        starts.sort_unstable();
+        let mut ends: Vec<usize> = mentions
+            .iter()
+            .filter(|m| actor_kind(m))
+            .map(|m| m.span.end)
+            .collect();
+        ends.sort_unstable();
+        hits.retain(|&(s, e, _)| {
+            let before = ends.partition_point(|&x| x <= s);
+            let after = starts.partition_point(|&x| x < e);
+            before > 0
+                && s - ends[before - 1] <= NEAR
+                && starts.get(after).is_some_and(|&x| x - e <= NEAR)
+        });
         if hits.is_empty() {
             return Vec::new();
         }
@@ -267,11 +296,11 @@ impl Lexicon {
         let mut out: Vec<Relation> = Vec::new();
         for (s, e, p) in hits {
             // A window of a few words each side is all any shape needs.
-            let mut from = s.saturating_sub(160);
+            let mut from = s.saturating_sub(WINDOW);
             while !text.is_char_boundary(from) {
                 from -= 1;
             }
-            let mut to = (e + 160).min(text.len());
+            let mut to = (e + WINDOW).min(text.len());
             while !text.is_char_boundary(to) {
                 to += 1;
             }
