@@ -16,8 +16,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 /// Days of slack around a day-precise date: a report may date by the local day of the event
 /// or of its publication.
 const DAY_SLACK: i64 = 1;
-/// Word overlap (Dice, content words of the sentences) that joins reports dated to the same
-/// day: their dyad, type and day already agree, so a trace of shared wording is enough.
+/// Word overlap (Dice, content words of the sentences) that joins reports of two documents
+/// dated to the same day: their dyad, type and day already agree, so a trace of shared
+/// wording is enough.
 const SAME_DAY_WORDING: f64 = 0.1;
 /// The overlap needed otherwise: days a day apart (talks on Tuesday, a meeting on Wednesday
 /// of the same trip are two events unless worded alike), or a date coarser than a day.
@@ -304,7 +305,10 @@ pub fn cluster(reports: &[ReportRow]) -> Vec<Vec<usize>> {
                 if start_j > end_i {
                     break;
                 }
-                let need = if day_i.is_some() && day_i == day_j {
+                // Two sentences of one document add no source; they are one event only when
+                // worded alike ("Li met Putin on Sunday" is not "after Xi's state visit").
+                let same_doc = reports[i].doc_id == reports[j].doc_id;
+                let need = if day_i.is_some() && day_i == day_j && !same_doc {
                     SAME_DAY_WORDING
                 } else {
                     COARSE_WORDING

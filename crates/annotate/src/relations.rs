@@ -365,7 +365,7 @@ impl Lexicon {
     fn target_ok(&self, kind: &str, y: &Mention) -> bool {
         self.targets
             .get(kind)
-            .is_none_or(|types| types.iter().any(|t| *t == y.kind))
+            .is_none_or(|types| types.contains(&y.kind))
     }
 
     /// The two actors of a cue found at tokens `first..=last`, if the words around it have

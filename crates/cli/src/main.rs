@@ -696,15 +696,19 @@ struct ListedEvent {
 
 fn events(store: &Store, q: &dyad_store::EventQuery, as_json: bool) -> Result<ExitCode> {
     let rows = store.events(q)?;
-    // Clusters are per unordered dyad, so a source-and-target query needs only that dyad's.
-    let dyad = q.source.clone().zip(q.target.clone());
+    // Clusters are per unordered dyad and type, so a query by source and target, or by type,
+    // needs only those events' clusters; dates bound the work too (a report just outside
+    // the range is then not counted in a cluster).
     let mut clusters = if rows.is_empty() {
         Default::default()
     } else {
         dyad_analyze::event_clusters(
             store,
             &dyad_analyze::Query {
-                dyad,
+                dyad: q.source.clone().zip(q.target.clone()),
+                kind: q.kind.clone(),
+                from: q.from.clone(),
+                to: q.to.clone(),
                 ..Default::default()
             },
         )?
