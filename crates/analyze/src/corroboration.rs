@@ -11,7 +11,7 @@ use crate::Query;
 use chrono::{Duration, NaiveDate};
 use dyad_store::{NetworkQuery, ReportRow, Store};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Days of slack around a day-precise date: a report may date by the local day of the event
 /// or of its publication.
@@ -225,8 +225,9 @@ impl Groups {
     }
 }
 
-/// Whether a report involves the query's dyad and actor.
-fn matches(q: &Query, r: &ReportRow) -> bool {
+/// Whether a report involves the query's dyad and actor (`actors`: the entities its name
+/// stands for).
+fn matches(q: &Query, actors: &HashSet<String>, r: &ReportRow) -> bool {
     let full = |code: &Option<String>, sector: &Option<String>| {
         format!(
             "{}{}",
@@ -253,7 +254,8 @@ fn matches(q: &Query, r: &ReportRow) -> bool {
     if let Some(a) = &q.actor {
         let up = a.to_uppercase();
         let named = |e: &Option<String>, w: &Option<String>| {
-            e.as_deref().is_some_and(|e| e.eq_ignore_ascii_case(a))
+            e.as_deref()
+                .is_some_and(|e| e.eq_ignore_ascii_case(a) || actors.contains(e))
                 || w.as_deref().is_some_and(|w| w.eq_ignore_ascii_case(a))
         };
         if !(named(&r.source_entity, &r.source)
@@ -462,8 +464,14 @@ fn load(store: &Store, q: &Query) -> dyad_store::Result<Vec<ReportRow>> {
     let mut rows = store.event_reports(&NetworkQuery {
         from: q.from.clone(),
         to: q.to.clone(),
+        dyad: q.dyad.clone(),
+        kind: q.kind.clone(),
     })?;
-    rows.retain(|r| matches(q, r));
+    let actors = match &q.actor {
+        Some(a) => store.entities_named(a)?.into_iter().collect(),
+        None => HashSet::new(),
+    };
+    rows.retain(|r| matches(q, &actors, r));
     Ok(rows)
 }
 
@@ -697,13 +705,19 @@ mod tests {
             dyad: Some((a.into(), b.into())),
             ..Query::default()
         };
-        assert!(matches(&q("RUS", "CHN"), &r));
-        assert!(matches(&q("CHNGOV", "RUS"), &r));
-        assert!(!matches(&q("USA", "CHN"), &r));
-        let by_actor = Query {
-            actor: Some("vladimir-putin".into()),
+        let none = HashSet::new();
+        assert!(matches(&q("RUS", "CHN"), &none, &r));
+        assert!(matches(&q("CHNGOV", "RUS"), &none, &r));
+        assert!(!matches(&q("USA", "CHN"), &none, &r));
+        let by_actor = |a: &str| Query {
+            actor: Some(a.into()),
             ..Query::default()
         };
-        assert!(matches(&by_actor, &r));
+        assert!(matches(&by_actor("vladimir-putin"), &none, &r));
+        assert!(matches(&by_actor("RUSGOV"), &none, &r));
+        assert!(!matches(&by_actor("Biden"), &none, &r));
+        // A surname stands for the entities the store resolved it to.
+        let putin: HashSet<String> = ["vladimir-putin".to_string()].into();
+        assert!(matches(&by_actor("Vladimir"), &putin, &r));
     }
 }

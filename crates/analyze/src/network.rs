@@ -109,6 +109,9 @@ pub fn network(store: &Store, q: &Query) -> dyad_store::Result<Network> {
     let nq = NetworkQuery {
         from: q.from.clone(),
         to: q.to.clone(),
+        // The dyad and actor filters apply to every kind of link, below.
+        dyad: None,
+        kind: q.kind.clone(),
     };
     let mut edges: BTreeMap<Key, Acc> = BTreeMap::new();
     // Node codes, to filter by code prefix.
@@ -149,13 +152,24 @@ pub fn network(store: &Store, q: &Query) -> dyad_store::Result<Network> {
         acc.has_intensity = true;
         acc.add(&r.doc_id, &r.text_id, &r.published, &r.sentence);
     }
-    for l in store.quote_links(&nq)? {
+    // A type asked for means event links of that type only.
+    let quote_links = if q.kind.is_none() {
+        store.quote_links(&nq)?
+    } else {
+        Vec::new()
+    };
+    let relations = if q.kind.is_none() {
+        store.relations(&nq)?
+    } else {
+        Vec::new()
+    };
+    for l in quote_links {
         let acc = edges
             .entry((l.speaker_entity, l.about_entity, "quote", "about".into()))
             .or_default();
         acc.add(&l.doc_id, &l.text_id, &l.published, &l.content);
     }
-    for r in store.relations(&nq)? {
+    for r in relations {
         let s = r.source_entity.clone().unwrap_or_else(|| r.source.clone());
         let t = r.target_entity.clone().unwrap_or_else(|| r.target.clone());
         let acc = edges.entry((s, t, "relation", r.kind)).or_default();

@@ -140,9 +140,9 @@ fn corroboration_counts_wire_copies_once_and_the_network_keeps_evidence() {
     let n = json(&dyad(&[
         "network", "--db", db, "--actor", "Medvedev", "--json",
     ]));
-    assert!(n["edges"]
-        .as_array()
-        .unwrap()
+    let edges = n["edges"].as_array().unwrap();
+    assert!(edges.len() >= 2, "{n}");
+    assert!(edges
         .iter()
         .all(|e| e["source"] == "dmitry-medvedev" || e["target"] == "dmitry-medvedev"));
 

@@ -66,6 +66,10 @@ pub struct NetworkQuery {
     /// Event (or publication) dates from / to (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`).
     pub from: Option<String>,
     pub to: Option<String>,
+    /// Events only: two actor codes or prefixes (`CHN`, `RUSGOV`), in either order.
+    pub dyad: Option<(String, String)>,
+    /// Events only: the PLOVER type.
+    pub kind: Option<String>,
 }
 
 /// One report of an event, with what corroboration weighs.
@@ -171,6 +175,16 @@ impl Store {
         );
         w.conds
             .push("e.negated = 0 AND (e.modality IS NULL OR e.modality = 'claimed')".into());
+        w.filter("e.type = upper(?)", &q.kind, 1);
+        if let Some((a, b)) = &q.dyad {
+            let (src, tgt) = (
+                "(e.src_code || coalesce(e.src_sector, '')) LIKE upper(?) || '%'",
+                "(e.tgt_code || coalesce(e.tgt_sector, '')) LIKE upper(?) || '%'",
+            );
+            w.conds
+                .push(format!("(({src} AND {tgt}) OR ({src} AND {tgt}))"));
+            w.args.extend([a.clone(), b.clone(), b.clone(), a.clone()]);
+        }
         let sql = format!(
             "SELECT e.doc_id, e.n, d.text_id, d.outlet, substr(d.published, 1, 10), e.type,
                     e.cameo, e.quad, e.intensity, e.src_text, e.src_code, e.src_sector,
@@ -336,17 +350,179 @@ impl Store {
             .collect())
     }
 
-    /// The entities whose id or some mention's words are `name` (case-insensitive).
+    /// The entities whose id is `name`, or ends with it as its last words ("Medvedev" finds
+    /// `dmitry-medvedev`), or that some mention names with these words (case-insensitive).
     pub fn entities_named(&self, name: &str) -> Result<Vec<String>> {
+        let name = name.trim();
+        let slug = name
+            .to_lowercase()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join("-");
         let rows = self
             .conn
             .prepare(
                 "SELECT entity FROM mentions WHERE entity IS NOT NULL
-                 AND (entity = lower(?1) OR text = ?1 COLLATE NOCASE)
+                 AND (entity = ?2 OR entity LIKE '%-' || ?2 OR text = ?1 COLLATE NOCASE)
                  GROUP BY entity ORDER BY count(*) DESC, entity LIMIT 20",
             )?
-            .query_map([name.trim()], |r| r.get(0))?
+            .query_map([name, slug.as_str()], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_ingest::fingerprint::{content_hash, document_id, minhash};
+    use dyad_model::{
+        ActorCode, Event, EventActor, Mention, Meta, Quote, QuoteKind, Relation, Source, Span,
+    };
+
+    const TEXT: &str = "Dmitry Medvedev, a close ally of Putin, spoke on Monday. \
+        China is preparing to send drones to Russia, officials who asked not to be named said.";
+
+    fn at(word: &str) -> Span {
+        let i = TEXT.find(word).unwrap();
+        Span::new(i, i + word.len())
+    }
+
+    fn mention(word: &str, kind: &str, entity: &str, code: &str) -> Mention {
+        Mention {
+            span: at(word),
+            kind: kind.into(),
+            entity: Some(entity.into()),
+            actor: Some(ActorCode {
+                code: Some(code.into()),
+                sector: None,
+            }),
+        }
+    }
+
+    fn doc() -> NewDoc {
+        let h = content_hash(TEXT);
+        let second = TEXT.find("China").unwrap();
+        NewDoc {
+            id: document_id(&h, "Harbour Daily"),
+            content_hash: h,
+            minhash: minhash(TEXT),
+            meta: Meta {
+                outlet: Some("Harbour Daily".into()),
+                published: Some("2024-05-20".into()),
+                ..Meta::default()
+            },
+            origin: "t.jsonl".into(),
+            encoding: "UTF-8".into(),
+            text: TEXT.into(),
+            sentences: vec![Span::new(0, second - 1), Span::new(second, TEXT.len())],
+            mentions: vec![
+                mention("Dmitry Medvedev", "PERSON", "dmitry-medvedev", "RUS"),
+                mention("Putin", "PERSON", "vladimir-putin", "RUS"),
+                mention("China", "GPE", "chn", "CHN"),
+                mention("Russia", "GPE", "rus", "RUS"),
+            ],
+            learned: Vec::new(),
+            events: vec![Event {
+                kind: Some("AID".into()),
+                mode: None,
+                cameo: "070".into(),
+                quad: 2,
+                goldstein: 7.0,
+                source: Some(EventActor {
+                    span: at("China"),
+                    code: Some("CHN".into()),
+                    sector: None,
+                }),
+                target: Some(EventActor {
+                    span: at("Russia"),
+                    code: Some("RUS".into()),
+                    sector: None,
+                }),
+                trigger: at("send drones"),
+                date: Some("2024-05-20".into()),
+                negated: false,
+                modality: Some("claimed".into()),
+                confidence: 0.7,
+                pattern: None,
+            }],
+            quotes: vec![Quote {
+                content: Span::new(second, at("Russia").end),
+                cue: Some(at("said")),
+                speaker: Some(at("officials who asked not to be named")),
+                speaker_entity: Some("local:officials".into()),
+                kind: QuoteKind::Indirect,
+                chain: vec![Source {
+                    span: at("officials who asked not to be named"),
+                    anonymous: true,
+                }],
+                hedged: false,
+            }],
+            relations: vec![Relation {
+                kind: "ally".into(),
+                source: at("Dmitry Medvedev"),
+                source_entity: Some("dmitry-medvedev".into()),
+                target: at("Putin"),
+                target_entity: Some("vladimir-putin".into()),
+                cue: at("a close ally of"),
+            }],
+        }
+    }
+
+    #[test]
+    fn relations_reports_and_quote_links_come_back_with_their_evidence() {
+        let mut s = Store::open_in_memory().unwrap();
+        s.insert_batch(&[doc()]).unwrap();
+        let all = NetworkQuery::default();
+        let rels = s.relations(&all).unwrap();
+        assert_eq!(rels.len(), 1);
+        let r = &rels[0];
+        assert_eq!(
+            (
+                r.kind.as_str(),
+                r.source.as_str(),
+                r.target_entity.as_deref()
+            ),
+            ("ally", "Dmitry Medvedev", Some("vladimir-putin"))
+        );
+        assert_eq!(r.cue, "a close ally of");
+        assert_eq!(
+            r.sentence,
+            "Dmitry Medvedev, a close ally of Putin, spoke on Monday."
+        );
+        let reports = s.event_reports(&all).unwrap();
+        assert_eq!(reports.len(), 1);
+        let e = &reports[0];
+        assert_eq!(
+            (e.source_entity.as_deref(), e.target_entity.as_deref()),
+            (Some("chn"), Some("rus"))
+        );
+        assert!(e.anonymous && !e.hedged);
+        // The dyad filter takes either order; another dyad finds nothing.
+        let dyad = |a: &str, b: &str| NetworkQuery {
+            dyad: Some((a.into(), b.into())),
+            ..NetworkQuery::default()
+        };
+        assert_eq!(s.event_reports(&dyad("rus", "CHN")).unwrap().len(), 1);
+        assert!(s.event_reports(&dyad("USA", "CHN")).unwrap().is_empty());
+        // The officials (no code) speak of China and Russia.
+        let links: Vec<String> = s
+            .quote_links(&all)
+            .unwrap()
+            .into_iter()
+            .map(|l| l.about_entity)
+            .collect();
+        assert_eq!(links, ["chn", "rus"]);
+        let names = s
+            .entity_names(&["vladimir-putin".into(), "nobody".into()])
+            .unwrap();
+        assert_eq!(names.len(), 1);
+        assert_eq!((names[0].label.as_str(), names[0].mentions), ("Putin", 1));
+        assert_eq!(s.entities_named("medvedev").unwrap(), ["dmitry-medvedev"]);
+        assert!(s.entities_named("dev").unwrap().is_empty());
+        assert_eq!(
+            s.entities_named("Dmitry Medvedev").unwrap(),
+            ["dmitry-medvedev"]
+        );
     }
 }
