@@ -1332,7 +1332,7 @@ events between China and Russia (first of them):"
         );
     }
     println!(
-        "\nnext: dyad stats --db {0} | dyad search \"Li Shangfu\" --db {0} | dyad show ID --db {0}\n      dyad events --db {0} --source CHN --target RUS | dyad explain ID SENTENCE --db {0}",
+        "\nnext: dyad stats --db {0} | dyad search \"Li Shangfu\" --db {0} | dyad show ID --db {0}\n      dyad events --db {0} --source CHN --target RUS | dyad explain ID SENTENCE --db {0}\n      dyad corroboration --db {0} --dyad CHN,RUS | dyad network --db {0} --actor Putin",
         db.display()
     );
     Ok(if r.errors.is_empty() {
