@@ -32,7 +32,7 @@ const MAX_MEMBERS: usize = 25;
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Report {
     pub doc_id: String,
-    pub n: u32,
+    pub n: i64,
     pub outlet: Option<String>,
     pub published: Option<String>,
     pub source: Option<String>,
@@ -509,7 +509,7 @@ pub fn corroboration(store: &Store, q: &Query) -> dyad_store::Result<Corroborati
 pub fn event_clusters(
     store: &Store,
     q: &Query,
-) -> dyad_store::Result<HashMap<(String, u32), ClusterRef>> {
+) -> dyad_store::Result<HashMap<(String, i64), ClusterRef>> {
     let reports = load(store, q)?;
     let mut out = HashMap::new();
     for members in cluster(&reports) {

@@ -11,6 +11,8 @@ pub enum Format {
     Csv,
     Plover,
     Gdelt,
+    /// Month partitions of Parquet files in a directory (see [`crate::partitioned`]).
+    Parquet,
 }
 
 impl std::str::FromStr for Format {
@@ -21,8 +23,9 @@ impl std::str::FromStr for Format {
             "csv" => Ok(Format::Csv),
             "plover" => Ok(Format::Plover),
             "gdelt" => Ok(Format::Gdelt),
+            "parquet" => Ok(Format::Parquet),
             other => Err(format!(
-                "{other:?}: the format is jsonl, csv, plover or gdelt"
+                "{other:?}: the format is jsonl, csv, plover, gdelt or parquet"
             )),
         }
     }
@@ -69,6 +72,9 @@ pub fn write(out: &mut impl Write, format: Format, n: u64, e: &EventRow) -> std:
         Format::Csv => writeln!(out, "{}", csv_row(e).join(",")),
         Format::Plover => writeln!(out, "{}", plover(n, e)),
         Format::Gdelt => writeln!(out, "{}", gdelt(n, e).join("\t")),
+        Format::Parquet => Err(std::io::Error::other(
+            "Parquet is written to a directory with partitioned::Writer",
+        )),
     }
 }
 

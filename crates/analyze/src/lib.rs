@@ -5,6 +5,7 @@
 pub mod corroboration;
 pub mod export;
 pub mod network;
+pub mod partitioned;
 mod query;
 
 pub use corroboration::{corroboration, event_clusters, ClusterRef, Corroboration};
@@ -135,6 +136,28 @@ pub fn timeline(points: &[EventPoint], period: Period) -> Timeline {
         })
         .collect();
     Timeline { rows, too_coarse }
+}
+
+/// The timeline of the dyad between two actor code prefixes (`CHN`, `RUSGOV`), read from the
+/// store: events from `a` to `b` are the forward direction.
+pub fn dyad_timeline(
+    store: &dyad_store::Store,
+    a: &str,
+    b: &str,
+    period: Period,
+    all: bool,
+) -> dyad_store::Result<Timeline> {
+    let mut points = Vec::new();
+    store.each_dyad_event(a, b, all, |p| {
+        points.push(EventPoint {
+            date: p.date,
+            forward: p.forward,
+            quad: p.quad,
+            kind: p.kind,
+            intensity: p.intensity,
+        })
+    })?;
+    Ok(timeline(&points, period))
 }
 
 #[cfg(test)]

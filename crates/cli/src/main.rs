@@ -43,7 +43,7 @@ enum Cmd {
         /// Input file of JSON Lines, or `-` for standard input.
         #[arg(long)]
         input: PathBuf,
-        /// Code with CAMEO/PETRARCH-format dictionaries from DIR (not yet used by this version).
+        /// Code with CAMEO/PETRARCH-format dictionaries from DIR (actors, agents, verbs).
         #[arg(long, value_name = "DIR")]
         cameo_dictionaries: Option<PathBuf>,
     },
@@ -88,6 +88,30 @@ enum Cmd {
         /// The demo corpus (default: demo/corpus of this source tree).
         #[arg(long)]
         corpus: Option<PathBuf>,
+        /// Stop after the summary instead of serving the web UI on the demo database.
+        #[arg(long)]
+        no_serve: bool,
+        /// Where the web UI listens.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+    },
+    /// Serve the HTTP API and the web UI over a database (read-only unless a token is given).
+    Serve {
+        #[arg(long, default_value = "dyad.db")]
+        db: PathBuf,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        /// Allow `POST /api/ingest` to clients that send `Authorization: Bearer TOKEN` (also
+        /// read from the environment variable DYAD_TOKEN).
+        #[arg(long)]
+        token: Option<String>,
+        /// Largest request body, in MB.
+        #[arg(long, default_value_t = 16)]
+        max_body_mb: usize,
+        /// Longest a query may run, in seconds.
+        #[arg(long, default_value_t = 10)]
+        timeout: u64,
     },
     /// Check dyad's data files (lexicons, knowledge base) and report what they hold.
     CheckData,
@@ -134,12 +158,13 @@ enum Cmd {
     Export {
         #[arg(long, default_value = "dyad.db")]
         db: PathBuf,
-        /// jsonl, csv, plover or gdelt.
+        /// jsonl, csv, plover, gdelt or parquet.
         #[arg(long, default_value = "jsonl")]
         format: dyad_analyze::export::Format,
         #[command(flatten)]
         filter: EventFilter,
-        /// Write to this file instead of standard output.
+        /// Write to this file instead of standard output (for parquet: the directory that
+        /// receives the month=YYYY-MM partitions; required).
         #[arg(long)]
         out: Option<PathBuf>,
     },
@@ -348,7 +373,33 @@ fn run(cmd: Cmd, opts: &Options) -> Result<ExitCode> {
             json,
         } => search(&open_existing(&db)?, &query, limit, json),
         Cmd::Show { id, db, json } => show(&open_existing(&db)?, &id, json),
-        Cmd::Demo { db, corpus } => demo(&db, corpus, opts),
+        Cmd::Demo {
+            db,
+            corpus,
+            no_serve,
+            addr,
+        } => {
+            let code = demo(&db, corpus, opts)?;
+            if no_serve {
+                println!("\nthe web UI: dyad serve --db {}", db.display());
+                return Ok(code);
+            }
+            serve(dyad_serve::Config::new(db, addr))
+        }
+        Cmd::Serve {
+            db,
+            addr,
+            token,
+            max_body_mb,
+            timeout,
+        } => {
+            open_existing(&db)?;
+            let mut cfg = dyad_serve::Config::new(db, addr);
+            cfg.token = token.or_else(|| std::env::var("DYAD_TOKEN").ok());
+            cfg.max_body = max_body_mb << 20;
+            cfg.timeout = std::time::Duration::from_secs(timeout.max(1));
+            serve(cfg)
+        }
         Cmd::CheckData => check_data(),
         Cmd::Kb {
             cmd: KbCmd::Check { dir },
@@ -643,6 +694,9 @@ fn stats(store: &Store, as_json: bool) -> Result<ExitCode> {
     println!("distinct texts  {}", s.distinct_texts);
     println!("outlets         {}", s.outlets);
     println!("sentences       {}", s.sentences);
+    println!("mentions        {}", s.mentions);
+    println!("events          {}", s.events);
+    println!("quotes          {}", s.quotes);
     println!(
         "published       {} .. {}",
         s.first_published.as_deref().unwrap_or("?"),
@@ -959,6 +1013,33 @@ fn export(
     q: &dyad_store::EventQuery,
     out: Option<&Path>,
 ) -> Result<ExitCode> {
+    if format == dyad_analyze::export::Format::Parquet {
+        let Some(dir) = out else {
+            anyhow::bail!(
+                "--format parquet writes a directory of month partitions: give --out DIR"
+            );
+        };
+        let mut w = dyad_analyze::partitioned::Writer::create(dir)?;
+        let mut failed = None;
+        store.each_event(q, |e| match w.push(e) {
+            Ok(()) => true,
+            Err(err) => {
+                failed = Some(err);
+                false
+            }
+        })?;
+        if let Some(e) = failed {
+            return Err(e.into());
+        }
+        let written = w.finish()?;
+        eprintln!(
+            "{} events exported to {} in {} month partitions",
+            written.rows,
+            dir.display(),
+            written.partitions.len()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     let mut w: Box<dyn Write> = match out {
         Some(p) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(p).with_context(|| format!("{}", p.display()))?,
@@ -997,24 +1078,7 @@ fn timeline(
     all: bool,
     as_json: bool,
 ) -> Result<ExitCode> {
-    let mut points = Vec::new();
-    for (s, t, forward) in [(a, b, true), (b, a, false)] {
-        let rows = store.events(&dyad_store::EventQuery {
-            source: Some(s.to_string()),
-            target: Some(t.to_string()),
-            all,
-            limit: usize::MAX >> 1,
-            ..Default::default()
-        })?;
-        points.extend(rows.into_iter().map(|e| dyad_analyze::EventPoint {
-            date: e.date.or(e.published).unwrap_or_default(),
-            forward,
-            quad: e.quad,
-            kind: e.kind,
-            intensity: e.intensity,
-        }));
-    }
-    let t = dyad_analyze::timeline(&points, by);
+    let t = dyad_analyze::dyad_timeline(store, a, b, by, all)?;
     if as_json {
         println!("{}", serde_json::to_string(&t)?);
         return Ok(ExitCode::SUCCESS);
@@ -1340,6 +1404,22 @@ events between China and Russia (first of them):"
     } else {
         ExitCode::FAILURE
     })
+}
+
+fn serve(cfg: dyad_serve::Config) -> Result<ExitCode> {
+    let db = cfg.db.display().to_string();
+    let writable = cfg.token.is_some();
+    dyad_serve::run(cfg, |addr| {
+        println!(
+            "\nthe web UI on {db}: http://{addr}/  (JSON API under /api/; {}; Ctrl-C to stop)",
+            if writable {
+                "POST /api/ingest with the token"
+            } else {
+                "read-only"
+            }
+        );
+    })?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn check_data() -> Result<ExitCode> {

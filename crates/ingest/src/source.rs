@@ -323,6 +323,16 @@ fn read_jsonl_file(path: &Path, opts: Options) -> ItemIter {
     }
 }
 
+/// The records of JSON Lines read from memory or any reader (the server's ingest endpoint):
+/// `origin` names the source in errors, with the line number after it.
+pub fn jsonl_items(
+    origin: impl Into<String>,
+    r: impl BufRead + Send + 'static,
+    opts: Options,
+) -> impl Iterator<Item = Result<RawItem, IngestError>> + Send {
+    jsonl_records(origin.into(), Box::new(r), opts)
+}
+
 /// Streams the records of a JSON Lines source: `{"url", "html" | "text", "date", "outlet",
 /// "title"}` per line. A malformed line is an error for that line only.
 fn jsonl_records(origin: String, mut r: Box<dyn BufRead + Send>, opts: Options) -> ItemIter {

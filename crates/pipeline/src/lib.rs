@@ -55,9 +55,15 @@ pub fn extract_item(item: &RawItem, opts: &Options) -> Result<Article, IngestErr
 fn for_each_chunk(
     paths: Vec<PathBuf>,
     opts: &Options,
+    f: impl FnMut(Vec<Result<RawItem, IngestError>>) -> bool,
+) {
+    chunks_of(Reader::new(paths, opts.read), f)
+}
+
+fn chunks_of(
+    mut reader: impl Iterator<Item = Result<RawItem, IngestError>>,
     mut f: impl FnMut(Vec<Result<RawItem, IngestError>>) -> bool,
 ) {
-    let mut reader = Reader::new(paths, opts.read);
     loop {
         let mut chunk = Vec::new();
         let mut bytes = 0;
@@ -178,12 +184,25 @@ pub fn ingest(
     paths: Vec<PathBuf>,
     store: &mut Store,
     opts: &Options,
+    progress: impl FnMut(Progress),
+    on_error: impl FnMut(&IngestError),
+) -> Result<IngestReport, StoreError> {
+    let items = Reader::new(paths, opts.read);
+    ingest_items(items, store, opts, progress, on_error)
+}
+
+/// [`ingest`] over items from any source (the server's ingest endpoint reads JSON Lines from
+/// a request body).
+pub fn ingest_items(
+    items: impl Iterator<Item = Result<RawItem, IngestError>>,
+    store: &mut Store,
+    opts: &Options,
     mut progress: impl FnMut(Progress),
     mut on_error: impl FnMut(&IngestError),
 ) -> Result<IngestReport, StoreError> {
     let mut report = IngestReport::default();
     let mut failure: Option<StoreError> = None;
-    for_each_chunk(paths, opts, |chunk| {
+    chunks_of(items, |chunk| {
         let processed: Vec<_> = chunk
             .into_par_iter()
             .map(|r| {

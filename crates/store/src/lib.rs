@@ -14,6 +14,10 @@ mod network;
 pub use network::{EntityName, NetworkQuery, QuoteLink, RelationRow, ReportRow};
 pub use rusqlite::Error as SqlError;
 
+mod view;
+pub use rusqlite::InterruptHandle;
+pub use view::{DyadPoint, EventSpan, Layers, MentionSpan, QuoteSpan};
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("database error: {0}")]
@@ -242,6 +246,9 @@ pub struct Stats {
     pub distinct_texts: u64,
     pub outlets: u64,
     pub sentences: u64,
+    pub mentions: u64,
+    pub events: u64,
+    pub quotes: u64,
     pub first_published: Option<String>,
     pub last_published: Option<String>,
     pub languages: Vec<(String, u64)>,
@@ -270,7 +277,7 @@ pub struct ActorRow {
 
 /// The WHERE clause of a listing query, built from optional filters.
 #[derive(Default)]
-struct Where {
+pub(crate) struct Where {
     conds: Vec<String>,
     args: Vec<String>,
 }
@@ -281,6 +288,21 @@ impl Where {
         if let Some(v) = value {
             self.conds.push(cond.to_string());
             self.args.extend(std::iter::repeat_n(v.clone(), uses));
+        }
+    }
+
+    /// An actor code prefix ("CHN", "CHNGOV") on a code column and its sector column. With
+    /// three letters or more, the country code is compared first, so that the dyad index
+    /// serves it.
+    pub(crate) fn code_prefix(&mut self, code: &str, sector: &str, value: &Option<String>) {
+        let full = format!("({code} || coalesce({sector}, '')) LIKE upper(?) || '%'");
+        match value {
+            Some(v) if v.len() >= 3 => self.filter(
+                &format!("{code} = substr(upper(?), 1, 3) AND {full}"),
+                value,
+                2,
+            ),
+            _ => self.filter(&full, value, 1),
         }
     }
 
@@ -349,8 +371,8 @@ pub struct EventQuery {
 #[derive(Debug, Clone, Serialize)]
 pub struct EventRow {
     pub doc_id: String,
-    /// The event's number in its document (with `doc_id`, its key).
-    pub n: u32,
+    /// The event's number in its document (with `doc_id`, its identity).
+    pub n: i64,
     pub url: Option<String>,
     pub outlet: Option<String>,
     pub published: Option<String>,
@@ -791,6 +813,9 @@ impl Store {
             distinct_texts: one("SELECT count(DISTINCT text_id) FROM documents")?,
             outlets: one("SELECT count(DISTINCT outlet) FROM documents")?,
             sentences: one("SELECT count(*) FROM sentences")?,
+            mentions: one("SELECT count(*) FROM mentions")?,
+            events: one("SELECT count(*) FROM events")?,
+            quotes: one("SELECT count(*) FROM quotes")?,
             first_published: first,
             last_published: last,
             languages: pairs(
@@ -880,16 +905,9 @@ impl Store {
     /// of any size goes through in constant memory.
     pub fn each_event(&self, q: &EventQuery, mut f: impl FnMut(EventRow) -> bool) -> Result<()> {
         let mut w = Where::default();
-        w.filter(
-            "(e.src_code || coalesce(e.src_sector, '')) LIKE upper(?) || '%'",
-            &q.source,
-            1,
-        );
-        w.filter(
-            "(e.tgt_code || coalesce(e.tgt_sector, '')) LIKE upper(?) || '%'",
-            &q.target,
-            1,
-        );
+        // The country part (three letters) is compared first so that the dyad index serves it.
+        w.code_prefix("e.src_code", "e.src_sector", &q.source);
+        w.code_prefix("e.tgt_code", "e.tgt_sector", &q.target);
         w.filter("e.type = upper(?)", &q.kind, 1);
         w.dates(
             "coalesce(e.date, substr(d.published, 1, 10))",

@@ -77,7 +77,7 @@ pub struct NetworkQuery {
 pub struct ReportRow {
     pub doc_id: String,
     /// The event's number in its document.
-    pub n: u32,
+    pub n: i64,
     /// Documents with the same or nearly the same text share it.
     pub text_id: String,
     pub outlet: Option<String>,

@@ -1,0 +1,98 @@
+// Browser test of the web UI against a running `dyad serve` on the demo database: the timeline
+// chart draws the dyad, an event opens its evidence with the trigger marked, a search finds a
+// document. Screenshots go to OUT_DIR. Usage: node ui.test.mjs http://127.0.0.1:PORT OUT_DIR
+import { chromium } from "playwright-core";
+import { mkdirSync } from "node:fs";
+
+const [base, out] = process.argv.slice(2);
+if (!base || !out) {
+  console.error("usage: node ui.test.mjs BASE_URL OUT_DIR");
+  process.exit(2);
+}
+mkdirSync(out, { recursive: true });
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+let failed = 0;
+const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+const errors = [];
+page.on("pageerror", (e) => errors.push(e.message));
+page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+
+async function check(name, f) {
+  try {
+    await f();
+    console.log("ok   " + name);
+  } catch (e) {
+    failed += 1;
+    console.log("FAIL " + name + ": " + e.message.split("\n")[0]);
+    await page.screenshot({ path: `${out}/failed-${name.replace(/\W+/g, "-")}.png`, fullPage: true }).catch(() => {});
+  }
+}
+
+function expect(cond, what) {
+  if (!cond) throw new Error(what);
+}
+
+await check("timeline", async () => {
+  await page.goto(`${base}/#/?a=CHN&b=RUS&by=year`);
+  await page.waitForSelector("#timeline-chart canvas", { timeout: 15000 });
+  const rows = await page.locator("table.records tbody tr").count();
+  expect(rows >= 3, `expected at least 3 years in the table, got ${rows}`);
+  const heading = await page.locator("h1").textContent();
+  expect(heading.includes("CHN") && heading.includes("RUS"), `heading ${heading}`);
+  // The chart holds data: ECharts exposes its option on the instance.
+  const bars = await page.evaluate(() => {
+    const c = window.echarts.getInstanceByDom(document.getElementById("timeline-chart"));
+    return c.getOption().series.filter((s) => s.type === "bar")
+      .reduce((n, s) => n + s.data.reduce((a, v) => a + Math.abs(v), 0), 0);
+  });
+  expect(bars > 5, `the chart holds ${bars} events`);
+  await page.screenshot({ path: `${out}/timeline.png`, fullPage: true });
+});
+
+await check("evidence", async () => {
+  // From the event table to the document, with the event's trigger marked and in focus.
+  await page.goto(`${base}/#/events?source=CHN&target=RUS`);
+  await page.waitForSelector("table.records tbody tr");
+  const trigger = (await page.locator("table.records tbody tr").first().locator("td").nth(4).textContent()).trim();
+  await page.locator("table.records tbody tr").first().click();
+  await page.waitForSelector("#doc-text mark.trigger.focus");
+  const marked = (await page.locator("#doc-text mark.trigger.focus").first().textContent()).trim();
+  expect(trigger.startsWith(marked.replace(/\d{4}(-\S+)?$/, "").trim()), `trigger ${trigger} vs marked ${marked}`);
+  const people = await page.locator("#doc-text .m-PERSON").count();
+  expect(people >= 1, "no person marked in the text");
+  await page.screenshot({ path: `${out}/evidence.png`, fullPage: true });
+});
+
+await check("search", async () => {
+  await page.goto(`${base}/#/`);
+  await page.fill("#search-box", "Power of Siberia");
+  await page.press("#search-box", "Enter");
+  await page.waitForSelector("#search-results li");
+  const first = await page.locator("#search-results li a").first().textContent();
+  expect(/gas|Siberia|pipeline/i.test(first), `first hit: ${first}`);
+  await page.screenshot({ path: `${out}/search.png`, fullPage: true });
+  await page.locator("#search-results li a").first().click();
+  await page.waitForSelector("#doc-text");
+});
+
+await check("quotes and network", async () => {
+  await page.goto(`${base}/#/quotes`);
+  await page.waitForSelector("table.records tbody tr");
+  await page.screenshot({ path: `${out}/quotes.png`, fullPage: true });
+  await page.goto(`${base}/#/network`);
+  await page.waitForSelector("#network-chart canvas");
+  await page.screenshot({ path: `${out}/network.png`, fullPage: true });
+});
+
+await check("no script errors", async () => {
+  expect(errors.length === 0, errors.join("; "));
+});
+
+await browser.close();
+console.log(failed ? `${failed} UI checks failed` : "all UI checks passed");
+process.exit(failed ? 1 : 0);
