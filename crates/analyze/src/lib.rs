@@ -4,13 +4,20 @@
 //! (`shifts`).
 
 pub mod breaks;
+pub mod corroboration;
 pub mod export;
+pub mod network;
 pub mod partitioned;
 pub mod shifts;
 pub mod terms;
 
 pub use breaks::{breaks, Break, BreakQuery};
 pub use shifts::{shifts, Shift, ShiftQuery};
+mod query;
+
+pub use corroboration::{corroboration, event_clusters, ClusterRef, Corroboration};
+pub use network::{network, Network};
+pub use query::Query;
 
 use serde::Serialize;
 use std::collections::BTreeMap;

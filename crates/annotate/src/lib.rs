@@ -1,12 +1,13 @@
 //! Annotate: the stand-off layers that describe the text itself.
 //!
-//! This stage fills the sentence, mention, time-expression and quote layers.
+//! This stage fills the sentence, mention, time-expression, quote and relation layers.
 
 pub mod calendar;
 pub mod cameo;
 pub mod mentions;
 pub mod names;
 pub mod quotes;
+pub mod relations;
 pub mod sentences;
 pub mod teams;
 pub mod time;
@@ -33,8 +34,12 @@ pub fn annotate_with(
         if let Some(c) = cameo {
             c.recode(doc.text(), date, &mut found);
         }
+        let rels = relations::find_relations(doc.text(), &found);
         let _ = doc.set_mentions(found);
         let _ = doc.set_learned(learned);
+        // Built from mention spans and token edges, so on char boundaries; should one not
+        // be, the layer stays empty rather than wrong.
+        let _ = doc.set_relations(rels);
     }
     let spans: Vec<Span> = sentences::bounded(doc.text(), sentences::split_sentences(doc.text()))
         .into_iter()

@@ -229,6 +229,40 @@ enum Cmd {
         #[arg(long, default_value = "dyad.db")]
         db: PathBuf,
     },
+    /// The reports of one real-world event across documents: clusters of events with the same
+    /// dyad and type, compatible dates and close wording, and the independent sources behind
+    /// each (wire copies and one outlet's articles count once), flagging single-source and
+    /// anonymous claims.
+    Corroboration {
+        #[arg(long, default_value = "dyad.db")]
+        db: PathBuf,
+        #[command(flatten)]
+        filter: AnalysisFilter,
+        /// Also events that only one document reports.
+        #[arg(long)]
+        all: bool,
+        /// Only clusters that rest on a single independent source.
+        #[arg(long)]
+        single_source: bool,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The actor network: actors linked by events (per type, with count and mean intensity),
+    /// by quotes that speak of another actor, and by relations the texts state ("X, a close
+    /// ally of Y"), each edge with its evidence.
+    Network {
+        #[arg(long, default_value = "dyad.db")]
+        db: PathBuf,
+        #[command(flatten)]
+        filter: AnalysisFilter,
+        /// Most edges shown (the heaviest).
+        #[arg(long, default_value_t = 40)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
     /// Actors found in the stored documents, by number of mentions.
     Actors {
         #[arg(long, default_value = "dyad.db")]
@@ -278,6 +312,49 @@ impl EventFilter {
             all: self.all,
             limit,
         }
+    }
+}
+
+/// Which events, quotes and relations an analysis takes.
+#[derive(Args)]
+struct AnalysisFilter {
+    /// Two actor codes or prefixes, either order: CHN,RUS or CHNGOV,USA.
+    #[arg(long, value_name = "A,B")]
+    dyad: Option<String>,
+    /// An actor: entity id (vladimir-putin), name as written (Putin) or code prefix (RUSMIL).
+    #[arg(long)]
+    actor: Option<String>,
+    /// PLOVER type (CONSULT, ACCUSE, ...).
+    #[arg(long = "type")]
+    kind: Option<String>,
+    /// Event date from (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long)]
+    from: Option<String>,
+    /// Event date to (inclusive).
+    #[arg(long)]
+    to: Option<String>,
+}
+
+impl AnalysisFilter {
+    fn query(self, limit: usize) -> Result<dyad_analyze::Query> {
+        let dyad = match self.dyad {
+            Some(d) => match d.split_once(',') {
+                Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => {
+                    Some((a.trim().to_string(), b.trim().to_string()))
+                }
+                _ => bail!("--dyad {d:?}: expected two actor codes like CHN,RUS"),
+            },
+            None => None,
+        };
+        Ok(dyad_analyze::Query {
+            dyad,
+            actor: self.actor,
+            kind: self.kind,
+            from: self.from,
+            to: self.to,
+            limit,
+            ..Default::default()
+        })
     }
 }
 
@@ -439,6 +516,27 @@ fn run(cmd: Cmd, opts: &Options) -> Result<ExitCode> {
             };
             shifts(&open_existing(&db)?, &q, statements, json)
         }
+        Cmd::Corroboration {
+            db,
+            filter,
+            all,
+            single_source,
+            limit,
+            json,
+        } => {
+            let q = dyad_analyze::Query {
+                all,
+                single_source,
+                ..filter.query(limit)?
+            };
+            corroboration(&open_existing(&db)?, &q, json)
+        }
+        Cmd::Network {
+            db,
+            filter,
+            limit,
+            json,
+        } => network(&open_existing(&db)?, &filter.query(limit)?, json),
         Cmd::Actors {
             db,
             limit,
@@ -709,9 +807,52 @@ fn search(store: &Store, query: &str, limit: usize, as_json: bool) -> Result<Exi
     Ok(ExitCode::SUCCESS)
 }
 
+/// An event as listed: the stored row and the cluster of reports it belongs to.
+#[derive(serde::Serialize)]
+struct ListedEvent {
+    #[serde(flatten)]
+    event: dyad_store::EventRow,
+    cluster: Option<dyad_analyze::ClusterRef>,
+}
+
 fn events(store: &Store, q: &dyad_store::EventQuery, as_json: bool) -> Result<ExitCode> {
     let rows = store.events(q)?;
-    list(&rows, as_json, "no events match", |e| {
+    // Clusters are per unordered dyad and type, so a query by source and target, or by type,
+    // needs only those events' clusters; dates bound the work too (a report just outside
+    // the range is then not counted in a cluster).
+    let mut clusters = if rows.is_empty() {
+        Default::default()
+    } else {
+        dyad_analyze::event_clusters(
+            store,
+            &dyad_analyze::Query {
+                dyad: q.source.clone().zip(q.target.clone()),
+                kind: q.kind.clone(),
+                from: q.from.clone(),
+                to: q.to.clone(),
+                ..Default::default()
+            },
+        )?
+    };
+    let rows: Vec<ListedEvent> = rows
+        .into_iter()
+        .map(|event| ListedEvent {
+            cluster: clusters.remove(&(event.doc_id.clone(), event.n)),
+            event,
+        })
+        .collect();
+    list(&rows, as_json, "no events match", |l| {
+        let e = &l.event;
+        let cluster = match &l.cluster {
+            Some(c) if c.reports > 1 => format!(
+                " | cluster {} ({} reports, {} source{})",
+                c.id,
+                c.reports,
+                c.sources,
+                if c.sources == 1 { "" } else { "s" }
+            ),
+            _ => String::new(),
+        };
         let when = e.date.as_deref().unwrap_or("?");
         let actor = |t: &Option<String>, c: &Option<String>| match (t, c) {
             (Some(t), Some(c)) => format!("{t} [{c}]"),
@@ -726,7 +867,7 @@ fn events(store: &Store, q: &dyad_store::EventQuery, as_json: bool) -> Result<Ex
             flags.push_str(&format!(" ({m})"));
         }
         let s = format!(
-            "{when:<10} {:<9} {:<4} {} -> {}  \"{}\"{flags}\n    {} | {} {} {}\n",
+            "{when:<10} {:<9} {:<4} {} -> {}  \"{}\"{flags}\n    {} | {} {} {}{cluster}\n",
             e.kind.as_deref().unwrap_or("STATEMENT"),
             e.cameo,
             actor(&e.source, &e.source_code),
@@ -739,6 +880,158 @@ fn events(store: &Store, q: &dyad_store::EventQuery, as_json: bool) -> Result<Ex
         );
         s
     })
+}
+
+fn corroboration(store: &Store, q: &dyad_analyze::Query, as_json: bool) -> Result<ExitCode> {
+    let c = dyad_analyze::corroboration(store, q)?;
+    if as_json {
+        println!("{}", serde_json::to_string(&c)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for k in &c.clusters {
+        let mut flags = String::new();
+        if k.single_source {
+            flags.push_str("  SINGLE SOURCE");
+        }
+        if k.anonymous {
+            flags.push_str("  ANONYMOUS");
+        } else if k.anonymous_reports > 0 {
+            flags.push_str(&format!("  {} anonymous", k.anonymous_reports));
+        }
+        if k.hedged_reports > 0 {
+            flags.push_str(&format!("  {} hedged", k.hedged_reports));
+        }
+        if k.claimed_reports > 0 {
+            flags.push_str(&format!("  {} claimed", k.claimed_reports));
+        }
+        let mut s = format!(
+            "{:<10} {:<9} {}-{}  {} reports in {} documents, {} source{}{flags}  [{}]\n",
+            k.date.as_deref().unwrap_or("?"),
+            k.kind,
+            k.dyad[0],
+            k.dyad[1],
+            k.reports,
+            k.documents,
+            k.sources,
+            if k.sources == 1 { "" } else { "s" },
+            k.id
+        );
+        let mut shown: Vec<(&str, &str)> = Vec::new();
+        for m in &k.members {
+            let who = |t: &Option<String>, c: &Option<String>| {
+                format!(
+                    "{} [{}]",
+                    t.as_deref().unwrap_or("-"),
+                    c.as_deref().unwrap_or("---")
+                )
+            };
+            s.push_str(&format!(
+                "    {} {} {}  {} -> {}  \"{}\"\n",
+                m.outlet.as_deref().unwrap_or("?"),
+                m.published.as_deref().unwrap_or("?"),
+                short_id(&m.doc_id),
+                who(&m.source, &m.source_code),
+                who(&m.target, &m.target_code),
+                m.trigger
+            ));
+            // A copy of a sentence already shown says so instead of repeating it.
+            match shown.iter().find(|(_, t)| *t == m.sentence) {
+                Some((d, _)) => {
+                    s.push_str(&format!("        (same sentence as {})\n", short_id(d)))
+                }
+                None => {
+                    s.push_str(&format!("        {}\n", m.sentence.replace('\n', " ")));
+                    shown.push((&m.doc_id, &m.sentence));
+                }
+            }
+        }
+        if k.members.len() < k.reports {
+            s.push_str(&format!(
+                "    ... and {} more\n",
+                k.reports - k.members.len()
+            ));
+        }
+        if out.write_all(s.as_bytes()).is_err() {
+            return Ok(ExitCode::SUCCESS);
+        }
+    }
+    eprintln!(
+        "{} events in {} clusters: {} reported by several documents, {} resting on a single source{}",
+        c.events,
+        c.clusters_total,
+        c.multi_document,
+        c.single_source,
+        if c.clusters.is_empty() {
+            "; none listed (--all lists events one document reports)"
+        } else {
+            ""
+        }
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn network(store: &Store, q: &dyad_analyze::Query, as_json: bool) -> Result<ExitCode> {
+    let n = dyad_analyze::network(store, q)?;
+    if as_json {
+        println!("{}", serde_json::to_string(&n)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    if n.edges.is_empty() {
+        eprintln!("no links match");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let label: std::collections::HashMap<&str, &str> = n
+        .nodes
+        .iter()
+        .map(|x| (x.id.as_str(), x.label.as_str()))
+        .collect();
+    let mut s = format!("{} actors\n", n.nodes.len());
+    for x in &n.nodes {
+        s.push_str(&format!(
+            "  {:<28} {:<24} {:<6} {:<8} {} links, weight {}\n",
+            x.id,
+            x.label,
+            x.kind,
+            x.code.as_deref().unwrap_or("-"),
+            x.degree,
+            x.weight
+        ));
+    }
+    s.push_str(&format!("{} links, heaviest first\n", n.edges.len()));
+    for e in &n.edges {
+        let what = match (e.via.as_str(), e.quad, e.intensity_mean) {
+            ("event", Some(q), Some(i)) => format!("{} (quad {q}, mean {i:+.1})", e.label),
+            ("quote", ..) => "speaks about".to_string(),
+            _ => e.label.clone(),
+        };
+        s.push_str(&format!(
+            "  {} -> {}  {} {what}  x{} in {} documents ({} texts)\n",
+            label.get(e.source.as_str()).unwrap_or(&e.source.as_str()),
+            label.get(e.target.as_str()).unwrap_or(&e.target.as_str()),
+            e.via,
+            e.count,
+            e.documents,
+            e.texts
+        ));
+        for ev in &e.evidence {
+            s.push_str(&format!(
+                "      {} {}  {}\n",
+                short_id(&ev.doc_id),
+                ev.published.as_deref().unwrap_or("?"),
+                ev.text.replace('\n', " ")
+            ));
+        }
+    }
+    let _ = std::io::stdout().lock().write_all(s.as_bytes());
+    if n.edges_left_out > 0 {
+        eprintln!(
+            "({} lighter links left out; --limit N shows more)",
+            n.edges_left_out
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn quotes(store: &Store, q: &dyad_store::QuoteQuery, as_json: bool) -> Result<ExitCode> {
@@ -1359,7 +1652,7 @@ events between China and Russia (first of them):"
         );
     }
     println!(
-        "\nnext: dyad stats --db {0} | dyad search \"Li Shangfu\" --db {0} | dyad show ID --db {0}\n      dyad events --db {0} --source CHN --target RUS | dyad explain ID SENTENCE --db {0}\n      dyad breaks --dyad CHN,RUS --db {0} | dyad shifts --speaker CHN --about RUS --db {0}",
+        "\nnext: dyad stats --db {0} | dyad search \"Li Shangfu\" --db {0} | dyad show ID --db {0}\n      dyad events --db {0} --source CHN --target RUS | dyad explain ID SENTENCE --db {0}\n      dyad breaks --dyad CHN,RUS --db {0} | dyad shifts --speaker CHN --about RUS --db {0}\n      dyad corroboration --db {0} --dyad CHN,RUS | dyad network --db {0} --actor Putin",
         db.display()
     );
     Ok(if r.errors.is_empty() {
@@ -1403,6 +1696,8 @@ fn check_data() -> Result<ExitCode> {
     println!("data/analysis/forms.tsv: ok, {n} forms");
     let n = dyad_analyze::shifts::check_builtin().map_err(anyhow::Error::msg)?;
     println!("data/analysis/stance.tsv: ok, {n} phrases");
+    let n = dyad_annotate::relations::check_builtin().map_err(|e| anyhow::anyhow!("{e}"))?;
+    println!("data/relations/relations.txt: ok, {n} cue words");
     kb_check(None)
 }
 

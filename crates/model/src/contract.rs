@@ -103,6 +103,22 @@ pub fn annotation(id: &str, doc: &Document) -> Value {
     });
     // Put in place, not through `json!`, which would copy every quote once more.
     out["quotes"] = Value::Array(quotes);
+    // An optional extra of ours, printed only when the text states a relation.
+    if !l.relations.is_empty() {
+        let rels = l
+            .relations
+            .iter()
+            .map(|r| {
+                json!({"type": r.kind,
+                       "source": span_obj(r.source, Some(doc.span_text(r.source))),
+                       "source_entity": r.source_entity,
+                       "target": span_obj(r.target, Some(doc.span_text(r.target))),
+                       "target_entity": r.target_entity,
+                       "cue": span_obj(r.cue, Some(doc.span_text(r.cue)))})
+            })
+            .collect();
+        out["relations"] = Value::Array(rels);
+    }
     out
 }
 
@@ -130,6 +146,7 @@ mod tests {
         for layer in ["mentions", "quotes", "events"] {
             assert_eq!(v[layer], json!([]), "{layer} must be present and empty");
         }
+        assert!(v.get("relations").is_none(), "no relations, no field");
     }
 
     #[test]

@@ -196,6 +196,20 @@ pub struct Event {
     pub pattern: Option<String>,
 }
 
+/// A relation between two actors that the text states ("X, a close ally of Y", "Y's founder
+/// X", "X joined Y"): the first actor is `source`, the one it stands in `kind` to is `target`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Relation {
+    /// ally, rival, member, founder, head, close (a relation kind of `data/relations/`).
+    pub kind: String,
+    pub source: Span,
+    pub source_entity: Option<String>,
+    pub target: Span,
+    pub target_entity: Option<String>,
+    /// The words that state the relation ("a close ally of", "joined").
+    pub cue: Span,
+}
+
 /// The stand-off layers. A stage that has not run leaves its layer empty.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Layers {
@@ -206,6 +220,9 @@ pub struct Layers {
     pub timexes: Vec<Timex>,
     pub quotes: Vec<Quote>,
     pub events: Vec<Event>,
+    /// Relations between actors stated in the text; an optional extra of the contract.
+    #[serde(default)]
+    pub relations: Vec<Relation>,
 }
 
 /// A document: immutable text, metadata and layers.
@@ -288,6 +305,16 @@ impl Document {
             }
         }
         self.layers.events = events;
+        Ok(())
+    }
+
+    pub fn set_relations(&mut self, relations: Vec<Relation>) -> Result<(), SpanError> {
+        for r in &relations {
+            for s in [r.source, r.target, r.cue] {
+                s.check(&self.text)?;
+            }
+        }
+        self.layers.relations = relations;
         Ok(())
     }
 

@@ -151,6 +151,7 @@ pub fn build_document(item: &RawItem, article: Article) -> (Document, NewDoc) {
         learned: doc.layers().learned.clone(),
         events: doc.layers().events.clone(),
         quotes: doc.layers().quotes.clone(),
+        relations: doc.layers().relations.clone(),
     };
     (doc, new)
 }

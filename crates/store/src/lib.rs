@@ -12,6 +12,8 @@ use std::path::Path;
 
 mod analysis;
 pub use analysis::{DyadEvent, Statement, StatementAbout};
+mod network;
+pub use network::{EntityName, NetworkQuery, QuoteLink, RelationRow, ReportRow};
 pub use rusqlite::Error as SqlError;
 
 mod view;
@@ -214,6 +216,8 @@ INSERT INTO quote_about (doc_id, quote_n, n, text, entity, code, sector)
     FROM quotes q JOIN mentions m
       ON m.doc_id = q.doc_id AND m.start >= q.start AND m.end <= q.end;
 "#,
+    // 7: relations between actors stated in the text, with their evidence.
+    network::MIGRATION,
 ];
 
 /// A processed document, ready to store.
@@ -231,6 +235,7 @@ pub struct NewDoc {
     pub learned: Vec<LearnedActor>,
     pub events: Vec<Event>,
     pub quotes: Vec<Quote>,
+    pub relations: Vec<dyad_model::Relation>,
 }
 
 /// What a batch did.
@@ -789,6 +794,7 @@ impl Store {
                         slice(l.evidence),
                     ])?;
                 }
+                network::insert_relations(&tx, d)?;
                 report.inserted += 1;
             }
         }
@@ -1211,6 +1217,7 @@ mod tests {
             learned: Vec::new(),
             events: Vec::new(),
             quotes: Vec::new(),
+            relations: Vec::new(),
         }
     }
 
