@@ -89,6 +89,33 @@ await check("quotes and network", async () => {
   await page.screenshot({ path: `${out}/network.png`, fullPage: true });
 });
 
+await check("pattern break", async () => {
+  // The demo's New Year exchanges: the 2020 call breaks the pattern of Dec 31 messages.
+  await page.goto(`${base}/#/breaks?dyad=CHN,RUS`);
+  await page.waitForSelector("section.break");
+  const text = await page.locator("section.break").first().textContent();
+  expect(/form/i.test(text) && /timing/i.test(text), `break card: ${text.slice(0, 200)}`);
+  expect(await page.locator("section.break tr.new-instance").count() === 1, "the new instance is marked");
+  await page.screenshot({ path: `${out}/breaks.png`, fullPage: true });
+  // Its evidence opens the document with the sentence in focus.
+  await page.locator("section.break tr.new-instance a").first().click();
+  await page.waitForSelector("#doc-text .focus-sentence");
+});
+
+await check("position shift", async () => {
+  await page.goto(`${base}/#/shifts?speaker=CHN&about=RUS`);
+  await page.waitForSelector("section.shift");
+  const text = await page.locator("section.shift").first().textContent();
+  expect(/no limits/i.test(text) && /bottom line/i.test(text), `shift card: ${text.slice(0, 200)}`);
+  await page.screenshot({ path: `${out}/shifts.png`, fullPage: true });
+});
+
+await check("corroboration", async () => {
+  await page.goto(`${base}/#/corroboration?dyad=CHN,RUS`);
+  await page.waitForSelector("table.records tbody tr");
+  await page.screenshot({ path: `${out}/corroboration.png`, fullPage: true });
+});
+
 await check("no script errors", async () => {
   expect(errors.length === 0, errors.join("; "));
 });

@@ -64,6 +64,8 @@ pub struct Cell {
     pub by_type: BTreeMap<String, u32>,
     pub intensity_sum: f64,
     pub intensity_mean: f64,
+    /// Statements by this direction's speaker that name the other side (dated by publication).
+    pub quotes: u32,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -164,7 +166,41 @@ pub fn dyad_timeline(
             intensity: p.intensity,
         })
     })?;
-    Ok(timeline(&points, period))
+    let mut t = timeline(&points, period);
+    // What each side says about the other, beside what it does.
+    let mut said: BTreeMap<String, (u32, u32)> = BTreeMap::new();
+    for (speaker, about, forward) in [(a, b, true), (b, a, false)] {
+        for q in store.statements(speaker, about)? {
+            let Some(key) = q.published.as_deref().and_then(|d| period_of(d, period)) else {
+                continue;
+            };
+            let c = said.entry(key).or_default();
+            if forward {
+                c.0 += 1;
+            } else {
+                c.1 += 1;
+            }
+        }
+    }
+    for (key, (f, b)) in said {
+        match t.rows.binary_search_by(|r| r.period.cmp(&key)) {
+            Ok(i) => {
+                t.rows[i].forward.quotes = f;
+                t.rows[i].backward.quotes = b;
+            }
+            Err(i) => {
+                let mut row = Row {
+                    period: key,
+                    forward: Cell::default(),
+                    backward: Cell::default(),
+                };
+                row.forward.quotes = f;
+                row.backward.quotes = b;
+                t.rows.insert(i, row);
+            }
+        }
+    }
+    Ok(t)
 }
 
 #[cfg(test)]

@@ -1152,14 +1152,14 @@ fn timeline(
     }
     let (a, b) = (a.to_uppercase(), b.to_uppercase());
     println!(
-        "{:<9} {:>23}  {:>23}",
+        "{:<9} {:>28}  {:>28}",
         "period",
         format!("{a} -> {b}"),
         format!("{b} -> {a}")
     );
     println!(
-        "{:<9} {:>6} {:>11} {:>4}  {:>6} {:>11} {:>4}",
-        "", "events", "quad 1/2/3/4", "mean", "events", "quad 1/2/3/4", "mean"
+        "{:<9} {:>6} {:>11} {:>4} {:>4}  {:>6} {:>11} {:>4} {:>4}",
+        "", "events", "quad 1/2/3/4", "mean", "said", "events", "quad 1/2/3/4", "mean", "said"
     );
     let cell = |c: &dyad_analyze::Cell| {
         let q = format!("{}/{}/{}/{}", c.quad[0], c.quad[1], c.quad[2], c.quad[3]);
@@ -1168,7 +1168,7 @@ fn timeline(
         } else {
             "-".into()
         };
-        format!("{:>6} {:>11} {:>4}", c.events, q, mean)
+        format!("{:>6} {:>11} {:>4} {:>4}", c.events, q, mean, c.quotes)
     };
     for r in &t.rows {
         println!(

@@ -32,6 +32,10 @@ pub(crate) fn routes(max_body: usize) -> Router<Shared> {
         .route("/actors", get(actors))
         .route("/actors/learned", get(learned))
         .route("/timeline", get(timeline))
+        .route("/breaks", get(breaks))
+        .route("/shifts", get(shifts))
+        .route("/corroboration", get(corroboration))
+        .route("/network", get(network))
         .route("/ingest", post(ingest))
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "no such endpoint") })
         .method_not_allowed_fallback(|| async {
@@ -352,6 +356,144 @@ async fn timeline(
     let key = format!("timeline {a} {b} {by:?} {}", p.all);
     cached(&st, key, move |s| {
         dyad_analyze::dyad_timeline(s, &a, &b, by, p.all).map_err(internal)
+    })
+    .await
+}
+
+/// An actor as the analyses take it: a code prefix, an entity id (`vladimir-putin`,
+/// `place:usa:new-york`) or words of a name.
+fn actor(v: &str, name: &str) -> Result<String, ApiError> {
+    let v = v.trim();
+    let ok = !v.is_empty()
+        && v.len() <= 100
+        && v.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | ':' | '.' | '\'' | '_'));
+    if ok {
+        Ok(v.to_string())
+    } else {
+        Err(ApiError::bad(format!(
+            "{name}: {v:?} is not an actor (a code such as CHN, an entity id or a name)"
+        )))
+    }
+}
+
+/// `A,B`: two sides.
+fn dyad(v: &Option<String>) -> Result<Option<(String, String)>, ApiError> {
+    let Some(v) = v else { return Ok(None) };
+    match v.split_once(',') {
+        Some((a, b)) => Ok(Some((actor(a, "dyad")?, actor(b, "dyad")?))),
+        None => Err(ApiError::bad(format!(
+            "dyad: {v:?} is not two sides separated by a comma (CHN,RUS)"
+        ))),
+    }
+}
+
+#[derive(Deserialize)]
+struct BreakParams {
+    dyad: Option<String>,
+    min_series: Option<usize>,
+}
+
+async fn breaks(
+    State(st): State<Shared>,
+    Q(p): Q<BreakParams>,
+) -> Result<impl IntoResponse, ApiError> {
+    let mut q = dyad_analyze::BreakQuery {
+        dyad: dyad(&p.dyad)?,
+        ..Default::default()
+    };
+    if let Some(n) = p.min_series {
+        if !(3..=50).contains(&n) {
+            return Err(ApiError::bad("min_series: from 3 to 50"));
+        }
+        q.min_series = n;
+    }
+    let key = format!("breaks {:?} {}", q.dyad, q.min_series);
+    cached(&st, key, move |s| {
+        dyad_analyze::breaks(s, &q).map_err(internal)
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+struct ShiftParams {
+    speaker: Option<String>,
+    about: Option<String>,
+}
+
+async fn shifts(
+    State(st): State<Shared>,
+    Q(p): Q<ShiftParams>,
+) -> Result<impl IntoResponse, ApiError> {
+    let (Some(speaker), Some(about)) = (p.speaker, p.about) else {
+        return Err(ApiError::bad(
+            "speaker and about: give both (speaker=CHN&about=RUS)",
+        ));
+    };
+    let q = dyad_analyze::ShiftQuery {
+        speaker: actor(&speaker, "speaker")?,
+        about: actor(&about, "about")?,
+    };
+    let key = format!("shifts {} {}", q.speaker, q.about);
+    cached(&st, key, move |s| {
+        dyad_analyze::shifts(s, &q).map_err(internal)
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+struct AnalysisParams {
+    dyad: Option<String>,
+    actor: Option<String>,
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    #[serde(default)]
+    all: bool,
+    #[serde(default)]
+    single_source: bool,
+    limit: Option<usize>,
+}
+
+impl AnalysisParams {
+    fn query(self, default_limit: usize) -> Result<dyad_analyze::Query, ApiError> {
+        code(&self.kind, "type")?;
+        date(&self.from, "from")?;
+        date(&self.to, "to")?;
+        Ok(dyad_analyze::Query {
+            dyad: dyad(&self.dyad)?,
+            actor: self.actor.map(|a| actor(&a, "actor")).transpose()?,
+            kind: self.kind,
+            from: self.from,
+            to: self.to,
+            all: self.all,
+            single_source: self.single_source,
+            limit: limit(self.limit, default_limit)?,
+        })
+    }
+}
+
+async fn corroboration(
+    State(st): State<Shared>,
+    Q(p): Q<AnalysisParams>,
+) -> Result<impl IntoResponse, ApiError> {
+    let q = p.query(100)?;
+    let key = format!("corroboration {q:?}");
+    cached(&st, key, move |s| {
+        dyad_analyze::corroboration(s, &q).map_err(internal)
+    })
+    .await
+}
+
+async fn network(
+    State(st): State<Shared>,
+    Q(p): Q<AnalysisParams>,
+) -> Result<impl IntoResponse, ApiError> {
+    let q = p.query(200)?;
+    let key = format!("network {q:?}");
+    cached(&st, key, move |s| {
+        dyad_analyze::network(s, &q).map_err(internal)
     })
     .await
 }

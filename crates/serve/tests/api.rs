@@ -6,7 +6,7 @@ use serde_json::Value;
 use std::path::Path;
 use tower::ServiceExt;
 
-const WIRE: &str = r#"{"url": "https://www.example.org/2023/03/21/xi-putin-talks", "outlet": "Harbour Daily", "date": "2023-03-22", "title": "Xi and Putin hold talks in Moscow", "text": "Chinese President Xi Jinping held talks with Russian President Vladimir Putin in Moscow on Tuesday, the second day of a state visit.\n\nThe two leaders signed a joint statement on deepening their partnership, the Kremlin said.\n\n\"Our relations are at their highest point,\" Putin told reporters after the meeting."}
+const WIRE: &str = r#"{"url": "https://www.example.org/2023/03/21/xi-putin-talks", "outlet": "Harbour Daily", "date": "2023-03-22", "title": "Xi and Putin hold talks in Moscow", "text": "Chinese President Xi Jinping held talks with Russian President Vladimir Putin in Moscow on Tuesday, the second day of a state visit.\n\nThe two leaders signed a joint statement on deepening their partnership, the Kremlin said.\n\n\"Relations between Russia and China are at their highest point,\" Putin told reporters after the meeting."}
 {"url": "https://www.example.org/2023/04/17/li-shangfu-moscow", "outlet": "Pacific Courier", "date": "2023-04-17", "title": "Chinese defence minister meets Putin", "text": "Chinese Defense Minister Li Shangfu met Russian President Vladimir Putin in Moscow on Sunday.\n\nPutin praised military cooperation between the two countries, according to the Kremlin."}
 "#;
 
@@ -119,6 +119,38 @@ async fn queries_answer_with_the_stored_records() {
         .iter()
         .any(|q| q["content"].as_str().unwrap().contains("highest point")));
 
+    // The analyses answer on the same data (the two Moscow meetings make no series).
+    let (s, b) = get(&app, "/api/breaks?dyad=CHN,RUS").await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(b, serde_json::json!([]));
+    let (s, net) = get(&app, "/api/network?actor=Putin").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(
+        net["edges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["via"] == "event"),
+        "{net}"
+    );
+    let (s, c) = get(&app, "/api/corroboration?dyad=CHN,RUS&all=true").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(c["clusters"].as_array().unwrap().len() >= 2, "{c}");
+    let (s, sh) = get(&app, "/api/shifts?speaker=RUS&about=CHN").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(sh.is_array());
+    // Timelines count what each side says about the other.
+    let said: u64 = t["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["backward"]["quotes"].as_u64().unwrap())
+        .sum();
+    assert!(
+        said >= 1,
+        "Putin's words about the relations with China: {t}"
+    );
+
     let (s, page) = get(&app, "/").await;
     assert_eq!(s, StatusCode::OK);
     assert!(page.as_str().unwrap().contains("<main id=\"view\""));
@@ -178,6 +210,32 @@ async fn bad_requests_get_json_errors() {
             "no document",
         ),
         ("/api/nothing", StatusCode::NOT_FOUND, "no such endpoint"),
+        ("/api/breaks?dyad=CHN", StatusCode::BAD_REQUEST, "two sides"),
+        (
+            "/api/breaks?dyad=CHN,RUS&min_series=1",
+            StatusCode::BAD_REQUEST,
+            "min_series",
+        ),
+        (
+            "/api/shifts?speaker=CHN",
+            StatusCode::BAD_REQUEST,
+            "give both",
+        ),
+        (
+            "/api/shifts?speaker=%3Cscript%3E&about=RUS",
+            StatusCode::BAD_REQUEST,
+            "not an actor",
+        ),
+        (
+            "/api/network?from=2023-02-30x",
+            StatusCode::BAD_REQUEST,
+            "not a date",
+        ),
+        (
+            "/api/corroboration?type=CONSULT1",
+            StatusCode::BAD_REQUEST,
+            "actor code",
+        ),
     ] {
         let (s, v) = get(&app, uri).await;
         assert_eq!(s, status, "{uri}: {v}");

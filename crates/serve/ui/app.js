@@ -17,7 +17,7 @@ function el(tag, attrs, ...children) {
     else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
     else e.setAttribute(k, v === true ? "" : v);
   }
-  for (const c of children.flat()) {
+  for (const c of children.flat(Infinity)) {
     if (c === undefined || c === null || c === false) continue;
     e.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
@@ -164,9 +164,11 @@ async function timelineView(params) {
     [`${a}→${b} events`, (r) => r.forward.events],
     ["quad 1/2/3/4", (r) => r.forward.quad.join("/")],
     ["mean", (r) => (r.forward.events ? fmt(r.forward.intensity_mean) : "–")],
+    [`${a} on ${b}: quotes`, (r) => r.forward.quotes],
     [`${b}→${a} events`, (r) => r.backward.events],
     ["quad 1/2/3/4", (r) => r.backward.quad.join("/")],
     ["mean", (r) => (r.backward.events ? fmt(r.backward.intensity_mean) : "–")],
+    [`${b} on ${a}: quotes`, (r) => r.backward.quotes],
   ], t.rows, (r) => {
     const [from, to] = periodBounds(r.period);
     go("/events", { source: a, target: b, from, to });
@@ -233,8 +235,10 @@ async function docView(id, params) {
     el("span", { class: "m-ORG" }, "organisation"), " ", el("span", { class: "m-GPE" }, "place"), " ", el("span", { class: "trigger" }, "event trigger"), " ",
     el("span", { class: "quote" }, "quote")));
   const focus = params.get("ev");
+  const sentenceNo = parseInt(params.get("s") || "", 10);
+  const sentence = Number.isInteger(sentenceNo) ? d.sentences[sentenceNo - 1] : null;
   const wrap = el("div", { class: "evidence" });
-  const text = el("article", { id: "doc-text", class: "doc-text" }, markup(d.body, layers, focus));
+  const text = el("article", { id: "doc-text", class: "doc-text" }, markup(d.body, layers, focus, sentence));
   const side = el("aside", {});
   side.append(el("h2", {}, `Events (${layers.events.length})`));
   side.append(table([
@@ -268,9 +272,10 @@ function bytesSlice(s, start, end) {
 
 // The stored spans are byte offsets into the UTF-8 text: cut the text at every boundary and
 // give each piece the marks that cover it.
-function markup(body, layers, focus) {
+function markup(body, layers, focus, sentence) {
   const bytes = encoder.encode(body);
   const marks = [];
+  if (sentence) marks.push({ s: sentence.start, e: sentence.end, kind: "sentence" });
   for (const m of layers.mentions) marks.push({ s: m.start, e: m.end, kind: "mention", m });
   for (const q of layers.quotes) marks.push({ s: q.start, e: q.end, kind: "quote", q });
   for (const ev of layers.events) marks.push({ s: ev.start, e: ev.end, kind: "trigger", ev });
@@ -292,6 +297,7 @@ function markup(body, layers, focus) {
 }
 
 function wrapMark(k, inner, focus) {
+  if (k.kind === "sentence") return el("span", { class: "focus-sentence focus" }, inner);
   if (k.kind === "mention") {
     const m = k.m;
     const title = [m.kind, m.entity, (m.code || "") + (m.sector || "")].filter(Boolean).join(" · ");
@@ -353,51 +359,172 @@ async function quotesView(params) {
   ], rows, (q) => go("/doc/" + q.doc_id)));
 }
 
-// ---- network (from the events: who acts on whom) -------------------------------------------
+// ---- network: actors linked by events, quotes about each other and stated relations --------
+
+const VIA_COLORS = { event: "#2e86c1", quote: "#8e44ad", relation: "#16a085" };
 
 async function networkView(params) {
   view.append(el("h1", {}, "Actor network"));
-  view.append(el("p", { class: "muted" }, "Actors linked by the events between them; edge width is the number of events, colour the mean intensity."));
-  const rows = await api("events", { limit: 10000 });
-  const nodes = new Map();
-  const edges = new Map();
-  for (const e of rows) {
-    if (!e.source_code || !e.target_code) continue;
-    const s = e.source_code.slice(0, 3), t = e.target_code.slice(0, 3);
-    if (s === t) continue;
-    nodes.set(s, (nodes.get(s) || 0) + 1);
-    nodes.set(t, (nodes.get(t) || 0) + 1);
-    const key = s + ">" + t;
-    const ed = edges.get(key) || { source: s, target: t, n: 0, sum: 0 };
-    ed.n += 1; ed.sum += e.intensity;
-    edges.set(key, ed);
+  view.append(form([["actor", "Actor", "Putin"], ["dyad", "Dyad", "CHN,RUS"], ["type", "Type", "CONSULT"],
+    ["from", "From", "2022"], ["to", "To", "2024"]], params, (v) => go("/network", v)));
+  view.append(el("p", { class: "muted" },
+    "Links: events (blue, red when conflictual), quotes in which one actor speaks about another (purple), relations the texts state (green). Width is the number of reports; click a link for its evidence."));
+  const net = await api("network", Object.assign({ limit: 150 }, Object.fromEntries(params.entries())));
+  if (!net.edges.length) {
+    view.append(el("p", { class: "muted" }, "No links for these filters."));
+    return;
   }
   const holder = el("div", { id: "network-chart", class: "chart tall" });
-  view.append(holder);
+  const detail = el("div", { id: "network-detail" });
+  view.append(holder, detail);
   const c = chart(holder);
   if (c) {
+    const maxWeight = Math.max(...net.nodes.map((n) => n.weight), 1);
     c.setOption({
       animation: false,
       tooltip: {},
       series: [{
         type: "graph", layout: "force", roam: true, draggable: true,
-        force: { repulsion: 260, edgeLength: [60, 160] },
-        label: { show: true },
+        force: { repulsion: 320, edgeLength: [70, 190] },
+        label: { show: true, formatter: (p) => p.data.label },
         edgeSymbol: ["none", "arrow"],
-        data: [...nodes.entries()].map(([name, n]) => ({ name, value: n, symbolSize: 12 + 4 * Math.sqrt(n) })),
-        links: [...edges.values()].map((ed) => {
-          const mean = ed.sum / ed.n;
-          return { source: ed.source, target: ed.target, value: ed.n,
-            tooltip: { formatter: `${ed.source} → ${ed.target}: ${ed.n} events, mean intensity ${fmt(mean)}` },
-            lineStyle: { width: Math.min(1 + ed.n, 10), color: mean >= 0 ? "#2e86c1" : "#c0392b", curveness: 0.15 } };
-        }),
+        data: net.nodes.map((n) => ({ id: n.id, name: n.id, label: n.label, value: n.weight,
+          symbolSize: 10 + 30 * Math.sqrt(n.weight / maxWeight),
+          tooltip: { formatter: `${n.label} (${n.kind}${n.code ? ", " + n.code : ""}): ${n.weight} reports` } })),
+        links: net.edges.map((e, i) => ({ source: e.source, target: e.target, value: e.count, index: i,
+          tooltip: { formatter: `${e.source} → ${e.target}: ${e.via} ${e.label}, ${e.count} in ${e.documents} documents` },
+          lineStyle: { width: Math.min(1 + e.count, 9), curveness: 0.15,
+            color: e.via === "event" && (e.quad === 3 || e.quad === 4) ? "#c0392b" : VIA_COLORS[e.via] || "#999" } })),
       }],
     });
     c.on("click", (p) => {
-      if (p.dataType === "edge") go("/events", { source: p.data.source, target: p.data.target });
-      else if (p.dataType === "node") go("/events", { source: p.data.name });
+      if (p.dataType === "edge") showEdge(detail, net.edges[p.data.index]);
+      else if (p.dataType === "node") go("/network", { actor: p.data.id });
     });
   }
+  view.append(el("h2", {}, "Links"));
+  view.append(table([
+    ["from", (e) => e.source], ["to", (e) => e.target], ["via", (e) => e.via], ["what", (e) => e.label],
+    ["count", (e) => e.count], ["documents", (e) => e.documents],
+    ["mean intensity", (e) => (e.intensity_mean === null || e.intensity_mean === undefined ? "–" : fmt(e.intensity_mean))],
+  ], net.edges, (e) => showEdge(detail, e)));
+  if (net.edges_left_out) view.append(el("p", { class: "muted" }, `${net.edges_left_out} weaker links left out.`));
+}
+
+function showEdge(node, e) {
+  node.replaceChildren(el("h2", {}, `${e.source} → ${e.target}: ${e.via} ${e.label}`),
+    el("ul", { class: "evidence-list" }, (e.evidence || []).map((x) =>
+      el("li", {}, docLink(x.doc_id, short(x.doc_id)), " ", el("span", { class: "muted" }, x.published || ""), " ", x.text))));
+  node.scrollIntoView({ block: "nearest" });
+}
+
+// ---- pattern breaks ------------------------------------------------------------------------
+
+function evidenceLink(x) {
+  return docLink(x.doc_id, short(x.doc_id), x.sentence_n ? { s: x.sentence_n } : {});
+}
+
+async function breaksView(params) {
+  const dyad = params.get("dyad") || "CHN,RUS";
+  view.append(el("h1", {}, "Pattern breaks"));
+  view.append(form([["dyad", "Dyad", "CHN,RUS"]], params, (v) => go("/breaks", v)));
+  view.append(el("p", { class: "muted" },
+    "Interactions that recur every year at the same time, and the instance that departs from them in form, timing, participants or content."));
+  const found = await api("breaks", { dyad });
+  if (!found.length) {
+    view.append(el("p", { class: "muted", id: "breaks-empty" }, `No pattern break for ${dyad}.`));
+    return;
+  }
+  found.forEach((b, i) => {
+    const card = el("section", { class: "card break" });
+    card.append(el("h2", {}, `${b.dyad.join("–")}: “${b.terms.join(", ")}” ${b.family}, ${b.period}, usually on ${b.usual_day}`));
+    card.append(el("ul", { class: "departures" }, b.departures.map((d) =>
+      el("li", {}, el("strong", {}, d.aspect), ": usually ", d.usual, "; found ", d.found))));
+    const holder = el("div", { class: "chart short", id: `break-chart-${i}` });
+    card.append(holder);
+    const rows = [...b.series.map((x) => Object.assign({ isNew: false }, x)), Object.assign({ isNew: true }, b.instance)];
+    const c = chart(holder);
+    if (c) {
+      const offset = (x) => {
+        const d = new Date(x.date + "T00:00:00Z");
+        const usual = new Date(`${d.getUTCFullYear()}-${b.usual_day}T00:00:00Z`);
+        let days = Math.round((d - usual) / 864e5);
+        if (days > 180) days -= 365; else if (days < -180) days += 365;
+        return days;
+      };
+      c.setOption({
+        animation: false,
+        tooltip: { formatter: (p) => `${p.data.date}: ${p.data.forms}<br>${p.data.participants}` },
+        grid: { left: 60, right: 20, top: 30, bottom: 40 },
+        xAxis: { type: "category", data: rows.map((x) => String(x.season)) },
+        yAxis: { type: "value", name: `days from ${b.usual_day}`, minInterval: 1 },
+        series: [{ type: "scatter", symbolSize: 16,
+          data: rows.map((x) => ({ value: [String(x.season), offset(x)], date: x.date, forms: x.forms.join(", "),
+            participants: x.participants.join("; "), symbol: x.isNew ? "diamond" : "circle",
+            itemStyle: { color: x.isNew ? "#c0392b" : "#2e86c1" } })) }],
+      });
+    }
+    card.append(tableWithNew(rows));
+    view.append(card);
+  });
+}
+
+function tableWithNew(rows) {
+  const t = table([
+    ["season", (x) => x.season + (x.isNew ? " (new)" : "")],
+    ["date", (x) => x.date],
+    ["form", (x) => x.forms.join(", ")],
+    ["participants", (x) => x.participants.join("; ")],
+    ["evidence", (x) => x.evidence.map((ev) => [evidenceLink(ev), " "])],
+  ], rows);
+  t.querySelectorAll("tbody tr").forEach((tr, i) => { if (rows[i].isNew) tr.classList.add("new-instance"); });
+  return t;
+}
+
+// ---- position shifts -----------------------------------------------------------------------
+
+async function shiftsView(params) {
+  const speaker = params.get("speaker") || "CHN";
+  const about = params.get("about") || "RUS";
+  view.append(el("h1", {}, `Position shifts: ${speaker} on ${about}`));
+  view.append(form([["speaker", "Speaker", "CHN"], ["about", "About", "RUS"]], params, (v) => go("/shifts", v)));
+  const found = await api("shifts", { speaker, about });
+  if (!found.length) {
+    view.append(el("p", { class: "muted", id: "shifts-empty" }, "No shift in stance found."));
+    return;
+  }
+  for (const sh of found) {
+    const side = (label, x) => el("div", { class: "statement" },
+      el("h3", {}, `${label}: ${x.date}`), el("p", {}, el("strong", {}, x.speaker || "?"), " — “", x.content, "”"),
+      el("p", { class: "muted" }, `${x.stance.label}; ${x.stance.cues.join(", ")}`),
+      el("p", {}, evidenceLink(x), " ", x.outlet || ""));
+    view.append(el("section", { class: "card shift" },
+      el("h2", {}, `${sh.kind} (${sh.theme.join(", ")})`),
+      el("div", { class: "pair" }, side("before", sh.before), side("after", sh.after))));
+  }
+}
+
+// ---- corroboration -------------------------------------------------------------------------
+
+async function corroborationView(params) {
+  view.append(el("h1", {}, "Corroboration"));
+  view.append(form([["dyad", "Dyad", "CHN,RUS"], ["actor", "Actor", "Putin"], ["type", "Type", "CONSULT"],
+    ["from", "From", "2022"], ["to", "To", "2024"]], params, (v) => go("/corroboration", v)));
+  const r = await api("corroboration", Object.fromEntries(params.entries()));
+  view.append(el("p", { class: "muted" },
+    `${r.events} events in ${r.clusters_total} clusters; ${r.multi_document} reported by several documents, ${r.single_source} resting on one independent source.`));
+  view.append(table([
+    ["date", (c) => c.date || ""],
+    ["dyad", (c) => c.dyad.join("–")],
+    ["type", (c) => c.type || ""],
+    ["reports", (c) => c.reports],
+    ["documents", (c) => c.documents],
+    ["sources", (c) => el("strong", {}, c.sources)],
+    ["flags", (c) => [c.single_source && "single source", c.anonymous && "anonymous", c.hedged_reports && "hedged",
+      c.claimed_reports && "claimed"].filter(Boolean).join(", ")],
+    ["outlets", (c) => c.outlets.join(", ")],
+    ["reports", (c) => c.members.map((m) => [docLink(m.doc_id, short(m.doc_id), { ev: m.n }), " "])],
+  ], r.clusters));
 }
 
 // ---- actors and search ---------------------------------------------------------------------
@@ -446,6 +573,9 @@ async function render() {
     else if (name === "doc" && parts[1]) await docView(decodeURIComponent(parts[1]), params);
     else if (name === "quotes") await quotesView(params);
     else if (name === "network") await networkView(params);
+    else if (name === "breaks") await breaksView(params);
+    else if (name === "shifts") await shiftsView(params);
+    else if (name === "corroboration") await corroborationView(params);
     else if (name === "actors") await actorsView(params);
     else if (name === "search") await searchView(params);
     else view.append(el("p", {}, "No such page. ", el("a", { href: "#/" }, "Back to the timeline")));

@@ -277,6 +277,7 @@ mod tests {
                 chain: Vec::new(),
                 hedged: false,
             }],
+            relations: Vec::new(),
         }
     }
 
