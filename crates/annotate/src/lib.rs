@@ -15,6 +15,31 @@ pub mod time;
 use chrono::NaiveDate;
 use dyad_model::{Document, Span};
 
+/// The most text the layers cover, in bytes. A news article is well under 100 KB; a text of
+/// many megabytes is a dump or a concatenation, and annotating all of it would take memory in
+/// proportion (every mention, sentence and event held at once). Beyond this, the layers stop;
+/// the stored text stays whole and searchable.
+pub const MAX_ANNOTATED_BYTES: usize = 4 << 20;
+
+/// The part of a text the layers cover: all of it, or its first [`MAX_ANNOTATED_BYTES`] cut at
+/// the last line break (else space) before the limit.
+pub fn annotated_part(text: &str) -> &str {
+    if text.len() <= MAX_ANNOTATED_BYTES {
+        return text;
+    }
+    let mut end = MAX_ANNOTATED_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    let cut = head
+        .rfind('\n')
+        .or_else(|| head.rfind(' '))
+        .filter(|&i| i > end / 2)
+        .unwrap_or(end);
+    &text[..cut]
+}
+
 /// Adds the annotation layers to a document. `date` is the document's creation date, which
 /// decides the roles (and so the actor codes) of the people it names and anchors relative
 /// time expressions.
@@ -29,30 +54,32 @@ pub fn annotate_with(
     date: Option<NaiveDate>,
     cameo: Option<&cameo::CameoActors>,
 ) {
-    if let Some(r) = mentions::BUILTIN.as_ref() {
-        let (mut found, learned) = r.mentions_and_learned(doc.text(), date);
-        if let Some(c) = cameo {
-            c.recode(doc.text(), date, &mut found);
+    // The layers cover at most the first MAX_ANNOTATED_BYTES; the text itself stays whole.
+    let text = annotated_part(doc.text());
+    let (found, learned, rels) = match mentions::BUILTIN.as_ref() {
+        Some(r) => {
+            let (mut found, learned) = r.mentions_and_learned(text, date);
+            if let Some(c) = cameo {
+                c.recode(text, date, &mut found);
+            }
+            let rels = relations::find_relations(text, &found);
+            (found, learned, rels)
         }
-        let rels = relations::find_relations(doc.text(), &found);
-        let _ = doc.set_mentions(found);
-        let _ = doc.set_learned(learned);
-        // Built from mention spans and token edges, so on char boundaries; should one not
-        // be, the layer stays empty rather than wrong.
-        let _ = doc.set_relations(rels);
-    }
-    let spans: Vec<Span> = sentences::bounded(doc.text(), sentences::split_sentences(doc.text()))
+        None => Default::default(),
+    };
+    let spans: Vec<Span> = sentences::bounded(text, sentences::split_sentences(text))
         .into_iter()
         .map(|(s, e)| Span::new(s, e))
         .collect();
-    // The splitter's spans are ordered and on char boundaries by construction; a failure here
-    // would be a splitter bug, and the layer then stays empty rather than wrong.
-    let found = time::timexes(doc.text(), &spans, date);
-    let quotes = quotes::find_quotes(doc.text(), &spans, &doc.layers().mentions);
+    let timexes = time::timexes(text, &spans, date);
+    let quotes = quotes::find_quotes(text, &spans, &found);
+    // Every layer is built from token, mark and mention edges, so its spans sit on char
+    // boundaries in order; should one not, that layer stays empty rather than wrong.
+    let _ = doc.set_mentions(found);
+    let _ = doc.set_learned(learned);
+    let _ = doc.set_relations(rels);
     let _ = doc.set_sentences(spans);
-    let _ = doc.set_timexes(found);
-    // Quote spans are built from token and mark positions, so they sit on char boundaries;
-    // should one not, the layer stays empty rather than wrong.
+    let _ = doc.set_timexes(timexes);
     let _ = doc.set_quotes(quotes);
 }
 
@@ -60,6 +87,28 @@ pub fn annotate_with(
 mod tests {
     use super::*;
     use dyad_model::Meta;
+
+    #[test]
+    fn a_huge_text_is_annotated_on_its_first_megabytes_only() {
+        let para =
+            "Xi Jinping met Vladimir Putin in Moscow on Monday. The two sides signed a deal.\n";
+        let big = para.repeat(MAX_ANNOTATED_BYTES / para.len() + 100);
+        let head = annotated_part(&big);
+        assert!(head.len() <= MAX_ANNOTATED_BYTES && head.len() > MAX_ANNOTATED_BYTES - para.len());
+        assert!(head.ends_with("deal."), "cut at a line break");
+        let short = para.repeat(3);
+        assert_eq!(annotated_part(&short), short);
+        let mut doc = Document::new(big.clone(), Meta::default());
+        annotate(&mut doc, None);
+        let last = doc.layers().sentences.last().unwrap();
+        assert!(last.end <= head.len());
+        assert!(doc
+            .layers()
+            .mentions
+            .iter()
+            .all(|m| m.span.end <= head.len()));
+        assert_eq!(doc.text().len(), big.len(), "the text stays whole");
+    }
 
     #[test]
     fn sentences_of_a_news_paragraph() {

@@ -129,6 +129,15 @@ pub fn build_document(item: &RawItem, article: Article) -> (Document, NewDoc) {
     let minhash = fingerprint::minhash(&article.text);
     let date = meta.published.as_deref().and_then(day_of);
     let mut doc = Document::new(article.text, meta);
+    let covered = dyad_annotate::annotated_part(doc.text()).len();
+    if covered < doc.text().len() {
+        eprintln!(
+            "dyad: {}: a text of {:.1} MB; its layers cover the first {:.1} MB (the whole text is stored)",
+            item.origin,
+            doc.text().len() as f64 / 1048576.0,
+            covered as f64 / 1048576.0
+        );
+    }
     if let Err(why) = layers(&mut doc, date, None) {
         // The text and metadata are still worth keeping; the layers are redone on a rerun
         // of a fixed version.

@@ -663,21 +663,28 @@ impl Store {
                     ])?;
                 }
                 let slice = |s: Span| d.text.get(s.start..s.end).unwrap_or("");
+                // Mentions by start, so that those inside a span are found by binary search
+                // (a long text has many mentions and many events and quotes).
+                let mut by_start: Vec<&Mention> = d.mentions.iter().collect();
+                by_start.sort_by_key(|m| m.span.start);
+                let within = |span: Span| {
+                    let first = by_start.partition_point(|m| m.span.start < span.start);
+                    by_start[first..]
+                        .iter()
+                        .copied()
+                        .take_while(move |m| m.span.start < span.end)
+                        .filter(move |m| m.span.end <= span.end)
+                };
                 // The mention that names an actor: the one at its span, else the last one
                 // inside it ("China's foreign ministry" ends with the agent).
                 let mention_in = |span: Span| {
-                    d.mentions
-                        .iter()
-                        .filter(|m| span.start <= m.span.start && m.span.end <= span.end)
-                        .max_by_key(|m| (m.span == span, m.actor.is_some(), m.span.start))
+                    within(span).max_by_key(|m| (m.span == span, m.actor.is_some(), m.span.start))
                 };
                 // The actor a speaker phrase names: the mention that is the whole phrase, else
                 // the first one that is not where the speaker is sent ("China's ambassador to
                 // the United States" speaks for China).
                 let actor_of_speaker = |span: Span| {
-                    let inside = d.mentions.iter().filter(|m| {
-                        span.start <= m.span.start && m.span.end <= span.end && m.actor.is_some()
-                    });
+                    let inside = within(span).filter(|m| m.actor.is_some());
                     let sent_to = |m: &&Mention| {
                         let before = d.text.get(span.start..m.span.start).unwrap_or("");
                         let before = before.trim_end();
@@ -719,10 +726,7 @@ impl Store {
                         speaker_actor.and_then(|a| a.code.as_deref()),
                         speaker_actor.and_then(|a| a.sector.as_deref()),
                     ])?;
-                    let about = d
-                        .mentions
-                        .iter()
-                        .filter(|m| q.content.start <= m.span.start && m.span.end <= q.content.end);
+                    let about = within(q.content);
                     for (k, m) in about.enumerate() {
                         let actor = m.actor.as_ref();
                         insert_about.execute(params![
@@ -742,10 +746,12 @@ impl Store {
                             .map(|a| (slice(a.span).to_string(), a.code.clone(), a.sector.clone()))
                     };
                     let (src, tgt) = (actor(&e.source), actor(&e.target));
+                    // Sentences are in order: the last one starting at or before the trigger.
                     let sentence_n = d
                         .sentences
-                        .iter()
-                        .position(|s| s.start <= e.trigger.start && e.trigger.end <= s.end);
+                        .partition_point(|s| s.start <= e.trigger.start)
+                        .checked_sub(1)
+                        .filter(|&i| e.trigger.end <= d.sentences[i].end);
                     let sentence = sentence_n.map_or("", |i| slice(d.sentences[i]));
                     let entity = |a: &Option<dyad_model::EventActor>| {
                         a.as_ref()
