@@ -37,7 +37,9 @@ mkdir -p "$work/pages" "$work/x5"
 for f in "$src"/*; do
   b=$(basename "$f")
   case "$b" in
-    *.html.gz | *.htm.gz) gzip -dc "$f" > "$work/pages/${b%.gz}" ;;
+    *.html.gz | *.htm.gz)
+      gzip -dc "$f" > "$work/pages/${b%.gz}" 2>/dev/null \
+        || { echo "bench.sh: skipping $f: not readable gzip" >&2; rm -f "$work/pages/${b%.gz}"; } ;;
     *.html | *.htm) cp "$f" "$work/pages/$b" ;;
   esac
 done
@@ -56,8 +58,11 @@ fi
 # run LABEL PAGES BYTES WORDS -- command...: one timed run; appends to $work/results.
 run() {
   local label=$1 pages=$2 bytes=$3 words=$4; shift 5
+  # dyad exits non-zero when some inputs fail (a page it cannot read); the run still counts.
   /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" > "$work/out" 2> "$work/err" \
-    || { echo "$label failed:" >&2; tail -3 "$work/err" >&2; exit 1; }
+    || echo "warning: $label ended with an error status; last message: $(grep -v '^Command exited' "$work/err" | tail -1)" >&2
+  [ -s "$work/time" ] && [ "$(wc -w < <(tail -1 "$work/time"))" -eq 4 ] \
+    || { echo "bench.sh: $label did not run" >&2; exit 1; }
   read -r secs user sys kb < <(tail -1 "$work/time")
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$secs" "$(python3 -c "print($user + $sys)")" "$kb" "$pages" "$bytes" "$words" >> "$work/results"
 }
@@ -125,7 +130,9 @@ PY
 # One process on one core: no BLAS or OpenMP threads behind spaCy's back.
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 run "trafilatura -> spaCy sm, 1 process" "$n" "$html_bytes" "$words" -- "$venv/bin/python" "$work/alt.py" "$work/pages"
-cp "$work/out" "$work/alt.json"
+tail -1 "$work/out" > "$work/alt.json"
+python3 -c 'import json, sys; json.load(open(sys.argv[1]))' "$work/alt.json" 2>/dev/null \
+  || { echo "bench.sh: the trafilatura -> spaCy run failed:" >&2; tail -3 "$work/err" >&2; exit 1; }
 
 # Rates are per second of wall-clock time; on a shared machine the CPU column (user + system
 # seconds) is the steadier figure, so the 1-core ratios are given on both.
