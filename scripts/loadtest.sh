@@ -19,14 +19,9 @@ if [ ! -s "$db" ]; then
 fi
 events=$(target/release/dyad stats --db "$db" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["events"])')
 echo "database: $db, $events events"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-target/release/dyad serve --db "$db" --addr "127.0.0.1:$port" >"$dir/serve.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 50); do
-    curl -fs "http://127.0.0.1:$port/api/stats" >/dev/null && break
-    sleep 0.2
-done
+source scripts/serve_lib.sh
+SERVE_LOG="$dir/serve.log" start_server "$db"
+port=$PORT
 base="http://127.0.0.1:$port/api/timeline"
 cold=()
 for pair in CHN,RUS RUS,CHN USA,CHN CHN,USA RUS,UKR UKR,RUS USA,RUS DEU,FRA; do

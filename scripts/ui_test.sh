@@ -12,12 +12,7 @@ if ! command -v chromium >/dev/null; then
     exit 2
 fi
 (cd tests/ui && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-target/release/dyad serve --db "$db" --addr "127.0.0.1:$port" >"$out.serve.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 50); do
-    curl -fs "http://127.0.0.1:$port/api/stats" >/dev/null && break
-    sleep 0.2
-done
+source scripts/serve_lib.sh
+SERVE_LOG="$out.serve.log" start_server "$db"
+port=$PORT
 node tests/ui/ui.test.mjs "http://127.0.0.1:$port" "$out"

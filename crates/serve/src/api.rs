@@ -474,28 +474,29 @@ impl AnalysisParams {
     }
 }
 
+/// An analysis over the shared filters, cached: `name` keys the cache, `default_limit` bounds
+/// the answer when the request does not.
+async fn analysis<T: Serialize + Send + 'static>(
+    st: Shared,
+    p: AnalysisParams,
+    name: &str,
+    default_limit: usize,
+    run: fn(&Store, &dyad_analyze::Query) -> dyad_store::Result<T>,
+) -> Result<Response, ApiError> {
+    let q = p.query(default_limit)?;
+    let key = format!("{name} {q:?}");
+    cached(&st, key, move |s| run(s, &q).map_err(internal)).await
+}
+
 async fn corroboration(
     State(st): State<Shared>,
     Q(p): Q<AnalysisParams>,
-) -> Result<impl IntoResponse, ApiError> {
-    let q = p.query(100)?;
-    let key = format!("corroboration {q:?}");
-    cached(&st, key, move |s| {
-        dyad_analyze::corroboration(s, &q).map_err(internal)
-    })
-    .await
+) -> Result<Response, ApiError> {
+    analysis(st, p, "corroboration", 100, dyad_analyze::corroboration).await
 }
 
-async fn network(
-    State(st): State<Shared>,
-    Q(p): Q<AnalysisParams>,
-) -> Result<impl IntoResponse, ApiError> {
-    let q = p.query(200)?;
-    let key = format!("network {q:?}");
-    cached(&st, key, move |s| {
-        dyad_analyze::network(s, &q).map_err(internal)
-    })
-    .await
+async fn network(State(st): State<Shared>, Q(p): Q<AnalysisParams>) -> Result<Response, ApiError> {
+    analysis(st, p, "network", 200, dyad_analyze::network).await
 }
 
 /// `POST /api/ingest`: a body of JSON Lines records (`{"url", "html" | "text", "date",
