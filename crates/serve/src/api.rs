@@ -103,9 +103,15 @@ async fn blocking<T: Send + 'static>(
     let store = st.pool.take().map_err(internal)?;
     let interrupt = store.interrupt_handle();
     let shared = st.clone();
+    // A connection whose query was given up on is not pooled again: the interrupt must not
+    // reach the next request that would use it.
+    let abandoned = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let given_up = abandoned.clone();
     let task = tokio::task::spawn_blocking(move || {
         let out = f(&store);
-        shared.pool.give_back(store);
+        if !given_up.load(std::sync::atomic::Ordering::SeqCst) {
+            shared.pool.give_back(store);
+        }
         out
     });
     match tokio::time::timeout(st.timeout, task).await {
@@ -115,6 +121,7 @@ async fn blocking<T: Send + 'static>(
             "internal error while answering (please report it)",
         )),
         Err(_) => {
+            abandoned.store(true, std::sync::atomic::Ordering::SeqCst);
             interrupt.interrupt();
             Err(ApiError::new(
                 StatusCode::SERVICE_UNAVAILABLE,
