@@ -605,6 +605,16 @@ fn that_follows(ctx: &Ctx, from: usize, hi: usize, n: usize) -> Option<usize> {
         if ctx.is(k, "that") {
             return Some(k);
         }
+        // "said the talks were useful but that …": a `that` after a conjunction or another
+        // verb opens a later clause, and the content starts right after the cue.
+        let w = ctx.w(k);
+        let verb = k > from
+            && ctx.is_verb_form(k)
+            && !is_in(DETERMINERS, ctx.w(k - 1))
+            && !is_in(ADJUNCT, ctx.w(k - 1));
+        if matches!(w, "but" | "and" | "or" | "yet") || verb {
+            return None;
+        }
         seen += 1;
         if seen > n {
             return None;
@@ -834,7 +844,16 @@ fn verb_cue(
                 {
                     if q > u.a {
                         if let Some((k, span)) = ctx.np_left(q - 1, u.a) {
-                            speaker = Some(span);
+                            // "China's ambassador to the United States, Qin Gang, said":
+                            // a role description and the name of its holder between the
+                            // commas; the speaker is the holder, so the phrase runs to the
+                            // name's end (its head, for the entity).
+                            let end = if role_then_name(ctx, k, q, p) {
+                                ctx.toks[p - 1].e
+                            } else {
+                                span.1
+                            };
+                            speaker = Some((span.0, end));
                             group_start = k;
                         }
                     }
@@ -922,6 +941,19 @@ fn verb_cue(
         },
         true,
     ))
+}
+
+/// Whether tokens `k..q` are a role description (a lower-case word in it: "China's
+/// ambassador to the United States") and tokens `q+1..p` between two commas a short name
+/// ("Qin Gang", "Gen. Mark Milley"): the appositive names the role's holder.
+fn role_then_name(ctx: &Ctx, k: usize, q: usize, p: usize) -> bool {
+    let name = q + 1..p;
+    let words = ctx.words_in(q + 1, p);
+    (1..=5).contains(&words)
+        && name
+            .clone()
+            .all(|t| (ctx.cap(t) && !is_in(DETERMINERS, ctx.w(t))) || ctx.abbrev_dot(t, q + 1, p))
+        && (k..q).any(|t| ctx.is_word(t) && !ctx.cap(t) && ctx.lx.sources.contains(ctx.w(t)))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1304,24 +1336,36 @@ fn previous_paragraph_start(text: &str, pos: usize) -> usize {
 /// I) or organisation (it, they, we) named last before it in this or the previous paragraph.
 pub(crate) fn entity(ctx: &Ctx, s: (usize, usize), mentions: &[&Mention]) -> Option<String> {
     // `mentions` is sorted by start; nested mentions may overlap, so look back a little.
-    let idx = mentions.partition_point(|m| m.span.start < s.1);
-    // The mention must hold the phrase's last word, its head: in "the New York businessman"
-    // New York is not the speaker.
-    let head = ctx.tok_at(s.1).saturating_sub(1);
-    let head_start = ctx.toks.get(head).map_or(s.0, |t| t.s.max(s.0));
-    let own = mentions[..idx]
-        .iter()
-        .rev()
-        .take_while(|m| m.span.start + 300 > s.0)
-        .filter(|m| m.entity.is_some() && m.span.end > head_start)
-        .max_by_key(|m| {
-            (
-                m.kind == "PERSON",
-                m.span.end.min(s.1) - m.span.start.max(s.0),
-            )
-        });
+    // The mention must hold the phrase's head, its last word ("the New York businessman" is
+    // not New York), or the role before a place it is sent to or stationed in: "Russia's
+    // envoy to Ukraine" is not Ukraine.
+    let (a, b) = (ctx.tok_at(s.0), ctx.tok_at(s.1));
+    let head = role_head(ctx, a, b, mentions).unwrap_or(b.saturating_sub(1));
+    let (head_start, head_end) = ctx
+        .toks
+        .get(head)
+        .map_or((s.0, s.1), |t| (t.s.max(s.0), t.e.min(s.1)));
+    let idx = mentions.partition_point(|m| m.span.start < head_end);
+    let holding = || {
+        mentions[..idx]
+            .iter()
+            .rev()
+            .take_while(|m| m.span.start + 300 > s.0)
+            .filter(|m| m.span.end > head_start)
+    };
+    let own = holding().filter(|m| m.entity.is_some()).max_by_key(|m| {
+        (
+            m.kind == "PERSON",
+            m.span.end.min(s.1) - m.span.start.max(s.0),
+        )
+    });
     if let Some(m) = own {
         return m.entity.clone();
+    }
+    // A role without a known holder ("the Chinese ambassador"): the person the text named
+    // in apposition to the same role earlier.
+    if let Some(m) = holding().find(|m| m.kind == "AGENT") {
+        return role_holder(ctx, m, mentions);
     }
     let word = ctx.text.get(s.0..s.1)?.to_lowercase();
     let kinds: &[&str] = match word.as_str() {
@@ -1337,6 +1381,72 @@ pub(crate) fn entity(ctx: &Ctx, s: (usize, usize), mentions: &[&Mention]) -> Opt
         .filter(|m| m.span.end <= s.0)
         .find(|m| m.entity.is_some() && kinds.contains(&m.kind.as_str()))
         .and_then(|m| m.entity.clone())
+}
+
+/// The role word that heads a speaker phrase before a place it is sent to or stationed in
+/// ("ambassador to the United States", "envoy in Kyiv"): the token before the preposition,
+/// when a role mention holds it and no person is named after it.
+fn role_head(ctx: &Ctx, a: usize, b: usize, mentions: &[&Mention]) -> Option<usize> {
+    let p = (a + 1..b).find(|&t| ctx.is_word(t) && matches!(ctx.w(t), "to" | "in" | "at"))?;
+    let (ps, pe, end) = (ctx.toks[p - 1].s, ctx.toks[p - 1].e, ctx.toks[b - 1].e);
+    let lo = mentions.partition_point(|m| m.span.end + 300 < ps);
+    let near = || mentions[lo..].iter().take_while(|m| m.span.start < end);
+    let role = near().any(|m| m.kind == "AGENT" && m.span.start < pe && m.span.end >= pe);
+    let person_after = near().any(|m| m.kind == "PERSON" && m.span.start > pe);
+    (role && !person_after).then_some(p - 1)
+}
+
+/// The holder of a role mention without an entity: the person named right next to an earlier
+/// mention of the same role (same country or organisation code, same last word), as in
+/// "China's ambassador to the United States, Qin Gang" or "Qin Gang, China's ambassador".
+fn role_holder(ctx: &Ctx, role: &Mention, mentions: &[&Mention]) -> Option<String> {
+    let code = role.actor.as_ref()?.code.as_deref()?;
+    let last = |m: &Mention| {
+        ctx.text
+            .get(m.span.start..m.span.end)
+            .and_then(|t| t.rsplit(' ').next())
+            .map(str::to_lowercase)
+    };
+    let word = last(role)?;
+    let before = mentions.partition_point(|m| m.span.start < role.span.start);
+    // A bounded look back: roles are named within an article, and a long text stays linear.
+    let from = before.saturating_sub(400);
+    for (i, m) in mentions[from..before].iter().enumerate().rev() {
+        let i = i + from;
+        let same = m.kind == "AGENT"
+            && m.actor.as_ref().and_then(|a| a.code.as_deref()) == Some(code)
+            && last(m).as_deref() == Some(word.as_str());
+        if !same {
+            continue;
+        }
+        // The nearest person after (within the role's phrase and a comma) or before it.
+        let lo = i.saturating_sub(4);
+        let hi = (i + 8).min(before);
+        let person = mentions[lo..hi]
+            .iter()
+            .filter(|p| p.kind == "PERSON" && p.entity.is_some())
+            .filter(|p| {
+                let gap = if p.span.start >= m.span.end {
+                    ctx.text.get(m.span.end..p.span.start)
+                } else if p.span.end <= m.span.start {
+                    ctx.text.get(p.span.end..m.span.start)
+                } else {
+                    None
+                };
+                // Only words of the role's phrase, a comma or "'s" between them.
+                gap.is_some_and(|g| {
+                    g.len() <= 60
+                        && !g.contains([';', '\n', '('])
+                        && !g.contains(". ")
+                        && (g.trim().is_empty() || g.contains(','))
+                })
+            })
+            .min_by_key(|p| p.span.start.abs_diff(m.span.start));
+        if let Some(p) = person {
+            return p.entity.clone();
+        }
+    }
+    None
 }
 
 /// A unit that is only a quotation, continuing the direct quote `prev` of the unit before it

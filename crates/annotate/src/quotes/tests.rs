@@ -641,3 +641,66 @@ fn a_sentence_opened_by_a_survey_reports_its_finding() {
     assert!(quotes("In the harbour town, the ferries run again from Monday.").is_empty());
     assert!(quotes("In a bid to cut costs, the council closed two libraries.").is_empty());
 }
+
+// ---------------------------------------------------------------- roles and their holders
+
+#[test]
+fn a_role_with_its_holder_in_apposition_is_the_holder() {
+    let got = quotes(
+        "China's ambassador to the United States, Qin Gang, said on Sunday that Beijing \
+         had not sent weapons to Russia.\n\nLater the Chinese ambassador said trade with \
+         Moscow would go on.",
+    );
+    assert_eq!(got.len(), 2, "{got:#?}");
+    assert_eq!(
+        speaker(&got[0]),
+        "China's ambassador to the United States, Qin Gang"
+    );
+    // The country in the role's phrase is where he is posted, not who speaks.
+    assert_eq!(got[0].entity.as_deref(), Some("qin-gang"));
+    assert_eq!(got[0].content, "Beijing had not sent weapons to Russia");
+    // The role alone, later, is the person named as holding it.
+    assert_eq!(speaker(&got[1]), "the Chinese ambassador");
+    assert_eq!(got[1].entity.as_deref(), Some("qin-gang"));
+
+    // The name first and the role after keeps the name as the speaker.
+    let q = one("Qin Gang, China's ambassador to the United States, said the ties were stable.");
+    assert_eq!(speaker(&q), "Qin Gang");
+    assert_eq!(q.entity.as_deref(), Some("qin-gang"));
+}
+
+#[test]
+fn the_place_a_role_is_sent_to_is_not_the_speaker() {
+    let q = one("Russia's envoy to Ukraine said the talks had stalled.");
+    assert_eq!(speaker(&q), "Russia's envoy to Ukraine");
+    assert_ne!(q.entity.as_deref(), Some("ukr"));
+    let q = one("The US ambassador in Moscow said the embassy would stay open.");
+    assert_ne!(q.entity.as_deref(), Some("rus"));
+    // A role with nobody named for it has no entity of its own.
+    let q = one("The Chinese ambassador said the visit was useful.");
+    assert_eq!(q.entity, None);
+}
+
+#[test]
+fn reported_speech_joined_by_but_that_is_one_content() {
+    let q = one("The minister said the talks were useful but that more work was needed.");
+    assert_eq!(
+        q.content,
+        "the talks were useful but that more work was needed"
+    );
+    let q = one("Lavrov said that Moscow was ready to talk, but that it would not give up Crimea.");
+    assert_eq!(
+        q.content,
+        "Moscow was ready to talk, but that it would not give up Crimea"
+    );
+    // The `that` of another verb inside the content does not start it either.
+    let got = quotes("Officials said both sides agreed that the ceasefire should hold.");
+    let q = got
+        .iter()
+        .find(|q| speaker(q) == "Officials")
+        .expect("the officials' report");
+    assert_eq!(
+        q.content,
+        "both sides agreed that the ceasefire should hold"
+    );
+}
