@@ -729,6 +729,12 @@ fn verb_cue(
     let mut governor = i;
     while j > u.a {
         let p = j - 1;
+        if let Some(o) = dash_aside(ctx, u, p) {
+            // "The senator -- who has clashed with the White House -- said": the aside
+            // between dashes stands between the subject and its verb.
+            j = o;
+            continue;
+        }
         if (!ctx.is_word(p) && !ctx.is(p, ")")) || ctx.region_of(p).is_some() {
             break;
         }
@@ -750,7 +756,12 @@ fn verb_cue(
                 pw,
                 "week" | "month" | "year" | "night" | "morning" | "evening" | "weekend"
             );
-        if ctx.lx.aux.contains(pw) || adverb || time {
+        // "Campaign workers here said": a place adverb after the subject.
+        let place = matches!(pw, "here" | "there")
+            && p > u.a
+            && ctx.is_word(p - 1)
+            && !is_in(BREAK, ctx.w(p - 1));
+        if ctx.lx.aux.contains(pw) || adverb || time || place {
             if matches!(pw, "was" | "is" | "were" | "are" | "been" | "be") {
                 passive = true;
             }
@@ -842,8 +853,16 @@ fn verb_cue(
                     .rev()
                     .find(|&q| ctx.is(q, ",") && ctx.region_of(q).is_none())
                 {
-                    if q > u.a {
-                        if let Some((k, span)) = ctx.np_left(q - 1, u.a) {
+                    // "Sen. Maria Lopez (D-N.M.), one of …, said": past the party tag.
+                    let mut n_end = q;
+                    if q > u.a && ctx.is(q - 1, ")") {
+                        let lo = q.saturating_sub(10).max(u.a);
+                        if let Some(o) = (lo..q - 1).rev().find(|&k| ctx.is(k, "(")) {
+                            n_end = o;
+                        }
+                    }
+                    if n_end > u.a {
+                        if let Some((k, span)) = ctx.np_left(n_end - 1, u.a) {
                             // "China's ambassador to the United States, Qin Gang, said":
                             // a role description and the name of its holder between the
                             // commas; the speaker is the holder, so the phrase runs to the
@@ -953,7 +972,29 @@ fn role_then_name(ctx: &Ctx, k: usize, q: usize, p: usize) -> bool {
         && name
             .clone()
             .all(|t| (ctx.cap(t) && !is_in(DETERMINERS, ctx.w(t))) || ctx.abbrev_dot(t, q + 1, p))
-        && (k..q).any(|t| ctx.is_word(t) && !ctx.cap(t) && ctx.lx.sources.contains(ctx.w(t)))
+        && ((k..q).any(|t| ctx.is_word(t) && !ctx.cap(t) && ctx.lx.sources.contains(ctx.w(t)))
+            || (ctx.is_word(q - 1) && !ctx.cap(q - 1) && !is_in(BREAK, ctx.w(q - 1))))
+}
+
+/// The opening dash of an aside that ends with the dash at token `p` ("-- who … --",
+/// "— a former aide —"): the token index of the opening dash, when one is within reach.
+fn dash_aside(ctx: &Ctx, u: Unit, p: usize) -> Option<usize> {
+    let dash = |k: usize| {
+        matches!(ctx.raw(k), "—" | "–") || ctx.is(k, "-") && k > u.a && ctx.is(k - 1, "-")
+    };
+    if ctx.is_word(p) || !dash(p) || ctx.region_of(p).is_some() {
+        return None;
+    }
+    // The closing dash may be written "--": step over its first half.
+    let close = if ctx.is(p, "-") { p - 1 } else { p };
+    let lo = close.saturating_sub(30).max(u.a);
+    let open = (lo + 1..close).rev().find(|&k| dash(k))?;
+    let open = if ctx.is(open, "-") { open - 1 } else { open };
+    // The aside holds words only, and a subject stands before it.
+    let clean = (open + 1..close)
+        .filter(|&k| !ctx.is_word(k))
+        .all(|k| ctx.is(k, ",") || ctx.is(k, "-") || ctx.abbrev_dot(k, open, close));
+    (clean && open > u.a && ctx.is_word(open - 1) && ctx.words_in(open, close) >= 2).then_some(open)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -989,7 +1030,8 @@ fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
             && ctx.region_of(q).is_none()
             && !is_in(BREAK, ctx.w(q))
             && !is_in(ADJUNCT, ctx.w(q))
-            && (ctx.cap(q) || ctx.lx.pronouns.contains(ctx.w(q)) || n == 0)
+            // After a name ("told Reuters he …") a pronoun opens the content.
+            && (n == 0 || ctx.cap(q) && ctx.cap(q - 1) || ctx.cap(q) && ctx.is(q - 1, "the"))
         {
             q += 1;
             n += 1;
@@ -1020,6 +1062,29 @@ fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
     let w = ctx.w(q);
     if matches!(w, "if" | "whether" | "how" | "what" | "why" | "who") {
         // An indirect question or a condition: "asked whether …", "said if elected he …".
+        return Post::Clause;
+    }
+    // "said there was a commitment …": an expletive subject opens the reported clause.
+    let expletive = matches!(w, "there" | "here")
+        && q + 1 < u.b
+        && matches!(
+            ctx.w(q + 1),
+            "is" | "was"
+                | "are"
+                | "were"
+                | "would"
+                | "will"
+                | "could"
+                | "may"
+                | "might"
+                | "had"
+                | "has"
+                | "have"
+                | "should"
+                | "must"
+                | "can"
+        );
+    if expletive {
         return Post::Clause;
     }
     if is_in(BREAK, w) && !is_in(ADJUNCT, w) {

@@ -704,3 +704,33 @@ fn reported_speech_joined_by_but_that_is_one_content() {
         "both sides agreed that the ceasefire should hold"
     );
 }
+
+// ---------------------------------------------------------------- subjects and clause openings
+
+#[test]
+fn subjects_behind_asides_tags_and_place_adverbs() {
+    let q = one("The senator -- who has clashed with the White House all week -- said she regretted her remarks.");
+    assert_eq!(speaker(&q), "The senator");
+    assert_eq!(q.content, "she regretted her remarks");
+
+    let q = one("Sen. Maria Lopez (D-N.M.), one of the few authors of the law still in office, said she remembers the vote.");
+    assert_eq!(speaker(&q), "Sen. Maria Lopez");
+    assert_eq!(q.content, "she remembers the vote");
+
+    let q = one("Campaign workers here said they had knocked on every door in the county.");
+    assert_eq!(speaker(&q), "Campaign workers");
+}
+
+#[test]
+fn content_opened_by_there_or_a_pronoun_after_the_addressee() {
+    let q = one("A spokesman for the buyer said there was a commitment to keep the hotel open.");
+    assert_eq!(speaker(&q), "A spokesman for the buyer");
+    assert_eq!(q.content, "there was a commitment to keep the hotel open");
+
+    let q = one("Mr. Lee told the Financial Times he had kept his schedule because it paid well.");
+    assert_eq!(speaker(&q), "Mr. Lee");
+    assert_eq!(q.content, "he had kept his schedule because it paid well");
+
+    // A time adverb is still no content: "said there" ends the clause.
+    assert!(quotes("The mayor met the workers who said there.").is_empty());
+}
