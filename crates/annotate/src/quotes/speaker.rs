@@ -165,6 +165,50 @@ const ADJUNCT: &[&str] = &[
     "sunday",
 ];
 
+/// Stems of cue verbs whose content may be an infinitive ("promised to cut taxes").
+const INFINITIVE_CUES: &[&str] = &["promis", "pledg", "vow", "threaten", "urg", "ask"];
+
+/// Words that open a sentence with an adverbial clause or phrase ("In a statement, …", "When
+/// asked, …", "While the firm grew, …"): a comma after it is no sign of content before the cue.
+const OPENERS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "while",
+    "when",
+    "as",
+    "after",
+    "before",
+    "since",
+    "although",
+    "though",
+    "if",
+    "because",
+    "with",
+    "without",
+    "despite",
+    "amid",
+    "for",
+    "from",
+    "by",
+    "following",
+    "unlike",
+    "like",
+    "whereas",
+    "once",
+    "until",
+    "meanwhile",
+    "still",
+    "yet",
+    "however",
+    "instead",
+    "later",
+    "earlier",
+    "now",
+    "then",
+];
+
 /// Time words besides months and weekdays (`crate::calendar`).
 const TIME_WORDS: &[&str] = &[
     "today",
@@ -612,7 +656,16 @@ fn that_follows(ctx: &Ctx, from: usize, hi: usize, n: usize) -> Option<usize> {
             && ctx.is_verb_form(k)
             && !is_in(DETERMINERS, ctx.w(k - 1))
             && !is_in(ADJUNCT, ctx.w(k - 1));
-        if matches!(w, "but" | "and" | "or" | "yet") || verb {
+        // "vowed to veto any bill that …": after an infinitive the `that` is a relative.
+        let infinitive = w == "to"
+            && k + 1 < hi
+            && ctx.is_word(k + 1)
+            && !ctx.cap(k + 1)
+            && !is_in(DETERMINERS, ctx.w(k + 1))
+            && !ctx.lx.sources.contains(ctx.w(k + 1))
+            && !ctx.lx.pronouns.contains(ctx.w(k + 1))
+            && !matches!(ctx.w(k + 1), "him" | "her" | "them" | "us" | "me");
+        if matches!(w, "but" | "and" | "or" | "yet") || verb || infinitive {
             return None;
         }
         seen += 1;
@@ -893,6 +946,18 @@ fn verb_cue(
         (Some(p), Post::Clause) => ctx.region_of(p).is_some(),
         _ => false,
     };
+    // "On his website, the senator promises to …", "While the firm did not say how, its
+    // founder says …": an opening adverbial before the comma is not what was said, unless
+    // it holds a quotation.
+    let opener = pre.is_some_and(|p| {
+        ctx.trim_start(u.a, p)
+            .is_some_and(|a| ctx.is_word(a) && is_in(OPENERS, ctx.w(a)))
+            && !ctx.has_region(u.a, p + 1)
+            // "Though the move was smooth, he said, a second one would not be": the cue
+            // interrupts a clause the opener belongs to.
+            && !matches!(post, Post::Nothing | Post::Continues)
+    });
+    let content_before = content_before && !opener;
     if let Some(p) = pre.filter(|_| content_before) {
         let pre_quoted = ctx.region_of(p).is_some();
         // A split quote ("…,” he said, “…”) or a clause the cue interrupts ("The ties, he
@@ -1090,6 +1155,18 @@ fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
     if is_in(BREAK, w) && !is_in(ADJUNCT, w) {
         // "said when she resigned", "said as he left": not what was said.
         return Post::Nothing;
+    }
+    // "vowed to cut taxes", "urged Congress to act": the infinitive is what was promised or
+    // asked for, not an adjunct.
+    let cue_word = ctx.w(after.saturating_sub(1));
+    if w == "to"
+        && q + 1 < u.b
+        && ctx.is_word(q + 1)
+        && !ctx.cap(q + 1)
+        && !is_in(DETERMINERS, ctx.w(q + 1))
+        && INFINITIVE_CUES.iter().any(|c| cue_word.starts_with(c))
+    {
+        return Post::Clause;
     }
     if is_in(ADJUNCT, w) || is_time_word(w) || w.ends_with("ing") {
         // An adjunct may still end in a colon before a quotation ("said on Twitter: …").

@@ -734,3 +734,26 @@ fn content_opened_by_there_or_a_pronoun_after_the_addressee() {
     // A time adverb is still no content: "said there" ends the clause.
     assert!(quotes("The mayor met the workers who said there.").is_empty());
 }
+
+#[test]
+fn an_opening_adverbial_is_not_content_and_infinitives_are() {
+    let q = one("On his campaign website, the governor promises to end the program.");
+    assert_eq!(speaker(&q), "the governor");
+    assert_eq!(q.content, "to end the program");
+
+    let q = one("The president vowed to veto any bill that raised taxes.");
+    assert_eq!(q.content, "to veto any bill that raised taxes");
+
+    // The cue interrupting a clause keeps the opener inside the content.
+    let q = one("Though the first move went smoothly, he said, a second one would be harder.");
+    assert_eq!(
+        q.content,
+        "Though the first move went smoothly, he said, a second one would be harder"
+    );
+    // "said to" with nothing promised is still no report.
+    assert!(
+        quotes("The minister went to Brussels, where he said to have met the envoy.")
+            .iter()
+            .all(|q| !q.content.starts_with("to "))
+    );
+}
