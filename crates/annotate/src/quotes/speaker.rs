@@ -130,9 +130,49 @@ const DOCUMENTS: &[&str] = &[
     "analysis",
     "footage",
     "video",
+    "videos",
+    "email",
+    "emails",
+    "memo",
+    "polling",
+    "tallies",
+    "estimates",
+    "projections",
+    "transcripts",
+    "census",
+    "photo",
+    "pictures",
+    "images",
     "photos",
     "research",
 ];
+
+/// Whether the subject before the verb at token `i` is a record or measurement: a
+/// `DOCUMENTS` noun among the few words before it in the same clause ("polls show", "A
+/// national poll released Sunday by the Post shows", "campaign finance records show").
+fn document_subject(ctx: &Ctx, u: Unit, i: usize) -> bool {
+    let lo = i.saturating_sub(14).max(u.a);
+    for k in (lo..i).rev() {
+        if !ctx.is_word(k) {
+            if ctx.abbrev_dot(k, lo, i) || ctx.is(k, "/") {
+                continue;
+            }
+            return false;
+        }
+        let w = ctx.w(k);
+        if is_in(DOCUMENTS, w) {
+            return true;
+        }
+        if matches!(
+            w,
+            "that" | "which" | "who" | "but" | "if" | "when" | "because" | "while"
+        ) || ctx.is_verb_form(k)
+        {
+            return false;
+        }
+    }
+    false
+}
 
 /// Words that may head a one-word speaker although they also break phrases.
 const RELATIVE_HEADS: &[&str] = &["who", "which"];
@@ -601,7 +641,7 @@ pub(crate) fn in_unit(ctx: &Ctx, u: Unit) -> Vec<Found> {
                     || ctx.w(i - 1).ends_with("'s")
                     || ctx.w(i - 1).ends_with("’s"));
             // "Records show he backed …", "…, the polls showed.": a document needs no `that`.
-            let document = i > u.a && is_in(DOCUMENTS, ctx.w(i - 1));
+            let document = document_subject(ctx, u, i);
             if !noun && (!v.that_only || document || that_follows(ctx, i + 1, u.b, 3).is_some()) {
                 cues.push(Cue::Verb(i, v));
             }
@@ -975,7 +1015,7 @@ fn verb_cue(
             false,
         ));
     }
-    let document = i > u.a && is_in(DOCUMENTS, ctx.w(i - 1));
+    let document = document_subject(ctx, u, i);
     if v.that_only && !document && that_follows(ctx, after, u.b, 3).is_none() {
         return None;
     }

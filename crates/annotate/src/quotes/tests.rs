@@ -757,3 +757,15 @@ fn an_opening_adverbial_is_not_content_and_infinitives_are() {
             .all(|q| !q.content.starts_with("to "))
     );
 }
+
+#[test]
+fn a_record_further_before_its_verb_states_a_finding() {
+    let q =
+        one("A national poll released Sunday by the Tribune shows the mayor with a narrow lead.");
+    assert_eq!(q.cue, "shows");
+    assert_eq!(q.content, "the mayor with a narrow lead");
+    let q = one("Campaign finance records show the donor gave $5,000 in June.");
+    assert_eq!(q.content, "the donor gave $5,000 in June");
+    // Without a record as subject, "show" needs its `that`.
+    assert!(quotes("The band will show the film at the festival.").is_empty());
+}
