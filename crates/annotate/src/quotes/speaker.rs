@@ -206,7 +206,32 @@ const ADJUNCT: &[&str] = &[
 ];
 
 /// Stems of cue verbs whose content may be an infinitive ("promised to cut taxes").
-const INFINITIVE_CUES: &[&str] = &["promis", "pledg", "vow", "threaten", "urg", "ask"];
+const INFINITIVE_CUES: &[&str] = &[
+    "promis", "pledg", "vow", "threaten", "urg", "ask", "declin", "refus",
+];
+
+/// Refusals, cues only before an infinitive that is not itself a cue ("declined to pursue
+/// the case"; "declined to comment" is reported through "comment").
+const REFUSALS: &[&str] = &[
+    "declined",
+    "declines",
+    "declining",
+    "refused",
+    "refuses",
+    "refusing",
+];
+
+fn refusal_cue(ctx: &Ctx, u: Unit, i: usize) -> bool {
+    i + 2 < u.b
+        && ctx.is(i + 1, "to")
+        && ctx.is_word(i + 2)
+        && ctx.raw(i + 2).starts_with(|c: char| c.is_ascii_lowercase())
+        && !ctx.is_verb_form(i + 2)
+        // "Exports declined to a six-year low": a level, not an infinitive.
+        && !is_in(DETERMINERS, ctx.w(i + 2))
+        && !is_in(QUANTIFIERS, ctx.w(i + 2))
+        && !ctx.w(i + 2).ends_with("est")
+}
 
 /// Words that open a sentence with an adverbial clause or phrase ("In a statement, …", "When
 /// asked, …", "While the firm grew, …"): a comma after it is no sign of content before the cue.
@@ -641,8 +666,13 @@ pub(crate) fn in_unit(ctx: &Ctx, u: Unit) -> Vec<Found> {
                     || ctx.w(i - 1).ends_with("'s")
                     || ctx.w(i - 1).ends_with("’s"));
             // "Records show he backed …", "…, the polls showed.": a document needs no `that`.
-            let document = document_subject(ctx, u, i);
-            if !noun && (!v.that_only || document || that_follows(ctx, i + 1, u.b, 3).is_some()) {
+            // Looked at only for the verbs that need it: the scan back costs.
+            let document = || document_subject(ctx, u, i);
+            let refusal = is_in(REFUSALS, ctx.w(i));
+            if !noun
+                && (!refusal || refusal_cue(ctx, u, i))
+                && (!v.that_only || document() || that_follows(ctx, i + 1, u.b, 3).is_some())
+            {
                 cues.push(Cue::Verb(i, v));
             }
         }
@@ -1015,8 +1045,7 @@ fn verb_cue(
             false,
         ));
     }
-    let document = document_subject(ctx, u, i);
-    if v.that_only && !document && that_follows(ctx, after, u.b, 3).is_none() {
+    if v.that_only && !document_subject(ctx, u, i) && that_follows(ctx, after, u.b, 3).is_none() {
         return None;
     }
     if post == Post::Nothing && to_skipped && speaker.is_some() {

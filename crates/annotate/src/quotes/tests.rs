@@ -769,3 +769,16 @@ fn a_record_further_before_its_verb_states_a_finding() {
     // Without a record as subject, "show" needs its `that`.
     assert!(quotes("The band will show the film at the festival.").is_empty());
 }
+
+#[test]
+fn a_refusal_reports_what_was_refused() {
+    let q = one("Prosecutors declined to pursue the case against the former mayor.");
+    assert_eq!(speaker(&q), "Prosecutors");
+    assert_eq!(q.cue, "declined");
+    assert_eq!(q.content, "to pursue the case against the former mayor");
+    let q = one("The chairwoman refused to speak to reporters after the vote.");
+    assert_eq!(q.content, "to speak to reporters after the vote");
+    // Falling figures and declined invitations are no refusals of speech.
+    assert!(quotes("Oil prices declined to $70 a barrel on Friday.").is_empty());
+    assert!(quotes("Shares declined sharply after the report.").is_empty());
+}
