@@ -925,8 +925,14 @@ fn verb_cue(
             // "He angered them by saying …": the gerund is the sentence subject's report.
             speaker = Some(subject_at(ctx, u, h)?);
         } else if ing && !skipped_aux && ctx.is_word(h) {
+            // "with 22 percent saying they …": an absolute clause reports its subject's words;
             // "footage of Trump saying", "tired of telling": a gerund, not a report.
-            return None;
+            let (k, span) = ctx.np_left(h, u.a)?;
+            if k == u.a || !ctx.is(k - 1, "with") {
+                return None;
+            }
+            speaker = Some(span);
+            group_start = k;
         } else if matches!(hw, "and" | "but") && ctx.is_word(h) {
             // "Police fired tear gas and said …": the subject of the first verb.
             speaker = earlier

@@ -782,3 +782,20 @@ fn a_refusal_reports_what_was_refused() {
     assert!(quotes("Oil prices declined to $70 a barrel on Friday.").is_empty());
     assert!(quotes("Shares declined sharply after the report.").is_empty());
 }
+
+#[test]
+fn an_absolute_clause_with_saying_reports_its_subject() {
+    let got = quotes("The governor trails in the state, with 40 percent of voters saying they would back his rival.");
+    let q = got
+        .iter()
+        .find(|q| q.cue == "saying")
+        .expect("the voters' answer");
+    assert_eq!(speaker(q), "40 percent of voters");
+    assert_eq!(q.content, "they would back his rival");
+    // A gerund after "of" is still no report.
+    assert!(
+        quotes("The network aired footage of the mayor saying the budget was fine.")
+            .iter()
+            .all(|q| q.cue != "saying")
+    );
+}
