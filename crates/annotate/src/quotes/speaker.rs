@@ -130,9 +130,49 @@ const DOCUMENTS: &[&str] = &[
     "analysis",
     "footage",
     "video",
+    "videos",
+    "email",
+    "emails",
+    "memo",
+    "polling",
+    "tallies",
+    "estimates",
+    "projections",
+    "transcripts",
+    "census",
+    "photo",
+    "pictures",
+    "images",
     "photos",
     "research",
 ];
+
+/// Whether the subject before the verb at token `i` is a record or measurement: a
+/// `DOCUMENTS` noun among the few words before it in the same clause ("polls show", "A
+/// national poll released Sunday by the Post shows", "campaign finance records show").
+fn document_subject(ctx: &Ctx, u: Unit, i: usize) -> bool {
+    let lo = i.saturating_sub(14).max(u.a);
+    for k in (lo..i).rev() {
+        if !ctx.is_word(k) {
+            if ctx.abbrev_dot(k, lo, i) || ctx.is(k, "/") {
+                continue;
+            }
+            return false;
+        }
+        let w = ctx.w(k);
+        if is_in(DOCUMENTS, w) {
+            return true;
+        }
+        if matches!(
+            w,
+            "that" | "which" | "who" | "but" | "if" | "when" | "because" | "while"
+        ) || ctx.is_verb_form(k)
+        {
+            return false;
+        }
+    }
+    false
+}
 
 /// Words that may head a one-word speaker although they also break phrases.
 const RELATIVE_HEADS: &[&str] = &["who", "which"];
@@ -163,6 +203,75 @@ const ADJUNCT: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
+];
+
+/// Stems of cue verbs whose content may be an infinitive ("promised to cut taxes").
+const INFINITIVE_CUES: &[&str] = &[
+    "promis", "pledg", "vow", "threaten", "urg", "ask", "declin", "refus",
+];
+
+/// Refusals, cues only before an infinitive that is not itself a cue ("declined to pursue
+/// the case"; "declined to comment" is reported through "comment").
+const REFUSALS: &[&str] = &[
+    "declined",
+    "declines",
+    "declining",
+    "refused",
+    "refuses",
+    "refusing",
+];
+
+fn refusal_cue(ctx: &Ctx, u: Unit, i: usize) -> bool {
+    i + 2 < u.b
+        && ctx.is(i + 1, "to")
+        && ctx.is_word(i + 2)
+        && ctx.raw(i + 2).starts_with(|c: char| c.is_ascii_lowercase())
+        && !ctx.is_verb_form(i + 2)
+        // "Exports declined to a six-year low": a level, not an infinitive.
+        && !is_in(DETERMINERS, ctx.w(i + 2))
+        && !is_in(QUANTIFIERS, ctx.w(i + 2))
+        && !ctx.w(i + 2).ends_with("est")
+}
+
+/// Words that open a sentence with an adverbial clause or phrase ("In a statement, …", "When
+/// asked, …", "While the firm grew, …"): a comma after it is no sign of content before the cue.
+const OPENERS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "while",
+    "when",
+    "as",
+    "after",
+    "before",
+    "since",
+    "although",
+    "though",
+    "if",
+    "because",
+    "with",
+    "without",
+    "despite",
+    "amid",
+    "for",
+    "from",
+    "by",
+    "following",
+    "unlike",
+    "like",
+    "whereas",
+    "once",
+    "until",
+    "meanwhile",
+    "still",
+    "yet",
+    "however",
+    "instead",
+    "later",
+    "earlier",
+    "now",
+    "then",
 ];
 
 /// Time words besides months and weekdays (`crate::calendar`).
@@ -557,8 +666,13 @@ pub(crate) fn in_unit(ctx: &Ctx, u: Unit) -> Vec<Found> {
                     || ctx.w(i - 1).ends_with("'s")
                     || ctx.w(i - 1).ends_with("’s"));
             // "Records show he backed …", "…, the polls showed.": a document needs no `that`.
-            let document = i > u.a && is_in(DOCUMENTS, ctx.w(i - 1));
-            if !noun && (!v.that_only || document || that_follows(ctx, i + 1, u.b, 3).is_some()) {
+            // Looked at only for the verbs that need it: the scan back costs.
+            let document = || document_subject(ctx, u, i);
+            let refusal = is_in(REFUSALS, ctx.w(i));
+            if !noun
+                && (!refusal || refusal_cue(ctx, u, i))
+                && (!v.that_only || document() || that_follows(ctx, i + 1, u.b, 3).is_some())
+            {
                 cues.push(Cue::Verb(i, v));
             }
         }
@@ -604,6 +718,25 @@ fn that_follows(ctx: &Ctx, from: usize, hi: usize, n: usize) -> Option<usize> {
         }
         if ctx.is(k, "that") {
             return Some(k);
+        }
+        // "said the talks were useful but that …": a `that` after a conjunction or another
+        // verb opens a later clause, and the content starts right after the cue.
+        let w = ctx.w(k);
+        let verb = k > from
+            && ctx.is_verb_form(k)
+            && !is_in(DETERMINERS, ctx.w(k - 1))
+            && !is_in(ADJUNCT, ctx.w(k - 1));
+        // "vowed to veto any bill that …": after an infinitive the `that` is a relative.
+        let infinitive = w == "to"
+            && k + 1 < hi
+            && ctx.is_word(k + 1)
+            && !ctx.cap(k + 1)
+            && !is_in(DETERMINERS, ctx.w(k + 1))
+            && !ctx.lx.sources.contains(ctx.w(k + 1))
+            && !ctx.lx.pronouns.contains(ctx.w(k + 1))
+            && !matches!(ctx.w(k + 1), "him" | "her" | "them" | "us" | "me");
+        if matches!(w, "but" | "and" | "or" | "yet") || verb || infinitive {
+            return None;
         }
         seen += 1;
         if seen > n {
@@ -719,6 +852,12 @@ fn verb_cue(
     let mut governor = i;
     while j > u.a {
         let p = j - 1;
+        if let Some(o) = dash_aside(ctx, u, p) {
+            // "The senator -- who has clashed with the White House -- said": the aside
+            // between dashes stands between the subject and its verb.
+            j = o;
+            continue;
+        }
         if (!ctx.is_word(p) && !ctx.is(p, ")")) || ctx.region_of(p).is_some() {
             break;
         }
@@ -740,7 +879,12 @@ fn verb_cue(
                 pw,
                 "week" | "month" | "year" | "night" | "morning" | "evening" | "weekend"
             );
-        if ctx.lx.aux.contains(pw) || adverb || time {
+        // "Campaign workers here said": a place adverb after the subject.
+        let place = matches!(pw, "here" | "there")
+            && p > u.a
+            && ctx.is_word(p - 1)
+            && !is_in(BREAK, ctx.w(p - 1));
+        if ctx.lx.aux.contains(pw) || adverb || time || place {
             if matches!(pw, "was" | "is" | "were" | "are" | "been" | "be") {
                 passive = true;
             }
@@ -781,8 +925,14 @@ fn verb_cue(
             // "He angered them by saying …": the gerund is the sentence subject's report.
             speaker = Some(subject_at(ctx, u, h)?);
         } else if ing && !skipped_aux && ctx.is_word(h) {
+            // "with 22 percent saying they …": an absolute clause reports its subject's words;
             // "footage of Trump saying", "tired of telling": a gerund, not a report.
-            return None;
+            let (k, span) = ctx.np_left(h, u.a)?;
+            if k == u.a || !ctx.is(k - 1, "with") {
+                return None;
+            }
+            speaker = Some(span);
+            group_start = k;
         } else if matches!(hw, "and" | "but") && ctx.is_word(h) {
             // "Police fired tear gas and said …": the subject of the first verb.
             speaker = earlier
@@ -832,9 +982,26 @@ fn verb_cue(
                     .rev()
                     .find(|&q| ctx.is(q, ",") && ctx.region_of(q).is_none())
                 {
-                    if q > u.a {
-                        if let Some((k, span)) = ctx.np_left(q - 1, u.a) {
-                            speaker = Some(span);
+                    // "Sen. Maria Lopez (D-N.M.), one of …, said": past the party tag.
+                    let mut n_end = q;
+                    if q > u.a && ctx.is(q - 1, ")") {
+                        let lo = q.saturating_sub(10).max(u.a);
+                        if let Some(o) = (lo..q - 1).rev().find(|&k| ctx.is(k, "(")) {
+                            n_end = o;
+                        }
+                    }
+                    if n_end > u.a {
+                        if let Some((k, span)) = ctx.np_left(n_end - 1, u.a) {
+                            // "China's ambassador to the United States, Qin Gang, said":
+                            // a role description and the name of its holder between the
+                            // commas; the speaker is the holder, so the phrase runs to the
+                            // name's end (its head, for the entity).
+                            let end = if role_then_name(ctx, k, q, p) {
+                                ctx.toks[p - 1].e
+                            } else {
+                                span.1
+                            };
+                            speaker = Some((span.0, end));
                             group_start = k;
                         }
                     }
@@ -855,6 +1022,18 @@ fn verb_cue(
         (Some(p), Post::Clause) => ctx.region_of(p).is_some(),
         _ => false,
     };
+    // "On his website, the senator promises to …", "While the firm did not say how, its
+    // founder says …": an opening adverbial before the comma is not what was said, unless
+    // it holds a quotation.
+    let opener = pre.is_some_and(|p| {
+        ctx.trim_start(u.a, p)
+            .is_some_and(|a| ctx.is_word(a) && is_in(OPENERS, ctx.w(a)))
+            && !ctx.has_region(u.a, p + 1)
+            // "Though the move was smooth, he said, a second one would not be": the cue
+            // interrupts a clause the opener belongs to.
+            && !matches!(post, Post::Nothing | Post::Continues)
+    });
+    let content_before = content_before && !opener;
     if let Some(p) = pre.filter(|_| content_before) {
         let pre_quoted = ctx.region_of(p).is_some();
         // A split quote ("…,” he said, “…”) or a clause the cue interrupts ("The ties, he
@@ -872,8 +1051,7 @@ fn verb_cue(
             false,
         ));
     }
-    let document = i > u.a && is_in(DOCUMENTS, ctx.w(i - 1));
-    if v.that_only && !document && that_follows(ctx, after, u.b, 3).is_none() {
+    if v.that_only && !document_subject(ctx, u, i) && that_follows(ctx, after, u.b, 3).is_none() {
         return None;
     }
     if post == Post::Nothing && to_skipped && speaker.is_some() {
@@ -924,6 +1102,41 @@ fn verb_cue(
     ))
 }
 
+/// Whether tokens `k..q` are a role description (a lower-case word in it: "China's
+/// ambassador to the United States") and tokens `q+1..p` between two commas a short name
+/// ("Qin Gang", "Gen. Mark Milley"): the appositive names the role's holder.
+fn role_then_name(ctx: &Ctx, k: usize, q: usize, p: usize) -> bool {
+    let name = q + 1..p;
+    let words = ctx.words_in(q + 1, p);
+    (1..=5).contains(&words)
+        && name
+            .clone()
+            .all(|t| (ctx.cap(t) && !is_in(DETERMINERS, ctx.w(t))) || ctx.abbrev_dot(t, q + 1, p))
+        && ((k..q).any(|t| ctx.is_word(t) && !ctx.cap(t) && ctx.lx.sources.contains(ctx.w(t)))
+            || (ctx.is_word(q - 1) && !ctx.cap(q - 1) && !is_in(BREAK, ctx.w(q - 1))))
+}
+
+/// The opening dash of an aside that ends with the dash at token `p` ("-- who … --",
+/// "— a former aide —"): the token index of the opening dash, when one is within reach.
+fn dash_aside(ctx: &Ctx, u: Unit, p: usize) -> Option<usize> {
+    let dash = |k: usize| {
+        matches!(ctx.raw(k), "—" | "–") || ctx.is(k, "-") && k > u.a && ctx.is(k - 1, "-")
+    };
+    if ctx.is_word(p) || !dash(p) || ctx.region_of(p).is_some() {
+        return None;
+    }
+    // The closing dash may be written "--": step over its first half.
+    let close = if ctx.is(p, "-") { p - 1 } else { p };
+    let lo = close.saturating_sub(30).max(u.a);
+    let open = (lo + 1..close).rev().find(|&k| dash(k))?;
+    let open = if ctx.is(open, "-") { open - 1 } else { open };
+    // The aside holds words only, and a subject stands before it.
+    let clean = (open + 1..close)
+        .filter(|&k| !ctx.is_word(k))
+        .all(|k| ctx.is(k, ",") || ctx.is(k, "-") || ctx.abbrev_dot(k, open, close));
+    (clean && open > u.a && ctx.is_word(open - 1) && ctx.words_in(open, close) >= 2).then_some(open)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Post {
     /// A `that`, a colon or a quotation introduces the content.
@@ -957,7 +1170,8 @@ fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
             && ctx.region_of(q).is_none()
             && !is_in(BREAK, ctx.w(q))
             && !is_in(ADJUNCT, ctx.w(q))
-            && (ctx.cap(q) || ctx.lx.pronouns.contains(ctx.w(q)) || n == 0)
+            // After a name ("told Reuters he …") a pronoun opens the content.
+            && (n == 0 || ctx.cap(q) && ctx.cap(q - 1) || ctx.cap(q) && ctx.is(q - 1, "the"))
         {
             q += 1;
             n += 1;
@@ -990,9 +1204,44 @@ fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
         // An indirect question or a condition: "asked whether …", "said if elected he …".
         return Post::Clause;
     }
+    // "said there was a commitment …": an expletive subject opens the reported clause.
+    let expletive = matches!(w, "there" | "here")
+        && q + 1 < u.b
+        && matches!(
+            ctx.w(q + 1),
+            "is" | "was"
+                | "are"
+                | "were"
+                | "would"
+                | "will"
+                | "could"
+                | "may"
+                | "might"
+                | "had"
+                | "has"
+                | "have"
+                | "should"
+                | "must"
+                | "can"
+        );
+    if expletive {
+        return Post::Clause;
+    }
     if is_in(BREAK, w) && !is_in(ADJUNCT, w) {
         // "said when she resigned", "said as he left": not what was said.
         return Post::Nothing;
+    }
+    // "vowed to cut taxes", "urged Congress to act": the infinitive is what was promised or
+    // asked for, not an adjunct.
+    let cue_word = ctx.w(after.saturating_sub(1));
+    if w == "to"
+        && q + 1 < u.b
+        && ctx.is_word(q + 1)
+        && !ctx.cap(q + 1)
+        && !is_in(DETERMINERS, ctx.w(q + 1))
+        && INFINITIVE_CUES.iter().any(|c| cue_word.starts_with(c))
+    {
+        return Post::Clause;
     }
     if is_in(ADJUNCT, w) || is_time_word(w) || w.ends_with("ing") {
         // An adjunct may still end in a colon before a quotation ("said on Twitter: …").
@@ -1304,24 +1553,36 @@ fn previous_paragraph_start(text: &str, pos: usize) -> usize {
 /// I) or organisation (it, they, we) named last before it in this or the previous paragraph.
 pub(crate) fn entity(ctx: &Ctx, s: (usize, usize), mentions: &[&Mention]) -> Option<String> {
     // `mentions` is sorted by start; nested mentions may overlap, so look back a little.
-    let idx = mentions.partition_point(|m| m.span.start < s.1);
-    // The mention must hold the phrase's last word, its head: in "the New York businessman"
-    // New York is not the speaker.
-    let head = ctx.tok_at(s.1).saturating_sub(1);
-    let head_start = ctx.toks.get(head).map_or(s.0, |t| t.s.max(s.0));
-    let own = mentions[..idx]
-        .iter()
-        .rev()
-        .take_while(|m| m.span.start + 300 > s.0)
-        .filter(|m| m.entity.is_some() && m.span.end > head_start)
-        .max_by_key(|m| {
-            (
-                m.kind == "PERSON",
-                m.span.end.min(s.1) - m.span.start.max(s.0),
-            )
-        });
+    // The mention must hold the phrase's head, its last word ("the New York businessman" is
+    // not New York), or the role before a place it is sent to or stationed in: "Russia's
+    // envoy to Ukraine" is not Ukraine.
+    let (a, b) = (ctx.tok_at(s.0), ctx.tok_at(s.1));
+    let head = role_head(ctx, a, b, mentions).unwrap_or(b.saturating_sub(1));
+    let (head_start, head_end) = ctx
+        .toks
+        .get(head)
+        .map_or((s.0, s.1), |t| (t.s.max(s.0), t.e.min(s.1)));
+    let idx = mentions.partition_point(|m| m.span.start < head_end);
+    let holding = || {
+        mentions[..idx]
+            .iter()
+            .rev()
+            .take_while(|m| m.span.start + 300 > s.0)
+            .filter(|m| m.span.end > head_start)
+    };
+    let own = holding().filter(|m| m.entity.is_some()).max_by_key(|m| {
+        (
+            m.kind == "PERSON",
+            m.span.end.min(s.1) - m.span.start.max(s.0),
+        )
+    });
     if let Some(m) = own {
         return m.entity.clone();
+    }
+    // A role without a known holder ("the Chinese ambassador"): the person the text named
+    // in apposition to the same role earlier.
+    if let Some(m) = holding().find(|m| m.kind == "AGENT") {
+        return role_holder(ctx, m, mentions);
     }
     let word = ctx.text.get(s.0..s.1)?.to_lowercase();
     let kinds: &[&str] = match word.as_str() {
@@ -1337,6 +1598,72 @@ pub(crate) fn entity(ctx: &Ctx, s: (usize, usize), mentions: &[&Mention]) -> Opt
         .filter(|m| m.span.end <= s.0)
         .find(|m| m.entity.is_some() && kinds.contains(&m.kind.as_str()))
         .and_then(|m| m.entity.clone())
+}
+
+/// The role word that heads a speaker phrase before a place it is sent to or stationed in
+/// ("ambassador to the United States", "envoy in Kyiv"): the token before the preposition,
+/// when a role mention holds it and no person is named after it.
+fn role_head(ctx: &Ctx, a: usize, b: usize, mentions: &[&Mention]) -> Option<usize> {
+    let p = (a + 1..b).find(|&t| ctx.is_word(t) && matches!(ctx.w(t), "to" | "in" | "at"))?;
+    let (ps, pe, end) = (ctx.toks[p - 1].s, ctx.toks[p - 1].e, ctx.toks[b - 1].e);
+    let lo = mentions.partition_point(|m| m.span.end + 300 < ps);
+    let near = || mentions[lo..].iter().take_while(|m| m.span.start < end);
+    let role = near().any(|m| m.kind == "AGENT" && m.span.start < pe && m.span.end >= pe);
+    let person_after = near().any(|m| m.kind == "PERSON" && m.span.start > pe);
+    (role && !person_after).then_some(p - 1)
+}
+
+/// The holder of a role mention without an entity: the person named right next to an earlier
+/// mention of the same role (same country or organisation code, same last word), as in
+/// "China's ambassador to the United States, Qin Gang" or "Qin Gang, China's ambassador".
+fn role_holder(ctx: &Ctx, role: &Mention, mentions: &[&Mention]) -> Option<String> {
+    let code = role.actor.as_ref()?.code.as_deref()?;
+    let last = |m: &Mention| {
+        ctx.text
+            .get(m.span.start..m.span.end)
+            .and_then(|t| t.rsplit(' ').next())
+            .map(str::to_lowercase)
+    };
+    let word = last(role)?;
+    let before = mentions.partition_point(|m| m.span.start < role.span.start);
+    // A bounded look back: roles are named within an article, and a long text stays linear.
+    let from = before.saturating_sub(400);
+    for (i, m) in mentions[from..before].iter().enumerate().rev() {
+        let i = i + from;
+        let same = m.kind == "AGENT"
+            && m.actor.as_ref().and_then(|a| a.code.as_deref()) == Some(code)
+            && last(m).as_deref() == Some(word.as_str());
+        if !same {
+            continue;
+        }
+        // The nearest person after (within the role's phrase and a comma) or before it.
+        let lo = i.saturating_sub(4);
+        let hi = (i + 8).min(before);
+        let person = mentions[lo..hi]
+            .iter()
+            .filter(|p| p.kind == "PERSON" && p.entity.is_some())
+            .filter(|p| {
+                let gap = if p.span.start >= m.span.end {
+                    ctx.text.get(m.span.end..p.span.start)
+                } else if p.span.end <= m.span.start {
+                    ctx.text.get(p.span.end..m.span.start)
+                } else {
+                    None
+                };
+                // Only words of the role's phrase, a comma or "'s" between them.
+                gap.is_some_and(|g| {
+                    g.len() <= 60
+                        && !g.contains([';', '\n', '('])
+                        && !g.contains(". ")
+                        && (g.trim().is_empty() || g.contains(','))
+                })
+            })
+            .min_by_key(|p| p.span.start.abs_diff(m.span.start));
+        if let Some(p) = person {
+            return p.entity.clone();
+        }
+    }
+    None
 }
 
 /// A unit that is only a quotation, continuing the direct quote `prev` of the unit before it

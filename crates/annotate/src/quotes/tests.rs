@@ -641,3 +641,161 @@ fn a_sentence_opened_by_a_survey_reports_its_finding() {
     assert!(quotes("In the harbour town, the ferries run again from Monday.").is_empty());
     assert!(quotes("In a bid to cut costs, the council closed two libraries.").is_empty());
 }
+
+// ---------------------------------------------------------------- roles and their holders
+
+#[test]
+fn a_role_with_its_holder_in_apposition_is_the_holder() {
+    let got = quotes(
+        "China's ambassador to the United States, Qin Gang, said on Sunday that Beijing \
+         had not sent weapons to Russia.\n\nLater the Chinese ambassador said trade with \
+         Moscow would go on.",
+    );
+    assert_eq!(got.len(), 2, "{got:#?}");
+    assert_eq!(
+        speaker(&got[0]),
+        "China's ambassador to the United States, Qin Gang"
+    );
+    // The country in the role's phrase is where he is posted, not who speaks.
+    assert_eq!(got[0].entity.as_deref(), Some("qin-gang"));
+    assert_eq!(got[0].content, "Beijing had not sent weapons to Russia");
+    // The role alone, later, is the person named as holding it.
+    assert_eq!(speaker(&got[1]), "the Chinese ambassador");
+    assert_eq!(got[1].entity.as_deref(), Some("qin-gang"));
+
+    // The name first and the role after keeps the name as the speaker.
+    let q = one("Qin Gang, China's ambassador to the United States, said the ties were stable.");
+    assert_eq!(speaker(&q), "Qin Gang");
+    assert_eq!(q.entity.as_deref(), Some("qin-gang"));
+}
+
+#[test]
+fn the_place_a_role_is_sent_to_is_not_the_speaker() {
+    let q = one("Russia's envoy to Ukraine said the talks had stalled.");
+    assert_eq!(speaker(&q), "Russia's envoy to Ukraine");
+    assert_ne!(q.entity.as_deref(), Some("ukr"));
+    let q = one("The US ambassador in Moscow said the embassy would stay open.");
+    assert_ne!(q.entity.as_deref(), Some("rus"));
+    // A role with nobody named for it has no entity of its own.
+    let q = one("The Chinese ambassador said the visit was useful.");
+    assert_eq!(q.entity, None);
+}
+
+#[test]
+fn reported_speech_joined_by_but_that_is_one_content() {
+    let q = one("The minister said the talks were useful but that more work was needed.");
+    assert_eq!(
+        q.content,
+        "the talks were useful but that more work was needed"
+    );
+    let q = one("Lavrov said that Moscow was ready to talk, but that it would not give up Crimea.");
+    assert_eq!(
+        q.content,
+        "Moscow was ready to talk, but that it would not give up Crimea"
+    );
+    // The `that` of another verb inside the content does not start it either.
+    let got = quotes("Officials said both sides agreed that the ceasefire should hold.");
+    let q = got
+        .iter()
+        .find(|q| speaker(q) == "Officials")
+        .expect("the officials' report");
+    assert_eq!(
+        q.content,
+        "both sides agreed that the ceasefire should hold"
+    );
+}
+
+// ---------------------------------------------------------------- subjects and clause openings
+
+#[test]
+fn subjects_behind_asides_tags_and_place_adverbs() {
+    let q = one("The senator -- who has clashed with the White House all week -- said she regretted her remarks.");
+    assert_eq!(speaker(&q), "The senator");
+    assert_eq!(q.content, "she regretted her remarks");
+
+    let q = one("Sen. Maria Lopez (D-N.M.), one of the few authors of the law still in office, said she remembers the vote.");
+    assert_eq!(speaker(&q), "Sen. Maria Lopez");
+    assert_eq!(q.content, "she remembers the vote");
+
+    let q = one("Campaign workers here said they had knocked on every door in the county.");
+    assert_eq!(speaker(&q), "Campaign workers");
+}
+
+#[test]
+fn content_opened_by_there_or_a_pronoun_after_the_addressee() {
+    let q = one("A spokesman for the buyer said there was a commitment to keep the hotel open.");
+    assert_eq!(speaker(&q), "A spokesman for the buyer");
+    assert_eq!(q.content, "there was a commitment to keep the hotel open");
+
+    let q = one("Mr. Lee told the Financial Times he had kept his schedule because it paid well.");
+    assert_eq!(speaker(&q), "Mr. Lee");
+    assert_eq!(q.content, "he had kept his schedule because it paid well");
+
+    // A time adverb is still no content: "said there" ends the clause.
+    assert!(quotes("The mayor met the workers who said there.").is_empty());
+}
+
+#[test]
+fn an_opening_adverbial_is_not_content_and_infinitives_are() {
+    let q = one("On his campaign website, the governor promises to end the program.");
+    assert_eq!(speaker(&q), "the governor");
+    assert_eq!(q.content, "to end the program");
+
+    let q = one("The president vowed to veto any bill that raised taxes.");
+    assert_eq!(q.content, "to veto any bill that raised taxes");
+
+    // The cue interrupting a clause keeps the opener inside the content.
+    let q = one("Though the first move went smoothly, he said, a second one would be harder.");
+    assert_eq!(
+        q.content,
+        "Though the first move went smoothly, he said, a second one would be harder"
+    );
+    // "said to" with nothing promised is still no report.
+    assert!(
+        quotes("The minister went to Brussels, where he said to have met the envoy.")
+            .iter()
+            .all(|q| !q.content.starts_with("to "))
+    );
+}
+
+#[test]
+fn a_record_further_before_its_verb_states_a_finding() {
+    let q =
+        one("A national poll released Sunday by the Tribune shows the mayor with a narrow lead.");
+    assert_eq!(q.cue, "shows");
+    assert_eq!(q.content, "the mayor with a narrow lead");
+    let q = one("Campaign finance records show the donor gave $5,000 in June.");
+    assert_eq!(q.content, "the donor gave $5,000 in June");
+    // Without a record as subject, "show" needs its `that`.
+    assert!(quotes("The band will show the film at the festival.").is_empty());
+}
+
+#[test]
+fn a_refusal_reports_what_was_refused() {
+    let q = one("Prosecutors declined to pursue the case against the former mayor.");
+    assert_eq!(speaker(&q), "Prosecutors");
+    assert_eq!(q.cue, "declined");
+    assert_eq!(q.content, "to pursue the case against the former mayor");
+    let q = one("The chairwoman refused to speak to reporters after the vote.");
+    assert_eq!(q.content, "to speak to reporters after the vote");
+    // Falling figures and declined invitations are no refusals of speech.
+    assert!(quotes("Oil prices declined to $70 a barrel on Friday.").is_empty());
+    assert!(quotes("Shares declined sharply after the report.").is_empty());
+}
+
+#[test]
+fn an_absolute_clause_with_saying_reports_its_subject() {
+    let got = quotes("The governor trails in the state, with 40 percent of voters saying they would back his rival.");
+    let q = got
+        .iter()
+        .find(|q| q.cue == "saying")
+        .expect("the voters' answer");
+    assert_eq!(speaker(q), "40 percent of voters");
+    assert_eq!(q.content, "they would back his rival");
+    // A gerund after "of" is still no report.
+    assert!(
+        quotes("The network aired footage of the mayor saying the budget was fine.")
+            .iter()
+            .all(|q| q.cue != "saying")
+    );
+}
