@@ -9,7 +9,10 @@ fuzz_target!(|data: &[u8]| {
     let spans = dyad_annotate::sentences::bounded(&text, spans);
     let mut last = 0;
     for (s, e) in spans {
-        assert!(s >= last && s <= e && e <= text.len(), "bad sentence {s}..{e}");
+        assert!(
+            s >= last && s <= e && e <= text.len(),
+            "bad sentence {s}..{e}"
+        );
         assert!(text.is_char_boundary(s) && text.is_char_boundary(e));
         last = e;
     }

@@ -7,7 +7,10 @@ use dyad_model::{Document, Meta, Span};
 
 fn fits(what: &str, text: &str, s: Span) {
     if let Err(e) = s.check(text) {
-        panic!("{what} span {}..{} does not fit the text: {e}", s.start, s.end);
+        panic!(
+            "{what} span {}..{} does not fit the text: {e}",
+            s.start, s.end
+        );
     }
 }
 
@@ -46,14 +49,24 @@ pub fn check_all_layers(text: &str) {
     let mut last = 0;
     for s in &spans {
         fits("sentence", text, *s);
-        assert!(s.start >= last, "sentences overlap at {}..{}", s.start, s.end);
+        assert!(
+            s.start >= last,
+            "sentences overlap at {}..{}",
+            s.start,
+            s.end
+        );
         last = s.end;
     }
     let tx = time::timexes(text, &spans, date);
     let mut last = 0;
     for t in &tx {
         fits("timex", text, t.span);
-        assert!(t.span.start >= last, "timexes overlap at {}..{}", t.span.start, t.span.end);
+        assert!(
+            t.span.start >= last,
+            "timexes overlap at {}..{}",
+            t.span.start,
+            t.span.end
+        );
         last = t.span.end;
     }
     let qs = quotes::find_quotes(text, &spans, &ments);

@@ -994,7 +994,9 @@ mod tests {
         let text = format!("Mr. Lindqvist, a close ally of{} said.", "é".repeat(150));
         let r = rec();
         let (ms, _) = r.mentions_and_learned(&text, day("2024-05-17"));
-        assert!(ms.iter().any(|m| text[m.span.start..m.span.end].contains("Lindqvist")));
+        assert!(ms
+            .iter()
+            .any(|m| text[m.span.start..m.span.end].contains("Lindqvist")));
     }
 
     fn show(text: &str, ms: &[Mention]) -> Vec<String> {

@@ -8,12 +8,46 @@ use dyad_model::{Document, Meta, Span};
 use proptest::prelude::*;
 
 const PIECES: &[&str] = &[
-    "Vladimir Putin", "Xi Jinping", "Russia", "China", "Ukraine", "Israel", "Hamas",
-    "the European Union", "Iranian officials", "Russian troops", "the White House",
-    " attacked", " met with", " criticized", " signed an agreement with", " sanctioned",
-    " threatened to invade", " did not accuse", " will visit", " urged", " praised",
-    " said", " on Monday", " last year", "\"", "“", "”", "«", "»", ". ", ", ", "\n\n",
-    " Путин", " 中国", " يوم", " ⚠", "\u{200d}", " the ", " and ", " in ",
+    "Vladimir Putin",
+    "Xi Jinping",
+    "Russia",
+    "China",
+    "Ukraine",
+    "Israel",
+    "Hamas",
+    "the European Union",
+    "Iranian officials",
+    "Russian troops",
+    "the White House",
+    " attacked",
+    " met with",
+    " criticized",
+    " signed an agreement with",
+    " sanctioned",
+    " threatened to invade",
+    " did not accuse",
+    " will visit",
+    " urged",
+    " praised",
+    " said",
+    " on Monday",
+    " last year",
+    "\"",
+    "“",
+    "”",
+    "«",
+    "»",
+    ". ",
+    ", ",
+    "\n\n",
+    " Путин",
+    " 中国",
+    " يوم",
+    " ⚠",
+    "\u{200d}",
+    " the ",
+    " and ",
+    " in ",
 ];
 
 fn piece() -> impl Strategy<Value = String> {
@@ -51,11 +85,13 @@ fn check(text: &str) -> Result<usize, TestCaseError> {
     let events = &doc.layers().events;
     prop_assert_eq!(events.len(), found);
     // In sentence order: the sentence holding each trigger never goes back.
-    let sentence_of = |e: &dyad_model::Event| {
-        sentences.partition_point(|s| s.end <= e.trigger.start)
-    };
+    let sentence_of =
+        |e: &dyad_model::Event| sentences.partition_point(|s| s.end <= e.trigger.start);
     let order: Vec<usize> = events.iter().map(sentence_of).collect();
-    prop_assert!(order.windows(2).all(|w| w[0] <= w[1]), "events out of sentence order");
+    prop_assert!(
+        order.windows(2).all(|w| w[0] <= w[1]),
+        "events out of sentence order"
+    );
     Ok(found)
 }
 
@@ -75,7 +111,7 @@ proptest! {
 
 #[test]
 fn a_news_sentence_gives_an_event_that_passes_the_checks() {
-    let n = check("Russian troops attacked Ukraine on Monday. China praised the agreement.")
-        .unwrap();
+    let n =
+        check("Russian troops attacked Ukraine on Monday. China praised the agreement.").unwrap();
     assert!(n >= 1);
 }

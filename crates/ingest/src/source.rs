@@ -714,7 +714,12 @@ mod tests {
         // the warc crate's header accessor panic.
         let page = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n\
                      <html><body><p>Putin met Xi in Moscow on Sunday.</p></body></html>";
-        let mut warc = warc_record("response", "https://news.example/a", "application/http", page);
+        let mut warc = warc_record(
+            "response",
+            "https://news.example/a",
+            "application/http",
+            page,
+        );
         let at = warc.windows(4).position(|w| w == b"http").unwrap() + 3;
         warc[at] = 0xec;
         let got: Vec<_> =
@@ -722,7 +727,10 @@ mod tests {
         assert_eq!(got.len(), 1);
         let item = got[0].as_ref().unwrap();
         assert_eq!(item.origin, "mem.warc#1");
-        assert_eq!(item.hints.url.as_deref(), Some("htt\u{fffd}s://news.example/a"));
+        assert_eq!(
+            item.hints.url.as_deref(),
+            Some("htt\u{fffd}s://news.example/a")
+        );
         assert!(item.body.as_str().contains("Putin met Xi"));
     }
 
