@@ -386,7 +386,11 @@ impl Recognizer {
             };
             let from = m.span.end + 2;
             // The appositive runs to the next clause mark, within a sentence's reach.
-            let limit = rest.len().min(240);
+            let mut limit = rest.len().min(240);
+            // 240 bytes may fall inside a multi-byte character.
+            while !rest.is_char_boundary(limit) {
+                limit -= 1;
+            }
             let mut cut = limit;
             for (i, c) in rest.char_indices() {
                 if i >= limit {
@@ -981,6 +985,18 @@ mod tests {
 
     fn day(s: &str) -> Option<NaiveDate> {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    }
+
+    #[test]
+    fn a_long_appositive_of_multibyte_letters_is_cut_on_a_char_boundary() {
+        // Found by the `annotate_code` fuzz target: the appositive's 240-byte reach fell
+        // inside a two-byte letter and the slice panicked.
+        let text = format!("Mr. Lindqvist, a close ally of{} said.", "é".repeat(150));
+        let r = rec();
+        let (ms, _) = r.mentions_and_learned(&text, day("2024-05-17"));
+        assert!(ms
+            .iter()
+            .any(|m| text[m.span.start..m.span.end].contains("Lindqvist")));
     }
 
     fn show(text: &str, ms: &[Mention]) -> Vec<String> {

@@ -100,8 +100,12 @@ pub fn bounded(text: &str, spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
             while !text.is_char_boundary(limit) {
                 limit -= 1;
             }
-            let window = &text[s + MAX_SENTENCE_BYTES * 3 / 4..limit];
-            let base = s + MAX_SENTENCE_BYTES * 3 / 4;
+            // The final quarter starts on a char boundary too (a multi-byte script).
+            let mut base = s + MAX_SENTENCE_BYTES * 3 / 4;
+            while !text.is_char_boundary(base) {
+                base += 1;
+            }
+            let window = &text[base..limit];
             let cut = [b';', b',', b' ']
                 .iter()
                 .find_map(|&b| window.bytes().rposition(|x| x == b).map(|i| base + i + 1))
@@ -1633,6 +1637,11 @@ mod tests {
         let spans = bounded(&cyrillic, split_sentences(&cyrillic));
         assert_eq!(spans.len(), 5);
         assert_eq!(spans.iter().map(|(s, e)| e - s).sum::<usize>(), 20_000);
+        // Found by the span property test: three-byte characters after a one-byte one put
+        // the start of the final quarter inside a character.
+        let chinese = format!("A{}", "习".repeat(3_000));
+        let spans = bounded(&chinese, split_sentences(&chinese));
+        assert_eq!(spans, [(0, 4096), (4096, 8191), (8191, 9001)]);
     }
 
     /// Small deterministic PRNG (xorshift64*).

@@ -7,4 +7,4 @@ pub mod decode;
 pub mod fingerprint;
 mod source;
 
-pub use source::{jsonl_items, Body, Hints, IngestError, Options, RawItem, Reader};
+pub use source::{jsonl_items, warc_items, Body, Hints, IngestError, Options, RawItem, Reader};

@@ -432,6 +432,21 @@ fn read_warc_file(path: &Path, opts: Options) -> ItemIter {
         Ok(r) => r,
         Err(e) => return one(Err(IngestError::new(origin, io_reason(&e)))),
     };
+    warc_records(origin, reader, opts)
+}
+
+/// The items of a WARC source read from memory or any reader (uncompressed): `origin` names
+/// the source in errors, with the record number after it. Records that are not HTML pages or
+/// text resources are skipped; a malformed record ends the stream with an error.
+pub fn warc_items(
+    origin: impl Into<String>,
+    r: impl BufRead + Send + 'static,
+    opts: Options,
+) -> impl Iterator<Item = Result<RawItem, IngestError>> + Send {
+    warc_records(origin.into(), Box::new(r), opts)
+}
+
+fn warc_records(origin: String, reader: Box<dyn BufRead + Send>, opts: Options) -> ItemIter {
     let records = warc::WarcReader::new(reader).iter_records();
     let mut n = 0usize;
     let mut failed = false;
@@ -450,7 +465,7 @@ fn read_warc_file(path: &Path, opts: Options) -> ItemIter {
                     format!("malformed WARC record: {e}"),
                 )))
             }
-            Ok(rec) => warc_item(here, &rec, opts),
+            Ok(rec) => warc_item(here, rec, opts),
         }
     }))
 }
@@ -459,20 +474,25 @@ fn read_warc_file(path: &Path, opts: Options) -> ItemIter {
 /// Other records (requests, metadata, non-HTML responses) are skipped silently.
 fn warc_item(
     origin: String,
-    rec: &warc::Record<warc::BufferedBody>,
+    rec: warc::Record<warc::BufferedBody>,
     opts: Options,
 ) -> Option<Result<RawItem, IngestError>> {
-    let url = rec
-        .header(warc::WarcHeader::TargetURI)
-        .map(|u| u.trim().to_string());
+    let kind = rec.warc_type().clone();
+    // Header values are read as raw bytes: `Record::header` panics on a value that is not
+    // UTF-8, which a damaged or hostile file can hold.
+    let (head, body) = rec.into_raw_parts();
+    let header = |h: warc::WarcHeader| {
+        head.headers
+            .get(&h)
+            .map(|v| String::from_utf8_lossy(v).trim().to_string())
+    };
     let hints = Hints {
-        url,
+        url: header(warc::WarcHeader::TargetURI),
         ..Hints::default()
     };
-    let body = rec.body();
-    match rec.warc_type() {
+    match kind {
         warc::RecordType::Response => {
-            let resp = match parse_http_response(body, opts) {
+            let resp = match parse_http_response(&body, opts) {
                 Ok(Some(r)) => r,
                 Ok(None) => return None,
                 Err(reason) => return Some(Err(IngestError::new(origin, reason))),
@@ -487,8 +507,7 @@ fn warc_item(
             ))
         }
         warc::RecordType::Resource => {
-            let ct = rec
-                .header(warc::WarcHeader::ContentType)
+            let ct = header(warc::WarcHeader::ContentType)
                 .map(|c| c.to_ascii_lowercase())
                 .unwrap_or_default();
             if !ct.contains("html") {
@@ -496,7 +515,7 @@ fn warc_item(
             }
             Some(document_from_bytes(
                 origin,
-                body.to_vec(),
+                body,
                 Kind::Html,
                 hints,
                 opts,
@@ -687,6 +706,32 @@ mod tests {
         r.extend_from_slice(payload);
         r.extend_from_slice(b"\r\n\r\n");
         r
+    }
+
+    #[test]
+    fn warc_from_memory_with_a_non_utf8_header_value_is_read_not_a_panic() {
+        // Found by the `warc` fuzz target: a byte that is not UTF-8 in WARC-Target-URI made
+        // the warc crate's header accessor panic.
+        let page = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n\
+                     <html><body><p>Putin met Xi in Moscow on Sunday.</p></body></html>";
+        let mut warc = warc_record(
+            "response",
+            "https://news.example/a",
+            "application/http",
+            page,
+        );
+        let at = warc.windows(4).position(|w| w == b"http").unwrap() + 3;
+        warc[at] = 0xec;
+        let got: Vec<_> =
+            warc_items("mem.warc", std::io::Cursor::new(warc), Options::default()).collect();
+        assert_eq!(got.len(), 1);
+        let item = got[0].as_ref().unwrap();
+        assert_eq!(item.origin, "mem.warc#1");
+        assert_eq!(
+            item.hints.url.as_deref(),
+            Some("htt\u{fffd}s://news.example/a")
+        );
+        assert!(item.body.as_str().contains("Putin met Xi"));
     }
 
     #[test]
