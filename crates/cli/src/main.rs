@@ -417,7 +417,9 @@ fn run(cmd: Cmd, opts: &Options) -> Result<ExitCode> {
                 println!("\nthe web UI: dyad serve --db {}", db.display());
                 return Ok(code);
             }
-            serve(dyad_serve::Config::new(db, addr))
+            serve(dyad_serve::Config::new(db, addr)).map_err(|e| {
+                anyhow::anyhow!("{e} (serve elsewhere with --addr HOST:PORT, or stop after the summary with --no-serve)")
+            })
         }
         Cmd::Serve {
             db,
