@@ -99,8 +99,9 @@ impl Store {
                     e.mode, e.cameo, e.quad, e.src_text, {src}, e.src_entity, e.tgt_text, {tgt},
                     e.tgt_entity, e.trigger, e.date, e.modality, e.sentence
              FROM events e JOIN documents d ON d.id = e.doc_id
-             WHERE {pair} AND e.negated = 0 AND (e.modality IS NULL OR e.modality = 'claimed')
-             ORDER BY coalesce(e.date, d.published), e.doc_id, e.n"
+             WHERE {pair} AND {asserted}
+             ORDER BY coalesce(e.date, d.published), e.doc_id, e.n",
+            asserted = crate::ASSERTED_EVENT
         );
         let (a, b) = sides.unwrap_or(("", ""));
         let mut stmt = self.conn.prepare(&sql)?;

@@ -330,6 +330,31 @@ pub struct ActorRow {
     pub document_ids: Vec<String>,
 }
 
+/// The schema version of a database, refused when a newer dyad wrote it.
+fn schema_version(conn: &Connection, shown: &str) -> Result<i64> {
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|e| StoreError::NotDyad {
+            path: shown.to_string(),
+            reason: e.to_string(),
+        })?;
+    let known = MIGRATIONS.len() as i64;
+    if version > known {
+        return Err(StoreError::TooNew {
+            path: shown.to_string(),
+            found: version,
+            known,
+        });
+    }
+    Ok(version)
+}
+
+/// The events an outlet reports as having happened: not negated, not hypothetical (claims
+/// stay: they are reported, with their speaker). One condition for every query that leaves
+/// the others out.
+pub(crate) const ASSERTED_EVENT: &str =
+    "e.negated = 0 AND (e.modality IS NULL OR e.modality = 'claimed')";
+
 /// The WHERE clause of a listing query, built from optional filters.
 #[derive(Default)]
 pub(crate) struct Where {
@@ -508,15 +533,7 @@ impl Store {
             .map_err(not_dyad)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        let known = MIGRATIONS.len() as i64;
-        if version > known {
-            return Err(StoreError::TooNew {
-                path: shown.to_string(),
-                found: version,
-                known,
-            });
-        }
+        let version = schema_version(&conn, shown)?;
         if version == 0 {
             // A database that has tables but no version is someone else's.
             let tables: i64 =
@@ -1039,9 +1056,7 @@ impl Store {
             &q.to,
         );
         if !q.all {
-            // Claims stay: they are reported, with their speaker, not hypothetical.
-            w.conds
-                .push("e.negated = 0 AND (e.modality IS NULL OR e.modality = 'claimed')".into());
+            w.conds.push(ASSERTED_EVENT.into());
         }
         let sql = format!(
             "SELECT e.doc_id, d.outlet, substr(d.published, 1, 10), e.type, e.mode, e.cameo,

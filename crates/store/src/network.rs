@@ -173,8 +173,7 @@ impl Store {
             &q.from,
             &q.to,
         );
-        w.conds
-            .push("e.negated = 0 AND (e.modality IS NULL OR e.modality = 'claimed')".into());
+        w.conds.push(crate::ASSERTED_EVENT.into());
         w.filter("e.type = upper(?)", &q.kind, 1);
         if let Some((a, b)) = &q.dyad {
             let (src, tgt) = (

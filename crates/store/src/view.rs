@@ -73,20 +73,8 @@ impl Store {
             reason: e.to_string(),
         })?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
-        let version: i64 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(|e| StoreError::NotDyad {
-                path: shown.clone(),
-                reason: e.to_string(),
-            })?;
+        let version = crate::schema_version(&conn, &shown)?;
         let known = MIGRATIONS.len() as i64;
-        if version > known {
-            return Err(StoreError::TooNew {
-                path: shown,
-                found: version,
-                known,
-            });
-        }
         if version < known {
             return Err(StoreError::NotDyad {
                 path: shown,
@@ -204,9 +192,7 @@ impl Store {
             w.code_prefix("e.src_code", "e.src_sector", &Some(s.to_string()));
             w.code_prefix("e.tgt_code", "e.tgt_sector", &Some(t.to_string()));
             if !all {
-                w.conds.push(
-                    "e.negated = 0 AND (e.modality IS NULL OR e.modality = 'claimed')".into(),
-                );
+                w.conds.push(crate::ASSERTED_EVENT.into());
             }
             // The document is looked up only for events without a date of their own.
             let sql = format!(
