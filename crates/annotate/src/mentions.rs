@@ -192,6 +192,8 @@ impl Recognizer {
         let mut country_ending_at: HashMap<usize, (usize, usize)> = HashMap::new();
         // Country of a name mention starting at a byte offset, with its end ("of Russia").
         let mut country_starting_at: HashMap<usize, (usize, usize)> = HashMap::new();
+        // Organisation of a name mention ending at a byte offset ("NATO troops").
+        let mut org_ending_at: HashMap<usize, (usize, usize)> = HashMap::new();
         for m in self.names.find_iter(text) {
             let (mut s, e) = (m.start(), m.end());
             if !bounded(text, s, e) {
@@ -256,6 +258,7 @@ impl Recognizer {
                 }
                 Target::Org(i) => {
                     let o = &self.kb.orgs[i];
+                    org_ending_at.insert(e, (i, s));
                     mention(
                         s,
                         e,
@@ -294,6 +297,9 @@ impl Recognizer {
                 date,
             ));
         }
+        // Agents named without a country ("police", "rebels", "the army"), added once the
+        // names are known; the event coder gives them their country from the context.
+        let mut bare: Vec<Mention> = Vec::new();
         for m in self.agents.find_iter(text) {
             let (s, e) = (m.start(), m.end());
             if !bounded(text, s, e) {
@@ -306,12 +312,30 @@ impl Recognizer {
                 .or_else(|| {
                     country_after_of(text, e, &country_starting_at).map(|(c, end)| (c, s, end))
                 });
+            // "NATO troops", "EU foreign ministers": the organisation's code, the agent's
+            // sector.
+            if tied.is_none() && agent.kind != "PERSON" {
+                if let Some((org, start)) = modifier_before(text, s, &org_ending_at) {
+                    let o = &self.kb.orgs[org];
+                    out.push(mention(
+                        start,
+                        e,
+                        "AGENT",
+                        None,
+                        Some(&o.code),
+                        Some(&agent.sector),
+                    ));
+                    continue;
+                }
+            }
             let Some((country, start, end)) = tied else {
                 // "the president" with no country: the person of that role named last.
                 if agent.kind == "PERSON" && definite(text, s) {
                     if let Some(p) = self.antecedent(phrase, s, date, &named_at) {
                         out.push(person_mention(s, e, "AGENT", p, date));
                     }
+                } else if agent.kind != "PERSON" && bare_agent(text, s, phrase) {
+                    bare.push(mention(s, e, "AGENT", None, None, Some(&agent.sector)));
                 }
                 continue;
             };
@@ -341,6 +365,12 @@ impl Recognizer {
             self.identify_by_date(&text[m.span.start..m.span.end], date, m);
         }
         out.extend(unknown);
+        // A bare agent word inside a name is part of the name ("the Irish Republican Army").
+        let taken = crate::names::Coverage::new(out.iter().map(|m| m.span));
+        out.extend(
+            bare.into_iter()
+                .filter(|m| !taken.overlaps(m.span.start, m.span.end)),
+        );
         out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
         merge_place_into_org(text, &mut out);
         // Country ids are the lower-cased codes ("rus"); places, people and orgs have others.
@@ -379,6 +409,15 @@ impl Recognizer {
                     });
                 }
                 out[k].actor = Some(actor);
+                continue;
+            }
+            // "President Mugabe", "opposition leader Maulana Fazl": a bare title gives the
+            // sector; the country is left to the context (the event coder reads it).
+            if let Some(sector) = self.bare_title(text, m.span.start) {
+                out[k].actor = Some(ActorCode {
+                    code: None,
+                    sector: Some(sector),
+                });
                 continue;
             }
             let Some(rest) = text[m.span.end..].strip_prefix(", ") else {
@@ -463,6 +502,26 @@ impl Recognizer {
             }
         }
         found
+    }
+
+    /// The sector of a one-person role written right before a name with no country to it
+    /// ("President Mugabe" is GOV, "Gen. Ochoa" is not a role of the list and gets none).
+    fn bare_title(&self, text: &str, name_start: usize) -> Option<String> {
+        if !text[..name_start].ends_with(' ') {
+            return None;
+        }
+        let end = name_start - 1;
+        let mut lo = end.saturating_sub(48);
+        while !text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        let window = &text[lo..end];
+        self.agents
+            .find_iter(window)
+            .filter(|a| a.end() == window.len() && bounded(window, a.start(), a.end()))
+            .map(|a| &self.kb.agents[self.agent_targets[a.pattern().as_usize()].0])
+            .find(|a| a.kind == "PERSON")
+            .map(|a| a.sector.clone())
     }
 
     /// The place or country named after the comma of a qualified place name ("Phoenix,
@@ -760,6 +819,64 @@ fn titles_for(phrase: &str) -> Vec<&str> {
 }
 
 /// Whether a phrase is definite: "the president", "The president".
+/// Words of the agent list too vague to stand for an actor without a country ("the public",
+/// "the other side", "the industry", "the press").
+const VAGUE_AGENTS: &[&str] = &[
+    "side",
+    "public",
+    "people",
+    "population",
+    "industry",
+    "press",
+    "media",
+    "television",
+    "outlet",
+    "outlets",
+    "leadership",
+    "jet",
+    "jets",
+    "crowd",
+    "crowds",
+    "business",
+    "businesses",
+    "company",
+    "companies",
+    "firm",
+    "firms",
+    "bank",
+    "banks",
+    "supplier",
+    "suppliers",
+    "academy",
+    "institute",
+    "institutes",
+    "university",
+    "universities",
+    "court",
+    "courts",
+    "party",
+    "intelligence",
+    "mission",
+    "delegation",
+    "delegations",
+    "church",
+];
+
+/// Whether an agent phrase with no country stands as an actor: written in lower case in
+/// running text, or capitalised only because it opens a sentence ("Police fired ..."); a
+/// capitalised agent word elsewhere is part of a name the name pass reads ("Army Day").
+fn bare_agent(text: &str, s: usize, phrase: &str) -> bool {
+    if VAGUE_AGENTS.contains(&phrase) {
+        return false;
+    }
+    let first = text[s..].chars().next().unwrap_or(' ');
+    if first.is_lowercase() {
+        return true;
+    }
+    let before = text[..s].trim_end_matches([' ', '"', '“', '\'']);
+    before.is_empty() || before.ends_with(['.', '!', '?', '\n'])
+}
+
 fn definite(text: &str, s: usize) -> bool {
     let before = &text[..s];
     before.ends_with("the ") || before.ends_with("The ")
@@ -1109,7 +1226,30 @@ mod tests {
                 "China:GPE:chn:CHN",
                 "Chinese president:AGENT:xi-jinping:CHNGOV",
                 "Chinese:NORP:chn:CHN",
+                // With no country beside it, the sector alone (the coder reads the context).
+                "troops:AGENT:-:---MIL",
             ]
+        );
+    }
+
+    #[test]
+    fn a_bare_agent_or_title_gives_a_sector_but_no_country() {
+        let text = "Police detained him in the Army Day parade. “President Tshombe spoke,”                     an opposition leader said, and the public left.";
+        let builtin = BUILTIN.as_ref().expect("the built-in knowledge base loads");
+        let got = show(text, &builtin.mentions(text, day("1962-01-01")));
+        // "Police" opens the sentence; "Army" inside a capitalised name is not the army;
+        // "the public" is too vague to be an actor.
+        assert!(
+            got.contains(&"Police:AGENT:-:---COP".to_string()),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|g| g.starts_with("Army:")), "{got:?}");
+        assert!(!got.iter().any(|g| g.starts_with("public:")), "{got:?}");
+        // A title before an unknown name, after a multi-byte quotation mark.
+        assert!(
+            got.iter()
+                .any(|g| g.starts_with("Tshombe:PERSON") && g.ends_with("---GOV")),
+            "{got:?}"
         );
     }
 

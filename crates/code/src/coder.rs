@@ -135,6 +135,49 @@ fn light_verb_before(toks: &[Tok], first: usize) -> Option<usize> {
         })
 }
 
+/// Verbs of giving that carry a noun event and name its recipient between them and it: "gave
+/// the Ivory Coast 5 million dollars of aid", "offered Kyiv new loans".
+const GIVING_VERBS: &[&str] = &[
+    "give",
+    "gives",
+    "gave",
+    "given",
+    "giving",
+    "provide",
+    "provides",
+    "provided",
+    "providing",
+    "offer",
+    "offers",
+    "offered",
+    "offering",
+    "grant",
+    "grants",
+    "granted",
+    "extend",
+    "extends",
+    "extended",
+    "pledge",
+    "pledges",
+    "pledged",
+    "send",
+    "sends",
+    "sent",
+];
+
+/// The giving verb before a noun trigger, within a clause of a few words.
+fn giving_verb_before(toks: &[Tok], first: usize) -> Option<usize> {
+    let lo = first.saturating_sub(9);
+    (lo..first)
+        .rev()
+        .find(|&j| GIVING_VERBS.contains(&toks[j].w.as_str()))
+        .filter(|&j| {
+            toks[j + 1..first]
+                .iter()
+                .all(|t| !is_punct(&t.w) || t.w == "$")
+        })
+}
+
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "maj", "capt", "adm", "prof",
     "st", "u.s", "u.n", "u.k", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "no", "vs",
@@ -248,6 +291,9 @@ impl Coder {
                 .flatten();
             // A noun alone ("the sanctions", "the visit") names a topic, not an event: it needs
             // an actor of its own (a possessor, a modifier, "by X" or its target slot).
+            let giving = (t.kind == 'N')
+                .then(|| giving_verb_before(&toks, f.first))
+                .flatten();
             let noun_source = (t.kind == 'N')
                 .then(|| {
                     self.possessor(&toks, f.first, &actors)
@@ -257,6 +303,7 @@ impl Coder {
                         // noun the act of the verb's subject.
                         .or_else(|| {
                             light_verb_before(&toks, f.first)
+                                .or(giving)
                                 .and_then(|v| self.subject(&toks, v, &actors))
                         })
                 })
@@ -292,6 +339,10 @@ impl Coder {
                         source = Some(other);
                     }
                 }
+            }
+            // "gave the Ivory Coast 5 million dollars of aid": the recipient stands between.
+            if target.is_none() {
+                target = giving.and_then(|v| actors.first_after(&toks, v + 1, f.first));
             }
             if target.is_none() {
                 target = self.nearby_target(&toks, f, t, &actors);
@@ -622,8 +673,16 @@ impl Coder {
         }
         // "demanded that Israel ease ...", "urged that Moscow ...": the subject of the clause
         // the trigger introduces.
-        if toks.get(f.end).is_some_and(|t| t.w == "that") && t.kind == 'V' {
-            return actors.first_after(toks, f.end + 1, (f.end + 6).min(toks.len()));
+        if t.kind == 'V' {
+            // "that" after the trigger, or as its last word ("demanded that").
+            let clause = if toks.get(f.end).is_some_and(|t| t.w == "that") {
+                Some(f.end + 1)
+            } else {
+                (f.end - f.first > 1 && toks[f.end - 1].w == "that").then_some(f.end)
+            };
+            if let Some(from) = clause {
+                return actors.first_after(toks, from, (from + 5).min(toks.len()));
+            }
         }
         None
     }
@@ -643,7 +702,19 @@ impl Coder {
                 )
             })
             .unwrap_or(limit);
-        actors.first_after(toks, f.end, stop)
+        let k = actors.first_after(toks, f.end, stop)?;
+        // "surrendered in Soroti", "rallied in Moscow": a place after "in" or "at" is where
+        // the event happened, not whom it was done to; a strike or a shelling is done to the
+        // place it hits ("fired shells at targets in Jericho").
+        let conflict = self.lex.codes.get(&t.cameo).is_some_and(|c| c.quad == 4);
+        let place = matches!(actors.mentions[k].kind.as_str(), "GPE" | "LOC");
+        let at = toks.iter().position(|x| x.s >= actors.span(k).start)?;
+        let mut b = at;
+        while b > f.end && DETERMINERS[..12].contains(&toks[b - 1].w.as_str()) {
+            b -= 1;
+        }
+        let locative = b > 0 && matches!(toks[b - 1].w.as_str(), "in" | "at" | "near" | "inside");
+        (!(place && locative && !conflict)).then_some(k)
     }
 
     fn negated(&self, toks: &[Tok], first: usize) -> bool {

@@ -6,6 +6,7 @@
 //! layer.
 
 pub mod coder;
+pub mod context;
 pub mod lexicon;
 pub mod petrarch;
 
@@ -32,8 +33,23 @@ pub fn code(doc: &mut Document, dct: Option<NaiveDate>) {
         date_events(text, &layers.timexes, sentence, dct, &mut found);
         events.extend(found);
     }
+    drop_dates(&layers.timexes, &mut events);
     mark_claims(&layers.quotes, &mut events);
+    context::fill_countries(&layers.mentions, &layers.sentences, &mut events);
     let _ = doc.set_events(events);
+}
+
+/// A trigger inside a time expression is a word of a date, not an event: "March" in "signed
+/// in March 2001", "Victory Day" is left to the lexicon. `timexes` are sorted by start.
+pub(crate) fn drop_dates(timexes: &[dyad_model::Timex], events: &mut Vec<dyad_model::Event>) {
+    events.retain(|e| {
+        let before = timexes.partition_point(|t| t.span.start <= e.trigger.start);
+        !timexes[..before]
+            .iter()
+            .rev()
+            .take(4)
+            .any(|t| t.span.end >= e.trigger.end)
+    });
 }
 
 /// An event inside a quotation or reported speech is the speaker's claim, not the outlet's

@@ -202,3 +202,82 @@ fn a_light_verb_gives_a_noun_event_its_subject() {
     assert!(got[0].starts_with("COOPERATE 06"), "{got:?}");
     assert!(got[0].contains("RUS") && got[0].contains("CHN"), "{got:?}");
 }
+
+#[test]
+fn actors_named_without_a_country_take_the_country_of_their_sentence() {
+    // A bare agent and a bare title: the one country the sentence names.
+    assert_eq!(
+        events(
+            "Police fired tear gas at protesters in Nairobi on Sunday.",
+            "2010-05-04"
+        ),
+        ["ASSAULT 175 KENCOP->KENCVL @2010-05-02"]
+    );
+    assert_eq!(
+        events(
+            "Opposition leaders in Kenya demanded that President Mwai Kibaki resign.",
+            "2010-05-04"
+        )[0],
+        "REQUEST 100 KENOPP->KENGOV @2010-05-04"
+    );
+    // Two countries and no document to choose between them: no guess.
+    let got = events(
+        "Officials in Moscow and Beijing said police detained a courier.",
+        "2010-05-04",
+    );
+    assert!(
+        got.contains(&"COERCE 173 ---COP->--- claimed @2010-05-04".to_string()),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn the_document_says_whose_police_when_the_sentence_does_not() {
+    let text = "Kenya held elections in December. Kenya's opposition rejected the result. \
+                Kenya's electoral commission defended it.\n\nPolice arrested 40 protesters on Sunday.";
+    let got = events(text, "2008-01-10");
+    assert!(
+        got.contains(&"COERCE 173 KENCOP->KENCVL @2008-01-06".to_string()),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn an_organisation_before_an_agent_gives_its_code() {
+    assert_eq!(
+        events("NATO troops attacked the rebels on Monday.", "2011-04-06"),
+        ["ASSAULT 190 IGOMIL->---REB @2011-04-04"]
+    );
+}
+
+#[test]
+fn a_giving_verb_gives_a_noun_event_its_source_and_recipient() {
+    assert_eq!(
+        events(
+            "The European Union on Monday gave Moldova 50 million euros of aid.",
+            "2015-03-04"
+        ),
+        ["AID 070 IGOIGO->MDA @2015-03-02"]
+    );
+}
+
+#[test]
+fn a_place_where_an_event_happened_is_not_its_target() {
+    // Surrendering in a town is not done to the town; shelling a town is.
+    assert_eq!(
+        events(
+            "Ugandan rebels surrendered in Gulu last week.",
+            "2004-05-04"
+        ),
+        ["RETREAT 0874 UGAREB->--- @2004-W18"]
+    );
+}
+
+#[test]
+fn a_month_name_is_no_march() {
+    let got = events(
+        "The rebels violated the ceasefire agreement signed in March 2001.",
+        "2004-05-04",
+    );
+    assert!(got.iter().all(|e| !e.starts_with("PROTEST")), "{got:?}");
+}

@@ -1,0 +1,85 @@
+//! The country of an actor the text names without one: "police", "rebels", "President Mugabe".
+//!
+//! News about one country's affairs seldom repeats the country beside every actor: "Police
+//! fired tear gas at protesters in Nairobi" is Kenyan police, "Opposition groups in Zimbabwe
+//! demand that President Mugabe resign" is about Zimbabwe's president. An event actor with a
+//! span but no country code takes the country its sentence is about, or else the country the
+//! whole document is about. Which it was is written into the event's pattern, so an analyst
+//! sees that the code was inferred.
+
+use dyad_model::{Event, Mention, Span};
+use std::collections::HashMap;
+
+/// Mentions that say which country a sentence is about: countries, their adjectives, places in
+/// them, and agents tied to one ("Kenyan police"). People and organisations are left out: a
+/// foreign leader or an international body named in a sentence does not make it theirs.
+fn places_a_country(m: &Mention) -> Option<&str> {
+    if !matches!(m.kind.as_str(), "GPE" | "NORP" | "AGENT") {
+        return None;
+    }
+    let code = m.actor.as_ref()?.code.as_deref()?;
+    // Not the codes of actors above or outside states ("NATO troops" are IGO).
+    let state = code.len() == 3
+        && code.bytes().all(|b| b.is_ascii_uppercase())
+        && !matches!(code, "IGO" | "NGO" | "MNC" | "IMG" | "UAF" | "UIS");
+    state.then_some(code)
+}
+
+/// The country a document is mostly about: the most frequent country among its mentions, when
+/// it is named at least three times and at least twice as often as any other.
+fn document_country(mentions: &[Mention]) -> Option<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for c in mentions.iter().filter_map(places_a_country) {
+        *counts.entry(c).or_default() += 1;
+    }
+    let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let (top, n) = *ranked.first()?;
+    let second = ranked.get(1).map_or(0, |r| r.1);
+    (n >= 3 && n >= 2 * second).then(|| top.to_string())
+}
+
+/// Gives the event actors that lack a country the country of their context. `mentions` and
+/// `sentences` are the document's, sorted by start.
+pub fn fill_countries(mentions: &[Mention], sentences: &[Span], events: &mut [Event]) {
+    let missing = |e: &Event| {
+        [&e.source, &e.target]
+            .iter()
+            .any(|a| a.as_ref().is_some_and(|a| a.code.is_none()))
+    };
+    if !events.iter().any(missing) {
+        return;
+    }
+    let document = document_country(mentions);
+    for e in events.iter_mut().filter(|e| missing(e)) {
+        let k = sentences.partition_point(|s| s.end <= e.trigger.start);
+        let Some(sentence) = sentences.get(k).filter(|s| s.start <= e.trigger.start) else {
+            continue;
+        };
+        let here = mentions.partition_point(|m| m.span.start < sentence.start)
+            ..mentions.partition_point(|m| m.span.start < sentence.end);
+        let mut codes: Vec<&str> = mentions[here].iter().filter_map(places_a_country).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        // One country in the sentence; else the document's, if the sentence names it or
+        // names none.
+        let (code, from) = match codes.as_slice() {
+            [one] => (one.to_string(), "sentence"),
+            _ => match &document {
+                Some(d) if codes.is_empty() || codes.contains(&d.as_str()) => {
+                    (d.clone(), "document")
+                }
+                _ => continue,
+            },
+        };
+        let mut filled = Vec::new();
+        for (role, actor) in [("source", &mut e.source), ("target", &mut e.target)] {
+            if let Some(a) = actor.as_mut().filter(|a| a.code.is_none()) {
+                a.code = Some(code.clone());
+                filled.push(role);
+            }
+        }
+        let note = format!("; {} country {code} from the {from}", filled.join(" and "));
+        e.pattern = Some(e.pattern.take().unwrap_or_default() + &note);
+    }
+}
