@@ -178,6 +178,18 @@ fn giving_verb_before(toks: &[Tok], first: usize) -> Option<usize> {
         })
 }
 
+/// Whether the trigger stands in a condition ("if it gave support", "unless Russia
+/// withdraws"): within its clause, after "if" or "unless". What a condition supposes has not
+/// happened.
+fn conditional(toks: &[Tok], first: usize) -> bool {
+    toks[..first]
+        .iter()
+        .rev()
+        .take(8)
+        .take_while(|t| !matches!(t.w.as_str(), "," | ";" | ":" | "\"" | "“" | "”"))
+        .any(|t| matches!(t.w.as_str(), "if" | "unless"))
+}
+
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "maj", "capt", "adm", "prof",
     "st", "u.s", "u.n", "u.k", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "no", "vs",
@@ -242,6 +254,32 @@ const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those", "new",
     "further", "fresh", "latest", "recent",
 ];
+/// Adjectives that stand before event nouns and never before verbs: "economic sanctions",
+/// "Western sanctions", "joint exercises".
+const NOUN_MODIFIERS: &[&str] = &[
+    "western",
+    "eastern",
+    "economic",
+    "financial",
+    "unilateral",
+    "sweeping",
+    "tough",
+    "harsh",
+    "severe",
+    "punitive",
+    "secondary",
+    "sectoral",
+    "targeted",
+    "additional",
+    "military",
+    "joint",
+    "naval",
+    "international",
+    "retaliatory",
+    "bilateral",
+    "trilateral",
+    "multilateral",
+];
 const BE: &[&str] = &[
     "was", "were", "been", "being", "be", "is", "are", "got", "get", "gets",
 ];
@@ -269,7 +307,8 @@ impl Coder {
         let toks = tokens(text, sentence);
         let actors = Actors::new(mentions, sentence);
         let mut events = Vec::new();
-        for f in self.find(&toks) {
+        let found = self.find(&toks, &actors);
+        for &f in &found {
             let t = &self.lex.triggers[f.trigger];
             let Some(info) = self.lex.codes.get(&t.cameo) else {
                 continue;
@@ -317,6 +356,9 @@ impl Coder {
             }
             let mut source = match (t.kind, by_agent) {
                 (_, Some(a)) => Some(a),
+                // "China criticised Western sanctions on Moscow": a noun that is the object
+                // of another event's verb is not the act of that verb's subject.
+                ('N', _) if self.governed(&toks, &found, f) => noun_source,
                 ('N', _) => noun_source.or_else(|| self.subject(&toks, f.first, &actors)),
                 _ => self.subject(&toks, f.first, &actors),
             };
@@ -351,7 +393,11 @@ impl Coder {
                 target = None;
             }
             let negated = self.negated(&toks, f.first);
-            let modality = self.modality(&toks, f.first);
+            let modality = if conditional(&toks, f.first) {
+                Some("hypothetical".to_string())
+            } else {
+                self.modality(&toks, f.first)
+            };
             let as_actor = |k: Option<usize>| {
                 k.map(|k| {
                     let m = &mentions[k];
@@ -470,20 +516,27 @@ impl Coder {
     }
 
     /// Triggers in the sentence, longest first at each place, not overlapping.
-    fn find(&self, toks: &[Tok]) -> Vec<Found> {
+    fn find(&self, toks: &[Tok], actors: &Actors) -> Vec<Found> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
             let mut best: Option<Found> = None;
             // "his visit", "Putin's visit", "the visit": a noun; "will visit": a verb.
-            let nominal = i > 0 && {
-                let p = toks[i - 1].w.as_str();
-                DETERMINERS.contains(&p)
-                    || p.ends_with("'s")
-                    || p == "'"
-                    // "of gas", "in attacks": after a preposition (but "to") comes a noun.
-                    || (PREPOSITIONS.contains(&p) && p != "to")
-            };
+            // "opposes sanctions": right after a verb trigger comes its object, a noun
+            // ("urged Europe to support": but after "to" a verb).
+            let object = out.last().is_some_and(|g: &Found| {
+                self.lex.triggers[g.trigger].kind == 'V' && g.end == i && toks[i - 1].w != "to"
+            });
+            let nominal = object
+                || i > 0 && {
+                    let p = toks[i - 1].w.as_str();
+                    DETERMINERS.contains(&p)
+                        || NOUN_MODIFIERS.contains(&p)
+                        || p.ends_with("'s")
+                        || p == "'"
+                        // "of gas", "in attacks": after a preposition (but "to") comes a noun.
+                        || (PREPOSITIONS.contains(&p) && p != "to")
+                };
             let rank = |c: usize| (self.lex.triggers[c].kind == 'N') == nominal;
             if let Some(cands) = self.by_first.get(&toks[i].w) {
                 for &c in cands {
@@ -492,6 +545,11 @@ impl Coder {
                         continue;
                     }
                     if let Some(end) = self.match_at(toks, i, &self.lex.triggers[c].pieces) {
+                        // A word of a name or a role is no trigger: "States" in "the United
+                        // States", "Defense" in "Defense Minister".
+                        if actors.covers(Span::new(toks[i].s, toks[end - 1].e)) {
+                            continue;
+                        }
                         // Longest; then the noun or verb reading the context asks for; then
                         // the more literal pattern; then the more specific code.
                         let key = |t: usize, e: usize| {
@@ -715,6 +773,19 @@ impl Coder {
         }
         let locative = b > 0 && matches!(toks[b - 1].w.as_str(), "in" | "at" | "near" | "inside");
         (!(place && locative && !conflict)).then_some(k)
+    }
+
+    /// Whether a noun trigger is the object of a verb trigger a few words before it, in the
+    /// same clause ("opposes unilateral sanctions", "condemned the attacks").
+    fn governed(&self, toks: &[Tok], found: &[Found], f: Found) -> bool {
+        found.iter().any(|g| {
+            self.lex.triggers[g.trigger].kind == 'V'
+                && g.end <= f.first
+                && f.first - g.end <= 5
+                && toks[g.end..f.first].iter().all(|t| {
+                    !is_punct(&t.w) && !matches!(t.w.as_str(), "and" | "but" | "that" | "to")
+                })
+        })
     }
 
     fn negated(&self, toks: &[Tok], first: usize) -> bool {

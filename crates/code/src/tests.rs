@@ -281,3 +281,38 @@ fn a_month_name_is_no_march() {
     );
     assert!(got.iter().all(|e| !e.starts_with("PROTEST")), "{got:?}");
 }
+
+#[test]
+fn a_noun_event_that_a_verb_governs_is_not_the_subjects_act() {
+    // China criticised the sanctions; it did not impose them.
+    let got = events(
+        "China has criticised Western sanctions on Moscow.",
+        "2022-03-04",
+    );
+    assert_eq!(got[0], "ACCUSE 111 CHN->RUSGOV @2022-03-04");
+    assert!(
+        got.iter().all(|e| !e.contains("SANCTION 163 CHN")),
+        "{got:?}"
+    );
+    // After "to" a word is a verb again.
+    let got = events(
+        "The Arab League urged the European Union to support the Palestinian Authority.",
+        "1990-01-10",
+    );
+    assert!(got.iter().any(|e| e.starts_with("SUPPORT")), "{got:?}");
+}
+
+#[test]
+fn what_a_condition_supposes_is_hypothetical() {
+    let got = events(
+        "If Russia invades Ukraine, the United States will impose severe sanctions.",
+        "2022-01-04",
+    );
+    assert_eq!(
+        got,
+        [
+            "ASSAULT 190 RUS->UKR hypothetical @2022-01-04",
+            "THREATEN 1312 USA->--- @2022-01-04"
+        ]
+    );
+}
