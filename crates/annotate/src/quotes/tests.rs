@@ -193,6 +193,15 @@ fn reported_speech_after_the_cue() {
             "The Pentagon added that no US troops would be sent to Ukraine.",
             "added",
         ),
+        // An adverb between speaker and verb; a quantifier as the speaker.
+        (
+            "The finance ministry now says the deficit will narrow next year.",
+            "says",
+        ),
+        (
+            "Some diplomats and others said the talks could resume in May.",
+            "said",
+        ),
     ] {
         let q = one(text);
         assert_eq!(q.cue, cue, "{text}");
