@@ -41,7 +41,8 @@
 
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
-use scraper::{CaseSensitivity, ElementRef, Html, Node, Selector};
+use scraper::{ElementRef, Html, Node};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -1168,6 +1169,7 @@ enum Tier {
     Strong,
 }
 
+#[derive(Clone, Copy)]
 struct ElemInfo {
     /// Comments, related links, sidebars, widgets, navigation: ignored entirely.
     excluded: bool,
@@ -1177,28 +1179,39 @@ struct ElemInfo {
     modified: bool,
 }
 
-fn analyse_names(names: &str, tag: &str, in_article: bool) -> ElemInfo {
+/// Reads an element's class and id tokens. `exempt`: the element is `html`, `body`, `main` or
+/// `article`, never boilerplate.
+fn analyse_names<'a>(
+    tokens: impl Iterator<Item = &'a str>,
+    exempt: bool,
+    in_article: bool,
+) -> ElemInfo {
     let mut info = ElemInfo {
         excluded: false,
         soft: false,
         tier: Tier::None,
         modified: false,
     };
-    for tok in names.split_ascii_whitespace().take(30) {
+    for tok in tokens.take(30) {
         if tok.len() > 60 {
             continue;
         }
         // camelCase into words: "layoutTwoColumnsRightSidebar" -> "layout-two-columns-right-sidebar".
-        let mut split = String::with_capacity(tok.len() + 8);
-        let mut prev_lower = false;
-        for ch in tok.chars() {
-            if ch.is_ascii_uppercase() && prev_lower {
-                split.push('-');
+        let tok: Cow<str> = if tok.bytes().any(|b| b.is_ascii_uppercase()) {
+            let mut split = String::with_capacity(tok.len() + 8);
+            let mut prev_lower = false;
+            for ch in tok.chars() {
+                if ch.is_ascii_uppercase() && prev_lower {
+                    split.push('-');
+                }
+                prev_lower = ch.is_ascii_lowercase() || ch.is_ascii_digit();
+                split.push(ch.to_ascii_lowercase());
             }
-            prev_lower = ch.is_ascii_lowercase() || ch.is_ascii_digit();
-            split.push(ch.to_ascii_lowercase());
-        }
-        let tok = split;
+            Cow::Owned(split)
+        } else {
+            Cow::Borrowed(tok)
+        };
+        let sub = |needle: &str| contains_short(&tok, needle);
         if is_taxonomy_token(&tok) {
             continue;
         }
@@ -1260,37 +1273,37 @@ fn analyse_names(names: &str, tag: &str, in_article: bool) -> ElemInfo {
             )
         });
         // An explicit publication-date class is never boilerplate ("ArticleHeaderComment_publishDate").
-        let strong = tok.contains("published")
-            || tok.contains("publish-date")
-            || tok.contains("pubdate")
-            || tok.contains("post-date")
-            || tok.contains("postdate")
-            || tok.contains("entry-date")
-            || tok.contains("entrydate")
-            || tok.contains("article-date")
-            || tok.contains("articledate")
-            || tok.contains("posted-on")
-            || tok.contains("postedon")
-            || tok.contains("post-time")
-            || tok.contains("date-post")
-            || tok.contains("publishdate")
-            || tok.contains("veroeffentlicht")
-            || tok.contains("erschienen");
+        let strong = sub("published")
+            || sub("publish-date")
+            || sub("pubdate")
+            || sub("post-date")
+            || sub("postdate")
+            || sub("entry-date")
+            || sub("entrydate")
+            || sub("article-date")
+            || sub("articledate")
+            || sub("posted-on")
+            || sub("postedon")
+            || sub("post-time")
+            || sub("date-post")
+            || sub("publishdate")
+            || sub("veroeffentlicht")
+            || sub("erschienen");
         // Boilerplate blocks.
-        if !container && !strong && !matches!(tag, "html" | "body" | "main" | "article") {
-            let always = tok.contains("comment")
-                || tok.contains("kommentar")
-                || tok.contains("disqus")
-                || tok.contains("related")
-                || (tok.contains("widget") && !builder)
-                || tok.contains("archive")
-                || tok.contains("calendar")
-                || tok.contains("recommend")
-                || tok.contains("popular")
-                || tok.contains("trending")
-                || tok.contains("newsletter")
-                || tok.contains("cookie")
-                || tok.contains("yarpp")
+        if !container && !strong && !exempt {
+            let always = sub("comment")
+                || sub("kommentar")
+                || sub("disqus")
+                || sub("related")
+                || (sub("widget") && !builder)
+                || sub("archive")
+                || sub("calendar")
+                || sub("recommend")
+                || sub("popular")
+                || sub("trending")
+                || sub("newsletter")
+                || sub("cookie")
+                || sub("yarpp")
                 || has("respond")
                 || has("replies")
                 || has("similar")
@@ -1319,16 +1332,13 @@ fn analyse_names(names: &str, tag: &str, in_article: bool) -> ElemInfo {
                 info.excluded = true;
             }
             if !in_article
-                && (tok.contains("footer")
-                    || has("masthead")
-                    || has("topbar")
-                    || tok.contains("site-header"))
+                && (sub("footer") || has("masthead") || has("topbar") || sub("site-header"))
             {
                 info.soft = true;
             }
             // A sidebar of the article itself may hold its metadata; the page's sidebar
             // holds other articles.
-            if tok.contains("sidebar") {
+            if sub("sidebar") {
                 if in_article {
                     info.soft = true;
                 } else {
@@ -1351,7 +1361,7 @@ fn analyse_names(names: &str, tag: &str, in_article: bool) -> ElemInfo {
 
         let medium = words.iter().any(|w| {
             w.starts_with("date")
-                || w.contains("datum")
+                || contains_short(w, "datum")
                 || (w.starts_with("time") && !w.starts_with("timeline") && !w.starts_with("timer"))
                 || *w == "timestamp"
                 || *w == "datetime"
@@ -1393,6 +1403,17 @@ fn analyse_names(names: &str, tag: &str, in_article: bool) -> ElemInfo {
         }
     }
     info
+}
+
+/// `hay.contains(needle)` for short strings such as class names: a plain scan, where
+/// `str::contains` would set up a two-way searcher on every call.
+fn contains_short(hay: &str, needle: &str) -> bool {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&first, _)) = needle.split_first() else {
+        return true;
+    };
+    hay.windows(needle.len())
+        .any(|w| w[0] == first && w == needle)
 }
 
 /// WordPress-style taxonomy classes (`category-kommentar`, `tag-related`) say nothing about
@@ -1493,28 +1514,88 @@ struct Markers {
     body: usize,
 }
 
+/// Class names of article bodies (with `itemprop=articleBody`, the first main-content marker).
+const BODY_CLASSES: &[&str] = &[
+    "entry-content",
+    "post-content",
+    "post-body",
+    "article-body",
+    "articleBody",
+    "article-content",
+    "story-body",
+    "post-entry",
+    "entry-body",
+    "article__body",
+    "article-text",
+    "articletext",
+    "post-text",
+    "news-text",
+    "story-content",
+    "blog-post-body",
+    "entry",
+    "post_content",
+    "single-content",
+    "text-content",
+    "asset-body",
+];
+
 fn protected_elements(doc: &Html) -> Markers {
-    static SELS: OnceLock<Vec<Selector>> = OnceLock::new();
-    let sels = SELS.get_or_init(|| {
-        [
-            "[itemprop=articleBody], [itemprop=articlebody], [itemprop=ArticleBody], \
-             .entry-content, .post-content, .post-body, .article-body, .articleBody, .article-content, \
-             .story-body, .post-entry, .entry-body, .article__body, .article-text, .articletext, .post-text, \
-             .news-text, .story-content, .blog-post-body, .entry, .post_content, .single-content, \
-             .text-content, .asset-body, .entry-body",
-            "h1",
-            "article, .hentry, .h-entry",
-        ]
-        .iter()
-        .map(|s| Selector::parse(s).expect("valid selector"))
-        .collect()
-    });
+    // One pass in the arena order `Html::select` uses (with its rule that detached elements
+    // never match), instead of a CSS selector run per marker: the first article body
+    // (`[itemprop=articleBody]` in three spellings or a `BODY_CLASSES` class, case-sensitive
+    // as in a no-quirks document), the first `h1`, the first `article, .hentry, .h-entry`,
+    // and the first 5000 paragraphs.
+    let mut firsts: [Option<ElementRef>; 3] = [None; 3];
+    let mut paras = 0usize;
+    let mut per_parent: HashMap<usize, usize> = HashMap::new();
+    let mut parents: Vec<(usize, ElementRef)> = Vec::new();
+    for node in doc.tree.nodes() {
+        let Some(el) = ElementRef::wrap(node) else {
+            continue;
+        };
+        if node.parent().is_none() {
+            continue;
+        }
+        let e = el.value();
+        let tag = e.name();
+        let a = ElemAttrs::of(e);
+        let mut classes = a.class.unwrap_or("").split_ascii_whitespace();
+        if firsts[0].is_none()
+            && (matches!(
+                a.itemprop,
+                Some("articleBody" | "articlebody" | "ArticleBody")
+            ) || classes.clone().any(|c| BODY_CLASSES.contains(&c)))
+        {
+            firsts[0] = Some(el);
+        }
+        if firsts[1].is_none() && tag == "h1" {
+            firsts[1] = Some(el);
+        }
+        if firsts[2].is_none()
+            && (tag == "article" || classes.any(|c| c == "hentry" || c == "h-entry"))
+        {
+            firsts[2] = Some(el);
+        }
+        // The element holding most paragraphs: a main-content marker that needs no class names.
+        if tag == "p" && paras < 5000 {
+            paras += 1;
+            if let Some(parent) = el.parent().and_then(ElementRef::wrap) {
+                let i = *per_parent
+                    .entry(elem_key(parent.value()))
+                    .or_insert_with(|| {
+                        parents.push((0, parent));
+                        parents.len() - 1
+                    });
+                parents[i].0 += 1;
+            }
+        }
+    }
     let mut set = HashSet::new();
     let mut chains: Vec<Vec<usize>> = Vec::new();
     let mut body_marker = 0;
-    for (i, sel) in sels.iter().enumerate() {
+    for (i, first) in firsts.iter().enumerate() {
         let mut chain = Vec::new();
-        if let Some(m) = doc.select(sel).next() {
+        if let Some(m) = first {
             set.insert(elem_key(m.value()));
             if i == 0 {
                 body_marker = elem_key(m.value());
@@ -1531,22 +1612,6 @@ fn protected_elements(doc: &Html) -> Markers {
             }
         }
         chains.push(chain);
-    }
-    // The element holding most paragraphs: a main-content marker that needs no class names.
-    static P: OnceLock<Selector> = OnceLock::new();
-    let p = P.get_or_init(|| Selector::parse("p").expect("valid selector"));
-    let mut per_parent: HashMap<usize, usize> = HashMap::new();
-    let mut parents: Vec<(usize, ElementRef)> = Vec::new();
-    for para in doc.select(p).take(5000) {
-        if let Some(parent) = para.parent().and_then(ElementRef::wrap) {
-            let i = *per_parent
-                .entry(elem_key(parent.value()))
-                .or_insert_with(|| {
-                    parents.push((0, parent));
-                    parents.len() - 1
-                });
-            parents[i].0 += 1;
-        }
     }
     // Most paragraphs; the first such element on a tie.
     if let Some((n, dense)) = parents.iter().rev().max_by_key(|(n, _)| *n) {
@@ -1580,16 +1645,92 @@ fn protected_elements(doc: &Html) -> Markers {
     }
 }
 
-fn attr_names(e: &scraper::node::Element) -> String {
-    let mut s = String::new();
-    if let Some(c) = e.attr("class") {
-        s.push_str(truncate(c, 400));
+/// The attributes the date pass reads, found in one scan of an element's attributes rather
+/// than a lookup per name (`Element::attr` interns the name and binary-searches each time).
+/// Like `Element::attr`, only attributes without a namespace count; html5ever gives one only to
+/// `xlink:*`, `xml:*` and `xmlns` attributes of SVG and MathML elements, so `class` and `id`
+/// here are also what `Element::has_class` and `Element::id` see.
+#[derive(Default)]
+struct ElemAttrs<'a> {
+    class: Option<&'a str>,
+    id: Option<&'a str>,
+    role: Option<&'a str>,
+    itemprop: Option<&'a str>,
+    itemtype: Option<&'a str>,
+    r#type: Option<&'a str>,
+    lang: Option<&'a str>,
+    xml_lang: Option<&'a str>,
+    rel: Option<&'a str>,
+    href: Option<&'a str>,
+    property: Option<&'a str>,
+    name: Option<&'a str>,
+    http_equiv: Option<&'a str>,
+    content: Option<&'a str>,
+    datetime: Option<&'a str>,
+    value: Option<&'a str>,
+    title: Option<&'a str>,
+    pubdate: Option<&'a str>,
+    data_utime: Option<&'a str>,
+    data_timestamp: Option<&'a str>,
+    data_publish_time: Option<&'a str>,
+    data_date: Option<&'a str>,
+    data_datetime: Option<&'a str>,
+    data_published: Option<&'a str>,
+}
+
+impl<'a> ElemAttrs<'a> {
+    fn of(e: &'a scraper::node::Element) -> Self {
+        let mut a = ElemAttrs::default();
+        for (name, value) in e.attrs.iter() {
+            if name.prefix.is_some() || !name.ns.is_empty() {
+                continue;
+            }
+            let slot = match &*name.local {
+                "class" => &mut a.class,
+                "id" => &mut a.id,
+                "role" => &mut a.role,
+                "itemprop" => &mut a.itemprop,
+                "itemtype" => &mut a.itemtype,
+                "type" => &mut a.r#type,
+                "lang" => &mut a.lang,
+                "xml:lang" => &mut a.xml_lang,
+                "rel" => &mut a.rel,
+                "href" => &mut a.href,
+                "property" => &mut a.property,
+                "name" => &mut a.name,
+                "http-equiv" => &mut a.http_equiv,
+                "content" => &mut a.content,
+                "datetime" => &mut a.datetime,
+                "value" => &mut a.value,
+                "title" => &mut a.title,
+                "pubdate" => &mut a.pubdate,
+                "data-utime" => &mut a.data_utime,
+                "data-timestamp" => &mut a.data_timestamp,
+                "data-publish-time" => &mut a.data_publish_time,
+                "data-date" => &mut a.data_date,
+                "data-datetime" => &mut a.data_datetime,
+                "data-published" => &mut a.data_published,
+                _ => continue,
+            };
+            *slot = Some(value);
+        }
+        a
     }
-    if let Some(i) = e.id() {
-        s.push(' ');
-        s.push_str(truncate(i, 100));
+
+    /// `has_class("hentry" | "h-entry")`, ASCII case-insensitive.
+    fn hentry(&self) -> bool {
+        self.class
+            .unwrap_or("")
+            .split_ascii_whitespace()
+            .any(|c| c.eq_ignore_ascii_case("hentry") || c.eq_ignore_ascii_case("h-entry"))
     }
-    s
+}
+
+/// `s.to_ascii_lowercase().contains(needle)` for a lower-case ASCII `needle`, without the copy.
+fn contains_ci(s: &str, needle: &str) -> bool {
+    s.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 fn collect(doc: &Html, ctx: &Ctx) -> Collected {
@@ -1616,6 +1757,8 @@ fn collect(doc: &Html, ctx: &Ctx) -> Collected {
         article_root,
         body: body_marker,
     } = protected_elements(doc);
+    // Class and id verdicts by (class, id, exempt, in_article): pages repeat their class names.
+    let mut names_seen: HashMap<(&str, &str, bool, bool), ElemInfo> = HashMap::new();
     while let Some(n) = node {
         let top = *frames.last().unwrap_or(&base);
         let mut descend = false;
@@ -1623,6 +1766,7 @@ fn collect(doc: &Html, ctx: &Ctx) -> Collected {
             Node::Element(e) => {
                 elem_order += 1;
                 let tag = e.name();
+                let a = ElemAttrs::of(e);
                 let mut f = top;
                 f.date_elem = None;
                 f.time_el = None;
@@ -1631,11 +1775,13 @@ fn collect(doc: &Html, ctx: &Ctx) -> Collected {
                 match tag {
                     "script" => {
                         f.skip = true;
-                        let t = e.attr("type").unwrap_or("").to_ascii_lowercase();
-                        if t.contains("ld+json") && !top.excluded && c.jsonld.len() < 100 {
+                        let t = a.r#type.unwrap_or("");
+                        if contains_ci(t, "ld+json") && !top.excluded && c.jsonld.len() < 100 {
                             f.script_json = true;
                             c.jsonld.push(String::new());
-                        } else if (t.is_empty() || t.contains("javascript") || t.contains("json"))
+                        } else if (t.is_empty()
+                            || contains_ci(t, "javascript")
+                            || contains_ci(t, "json"))
                             && !top.excluded
                         {
                             f.script_data = true;
@@ -1644,16 +1790,13 @@ fn collect(doc: &Html, ctx: &Ctx) -> Collected {
                     "style" | "noscript" | "template" | "svg" | "iframe" | "select" | "option"
                     | "textarea" | "button" => f.skip = true,
                     "html" => {
-                        if let Some(l) = e.attr("lang").or_else(|| e.attr("xml:lang")) {
+                        if let Some(l) = a.lang.or(a.xml_lang) {
                             c.lang = Some(l.to_ascii_lowercase());
                         }
                     }
-                    "meta" => handle_meta(e, &mut c, top, ctx),
-                    "link"
-                        if e.attr("rel")
-                            .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
-                    {
-                        if let Some(h) = e.attr("href") {
+                    "meta" => handle_meta(&a, &mut c, top, ctx),
+                    "link" if a.rel.is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
+                        if let Some(h) = a.href {
                             c.canonical
                                 .get_or_insert_with(|| truncate(h, 2000).to_string());
                         }
@@ -1664,22 +1807,34 @@ fn collect(doc: &Html, ctx: &Ctx) -> Collected {
                     _ => {}
                 }
                 let key = elem_key(e);
+                let role = a.role.unwrap_or("");
                 if key == article_root
-                    || e.has_class("hentry", CaseSensitivity::AsciiCaseInsensitive)
-                    || e.has_class("h-entry", CaseSensitivity::AsciiCaseInsensitive)
-                    || e.attr("role")
-                        .is_some_and(|r| r.eq_ignore_ascii_case("main"))
-                    || e.attr("itemprop")
+                    || a.hentry()
+                    || role.eq_ignore_ascii_case("main")
+                    || a.itemprop
                         .is_some_and(|r| r.eq_ignore_ascii_case("articleBody"))
-                    || e.attr("itemtype")
+                    || a.itemtype
                         .is_some_and(|t| t.contains("Article") || t.contains("BlogPosting"))
                 {
                     f.in_article = true;
                 }
-                let names = attr_names(e);
-                let mut info = analyse_names(&names, tag, f.in_article);
-                let role = e.attr("role").unwrap_or("");
-                if protected.contains(&key) {
+                let class = truncate(a.class.unwrap_or(""), 400);
+                let id = truncate(a.id.unwrap_or(""), 100);
+                let exempt = matches!(tag, "html" | "body" | "main" | "article");
+                let names = || {
+                    class
+                        .split_ascii_whitespace()
+                        .chain(id.split_ascii_whitespace())
+                };
+                let mut info = if class.is_empty() && id.is_empty() {
+                    analyse_names(names(), exempt, f.in_article)
+                } else {
+                    *names_seen
+                        .entry((class, id, exempt, f.in_article))
+                        .or_insert_with(|| analyse_names(names(), exempt, f.in_article))
+                };
+                let is_protected = protected.contains(&key);
+                if is_protected {
                     info.excluded = false;
                 } else if info.excluded
                     || tag == "nav"
@@ -1689,7 +1844,7 @@ fn collect(doc: &Html, ctx: &Ctx) -> Collected {
                 {
                     f.excluded = true;
                 }
-                if !protected.contains(&key)
+                if !is_protected
                     && (info.soft
                         || (!f.in_article && matches!(tag, "footer" | "header"))
                         || role.eq_ignore_ascii_case("contentinfo"))
@@ -1707,25 +1862,20 @@ fn collect(doc: &Html, ctx: &Ctx) -> Collected {
                     c.h2_pos = Some(c.text.len());
                 }
                 // itemprop dates on body elements.
-                if let Some(ip) = e.attr("itemprop") {
-                    let ip = ip.to_ascii_lowercase();
+                if let Some(ip) = a.itemprop {
                     if tag != "meta"
-                        && (ip.contains("datepublished") || ip.contains("datecreated"))
+                        && (contains_ci(ip, "datepublished") || contains_ci(ip, "datecreated"))
                         && main_text
                     {
-                        let v = e.attr("datetime").or_else(|| e.attr("content"));
+                        let v = a.datetime.or(a.content);
                         if let Some(d) = v.and_then(|v| parse_value_ex(v, ctx, false)) {
-                            c.itemprops.push((d, ip.contains("datepublished")));
+                            c.itemprops.push((d, contains_ci(ip, "datepublished")));
                         }
                     }
                 }
                 // Epoch values in clearly labelled attributes.
                 if main_text {
-                    if let Some(v) = e
-                        .attr("data-utime")
-                        .or_else(|| e.attr("data-timestamp"))
-                        .or_else(|| e.attr("data-publish-time"))
-                    {
+                    if let Some(v) = a.data_utime.or(a.data_timestamp).or(a.data_publish_time) {
                         if info.tier >= Tier::Medium || tag == "abbr" || tag == "time" {
                             if let Some(d) = parse_value_ex(v, ctx, true) {
                                 c.utime.push(d);
@@ -1734,13 +1884,10 @@ fn collect(doc: &Html, ctx: &Ctx) -> Collected {
                     }
                 }
                 if tag == "time" && c.times.len() < MAX_TIMES {
-                    let dt = e
-                        .attr("datetime")
-                        .and_then(|v| parse_value_ex(v, ctx, false));
-                    let pubflag = e.attr("pubdate").is_some()
+                    let dt = a.datetime.and_then(|v| parse_value_ex(v, ctx, false));
+                    let pubflag = a.pubdate.is_some()
                         || info.tier == Tier::Strong
-                        || e.attr("itemprop")
-                            .is_some_and(|p| p.to_ascii_lowercase().contains("datepublished"));
+                        || a.itemprop.is_some_and(|p| contains_ci(p, "datepublished"));
                     if main_text {
                         c.times.push(TimeEl {
                             date: dt,
@@ -1756,22 +1903,17 @@ fn collect(doc: &Html, ctx: &Ctx) -> Collected {
                     && main_text
                     && c.date_elems.len() < MAX_DATE_ELEMS
                 {
-                    let mut attr_date = None;
-                    for a in [
-                        "datetime",
-                        "title",
-                        "content",
-                        "data-date",
-                        "data-datetime",
-                        "data-published",
-                    ] {
-                        if let Some(v) = e.attr(a) {
-                            if let Some(d) = parse_value(v, ctx, false) {
-                                attr_date = Some(d);
-                                break;
-                            }
-                        }
-                    }
+                    let attr_date = [
+                        a.datetime,
+                        a.title,
+                        a.content,
+                        a.data_date,
+                        a.data_datetime,
+                        a.data_published,
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .find_map(|v| parse_value(v, ctx, false));
                     c.date_elems.push(DateElem {
                         text: String::new(),
                         pos: c.text.len(),
@@ -1902,19 +2044,11 @@ fn script_data_date(s: &str, ctx: &Ctx) -> Option<NaiveDate> {
     None
 }
 
-fn handle_meta(e: &scraper::node::Element, c: &mut Collected, top: Frame, ctx: &Ctx) {
-    let key = e
-        .attr("property")
-        .or_else(|| e.attr("name"))
-        .or_else(|| e.attr("itemprop"))
-        .or_else(|| e.attr("http-equiv"));
+fn handle_meta(a: &ElemAttrs, c: &mut Collected, top: Frame, ctx: &Ctx) {
+    let key = a.property.or(a.name).or(a.itemprop).or(a.http_equiv);
     let Some(key) = key else { return };
     let key = truncate(key.trim(), 80).to_ascii_lowercase();
-    let val = e
-        .attr("content")
-        .or_else(|| e.attr("datetime"))
-        .or_else(|| e.attr("value"))
-        .unwrap_or("");
+    let val = a.content.or(a.datetime).or(a.value).unwrap_or("");
     match key.as_str() {
         "og:url" => {
             c.og_url
@@ -1932,7 +2066,7 @@ fn handle_meta(e: &scraper::node::Element, c: &mut Collected, top: Frame, ctx: &
     if top.excluded || top.soft {
         return;
     }
-    if !top.in_head && e.attr("itemprop").is_some() {
+    if !top.in_head && a.itemprop.is_some() {
         // Microdata in the body: the article's own, or a teaser's.
         if key.contains("datepublished") || key.contains("datecreated") {
             if let Some(d) = parse_value_ex(val, ctx, false) {
