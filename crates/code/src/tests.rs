@@ -316,3 +316,28 @@ fn what_a_condition_supposes_is_hypothetical() {
         ]
     );
 }
+
+#[test]
+fn accepting_a_plan_violating_a_truce_and_stopping_a_rally() {
+    assert_eq!(
+        events(
+            "Denmark accepted a formula for ending its fisheries dispute with Norway.",
+            "1990-01-10"
+        ),
+        ["AGREE 030 DNK->NOR @1990-01-10"]
+    );
+    assert_eq!(
+        events(
+            "Russian forces violated the ceasefire near Debaltseve on Sunday.",
+            "2015-02-16"
+        ),
+        ["ASSAULT 196 RUSMIL->--- @2015-02-15"]
+    );
+    assert_eq!(
+        events(
+            "Turkish police prevented the rally on Monday.",
+            "2004-05-04"
+        ),
+        ["COERCE 1721 TURCOP->--- @2004-05-03"]
+    );
+}
