@@ -430,10 +430,25 @@ impl Ctx<'_> {
             return None;
         }
         let first = self.w(j);
+        // "said analyst John Smith", "says political scientist Dossym Satpayev": lower-case
+        // role words, the last of them a source noun, then a name.
+        let role_before_name = |t: usize| {
+            (t..(t + 3).min(hi)).any(|r| {
+                self.is_word(r)
+                    && !self.cap(r)
+                    && self.lx.sources.contains(self.w(r))
+                    && (t..r).all(|x| self.is_word(x) && !self.cap(x) && !is_in(BREAK, self.w(x)))
+                    && r + 1 < hi
+                    && self.is_word(r + 1)
+                    && self.cap(r + 1)
+                    && self.region_of(r + 1).is_none()
+            })
+        };
         let opens = self.cap(j)
             || self.lx.pronouns.contains(first)
             || is_in(DETERMINERS, first)
-            || is_in(QUANTIFIERS, first);
+            || is_in(QUANTIFIERS, first)
+            || role_before_name(j);
         if !opens || (is_in(BREAK, first) && first != "the") {
             return None;
         }
@@ -450,6 +465,11 @@ impl Ctx<'_> {
                 || w.ends_with("’s")
                 // A role word before a name: "MSNBC host Chris Matthews".
                 || (t + 1 < hi && self.cap(t + 1) && !is_in(BREAK, w))
+                // "Russia's foreign minister", "political scientist Dossym Satpayev".
+                || role_before_name(t)
+                || (!self.cap(t) && !is_in(BREAK, w) && (t + 1..(t + 3).min(hi)).any(|r| {
+                    self.is_word(r) && self.lx.sources.contains(self.w(r))
+                }))
         };
         let mut k = j;
         let mut n = 0;
@@ -1038,8 +1058,22 @@ fn verb_cue(
         let pre_quoted = ctx.region_of(p).is_some();
         // A split quote ("…,” he said, “…”) or a clause the cue interrupts ("The ties, he
         // said, are stable") is one quote over both parts.
-        let continues =
-            post == Post::Continues && (ctx.region_of(after + 1).is_some() || !pre_quoted);
+        // "…, said Russia's foreign minister, Sergei Lavrov.": a name after an inverted
+        // speaker is its appositive, not the rest of the content.
+        let appositive_name = speaker.is_some_and(|s| s.0 > cue.0) && {
+            let names: Vec<usize> = (after + 1..u.b)
+                .take_while(|&t| ctx.is_word(t) || ctx.abbrev_dot(t, after + 1, u.b))
+                .collect();
+            let rest_closes = (after + 1 + names.len()..u.b).all(|t| !ctx.is_word(t));
+            (1..=5).contains(&names.len())
+                && rest_closes
+                && names
+                    .iter()
+                    .all(|&t| !ctx.is_word(t) || ctx.cap(t) && ctx.region_of(t).is_none())
+        };
+        let continues = post == Post::Continues
+            && !appositive_name
+            && (ctx.region_of(after + 1).is_some() || !pre_quoted);
         let end = if continues { u.b } else { p + 1 };
         let content = ctx.span_of(ctx.cap_before(u.a, end), end)?;
         return Some((

@@ -220,6 +220,17 @@ fn reported_speech_before_the_cue_and_inverted_speakers() {
     assert_eq!(q.content, "China will not supply weapons to either side");
     assert_eq!(speaker(&q), "Foreign Minister Qin Gang");
 
+    // Lower-case role words before the name (AP style), and a role with its holder's name
+    // as an appositive after it.
+    let q = one("Sanctions have not changed Moscow's course, said analyst Alexander Gabuev.");
+    assert_eq!(q.content, "Sanctions have not changed Moscow's course");
+    assert_eq!(speaker(&q), "analyst Alexander Gabuev");
+    let q = one("The pipeline will be finished by 2030, says political scientist Dossym Satpayev.");
+    assert_eq!(speaker(&q), "political scientist Dossym Satpayev");
+    let q = one("The talks will continue, said Russia's foreign minister, Sergei Lavrov.");
+    assert_eq!(q.content, "The talks will continue");
+    assert_eq!(speaker(&q), "Russia's foreign minister");
+
     let q = one("Zelensky's spokesman said the president would not attend the summit.");
     assert_eq!(speaker(&q), "Zelensky's spokesman");
 
