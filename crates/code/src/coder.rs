@@ -523,10 +523,14 @@ impl Coder {
             let mut best: Option<Found> = None;
             // "his visit", "Putin's visit", "the visit": a noun; "will visit": a verb.
             // "opposes sanctions": right after a verb trigger comes its object, a noun
-            // ("urged Europe to support": but after "to" a verb).
-            let object = out.last().is_some_and(|g: &Found| {
-                self.lex.triggers[g.trigger].kind == 'V' && g.end == i && toks[i - 1].w != "to"
-            });
+            // ("urged Europe to support": but after "to" a verb, and "considering supplying",
+            // "began shelling" are verbs too).
+            let w = toks[i].w.as_str();
+            let object = !w.ends_with("ing")
+                && !w.ends_with("ed")
+                && out.last().is_some_and(|g: &Found| {
+                    self.lex.triggers[g.trigger].kind == 'V' && g.end == i && toks[i - 1].w != "to"
+                });
             let nominal = object
                 || i > 0 && {
                     let p = toks[i - 1].w.as_str();

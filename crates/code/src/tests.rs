@@ -294,6 +294,15 @@ fn a_noun_event_that_a_verb_governs_is_not_the_subjects_act() {
         got.iter().all(|e| !e.contains("SANCTION 163 CHN")),
         "{got:?}"
     );
+    // A gerund after a verb is a verb: China considered supplying drones.
+    let got = events(
+        "China is considering supplying drones to Russia.",
+        "2024-05-20",
+    );
+    assert!(
+        got.iter().any(|e| e.starts_with("AID 072 CHN->RUS")),
+        "{got:?}"
+    );
     // After "to" a word is a verb again.
     let got = events(
         "The Arab League urged the European Union to support the Palestinian Authority.",
