@@ -350,3 +350,21 @@ fn accepting_a_plan_violating_a_truce_and_stopping_a_rally() {
         ["COERCE 1721 TURCOP->--- @2004-05-03"]
     );
 }
+
+#[test]
+fn the_victims_of_an_attack_are_its_target() {
+    assert_eq!(
+        events(
+            "Israeli tanks shelled positions of the Palestinian security forces near Rafah.",
+            "2004-05-04"
+        ),
+        ["ASSAULT 194 ISR->PSECOP @2004-05-04"]
+    );
+    assert_eq!(
+        events(
+            "Russian troops attacked Ukrainian civilians in Bucha.",
+            "2022-04-04"
+        ),
+        ["ASSAULT 180 RUSMIL->UKRCVL @2022-04-04"]
+    );
+}
