@@ -367,4 +367,13 @@ fn the_victims_of_an_attack_are_its_target() {
         ),
         ["ASSAULT 180 RUSMIL->UKRCVL @2022-04-04"]
     );
+    // An armed group's members take its code, not the country of the sentence.
+    let got = events(
+        "US drone strikes have killed eight al-Qaeda leaders in Pakistan since July.",
+        "2009-05-04",
+    );
+    assert!(
+        !got.is_empty() && got.iter().all(|e| e.contains("->IMGREB")),
+        "{got:?}"
+    );
 }
