@@ -135,6 +135,34 @@ fn light_verb_before(toks: &[Tok], first: usize) -> Option<usize> {
         })
 }
 
+/// Whether the word at `k` is used as a verb for sure: inflected ("opposes", "condemned") or
+/// after a modal or "to" ("will criticise"). A bare form may be a noun: "European bar lifts
+/// boycott".
+fn surely_verb(toks: &[Tok], k: usize) -> bool {
+    let w = toks[k].w.as_str();
+    w.ends_with('s')
+        || w.ends_with('d')
+        || k.checked_sub(1).is_some_and(|p| {
+            matches!(
+                toks[p].w.as_str(),
+                "will"
+                    | "would"
+                    | "could"
+                    | "should"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "can"
+                    | "to"
+                    | "did"
+                    | "does"
+                    | "do"
+                    | "not"
+                    | "n't"
+            )
+        })
+}
+
 /// Verbs of giving that carry a noun event and name its recipient between them and it: "gave
 /// the Ivory Coast 5 million dollars of aid", "offered Kyiv new loans".
 const GIVING_VERBS: &[&str] = &[
@@ -529,7 +557,10 @@ impl Coder {
             let object = !w.ends_with("ing")
                 && !w.ends_with("ed")
                 && out.last().is_some_and(|g: &Found| {
-                    self.lex.triggers[g.trigger].kind == 'V' && g.end == i && toks[i - 1].w != "to"
+                    self.lex.triggers[g.trigger].kind == 'V'
+                        && g.end == i
+                        && toks[i - 1].w != "to"
+                        && surely_verb(toks, g.first)
                 });
             let nominal = object
                 || i > 0 && {
