@@ -334,7 +334,7 @@ impl Recognizer {
                     if let Some(p) = self.antecedent(phrase, s, date, &named_at) {
                         out.push(person_mention(s, e, "AGENT", p, date));
                     }
-                } else if agent.kind != "PERSON" && bare_agent(text, s, phrase) {
+                } else if agent.kind != "PERSON" && bare_agent(text, s, e, phrase) {
                     bare.push(mention(s, e, "AGENT", None, None, Some(&agent.sector)));
                 }
                 continue;
@@ -865,8 +865,78 @@ const VAGUE_AGENTS: &[&str] = &[
 /// Whether an agent phrase with no country stands as an actor: written in lower case in
 /// running text, or capitalised only because it opens a sentence ("Police fired ..."); a
 /// capitalised agent word elsewhere is part of a name the name pass reads ("Army Day").
-fn bare_agent(text: &str, s: usize, phrase: &str) -> bool {
+fn bare_agent(text: &str, s: usize, e: usize, phrase: &str) -> bool {
     if VAGUE_AGENTS.contains(&phrase) {
+        return false;
+    }
+    // "Western governments", "foreign diplomats": a side, but no one country; "the two
+    // leaders", "their officials", "Russia's allies' troops": several, or someone named
+    // before.
+    let before = text[..s].trim_end();
+    let modifier = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let several = [
+        "western",
+        "foreign",
+        "international",
+        "regional",
+        "global",
+        "world",
+        "two",
+        "both",
+        "three",
+        "their",
+        "its",
+        "our",
+        "his",
+        "her",
+    ];
+    if several.iter().any(|m| modifier.eq_ignore_ascii_case(m))
+        || modifier.ends_with("'s")
+        || modifier.ends_with("s'")
+        || modifier.ends_with("’s")
+    {
+        return false;
+    }
+    // "military parade", "police car": a word of a noun phrase, not an actor; "leaders of the
+    // bloc": an actor whose affiliation follows, unread.
+    let after = text[e..].trim_start_matches(' ');
+    let next: &str = after
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .next()
+        .unwrap_or("");
+    let verbish = next.ends_with("ed")
+        || next.ends_with('s')
+        || matches!(
+            next,
+            "said"
+                | "told"
+                | "had"
+                | "will"
+                | "would"
+                | "could"
+                | "may"
+                | "might"
+                | "can"
+                | "did"
+                | "also"
+                | "and"
+                | "or"
+                | "in"
+                | "on"
+                | "at"
+                | "to"
+                | "for"
+                | "with"
+                | "from"
+                | "by"
+                | "who"
+                | "that"
+                | "which"
+                | "have"
+                | "were"
+                | "are"
+        );
+    if next == "of" || (next.starts_with(char::is_lowercase) && !verbish) {
         return false;
     }
     let first = text[s..].chars().next().unwrap_or(' ');

@@ -7,7 +7,7 @@
 //! whole document is about. Which it was is written into the event's pattern, so an analyst
 //! sees that the code was inferred.
 
-use dyad_model::{Event, Mention, Span};
+use dyad_model::{Event, EventActor, Mention, Span};
 use std::collections::HashMap;
 
 /// Mentions that say which country a sentence is about: countries, their adjectives, places in
@@ -39,13 +39,47 @@ fn document_country(mentions: &[Mention]) -> Option<String> {
     (n >= 3 && n >= 2 * second).then(|| top.to_string())
 }
 
+/// How far an actor's country may be looked for.
+enum Reach {
+    /// In the sentence, else the document: an actor with a role ("police", "President
+    /// Mugabe").
+    Document,
+    /// In its sentence only: a person nobody knows, named beside one country.
+    Sentence,
+}
+
+/// Whether an event actor lacks a country the context may give, and from how far. A name
+/// nobody knows that is not a person's ("START", "Western") may be anything; commentators and
+/// the press ("analysts said") are as often foreign as not.
+fn lacking(mentions: &[Mention], a: &EventActor) -> Option<Reach> {
+    if a.code.is_some() {
+        return None;
+    }
+    match a.sector.as_deref() {
+        Some("EDU" | "MED") => None,
+        Some(_) => Some(Reach::Document),
+        None => mention_at(mentions, a.span)
+            .is_some_and(|m| m.kind == "PERSON")
+            .then_some(Reach::Sentence),
+    }
+}
+
+/// The mention with exactly this span. `mentions` is sorted by start.
+fn mention_at(mentions: &[Mention], span: Span) -> Option<&Mention> {
+    let k = mentions.partition_point(|m| m.span.start < span.start);
+    mentions[k..]
+        .iter()
+        .take_while(|m| m.span.start == span.start)
+        .find(|m| m.span == span)
+}
+
 /// Gives the event actors that lack a country the country of their context. `mentions` and
 /// `sentences` are the document's, sorted by start.
 pub fn fill_countries(mentions: &[Mention], sentences: &[Span], events: &mut [Event]) {
     let missing = |e: &Event| {
         [&e.source, &e.target]
             .iter()
-            .any(|a| a.as_ref().is_some_and(|a| a.code.is_none()))
+            .any(|a| a.as_ref().is_some_and(|a| lacking(mentions, a).is_some()))
     };
     if !events.iter().any(missing) {
         return;
@@ -74,10 +108,18 @@ pub fn fill_countries(mentions: &[Mention], sentences: &[Span], events: &mut [Ev
         };
         let mut filled = Vec::new();
         for (role, actor) in [("source", &mut e.source), ("target", &mut e.target)] {
-            if let Some(a) = actor.as_mut().filter(|a| a.code.is_none()) {
-                a.code = Some(code.clone());
-                filled.push(role);
+            let Some(a) = actor.as_mut() else { continue };
+            match lacking(mentions, a) {
+                Some(Reach::Sentence) if from == "document" => {}
+                Some(_) => {
+                    a.code = Some(code.clone());
+                    filled.push(role);
+                }
+                None => {}
             }
+        }
+        if filled.is_empty() {
+            continue;
         }
         let note = format!("; {} country {code} from the {from}", filled.join(" and "));
         e.pattern = Some(e.pattern.take().unwrap_or_default() + &note);

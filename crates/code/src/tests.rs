@@ -377,3 +377,46 @@ fn the_victims_of_an_attack_are_its_target() {
         "{got:?}"
     );
 }
+
+#[test]
+fn no_country_is_guessed_for_both_sides_a_bloc_or_a_commentator() {
+    // "The two leaders" are both parties; "Western governments" a bloc; "analysts" anyone's;
+    // "military" in "military parade" is no actor. (`source` is what stands before "->".)
+    let source = |e: &String| {
+        e.split(' ')
+            .nth(2)
+            .unwrap_or("")
+            .split("->")
+            .next()
+            .unwrap_or("")
+            .to_string()
+    };
+    for (text, date, not_source) in [
+        (
+            "The two leaders also discussed Taiwan.",
+            "2019-06-06",
+            "TWN",
+        ),
+        (
+            "Western governments have warned Beijing about its exports to Russia.",
+            "2023-03-01",
+            "RUS",
+        ),
+        (
+            "Analysts said relations with Washington had deteriorated.",
+            "2019-06-06",
+            "USA",
+        ),
+        (
+            "China is preparing a military parade in Beijing in September.",
+            "2015-05-09",
+            "CHNMIL",
+        ),
+    ] {
+        let got = events(text, date);
+        assert!(
+            got.iter().all(|e| !source(e).starts_with(not_source)),
+            "{text}: {got:?}"
+        );
+    }
+}
