@@ -379,30 +379,39 @@ impl Kb {
                 phrases,
             });
         }
-        kb.check_unique()?;
+        kb.check_unique(&texts)?;
         Ok(kb)
     }
 
-    fn check_unique(&self) -> Result<(), KbError> {
+    /// Every id once. The error names the line of the second record with the id.
+    fn check_unique(&self, texts: &[&str; 4]) -> Result<(), KbError> {
         let mut seen = std::collections::HashSet::new();
-        let dup = |file: &str, what: &str| KbError {
-            file: file.into(),
-            line: 0,
-            reason: format!("duplicate id {what:?}"),
+        let dup = |file: usize, what: &str| {
+            let line = texts[file]
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| l.split('\t').next() == Some(what))
+                .nth(1)
+                .map_or(0, |(i, _)| i + 1);
+            KbError {
+                file: FILES[file].into(),
+                line,
+                reason: format!("duplicate id {what:?}"),
+            }
         };
         for c in &self.countries {
             if !seen.insert(format!("country:{}", c.code)) {
-                return Err(dup(FILES[0], &c.code));
+                return Err(dup(0, &c.code));
             }
         }
         for p in &self.people {
             if !seen.insert(format!("id:{}", p.id)) {
-                return Err(dup(FILES[1], &p.id));
+                return Err(dup(1, &p.id));
             }
         }
         for o in &self.orgs {
             if !seen.insert(format!("id:{}", o.id)) {
-                return Err(dup(FILES[2], &o.id));
+                return Err(dup(2, &o.id));
             }
         }
         Ok(())
@@ -589,6 +598,15 @@ mod tests {
         assert!(fields.reason.contains("expected 5"));
         let dup = Kb::parse(["", "a\tA\t\t\na\tB\t\t\n", "", ""]).unwrap_err();
         assert!(dup.reason.contains("duplicate"));
+        // The line of the second record with the id, after comments.
+        let dup = Kb::parse([
+            "",
+            "",
+            "# orgs\ntass\tMED\tRUS\tMED\tTASS\ntass\tMED\tRUS\tMED\tTass\n",
+            "",
+        ])
+        .unwrap_err();
+        assert_eq!((dup.file.as_str(), dup.line), ("orgs.tsv", 3), "{dup}");
         let upper = Kb::parse(["", "", "", "MIL\tORG\tTroops\n"]).unwrap_err();
         assert!(upper.reason.contains("lower case"));
     }
