@@ -72,10 +72,10 @@ fn layers(db: &Path) -> Vec<(String, i64, i64, i64, i64)> {
     let mut stmt = conn
         .prepare(
             "SELECT d.id,
-                (SELECT count(*) FROM sentences s WHERE s.doc_id = d.id),
-                (SELECT count(*) FROM mentions m WHERE m.doc_id = d.id),
-                (SELECT count(*) FROM events e WHERE e.doc_id = d.id),
-                (SELECT count(*) FROM quotes q WHERE q.doc_id = d.id)
+                (SELECT count(*) FROM sentences s WHERE s.doc = d.rowid),
+                (SELECT count(*) FROM mentions m WHERE m.doc = d.rowid),
+                (SELECT count(*) FROM events e WHERE e.doc = d.rowid),
+                (SELECT count(*) FROM quotes q WHERE q.doc = d.rowid)
              FROM documents d ORDER BY d.id",
         )
         .unwrap();

@@ -98,7 +98,7 @@ impl Store {
             "SELECT e.doc_id, d.outlet, substr(d.published, 1, 10), d.url, e.sentence_n, e.type,
                     e.mode, e.cameo, e.quad, e.src_text, {src}, e.src_entity, e.tgt_text, {tgt},
                     e.tgt_entity, e.trigger, e.date, e.modality, e.sentence
-             FROM events e JOIN documents d ON d.id = e.doc_id
+             FROM events e JOIN documents d ON d.rowid = e.doc
              WHERE {pair} AND {asserted}
              ORDER BY coalesce(e.date, d.published), e.doc_id, e.n",
             asserted = crate::ASSERTED_EVENT
@@ -145,12 +145,12 @@ impl Store {
         let sql = format!(
             "SELECT q.doc_id, q.n, d.outlet, substr(d.published, 1, 10), d.url, q.kind, q.speaker,
                     q.speaker_entity, {}, q.cue, q.content, q.hedged, s.n,
-                    CAST(substr(CAST(d.body AS BLOB), s.start + 1, s.end - s.start) AS TEXT)
-             FROM quotes q JOIN documents d ON d.id = q.doc_id
-             LEFT JOIN sentences s ON s.doc_id = q.doc_id AND s.start <= q.start AND q.start < s.end
+                    CAST(substr(CAST(d.body AS BLOB), s.start + 1, s.end - s.start) AS TEXT), q.doc
+             FROM quotes q JOIN documents d ON d.rowid = q.doc
+             LEFT JOIN sentences s ON s.doc = q.doc AND s.start <= q.start AND q.start < s.end
              WHERE (q.speaker_entity = ?1 OR {} LIKE upper(?1) || '%')
                AND EXISTS (SELECT 1 FROM quote_about a
-                           WHERE a.doc_id = q.doc_id AND a.quote_n = q.n
+                           WHERE a.doc = q.doc AND a.quote_n = q.n
                              AND (a.entity = ?2 OR {} LIKE upper(?2) || '%'))
              ORDER BY d.published, q.doc_id, q.n",
             code_expr("q.speaker_code", "q.speaker_sector"),
@@ -161,7 +161,8 @@ impl Store {
             .conn
             .prepare(&sql)?
             .query_map([speaker, about], |r| {
-                Ok(Statement {
+                let doc: i64 = r.get(14)?;
+                let statement = Statement {
                     doc_id: r.get(0)?,
                     n: r.get::<_, i64>(1)? as u32,
                     outlet: r.get(2)?,
@@ -177,16 +178,17 @@ impl Store {
                     sentence_n: r.get::<_, Option<i64>>(12)?.map(|n| n as u32 + 1),
                     sentence: r.get(13)?,
                     about: Vec::new(),
-                })
+                };
+                Ok((doc, statement))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let mut about = self.conn.prepare_cached(&format!(
-            "SELECT text, entity, {} FROM quote_about WHERE doc_id = ?1 AND quote_n = ?2 ORDER BY n",
+            "SELECT text, entity, {} FROM quote_about WHERE doc = ?1 AND quote_n = ?2 ORDER BY n",
             code_expr("code", "sector")
         ))?;
-        for st in &mut rows {
+        for (doc, st) in &mut rows {
             st.about = about
-                .query_map(rusqlite::params![st.doc_id, st.n], |r| {
+                .query_map(rusqlite::params![*doc, st.n], |r| {
                     Ok(StatementAbout {
                         text: r.get(0)?,
                         entity: r.get(1)?,
@@ -195,7 +197,7 @@ impl Store {
                 })?
                 .collect::<rusqlite::Result<_>>()?;
         }
-        Ok(rows)
+        Ok(rows.into_iter().map(|(_, st)| st).collect())
     }
 }
 
@@ -339,8 +341,9 @@ mod tests {
             s.conn
                 .execute_batch(
                     "INSERT INTO old.documents SELECT * FROM main.documents;
-                     INSERT INTO old.sentences SELECT * FROM main.sentences;
-                     INSERT INTO old.mentions SELECT * FROM main.mentions;
+                     INSERT INTO old.sentences SELECT doc_id, n, start, end FROM main.sentences;
+                     INSERT INTO old.mentions SELECT doc_id, n, start, end, text, kind, entity,
+                        code, sector FROM main.mentions;
                      INSERT INTO old.events SELECT doc_id, n, type, mode, cameo, quad, intensity,
                         src_text, src_code, src_sector, tgt_text, tgt_code, tgt_sector, trig_start,
                         trig_end, trigger, date, negated, modality, confidence, pattern, sentence

@@ -218,7 +218,200 @@ INSERT INTO quote_about (doc_id, quote_n, n, text, entity, code, sector)
 "#,
     // 7: relations between actors stated in the text, with their evidence.
     network::MIGRATION,
+    // 8: the layers keyed by the document's rowid (its insertion order) instead of its hash id.
+    LAYERS_BY_ROWID,
 ];
+
+/// Migration 8: each per-document layer table is rebuilt with a leading `doc` column, the
+/// document's rowid, and keyed by it. A new document's layer rows then go at the end of each
+/// table instead of at a random leaf of a large B-tree (its id is a hash), so a big store is not
+/// read back page by page to insert into it. `doc_id` stays, for output, without an index.
+///
+/// SQLite allows no foreign key on an unaliased rowid: deleting a document deletes its layers
+/// through a trigger instead (dyad itself never deletes). Layer rows whose document is gone
+/// (deleted with foreign keys off) cannot be shown by any query and are not carried over.
+const LAYERS_BY_ROWID: &str = r#"
+CREATE TABLE sentences_new (
+    doc    INTEGER NOT NULL,
+    doc_id TEXT NOT NULL,
+    n      INTEGER NOT NULL,
+    start  INTEGER NOT NULL,
+    end    INTEGER NOT NULL,
+    PRIMARY KEY (doc, n)
+) WITHOUT ROWID;
+INSERT INTO sentences_new (doc, doc_id, n, start, end)
+    SELECT d.rowid, x.doc_id, x.n, x.start, x.end
+    FROM sentences x JOIN documents d ON d.id = x.doc_id ORDER BY d.rowid, x.n;
+DROP TABLE sentences;
+ALTER TABLE sentences_new RENAME TO sentences;
+
+CREATE TABLE mentions_new (
+    doc    INTEGER NOT NULL,
+    doc_id TEXT NOT NULL,
+    n      INTEGER NOT NULL,
+    start  INTEGER NOT NULL,
+    end    INTEGER NOT NULL,
+    text   TEXT NOT NULL,
+    kind   TEXT NOT NULL,
+    entity TEXT,
+    code   TEXT,
+    sector TEXT,
+    PRIMARY KEY (doc, n)
+) WITHOUT ROWID;
+INSERT INTO mentions_new (doc, doc_id, n, start, end, text, kind, entity, code, sector)
+    SELECT d.rowid, x.doc_id, x.n, x.start, x.end, x.text, x.kind, x.entity, x.code, x.sector
+    FROM mentions x JOIN documents d ON d.id = x.doc_id ORDER BY d.rowid, x.n;
+DROP TABLE mentions;
+ALTER TABLE mentions_new RENAME TO mentions;
+CREATE INDEX mentions_entity ON mentions(entity);
+
+CREATE TABLE learned_actors_new (
+    doc         INTEGER NOT NULL,
+    doc_id      TEXT NOT NULL,
+    n           INTEGER NOT NULL,
+    entity      TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    code        TEXT,
+    sector      TEXT,
+    affiliation TEXT,
+    ev_start    INTEGER NOT NULL,
+    ev_end      INTEGER NOT NULL,
+    evidence    TEXT NOT NULL,
+    PRIMARY KEY (doc, n)
+) WITHOUT ROWID;
+INSERT INTO learned_actors_new (doc, doc_id, n, entity, name, code, sector, affiliation,
+                                ev_start, ev_end, evidence)
+    SELECT d.rowid, x.doc_id, x.n, x.entity, x.name, x.code, x.sector, x.affiliation,
+           x.ev_start, x.ev_end, x.evidence
+    FROM learned_actors x JOIN documents d ON d.id = x.doc_id ORDER BY d.rowid, x.n;
+DROP TABLE learned_actors;
+ALTER TABLE learned_actors_new RENAME TO learned_actors;
+CREATE INDEX learned_actors_name ON learned_actors(name);
+
+CREATE TABLE events_new (
+    doc         INTEGER NOT NULL,
+    doc_id      TEXT NOT NULL,
+    n           INTEGER NOT NULL,
+    type        TEXT,
+    mode        TEXT,
+    cameo       TEXT NOT NULL,
+    quad        INTEGER NOT NULL,
+    intensity   REAL NOT NULL,
+    src_text    TEXT,
+    src_code    TEXT,
+    src_sector  TEXT,
+    tgt_text    TEXT,
+    tgt_code    TEXT,
+    tgt_sector  TEXT,
+    trig_start  INTEGER NOT NULL,
+    trig_end    INTEGER NOT NULL,
+    trigger     TEXT NOT NULL,
+    date        TEXT,
+    negated     INTEGER NOT NULL,
+    modality    TEXT,
+    confidence  REAL NOT NULL,
+    pattern     TEXT,
+    sentence    TEXT NOT NULL,
+    src_entity  TEXT,
+    tgt_entity  TEXT,
+    sentence_n  INTEGER,
+    PRIMARY KEY (doc, n)
+) WITHOUT ROWID;
+INSERT INTO events_new (doc, doc_id, n, type, mode, cameo, quad, intensity, src_text, src_code,
+                        src_sector, tgt_text, tgt_code, tgt_sector, trig_start, trig_end, trigger,
+                        date, negated, modality, confidence, pattern, sentence, src_entity,
+                        tgt_entity, sentence_n)
+    SELECT d.rowid, x.doc_id, x.n, x.type, x.mode, x.cameo, x.quad, x.intensity, x.src_text,
+           x.src_code, x.src_sector, x.tgt_text, x.tgt_code, x.tgt_sector, x.trig_start,
+           x.trig_end, x.trigger, x.date, x.negated, x.modality, x.confidence, x.pattern,
+           x.sentence, x.src_entity, x.tgt_entity, x.sentence_n
+    FROM events x JOIN documents d ON d.id = x.doc_id ORDER BY d.rowid, x.n;
+DROP TABLE events;
+ALTER TABLE events_new RENAME TO events;
+CREATE INDEX events_dyad ON events(src_code, tgt_code, date);
+CREATE INDEX events_type ON events(type, date);
+
+CREATE TABLE quotes_new (
+    doc            INTEGER NOT NULL,
+    doc_id         TEXT NOT NULL,
+    n              INTEGER NOT NULL,
+    kind           TEXT NOT NULL,
+    speaker        TEXT,
+    speaker_entity TEXT,
+    cue            TEXT,
+    content        TEXT NOT NULL,
+    chain          TEXT,
+    hedged         INTEGER NOT NULL,
+    start          INTEGER NOT NULL,
+    end            INTEGER NOT NULL,
+    speaker_code   TEXT,
+    speaker_sector TEXT,
+    PRIMARY KEY (doc, n)
+) WITHOUT ROWID;
+INSERT INTO quotes_new (doc, doc_id, n, kind, speaker, speaker_entity, cue, content, chain,
+                        hedged, start, end, speaker_code, speaker_sector)
+    SELECT d.rowid, x.doc_id, x.n, x.kind, x.speaker, x.speaker_entity, x.cue, x.content,
+           x.chain, x.hedged, x.start, x.end, x.speaker_code, x.speaker_sector
+    FROM quotes x JOIN documents d ON d.id = x.doc_id ORDER BY d.rowid, x.n;
+DROP TABLE quotes;
+ALTER TABLE quotes_new RENAME TO quotes;
+CREATE INDEX quotes_speaker ON quotes(speaker_entity);
+CREATE INDEX quotes_speaker_code ON quotes(speaker_code);
+
+CREATE TABLE quote_about_new (
+    doc     INTEGER NOT NULL,
+    doc_id  TEXT NOT NULL,
+    quote_n INTEGER NOT NULL,
+    n       INTEGER NOT NULL,
+    text    TEXT NOT NULL,
+    entity  TEXT,
+    code    TEXT,
+    sector  TEXT,
+    PRIMARY KEY (doc, quote_n, n)
+) WITHOUT ROWID;
+INSERT INTO quote_about_new (doc, doc_id, quote_n, n, text, entity, code, sector)
+    SELECT d.rowid, x.doc_id, x.quote_n, x.n, x.text, x.entity, x.code, x.sector
+    FROM quote_about x JOIN documents d ON d.id = x.doc_id ORDER BY d.rowid, x.quote_n, x.n;
+DROP TABLE quote_about;
+ALTER TABLE quote_about_new RENAME TO quote_about;
+CREATE INDEX quote_about_entity ON quote_about(entity);
+CREATE INDEX quote_about_code ON quote_about(code);
+
+CREATE TABLE relations_new (
+    doc        INTEGER NOT NULL,
+    doc_id     TEXT NOT NULL,
+    n          INTEGER NOT NULL,
+    kind       TEXT NOT NULL,
+    src_text   TEXT NOT NULL,
+    src_entity TEXT,
+    tgt_text   TEXT NOT NULL,
+    tgt_entity TEXT,
+    cue        TEXT NOT NULL,
+    cue_start  INTEGER NOT NULL,
+    cue_end    INTEGER NOT NULL,
+    sentence   TEXT NOT NULL,
+    PRIMARY KEY (doc, n)
+) WITHOUT ROWID;
+INSERT INTO relations_new (doc, doc_id, n, kind, src_text, src_entity, tgt_text, tgt_entity,
+                           cue, cue_start, cue_end, sentence)
+    SELECT d.rowid, x.doc_id, x.n, x.kind, x.src_text, x.src_entity, x.tgt_text, x.tgt_entity,
+           x.cue, x.cue_start, x.cue_end, x.sentence
+    FROM relations x JOIN documents d ON d.id = x.doc_id ORDER BY d.rowid, x.n;
+DROP TABLE relations;
+ALTER TABLE relations_new RENAME TO relations;
+CREATE INDEX relations_src ON relations(src_entity);
+CREATE INDEX relations_tgt ON relations(tgt_entity);
+
+CREATE TRIGGER documents_layers_ad AFTER DELETE ON documents BEGIN
+    DELETE FROM sentences WHERE doc = old.rowid;
+    DELETE FROM mentions WHERE doc = old.rowid;
+    DELETE FROM learned_actors WHERE doc = old.rowid;
+    DELETE FROM events WHERE doc = old.rowid;
+    DELETE FROM quotes WHERE doc = old.rowid;
+    DELETE FROM quote_about WHERE doc = old.rowid;
+    DELETE FROM relations WHERE doc = old.rowid;
+END;
+"#;
 
 /// A processed document, ready to store.
 #[derive(Debug, Clone)]
@@ -593,32 +786,32 @@ impl Store {
                 "INSERT OR IGNORE INTO minhash_bands (band, key, doc_id) VALUES (?1, ?2, ?3)",
             )?;
             let mut insert_sentence = tx.prepare_cached(
-                "INSERT INTO sentences (doc_id, n, start, end) VALUES (?1, ?2, ?3, ?4)",
+                "INSERT INTO sentences (doc, doc_id, n, start, end) VALUES (?1, ?2, ?3, ?4, ?5)",
             )?;
             let mut insert_mention = tx.prepare_cached(
-                "INSERT INTO mentions (doc_id, n, start, end, text, kind, entity, code, sector)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                "INSERT INTO mentions (doc, doc_id, n, start, end, text, kind, entity, code, sector)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?;
             let mut insert_learned = tx.prepare_cached(
-                "INSERT INTO learned_actors (doc_id, n, entity, name, code, sector, affiliation,
-                 ev_start, ev_end, evidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                "INSERT INTO learned_actors (doc, doc_id, n, entity, name, code, sector, affiliation,
+                 ev_start, ev_end, evidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             )?;
             let mut insert_event = tx.prepare_cached(
-                "INSERT INTO events (doc_id, n, type, mode, cameo, quad, intensity, src_text,
+                "INSERT INTO events (doc, doc_id, n, type, mode, cameo, quad, intensity, src_text,
                  src_code, src_sector, tgt_text, tgt_code, tgt_sector, trig_start, trig_end,
                  trigger, date, negated, modality, confidence, pattern, sentence, src_entity,
                  tgt_entity, sentence_n)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                 ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
+                 ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
             )?;
             let mut insert_quote = tx.prepare_cached(
-                "INSERT INTO quotes (doc_id, n, kind, speaker, speaker_entity, cue, content, chain,
+                "INSERT INTO quotes (doc, doc_id, n, kind, speaker, speaker_entity, cue, content, chain,
                  hedged, start, end, speaker_code, speaker_sector)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
             )?;
             let mut insert_about = tx.prepare_cached(
-                "INSERT INTO quote_about (doc_id, quote_n, n, text, entity, code, sector)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "INSERT INTO quote_about (doc, doc_id, quote_n, n, text, entity, code, sector)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?;
             for d in docs {
                 if exists.exists([&d.id])? {
@@ -684,11 +877,14 @@ impl Store {
                     d.text,
                     dyad_ingest::fingerprint::signature_to_bytes(&d.minhash),
                 ])?;
+                // The layers are keyed by the document's rowid: its rows go at the end.
+                let doc = tx.last_insert_rowid();
                 for (band, key) in keys.iter().enumerate() {
                     insert_band.execute(params![band as i64, *key as i64, d.id])?;
                 }
                 for (n, s) in d.sentences.iter().enumerate() {
                     insert_sentence.execute(params![
+                        doc,
                         d.id,
                         n as i64,
                         s.start as i64,
@@ -698,6 +894,7 @@ impl Store {
                 for (n, m) in d.mentions.iter().enumerate() {
                     let actor = m.actor.as_ref();
                     insert_mention.execute(params![
+                        doc,
                         d.id,
                         n as i64,
                         m.span.start as i64,
@@ -755,6 +952,7 @@ impl Store {
                         .map(|c| serde_json::json!({"text": slice(c.span), "anonymous": c.anonymous}))
                         .collect();
                     insert_quote.execute(params![
+                        doc,
                         d.id,
                         n as i64,
                         match q.kind {
@@ -777,6 +975,7 @@ impl Store {
                     for (k, m) in about.enumerate() {
                         let actor = m.actor.as_ref();
                         insert_about.execute(params![
+                            doc,
                             d.id,
                             n as i64,
                             k as i64,
@@ -806,6 +1005,7 @@ impl Store {
                             .and_then(|m| m.entity.clone())
                     };
                     insert_event.execute(params![
+                        doc,
                         d.id,
                         n as i64,
                         e.kind,
@@ -835,6 +1035,7 @@ impl Store {
                 }
                 for (n, l) in d.learned.iter().enumerate() {
                     insert_learned.execute(params![
+                        doc,
                         d.id,
                         n as i64,
                         l.entity,
@@ -847,7 +1048,7 @@ impl Store {
                         slice(l.evidence),
                     ])?;
                 }
-                network::insert_relations(&tx, d)?;
+                network::insert_relations(&tx, doc, d)?;
                 report.inserted += 1;
             }
         }
@@ -898,7 +1099,10 @@ impl Store {
         )?;
         doc.sentences = self
             .conn
-            .prepare("SELECT start, end FROM sentences WHERE doc_id = ?1 ORDER BY n")?
+            .prepare(
+                "SELECT start, end FROM sentences
+                 WHERE doc = (SELECT rowid FROM documents WHERE id = ?1) ORDER BY n",
+            )?
             .query_map([full], |r| {
                 Ok(Span::new(
                     r.get::<_, i64>(0)? as usize,
@@ -915,7 +1119,7 @@ impl Store {
             .conn
             .prepare(
                 "SELECT coalesce(entity, text), min(kind), code, sector, count(*) FROM mentions
-                 WHERE doc_id = ?1 AND kind != 'NORP'
+                 WHERE doc = (SELECT rowid FROM documents WHERE id = ?1) AND kind != 'NORP'
                  GROUP BY coalesce(entity, text), code, sector
                  ORDER BY count(*) DESC, min(start)",
             )?
@@ -1022,9 +1226,9 @@ impl Store {
             )
         };
         let sql = format!(
-            "SELECT m.entity, {}, {}, {}, count(*), count(DISTINCT m.doc_id), {},
+            "SELECT m.entity, {}, {}, {}, count(*), count(DISTINCT m.doc), {},
                     min(substr(d.published, 1, 10)), max(substr(d.published, 1, 10))
-             FROM mentions m JOIN documents d ON d.id = m.doc_id
+             FROM mentions m JOIN documents d ON d.rowid = m.doc
              WHERE m.entity IS NOT NULL AND m.entity NOT LIKE 'local:%'
              GROUP BY m.entity ORDER BY count(*) DESC, m.entity LIMIT ?1",
             mode("kind"),
@@ -1051,8 +1255,8 @@ impl Store {
             })?
             .collect::<rusqlite::Result<_>>()?;
         let mut docs = self.conn.prepare_cached(
-            "SELECT DISTINCT m.doc_id, d.published FROM mentions m JOIN documents d ON d.id = m.doc_id
-             WHERE m.entity = ?1 ORDER BY d.published DESC, m.doc_id LIMIT 5",
+            "SELECT DISTINCT d.id, d.published FROM mentions m JOIN documents d ON d.rowid = m.doc
+             WHERE m.entity = ?1 ORDER BY d.published DESC, d.id LIMIT 5",
         )?;
         for row in &mut rows {
             row.document_ids = docs
@@ -1093,7 +1297,7 @@ impl Store {
                     e.quad, e.intensity, e.src_text, e.src_code || coalesce(e.src_sector, ''),
                     e.tgt_text, e.tgt_code || coalesce(e.tgt_sector, ''), e.trigger, e.date,
                     e.negated, e.modality, e.confidence, e.pattern, e.sentence, d.url, e.n
-             FROM events e JOIN documents d ON d.id = e.doc_id
+             FROM events e JOIN documents d ON d.rowid = e.doc
              {} ORDER BY coalesce(e.date, d.published), e.doc_id, e.n LIMIT {}",
             w.sql(),
             q.limit.max(1)
@@ -1145,7 +1349,7 @@ impl Store {
         let sql = format!(
             "SELECT q.doc_id, d.outlet, substr(d.published, 1, 10), q.kind, q.speaker,
                     q.speaker_entity, q.cue, q.content, q.chain, q.hedged
-             FROM quotes q JOIN documents d ON d.id = q.doc_id {}
+             FROM quotes q JOIN documents d ON d.rowid = q.doc {}
              ORDER BY d.published, q.doc_id, q.n LIMIT {}",
             w.sql(),
             q.limit.max(1)
@@ -1180,9 +1384,9 @@ impl Store {
             )
         };
         let sql = format!(
-            "SELECT l.name, {}, {}, {}, count(DISTINCT l.doc_id), min(l.evidence), min(l.doc_id)
+            "SELECT l.name, {}, {}, {}, count(DISTINCT l.doc), min(l.evidence), min(l.doc_id)
              FROM learned_actors l GROUP BY l.name
-             ORDER BY count(DISTINCT l.doc_id) DESC, l.name LIMIT ?1",
+             ORDER BY count(DISTINCT l.doc) DESC, l.name LIMIT ?1",
             mode("code"),
             mode("sector"),
             mode("affiliation"),
@@ -1429,5 +1633,285 @@ mod tests {
         s.insert_batch(&[doc("A", WIRE)]).unwrap();
         assert!(s.get("ab").unwrap().is_none());
         assert!(s.get("zzzzzzzz").unwrap().is_none());
+    }
+
+    /// A document with every layer: sentences, mentions, learned actors, an event, a quote
+    /// (and the actors it talks about) and a relation.
+    fn full_doc(outlet: &str, text: &str) -> NewDoc {
+        let at = |word: &str| {
+            let i = text.find(word).unwrap();
+            Span::new(i, i + word.len())
+        };
+        let after = |word: &str, from: &str| {
+            let from = text.find(from).unwrap();
+            let i = from + text[from..].find(word).unwrap();
+            Span::new(i, i + word.len())
+        };
+        let code = |c: &str, s: Option<&str>| dyad_model::ActorCode {
+            code: Some(c.into()),
+            sector: s.map(str::to_string),
+        };
+        let mention = |span: Span, kind: &str, entity: &str, c: &str, s: Option<&str>| Mention {
+            span,
+            kind: kind.into(),
+            entity: Some(entity.into()),
+            actor: Some(code(c, s)),
+        };
+        let said = after("said", "Xi said");
+        let content = Span::new(said.end + 1, at(" and called for talks").start);
+        let mut d = doc(outlet, text);
+        let mut start = 0;
+        d.sentences = text
+            .match_indices(". ")
+            .map(|(i, _)| i + 1)
+            .chain([text.len()])
+            .map(|end| {
+                let s = Span::new(start, end);
+                start = end + 1;
+                s
+            })
+            .collect();
+        d.mentions = vec![
+            mention(at("Joe Biden"), "PERSON", "joe-biden", "USA", Some("GOV")),
+            mention(at("Xi Jinping"), "PERSON", "xi-jinping", "CHN", Some("GOV")),
+            mention(at("Russia"), "GPE", "rus", "RUS", None),
+            mention(
+                after("Xi", "Xi said"),
+                "PERSON",
+                "xi-jinping",
+                "CHN",
+                Some("GOV"),
+            ),
+            mention(after("Ukraine", "Xi said"), "GPE", "ukr", "UKR", None),
+            mention(after("China", "Xi said"), "GPE", "chn", "CHN", None),
+        ];
+        d.learned = vec![LearnedActor {
+            entity: "local:white-house".into(),
+            name: at("White House"),
+            actor: code("USA", Some("GOV")),
+            affiliation: None,
+            evidence: at("The White House"),
+        }];
+        d.events = vec![Event {
+            kind: Some("CONSULT".into()),
+            mode: None,
+            cameo: "040".into(),
+            quad: 1,
+            goldstein: 1.0,
+            source: Some(dyad_model::EventActor {
+                span: at("Joe Biden"),
+                code: Some("USA".into()),
+                sector: Some("GOV".into()),
+            }),
+            target: Some(dyad_model::EventActor {
+                span: at("Xi Jinping"),
+                code: Some("CHN".into()),
+                sector: Some("GOV".into()),
+            }),
+            trigger: at("held a video call"),
+            date: Some("2022-03-18".into()),
+            negated: false,
+            modality: None,
+            confidence: 0.9,
+            pattern: None,
+        }];
+        d.quotes = vec![dyad_model::Quote {
+            content,
+            cue: Some(said),
+            speaker: Some(after("Xi", "Xi said")),
+            speaker_entity: Some("xi-jinping".into()),
+            kind: dyad_model::QuoteKind::Indirect,
+            chain: Vec::new(),
+            hedged: false,
+        }];
+        d.relations = vec![dyad_model::Relation {
+            kind: "rival".into(),
+            source: at("Joe Biden"),
+            source_entity: Some("joe-biden".into()),
+            target: at("Xi Jinping"),
+            target_entity: Some("xi-jinping".into()),
+            cue: at("and"),
+        }];
+        d
+    }
+
+    /// Everything the store gives back about its documents, as JSON, to compare two stores.
+    fn everything(s: &Store, docs: &[NewDoc]) -> serde_json::Value {
+        let all = network::NetworkQuery::default();
+        let events = EventQuery {
+            limit: 100,
+            ..EventQuery::default()
+        };
+        let quotes = QuoteQuery {
+            limit: 100,
+            ..QuoteQuery::default()
+        };
+        let mut per_doc = Vec::new();
+        for d in docs {
+            let mut stored = serde_json::to_value(s.get(&d.id).unwrap().unwrap()).unwrap();
+            // When it was ingested is not a layer.
+            stored["ingested_at"] = serde_json::Value::Null;
+            per_doc.push(serde_json::json!([stored, s.layers(&d.id).unwrap()]));
+        }
+        let mut dyad = Vec::new();
+        s.each_dyad_event("USA", "CHN", false, |p| {
+            dyad.push((p.date, p.forward, p.quad, p.kind, p.intensity))
+        })
+        .unwrap();
+        serde_json::json!({
+            "docs": per_doc,
+            "stats": s.stats().unwrap(),
+            "actors": s.actors(10).unwrap(),
+            "learned": s.learned(10).unwrap(),
+            "events": s.events(&events).unwrap(),
+            "quotes": s.quotes(&quotes).unwrap(),
+            "dyad_events": s.dyad_events(Some(("USA", "CHN"))).unwrap(),
+            "each_dyad_event": dyad,
+            "statements": s.statements("CHN", "UKR").unwrap(),
+            "reports": s.event_reports(&all).unwrap(),
+            "quote_links": s.quote_links(&all).unwrap(),
+            "relations": s.relations(&all).unwrap(),
+            "names": s.entity_names(&["xi-jinping".into(), "chn".into()]).unwrap(),
+            "same_text": s.same_text_groups().unwrap(),
+        })
+    }
+
+    const LAYERS: [&str; 7] = [
+        "sentences",
+        "mentions",
+        "learned_actors",
+        "events",
+        "quotes",
+        "quote_about",
+        "relations",
+    ];
+
+    fn count(c: &Connection, table: &str) -> i64 {
+        c.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .unwrap()
+    }
+
+    #[test]
+    fn a_schema_7_database_is_upgraded_to_layers_keyed_by_rowid_with_nothing_lost() {
+        let reprint = WIRE.replace(" that lasted nearly two hours", "");
+        let docs = vec![
+            full_doc("Continental Review", WIRE),
+            full_doc("Baltic Ledger", &reprint),
+        ];
+        // What the current schema gives for these documents.
+        let mut fresh = Store::open_in_memory().unwrap();
+        fresh.insert_batch(&docs).unwrap();
+        let want = everything(&fresh, &docs);
+        for table in LAYERS {
+            assert!(count(&fresh.conn, table) > 0, "{table} is empty");
+        }
+        assert!(!want["statements"][0]["about"]
+            .as_array()
+            .unwrap()
+            .is_empty());
+
+        // The same rows in a database of schema 7, keyed by the documents' hash ids.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        {
+            let c = Connection::open(&path).unwrap();
+            for sql in &MIGRATIONS[..7] {
+                c.execute_batch(sql).unwrap();
+            }
+            c.pragma_update(None, "user_version", 7).unwrap();
+        }
+        fresh
+            .conn
+            .execute("ATTACH DATABASE ?1 AS old", [path.to_str().unwrap()])
+            .unwrap();
+        fresh
+            .conn
+            .execute_batch(
+                "INSERT INTO old.documents SELECT * FROM main.documents ORDER BY rowid;
+                 INSERT INTO old.minhash_bands SELECT * FROM main.minhash_bands;",
+            )
+            .unwrap();
+        for table in LAYERS {
+            let columns: Vec<String> = fresh
+                .conn
+                .prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))
+                .unwrap()
+                .query_map([], |r| r.get(0))
+                .unwrap()
+                .collect::<rusqlite::Result<Vec<String>>>()
+                .unwrap()
+                .into_iter()
+                .filter(|c| c != "doc")
+                .collect();
+            let columns = columns.join(", ");
+            fresh
+                .conn
+                .execute_batch(&format!(
+                    "INSERT INTO old.{table} ({columns}) SELECT {columns} FROM main.{table}"
+                ))
+                .unwrap();
+        }
+        fresh.conn.execute_batch("DETACH DATABASE old").unwrap();
+        {
+            let c = Connection::open(&path).unwrap();
+            let key: String = c
+                .query_row(
+                    "SELECT sql FROM sqlite_master WHERE name = 'events'",
+                    [],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert!(key.contains("PRIMARY KEY (doc_id, n)"), "{key}");
+        }
+
+        let mut s = Store::open(&path).unwrap();
+        let v: i64 = s
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, MIGRATIONS.len() as i64);
+        for table in LAYERS {
+            assert_eq!(count(&s.conn, table), count(&fresh.conn, table), "{table}");
+            let astray: i64 = s
+                .conn
+                .query_row(
+                    &format!(
+                        "SELECT count(*) FROM {table} x
+                         WHERE x.doc IS NOT (SELECT rowid FROM documents d WHERE d.id = x.doc_id)"
+                    ),
+                    [],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert_eq!(astray, 0, "{table}: rows keyed by another document");
+        }
+        let ok: String = s
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(ok, "ok");
+        assert_eq!(everything(&s, &docs), want);
+
+        // Ingesting the same documents again adds nothing.
+        let r = s.insert_batch(&docs).unwrap();
+        assert_eq!((r.inserted, r.already_stored), (0, 2));
+        for table in LAYERS {
+            assert_eq!(count(&s.conn, table), count(&fresh.conn, table), "{table}");
+        }
+        assert_eq!(everything(&s, &docs), want);
+
+        // A new document goes after them with its layers, and deleting a document takes its
+        // layers with it.
+        let third = full_doc("Harbour Daily", WIRE);
+        s.insert_batch(std::slice::from_ref(&third)).unwrap();
+        assert_eq!(s.layers(&third.id).unwrap().events.len(), 1);
+        assert_eq!(s.get(&third.id).unwrap().unwrap().sentences.len(), 4);
+        s.conn
+            .execute("DELETE FROM documents WHERE id = ?1", [&third.id])
+            .unwrap();
+        for table in LAYERS {
+            assert_eq!(count(&s.conn, table), count(&fresh.conn, table), "{table}");
+        }
+        assert_eq!(everything(&s, &docs), want);
     }
 }

@@ -28,13 +28,14 @@ CREATE INDEX relations_tgt ON relations(tgt_entity);
 "#;
 
 /// Stores a document's relations (inside [`Store::insert_batch`]'s transaction).
-pub(crate) fn insert_relations(tx: &Transaction, d: &NewDoc) -> Result<()> {
+pub(crate) fn insert_relations(tx: &Transaction, doc: i64, d: &NewDoc) -> Result<()> {
     if d.relations.is_empty() {
         return Ok(());
     }
     let mut insert = tx.prepare_cached(
-        "INSERT INTO relations (doc_id, n, kind, src_text, src_entity, tgt_text, tgt_entity,
-         cue, cue_start, cue_end, sentence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        "INSERT INTO relations (doc, doc_id, n, kind, src_text, src_entity, tgt_text, tgt_entity,
+         cue, cue_start, cue_end, sentence)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?;
     let slice = |s: dyad_model::Span| d.text.get(s.start..s.end).unwrap_or("");
     for (n, r) in d.relations.iter().enumerate() {
@@ -44,6 +45,7 @@ pub(crate) fn insert_relations(tx: &Transaction, d: &NewDoc) -> Result<()> {
             .find(|s| s.start <= r.cue.start && r.cue.end <= s.end)
             .map_or("", |s| slice(*s));
         insert.execute(params![
+            doc,
             d.id,
             n as i64,
             r.kind,
@@ -150,7 +152,7 @@ pub struct EntityName {
 /// trigger: the events table keeps the actor's words, not its entity.
 fn entity_of(col: &str) -> String {
     format!(
-        "(SELECT m.entity FROM mentions m WHERE m.doc_id = e.doc_id AND m.text = e.{col}
+        "(SELECT m.entity FROM mentions m WHERE m.doc = e.doc AND m.text = e.{col}
           AND m.entity IS NOT NULL ORDER BY abs(m.start - e.trig_start) LIMIT 1)"
     )
 }
@@ -158,7 +160,7 @@ fn entity_of(col: &str) -> String {
 /// Whether the event lies in a quote with the given property.
 fn in_quote(cond: &str) -> String {
     format!(
-        "EXISTS (SELECT 1 FROM quotes q WHERE q.doc_id = e.doc_id AND q.start <= e.trig_start
+        "EXISTS (SELECT 1 FROM quotes q WHERE q.doc = e.doc AND q.start <= e.trig_start
           AND e.trig_end <= q.end AND {cond})"
     )
 }
@@ -189,7 +191,7 @@ impl Store {
                     e.cameo, e.quad, e.intensity, e.src_text, e.src_code, e.src_sector,
                     e.tgt_text, e.tgt_code, e.tgt_sector, {}, {}, e.trigger, e.date, e.modality,
                     e.sentence, {}, {}
-             FROM events e JOIN documents d ON d.id = e.doc_id {}
+             FROM events e JOIN documents d ON d.rowid = e.doc {}
              ORDER BY coalesce(e.date, d.published), e.doc_id, e.n",
             entity_of("src_text"),
             entity_of("tgt_text"),
@@ -240,16 +242,16 @@ impl Store {
             "q.speaker_entity IS NOT NULL AND m.entity IS NOT NULL
              AND m.entity != q.speaker_entity AND m.kind NOT IN ('LOC', 'MISC')
              AND coalesce(m.code, '') != coalesce(
-                 (SELECT s.code FROM mentions s WHERE s.doc_id = q.doc_id
+                 (SELECT s.code FROM mentions s WHERE s.doc = q.doc
                   AND s.entity = q.speaker_entity AND s.code IS NOT NULL LIMIT 1), '-')"
                 .into(),
         );
         let sql = format!(
             "SELECT q.doc_id, d.text_id, substr(d.published, 1, 10), q.speaker, q.speaker_entity,
                     min(m.text), m.entity, q.content
-             FROM quotes q JOIN documents d ON d.id = q.doc_id
-             JOIN mentions m ON m.doc_id = q.doc_id AND m.start >= q.start AND m.end <= q.end
-             {} GROUP BY q.doc_id, q.n, m.entity ORDER BY d.published, q.doc_id, q.n, m.entity",
+             FROM quotes q JOIN documents d ON d.rowid = q.doc
+             JOIN mentions m ON m.doc = q.doc AND m.start >= q.start AND m.end <= q.end
+             {} GROUP BY q.doc, q.n, m.entity ORDER BY d.published, q.doc_id, q.n, m.entity",
             w.sql()
         );
         let mut stmt = self.conn.prepare(&sql)?;
@@ -277,7 +279,7 @@ impl Store {
         let sql = format!(
             "SELECT r.doc_id, d.text_id, substr(d.published, 1, 10), r.kind, r.src_text, r.src_entity,
                     r.tgt_text, r.tgt_entity, r.cue, r.sentence
-             FROM relations r JOIN documents d ON d.id = r.doc_id {}
+             FROM relations r JOIN documents d ON d.rowid = r.doc {}
              ORDER BY d.published, r.doc_id, r.n",
             w.sql()
         );

@@ -95,7 +95,7 @@ impl Store {
             .conn
             .prepare(
                 "SELECT start, end, text, kind, entity, code, sector FROM mentions
-                 WHERE doc_id = ?1 ORDER BY start, n",
+                 WHERE doc = (SELECT rowid FROM documents WHERE id = ?1) ORDER BY start, n",
             )?
             .query_map([id], |r| {
                 Ok(MentionSpan {
@@ -115,7 +115,8 @@ impl Store {
                 "SELECT n, trig_start, trig_end, trigger, type, cameo, quad, intensity, src_text,
                         src_code || coalesce(src_sector, ''), tgt_text,
                         tgt_code || coalesce(tgt_sector, ''), date, negated, modality, pattern
-                 FROM events WHERE doc_id = ?1 ORDER BY trig_start, n",
+                 FROM events WHERE doc = (SELECT rowid FROM documents WHERE id = ?1)
+                 ORDER BY trig_start, n",
             )?
             .query_map([id], |r| {
                 Ok(EventSpan {
@@ -142,7 +143,7 @@ impl Store {
             .conn
             .prepare(
                 "SELECT n, start, end, kind, speaker, speaker_entity, cue, hedged FROM quotes
-                 WHERE doc_id = ?1 ORDER BY start, n",
+                 WHERE doc = (SELECT rowid FROM documents WHERE id = ?1) ORDER BY start, n",
             )?
             .query_map([id], |r| {
                 Ok(QuoteSpan {
@@ -197,7 +198,7 @@ impl Store {
             // The document is looked up only for events without a date of their own.
             let sql = format!(
                 "SELECT coalesce(e.date, (SELECT substr(d.published, 1, 10) FROM documents d
-                                          WHERE d.id = e.doc_id), ''),
+                                          WHERE d.rowid = e.doc), ''),
                         e.quad, e.type, e.intensity
                  FROM events e {}",
                 w.sql()
