@@ -51,10 +51,12 @@ def main():
         print(f'{task}: {spec["metric"]} {value:.3f} (floor {spec["floor"]:.3f}) {"ok" if ok else "BELOW FLOOR"}')
         if not ok:
             failed.append(task)
-        # Rows of the scorer's table other than the headline ("title exact match 0.901 ...").
+        # Rows of the scorer's table other than the headline ("title exact match 0.901 ..."):
+        # the first figure of the row, or the one after the row's "metric" ("F1 0.232").
         for row in spec.get('rows', []):
             hit = next((l for l in lines if l.strip().startswith(row['row'])), None)
-            m = re.search(r'([0-9]+\.[0-9]+)', hit.strip()[len(row['row']):]) if hit else None
+            label = re.escape(row['metric']) + ' ' if 'metric' in row else ''
+            m = re.search(label + r'([0-9]+\.[0-9]+)', hit.strip()[len(row['row']):]) if hit else None
             if not m:
                 print(f'{task}: no row {row["row"]!r} in the scorer output')
                 failed.append(f'{task}/{row["row"]}')
