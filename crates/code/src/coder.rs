@@ -135,6 +135,15 @@ fn light_verb_before(toks: &[Tok], first: usize) -> Option<usize> {
         })
 }
 
+/// The first token of the phrase that starts at token `at`, stepping back over the articles
+/// and possessive determiners before it, but not before token `lo`.
+fn over_articles(toks: &[Tok], mut at: usize, lo: usize) -> usize {
+    while at > lo && DETERMINERS[..12].contains(&toks[at - 1].w.as_str()) {
+        at -= 1;
+    }
+    at
+}
+
 /// Whether the word at `k` is used as a verb for sure: inflected ("opposes", "condemned") or
 /// after a modal or "to" ("will criticise"). A bare form may be a noun: "European bar lifts
 /// boycott".
@@ -341,12 +350,8 @@ impl Coder {
             let Some(info) = self.lex.codes.get(&t.cameo) else {
                 continue;
             };
+            // `find` has left out words of names and roles.
             let trigger = Span::new(toks[f.first].s, toks[f.end - 1].e);
-            // A word of a name or a role is no trigger: "Defense" in "Defense Minister",
-            // "opposition" in "opposition groups".
-            if actors.covers(trigger) {
-                continue;
-            }
             let passive = t.kind == 'V'
                 && f.first > 0
                 && (BE.contains(&toks[f.first - 1].w.as_str())
@@ -581,7 +586,8 @@ impl Coder {
                     }
                     if let Some(end) = self.match_at(toks, i, &self.lex.triggers[c].pieces) {
                         // A word of a name or a role is no trigger: "States" in "the United
-                        // States", "Defense" in "Defense Minister".
+                        // States", "Defense" in "Defense Minister", "opposition" in
+                        // "opposition groups".
                         if actors.covers(Span::new(toks[i].s, toks[end - 1].e)) {
                             continue;
                         }
@@ -664,10 +670,7 @@ impl Coder {
                     .unwrap_or(j);
                 // "the", "'s" and the like may stand before the subject; a preposition may
                 // not, even with an article between ("on the Thai border").
-                let mut b = start_tok;
-                while b > 0 && DETERMINERS[..12].contains(&toks[b - 1].w.as_str()) {
-                    b -= 1;
-                }
+                let b = over_articles(toks, start_tok, 0);
                 let before = b.checked_sub(1).map(|b| toks[b].w.as_str());
                 if before.is_some_and(|b| PREPOSITIONS.contains(&b)) {
                     j = start_tok;
@@ -802,10 +805,7 @@ impl Coder {
         let conflict = self.lex.codes.get(&t.cameo).is_some_and(|c| c.quad == 4);
         let place = matches!(actors.mentions[k].kind.as_str(), "GPE" | "LOC");
         let at = toks.iter().position(|x| x.s >= actors.span(k).start)?;
-        let mut b = at;
-        while b > f.end && DETERMINERS[..12].contains(&toks[b - 1].w.as_str()) {
-            b -= 1;
-        }
+        let b = over_articles(toks, at, f.end);
         let locative = b > 0 && matches!(toks[b - 1].w.as_str(), "in" | "at" | "near" | "inside");
         (!(place && locative && !conflict)).then_some(k)
     }
