@@ -465,8 +465,8 @@ impl Ctx<'_> {
                 || w.ends_with("’s")
                 // A role word before a name: "MSNBC host Chris Matthews".
                 || (t + 1 < hi && self.cap(t + 1) && !is_in(BREAK, w))
-                // "Russia's foreign minister", "political scientist Dossym Satpayev".
-                || role_before_name(t)
+                // "Russia's foreign minister", "political scientist Dossym Satpayev": a
+                // lower-case word before a source noun.
                 || (!self.cap(t) && !is_in(BREAK, w) && (t + 1..(t + 3).min(hi)).any(|r| {
                     self.is_word(r) && self.lx.sources.contains(self.w(r))
                 }))
