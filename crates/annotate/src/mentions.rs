@@ -446,14 +446,9 @@ impl Recognizer {
                 continue;
             }
             let role = self
-                .agents
-                .find_iter(phrase)
-                .filter(|a| bounded(phrase, a.start(), a.end()))
-                .map(|a| {
-                    let agent = &self.kb.agents[self.agent_targets[a.pattern().as_usize()].0];
-                    (a.start(), agent)
-                })
-                .find(|(_, a)| a.kind == "PERSON");
+                .person_roles(phrase)
+                .next()
+                .map(|(start, _, agent)| (start, agent));
             // An appositive describes: "an associate professor ...", "the head of ...",
             // "founder of ...", "Russia's ambassador ...". A clause after a comma ("and a
             // Rosneft deal ...", "marking 70 years ...") does not.
@@ -516,12 +511,25 @@ impl Recognizer {
             lo += 1;
         }
         let window = &text[lo..end];
+        self.person_roles(window)
+            .find(|&(_, e, _)| e == window.len())
+            .map(|(_, _, a)| a.sector.clone())
+    }
+
+    /// The one-person roles named in `s` as whole words ("president", "foreign minister"):
+    /// start, end and agent, in order.
+    fn person_roles<'s>(
+        &'s self,
+        s: &'s str,
+    ) -> impl Iterator<Item = (usize, usize, &'s dyad_kb::Agent)> + 's {
         self.agents
-            .find_iter(window)
-            .filter(|a| a.end() == window.len() && bounded(window, a.start(), a.end()))
-            .map(|a| &self.kb.agents[self.agent_targets[a.pattern().as_usize()].0])
-            .find(|a| a.kind == "PERSON")
-            .map(|a| a.sector.clone())
+            .find_iter(s)
+            .filter(move |a| bounded(s, a.start(), a.end()))
+            .map(|a| {
+                let agent = &self.kb.agents[self.agent_targets[a.pattern().as_usize()].0];
+                (a.start(), a.end(), agent)
+            })
+            .filter(|(_, _, a)| a.kind == "PERSON")
     }
 
     /// The place or country named after the comma of a qualified place name ("Phoenix,
@@ -579,14 +587,10 @@ impl Recognizer {
             return None;
         }
         let sector = self
-            .agents
-            .find_iter(gap)
-            .filter(|a| bounded(gap, a.start(), a.end()))
+            .person_roles(gap)
             // "general" inside "Secretary-General" is no general.
-            .filter(|a| !gap[..a.start()].ends_with('-') && !gap[a.end()..].starts_with('-'))
-            .map(|a| &self.kb.agents[self.agent_targets[a.pattern().as_usize()].0])
-            .find(|a| a.kind == "PERSON")
-            .map(|a| a.sector.clone())
+            .find(|&(s, e, _)| !gap[..s].ends_with('-') && !gap[e..].starts_with('-'))
+            .map(|(_, _, a)| a.sector.clone())
             .or_else(|| p.actor.as_ref().and_then(|a| a.sector.clone()));
         Some((
             ActorCode {
