@@ -6,11 +6,12 @@
 //! several outlets) are stored once per outlet and share a `text_id`.
 
 use dyad_model::{Event, LearnedActor, Mention, Meta, Quote, Span};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection};
 use serde::Serialize;
 use std::path::Path;
 
 mod analysis;
+mod bands;
 pub use analysis::{DyadEvent, Statement, StatementAbout};
 mod network;
 pub use network::{EntityName, NetworkQuery, QuoteLink, RelationRow, ReportRow};
@@ -220,6 +221,11 @@ INSERT INTO quote_about (doc_id, quote_n, n, text, entity, code, sector)
     network::MIGRATION,
     // 8: the layers keyed by the document's rowid (its insertion order) instead of its hash id.
     LAYERS_BY_ROWID,
+    // 9: the band index in two levels, keyed by integers.
+    bands::MIGRATION,
+    // 10: fewer index entries at random places, each a page read and written per document
+    // once the index outgrows the page cache (see `APPEND_MOSTLY`).
+    APPEND_MOSTLY,
 ];
 
 /// Migration 8: each per-document layer table is rebuilt with a leading `doc` column, the
@@ -411,6 +417,22 @@ CREATE TRIGGER documents_layers_ad AFTER DELETE ON documents BEGIN
     DELETE FROM quote_about WHERE doc = old.rowid;
     DELETE FROM relations WHERE doc = old.rowid;
 END;
+"#;
+
+/// Migration 10. The event indexes lose the event date: no query reads a range of it (dates are
+/// filtered and sorted as `coalesce(date, published)`), and within a dyad or a type a new entry
+/// then goes after the last (in rowid order) instead of at a random date. The content hash is
+/// no longer indexed: an exact copy has the same MinHash signature, so the band index finds it
+/// (sharing all 16 bands, it is the first candidate). The text id is indexed only for copies
+/// (`text_id != id`): the first document of a text is found by its id.
+const APPEND_MOSTLY: &str = r#"
+DROP INDEX events_dyad;
+CREATE INDEX events_dyad ON events(src_code, tgt_code);
+DROP INDEX events_type;
+CREATE INDEX events_type ON events(type);
+DROP INDEX documents_content_hash;
+DROP INDEX documents_text_id;
+CREATE INDEX documents_copies ON documents(text_id) WHERE text_id != id;
 "#;
 
 /// A processed document, ready to store.
@@ -703,6 +725,8 @@ fn hit_from_row(r: &rusqlite::Row) -> rusqlite::Result<Hit> {
 
 pub struct Store {
     conn: Connection,
+    /// The pending level of the band index, as last read or written (see `bands`).
+    pending: Option<bands::Pending>,
 }
 
 impl Store {
@@ -749,7 +773,10 @@ impl Store {
                 });
             }
         }
-        let mut store = Store { conn };
+        let mut store = Store {
+            conn,
+            pending: None,
+        };
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
             let tx = store.conn.transaction()?;
             tx.execute_batch(sql)?;
@@ -762,28 +789,28 @@ impl Store {
     /// Stores a batch in one transaction. Documents already stored are left untouched, so
     /// running the same input twice changes nothing.
     pub fn insert_batch(&mut self, docs: &[NewDoc]) -> Result<BatchReport> {
+        let report = self.try_insert_batch(docs);
+        if report.is_err() {
+            // The memory copy of the pending band keys may hold this batch's: read it again.
+            self.pending = None;
+        }
+        report
+    }
+
+    fn try_insert_batch(&mut self, docs: &[NewDoc]) -> Result<BatchReport> {
         use dyad_ingest::fingerprint::{
             band_keys, signature_from_bytes, similarity, NEAR_DUPLICATE,
         };
         let mut report = BatchReport::default();
         let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
         let tx = self.conn.transaction()?;
+        let mut index = bands::Pending::begin(&mut self.pending, &tx)?;
         {
             let mut exists = tx.prepare_cached("SELECT 1 FROM documents WHERE id = ?1")?;
-            let mut by_hash =
-                tx.prepare_cached("SELECT text_id FROM documents WHERE content_hash = ?1 LIMIT 1")?;
-            let mut band_hits = tx.prepare_cached(
-                "SELECT doc_id FROM minhash_bands WHERE band = ?1 AND key = ?2 LIMIT 50",
-            )?;
-            let mut signature =
-                tx.prepare_cached("SELECT text_id, minhash FROM documents WHERE id = ?1")?;
             let mut insert = tx.prepare_cached(
                 "INSERT INTO documents (id, content_hash, text_id, url, outlet, title, authors, published,
                  language, origin, encoding, ingested_at, body, minhash)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-            )?;
-            let mut insert_band = tx.prepare_cached(
-                "INSERT OR IGNORE INTO minhash_bands (band, key, doc_id) VALUES (?1, ?2, ?3)",
             )?;
             let mut insert_sentence = tx.prepare_cached(
                 "INSERT INTO sentences (doc, doc_id, n, start, end) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -818,44 +845,30 @@ impl Store {
                     report.already_stored += 1;
                     continue;
                 }
-                let keys = band_keys(&d.minhash);
-                let mut text_id: Option<String> = by_hash
-                    .query_row([&d.content_hash], |r| r.get(0))
-                    .optional()?;
-                if text_id.is_none() {
-                    // Candidates from the band index alone, by how many bands they share: a
-                    // near-duplicate shares several, a text made from the same template one
-                    // by chance. Only the most likely few are fetched and compared, so the
-                    // cost per document stays flat when many stored texts look alike.
-                    let mut shared: std::collections::HashMap<String, (usize, usize)> =
-                        std::collections::HashMap::new();
-                    for (band, key) in keys.iter().enumerate() {
-                        let mut rows = band_hits.query(params![band as i64, *key as i64])?;
-                        while let Some(row) = rows.next()? {
-                            let seen = shared.len();
-                            shared.entry(row.get(0)?).or_insert((0, seen)).0 += 1;
-                        }
-                    }
-                    let mut ranked: Vec<(String, (usize, usize))> = shared.into_iter().collect();
-                    ranked.sort_by_key(|(_, (n, first))| (std::cmp::Reverse(*n), *first));
-                    let mut best = (NEAR_DUPLICATE, None);
-                    for (id, _) in ranked.into_iter().take(NEAR_DUPLICATE_CANDIDATES) {
-                        let found = signature
-                            .query_row([&id], |r| {
-                                Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?))
-                            })
-                            .optional()?;
-                        if let Some((tid, blob)) = found {
-                            if let Some(sig) = signature_from_bytes(&blob) {
-                                let s = similarity(&d.minhash, &sig);
-                                if s >= best.0 {
-                                    best = (s, Some(tid));
-                                }
-                            }
-                        }
-                    }
-                    text_id = best.1;
+                let mut keys = [0i64; dyad_ingest::fingerprint::BANDS];
+                for (band, key) in band_keys(&d.minhash).into_iter().enumerate() {
+                    keys[band] = bands::stored_key(band, key);
                 }
+                // Only the few stored texts most likely to be the same or nearly the same are
+                // fetched and compared (an exact copy shares all 16 bands and comes first), so
+                // the cost per document stays flat when many stored texts look alike.
+                let mut best: (f64, Option<String>) = (NEAR_DUPLICATE, None);
+                for doc in index.candidates(&tx, &keys, NEAR_DUPLICATE_CANDIDATES)? {
+                    let Some((tid, blob)) = bands::signature(&tx, doc)? else {
+                        continue;
+                    };
+                    let Some(sig) = signature_from_bytes(&blob) else {
+                        continue;
+                    };
+                    let s = similarity(&d.minhash, &sig);
+                    if s > best.0 || (s == best.0 && best.1.is_none()) {
+                        best = (s, Some(tid));
+                        if s >= 1.0 {
+                            break;
+                        }
+                    }
+                }
+                let text_id = best.1;
                 if text_id.is_some() {
                     report.near_duplicates += 1;
                 }
@@ -879,9 +892,7 @@ impl Store {
                 ])?;
                 // The layers are keyed by the document's rowid: its rows go at the end.
                 let doc = tx.last_insert_rowid();
-                for (band, key) in keys.iter().enumerate() {
-                    insert_band.execute(params![band as i64, *key as i64, d.id])?;
-                }
+                index.add(&tx, doc, &keys)?;
                 for (n, s) in d.sentences.iter().enumerate() {
                     insert_sentence.execute(params![
                         doc,
@@ -1052,6 +1063,7 @@ impl Store {
                 report.inserted += 1;
             }
         }
+        index.finish(&tx)?;
         tx.commit()?;
         Ok(report)
     }
@@ -1112,7 +1124,13 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
         doc.same_text = self
             .conn
-            .prepare("SELECT id FROM documents WHERE text_id = ?1 AND id != ?2 ORDER BY rowid")?
+            .prepare(
+                // Copies through the partial index, the first document by its id.
+                "SELECT id FROM documents WHERE id != ?2 AND rowid IN (
+                     SELECT rowid FROM documents WHERE text_id = ?1 AND text_id != id
+                     UNION SELECT rowid FROM documents WHERE id = ?1)
+                 ORDER BY rowid",
+            )?
             .query_map([&doc.text_id, full], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         doc.actors = self
@@ -1185,7 +1203,11 @@ impl Store {
         )?;
         Ok(Stats {
             documents: one("SELECT count(*) FROM documents")?,
-            distinct_texts: one("SELECT count(DISTINCT text_id) FROM documents")?,
+            // Each text's first document has its own id as text id; copies are indexed.
+            distinct_texts: one(
+                "SELECT (SELECT count(*) FROM documents)
+                        - (SELECT count(*) FROM documents WHERE text_id != id)",
+            )?,
             outlets: one("SELECT count(DISTINCT outlet) FROM documents")?,
             sentences: one("SELECT count(*) FROM sentences")?,
             mentions: one("SELECT count(*) FROM mentions")?,
@@ -1412,9 +1434,12 @@ impl Store {
     /// Groups of two or more documents that carry the same or nearly the same text.
     pub fn same_text_groups(&self) -> Result<Vec<Vec<GroupMember>>> {
         let mut stmt = self.conn.prepare(
-            "SELECT text_id, id, outlet FROM documents
-             WHERE text_id IN (SELECT text_id FROM documents GROUP BY text_id HAVING count(*) > 1)
-             ORDER BY text_id, rowid",
+            // The copies through the partial index, then the first document of each text.
+            "SELECT text_id, id, outlet, rowid FROM documents WHERE text_id != id
+             UNION ALL
+             SELECT text_id, id, outlet, rowid FROM documents
+             WHERE id IN (SELECT text_id FROM documents WHERE text_id != id)
+             ORDER BY 1, 4",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get(2)?))
@@ -1575,6 +1600,22 @@ mod tests {
             (d.actors[0].name.as_str(), d.actors[0].mentions),
             ("xi-jinping", 1)
         );
+
+        // An exact copy from a fourth outlet, in a later batch, joins the same text.
+        let mut s = s;
+        let copy = doc("Upland Courier", WIRE);
+        assert_eq!(
+            s.insert_batch(std::slice::from_ref(&copy))
+                .unwrap()
+                .near_duplicates,
+            1
+        );
+        let first = s.get(&batch[0].id).unwrap().unwrap();
+        assert_eq!(first.same_text, vec![batch[1].id.clone(), copy.id.clone()]);
+        assert_eq!(s.stats().unwrap().distinct_texts, 2);
+        let groups = s.same_text_groups().unwrap();
+        let ids: Vec<&str> = groups[0].iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids, [&batch[0].id, &batch[1].id, &copy.id]);
     }
 
     #[test]
@@ -1826,11 +1867,20 @@ mod tests {
             .unwrap();
         fresh
             .conn
-            .execute_batch(
-                "INSERT INTO old.documents SELECT * FROM main.documents ORDER BY rowid;
-                 INSERT INTO old.minhash_bands SELECT * FROM main.minhash_bands;",
-            )
+            .execute_batch("INSERT INTO old.documents SELECT * FROM main.documents ORDER BY rowid")
             .unwrap();
+        for d in &docs {
+            let keys = dyad_ingest::fingerprint::band_keys(&d.minhash);
+            for (band, key) in keys.into_iter().enumerate() {
+                fresh
+                    .conn
+                    .execute(
+                        "INSERT INTO old.minhash_bands (band, key, doc_id) VALUES (?1, ?2, ?3)",
+                        params![band as i64, key as i64, d.id],
+                    )
+                    .unwrap();
+            }
+        }
         for table in LAYERS {
             let columns: Vec<String> = fresh
                 .conn
@@ -1913,5 +1963,201 @@ mod tests {
             assert_eq!(count(&s.conn, table), count(&fresh.conn, table), "{table}");
         }
         assert_eq!(everything(&s, &docs), want);
+
+        // The band keys came over: a third reprint is found to be the same text.
+        let variant = reprint.replace("agreed to keep", "agreed to keep open");
+        let r = s.insert_batch(&[doc("Quay Post", &variant)]).unwrap();
+        assert_eq!(r.near_duplicates, 1);
+        let groups = s.same_text_groups().unwrap();
+        assert_eq!(groups[0].len(), 3, "{groups:?}");
+    }
+
+    /// Reprints of the wire story, each a little different, and unrelated stories.
+    fn reprints_and_others() -> (Vec<NewDoc>, Vec<NewDoc>) {
+        let outlets = [
+            "Baltic Ledger",
+            "Quay Post",
+            "Harbour Daily",
+            "Upland Courier",
+        ];
+        let reprints = outlets
+            .iter()
+            .enumerate()
+            .map(|(i, o)| {
+                doc(
+                    o,
+                    &WIRE.replace("Friday", ["Thursday", "Friday", "Saturday", "Sunday"][i]),
+                )
+            })
+            .collect();
+        let others = [
+            "Russia's foreign ministry summoned the US ambassador on Monday over new sanctions.",
+            "Japan and South Korea agreed on Tuesday to resume regular talks between their finance ministers.",
+            "Protesters gathered outside the parliament in Tbilisi for a third night against the foreign agents bill.",
+            "The European Union extended its sanctions on Belarus by a year, diplomats said on Wednesday.",
+        ]
+        .iter()
+        .map(|t| doc("Continental Review", t))
+        .collect();
+        (reprints, others)
+    }
+
+    fn text_ids(s: &Store, docs: &[NewDoc]) -> Vec<String> {
+        docs.iter()
+            .map(|d| s.get(&d.id).unwrap().unwrap().text_id)
+            .collect()
+    }
+
+    #[test]
+    fn near_duplicates_are_found_in_pending_keys_after_a_reopen_and_after_a_merge() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        let (reprints, others) = reprints_and_others();
+        let band_rows = |s: &Store| -> (i64, i64) {
+            let n = |t: &str| {
+                s.conn
+                    .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
+                    .unwrap()
+            };
+            (n("minhash_pending"), n("minhash_index"))
+        };
+        // The first reprint alone: its keys wait in the pending level.
+        let mut s = Store::open(&path).unwrap();
+        s.insert_batch(&reprints[..1]).unwrap();
+        assert_eq!(band_rows(&s), (1, 0));
+        drop(s);
+        // Found from the pending table read by a new connection.
+        let mut s = Store::open(&path).unwrap();
+        let r = s.insert_batch(&reprints[1..2]).unwrap();
+        assert_eq!(r.near_duplicates, 1);
+        assert_eq!(band_rows(&s), (2, 0));
+        // Four documents' keys fill the pending level (in tests): they go to the index.
+        let r = s.insert_batch(&others[..2]).unwrap();
+        assert_eq!(r.near_duplicates, 0);
+        assert_eq!(band_rows(&s), (0, 64));
+        // Found in the index, and unrelated texts are not grouped with them.
+        let r = s
+            .insert_batch(&[others[2].clone(), reprints[2].clone()])
+            .unwrap();
+        assert_eq!(r.near_duplicates, 1);
+        let ids = text_ids(&s, &reprints[..3]);
+        assert!(ids.iter().all(|t| *t == reprints[0].id), "{ids:?}");
+        let ids = text_ids(&s, &others[..3]);
+        assert!(ids.iter().zip(&others).all(|(t, d)| *t == d.id), "{ids:?}");
+    }
+
+    #[test]
+    fn near_duplicate_candidates_favour_several_shared_bands_then_rare_keys() {
+        use dyad_ingest::fingerprint::{band_keys, SIGNATURE_LEN};
+        // Signatures made by hand: `base` in the bands given, values of `salt` elsewhere, and
+        // three of four values of `base` in every other band for the near-duplicate.
+        let base: [u32; SIGNATURE_LEN] = std::array::from_fn(|i| i as u32);
+        let sig = |bands: &[usize], salt: u32, near: bool| -> [u32; SIGNATURE_LEN] {
+            std::array::from_fn(|i| {
+                if bands.contains(&(i / 4)) || (near && i % 4 != 0) {
+                    base[i]
+                } else {
+                    1000 * salt + i as u32
+                }
+            })
+        };
+        let with = |outlet: &str, text: &str, minhash| NewDoc {
+            minhash,
+            ..doc(outlet, text)
+        };
+        let mut stored = vec![
+            with(
+                "Quay Post",
+                "A near copy of the story.",
+                sig(&[2, 3], 1, true),
+            ),
+            with(
+                "Quay Post",
+                "A story sharing a rare band.",
+                sig(&[1], 2, false),
+            ),
+        ];
+        for k in 0..6 {
+            let text = format!("Story number {k} from the same template.");
+            stored.push(with("Baltic Ledger", &text, sig(&[0], 3 + k, false)));
+        }
+        let mut s = Store::open_in_memory().unwrap();
+        s.insert_batch(&stored).unwrap();
+        let rowid = |id: &str| -> i64 {
+            s.conn
+                .query_row("SELECT rowid FROM documents WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })
+                .unwrap()
+        };
+        let (near, rare) = (rowid(&stored[0].id), rowid(&stored[1].id));
+        let chance: Vec<i64> = stored[2..].iter().map(|d| rowid(&d.id)).collect();
+
+        let mut keys = [0i64; dyad_ingest::fingerprint::BANDS];
+        for (band, key) in band_keys(&base).into_iter().enumerate() {
+            keys[band] = bands::stored_key(band, key);
+        }
+        let tx = s.conn.transaction().unwrap();
+        let found = bands::Pending::begin(&mut s.pending, &tx)
+            .unwrap()
+            .candidates(&tx, &keys, 24)
+            .unwrap();
+        assert_eq!(found[..2], [near, rare], "{found:?}");
+        assert_eq!(found.len(), 2 + 3, "{found:?}");
+        assert!(found[2..].iter().all(|d| chance.contains(d)), "{found:?}");
+        drop(tx);
+
+        // And the near copy is the one whose text a new document with `base` joins.
+        let r = s
+            .insert_batch(&[with("Harbour Daily", "The story.", base)])
+            .unwrap();
+        assert_eq!(r.near_duplicates, 1);
+        let joined = s
+            .get(&doc("Harbour Daily", "The story.").id)
+            .unwrap()
+            .unwrap();
+        assert_eq!(joined.text_id, stored[0].id);
+    }
+
+    #[test]
+    fn two_connections_see_each_others_band_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        let (reprints, others) = reprints_and_others();
+        let mut a = Store::open(&path).unwrap();
+        let mut b = Store::open(&path).unwrap();
+        a.insert_batch(&others[..1]).unwrap();
+        b.insert_batch(&others[1..2]).unwrap();
+        // a writes a reprint; b, whose memory copy of the pending keys is older, must find it.
+        a.insert_batch(&reprints[..1]).unwrap();
+        assert_eq!(b.insert_batch(&reprints[1..2]).unwrap().near_duplicates, 1);
+        // b's batch merged the pending keys into the index; a reads the emptied level again.
+        assert_eq!(a.insert_batch(&reprints[2..3]).unwrap().near_duplicates, 1);
+        assert_eq!(b.insert_batch(&reprints[3..4]).unwrap().near_duplicates, 1);
+        let ids = text_ids(&a, &reprints);
+        assert!(ids.iter().all(|t| *t == reprints[0].id), "{ids:?}");
+    }
+
+    #[test]
+    fn a_failed_batch_leaves_no_band_keys_behind() {
+        let (reprints, others) = reprints_and_others();
+        let mut s = Store::open_in_memory().unwrap();
+        s.insert_batch(&others[..1]).unwrap();
+        // A document whose layers cannot be stored (a span past its text) fails the batch
+        // after the reprint before it was recorded.
+        let mut bad = others[1].clone();
+        bad.sentences = vec![Span::new(0, 10_000)];
+        s.conn
+            .execute_batch(
+                "CREATE TRIGGER refuse BEFORE INSERT ON sentences WHEN new.end > 5000
+                 BEGIN SELECT RAISE(ABORT, 'refused'); END;",
+            )
+            .unwrap();
+        assert!(s.insert_batch(&[reprints[0].clone(), bad]).is_err());
+        // The reprint was rolled back: the next one is not its near-duplicate.
+        let r = s.insert_batch(&reprints[1..2]).unwrap();
+        assert_eq!((r.inserted, r.near_duplicates), (1, 0));
+        let r = s.insert_batch(&reprints[..1]).unwrap();
+        assert_eq!((r.inserted, r.near_duplicates), (1, 1));
     }
 }

@@ -86,7 +86,10 @@ impl Store {
             });
         }
         conn.pragma_update(None, "query_only", "ON")?;
-        Ok(Store { conn })
+        Ok(Store {
+            conn,
+            pending: None,
+        })
     }
 
     /// The mentions, events and quotes of a document (its full id), in text order.
