@@ -82,6 +82,33 @@ pub fn contains_phrase(text: &str, words: &[String], exact_end: bool) -> bool {
     })
 }
 
+/// Whether a discard phrase is in `text`, as PETRARCH 2 reads its discard lists: the words
+/// are the text's whitespace-separated tokens, so a word with punctuation attached ("ago,"
+/// or "ago." at the end of a sentence) is not the phrase's word ("three years ago, an
+/// official said" is not discarded by `YEARS AGO`). The last word is a stem unless
+/// `exact_end`: it may go on with letters ("footballers" for `FOOTBALL`), not punctuation.
+pub fn contains_discard(text: &str, words: &[String], exact_end: bool) -> bool {
+    let toks: Vec<String> = text
+        .split_whitespace()
+        .map(|t| t.to_uppercase().replace('\u{2019}', "'"))
+        .collect();
+    let n = words.len();
+    if n == 0 || toks.len() < n {
+        return false;
+    }
+    (0..=toks.len() - n).any(|i| {
+        words.iter().enumerate().all(|(k, w)| {
+            let t = &toks[i + k];
+            if k + 1 == n && !exact_end {
+                t.strip_prefix(w.as_str())
+                    .is_some_and(|rest| rest.chars().all(char::is_alphabetic))
+            } else {
+                t == w
+            }
+        })
+    })
+}
+
 const DETERMINERS: &[&str] = &[
     "THE", "A", "AN", "ITS", "THEIR", "HIS", "HER", "OUR", "'S", "THIS", "THESE", "THOSE",
 ];
@@ -388,6 +415,9 @@ struct Binding {
     words: usize,
     /// Where the first of them is, in walking order from the verb.
     nearest: Option<usize>,
+    /// Tokens the pattern's words and synonym sets matched: they name what was done, not
+    /// who it was done to ("- * {&MILITARY EXERCISES}" leaves "military" to the pattern).
+    matched: Vec<usize>,
 }
 
 /// Tokens in walking order (forwards after the verb, backwards before it).
@@ -513,6 +543,9 @@ impl View<'_> {
                 b.words += words;
                 if words > 0 && b.nearest.is_none() {
                     b.nearest = Some(start);
+                }
+                if words > 0 {
+                    b.matched.extend(self.idx[start..end].iter().copied());
                 }
                 if let Some(e) = self.go(steps, k + 1, end, None, b, depth) {
                     return Some(e);
@@ -776,6 +809,7 @@ fn match_patterns<'a>(
                             .or(b.compound.map(|(g, _)| (g, false))),
                         words: b.words + bb.words,
                         nearest: b.nearest,
+                        matched: [b.matched, bb.matched].concat(),
                     };
                     // Then the one whose words start nearest the verb (the head of its
                     // object before a later phrase); the same pattern written twice, the
@@ -1279,7 +1313,11 @@ pub fn sentence_events(
             let object = inner_target.flatten().or_else(|| {
                 groups
                     .iter()
-                    .position(|g| g.first >= f.end && g.end <= c.end)
+                    .position(|g| {
+                        g.first >= f.end
+                            && g.end <= c.end
+                            && !(g.first..g.end).all(|i| b.matched.contains(&i))
+                    })
                     // The object is in the verb's own phrase: not past a comma, unless the
                     // comma only separates two modifiers of one noun ("complete, full
                     // diplomatic ties", but not "the treaty, officials in").

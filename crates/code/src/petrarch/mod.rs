@@ -97,7 +97,7 @@ pub fn code(doc: &mut Document, dct: Option<NaiveDate>, cameo: &Cameo) {
     let story_discarded = cameo
         .discards
         .iter()
-        .any(|d| d.story && coder::contains_phrase(text, &d.words, d.exact_end));
+        .any(|d| d.story && coder::contains_discard(text, &d.words, d.exact_end));
     let mut events = Vec::new();
     if !story_discarded {
         for &sentence in &layers.sentences {
@@ -105,7 +105,7 @@ pub fn code(doc: &mut Document, dct: Option<NaiveDate>, cameo: &Cameo) {
             if cameo
                 .discards
                 .iter()
-                .any(|d| !d.story && coder::contains_phrase(s, &d.words, d.exact_end))
+                .any(|d| !d.story && coder::contains_discard(s, &d.words, d.exact_end))
             {
                 continue;
             }
@@ -218,6 +218,10 @@ mod tests {
         \n\
         --- ASSASSINATE [186] ---\n\
         ASSASSINATE\n\
+        \n\
+        --- HOLD [---] ---\n\
+        HOLD {HELD}\n\
+        - * {SOLDIER DRILLS} [150]\n\
         \n\
         ~ a (a b SHELL) STATE = a b 015\n\
         ~ a (b . SHELL) STATE = a b 112\n\
@@ -692,11 +696,62 @@ mod tests {
     }
 
     #[test]
+    fn pattern_words_are_not_the_target() {
+        // "soldier" is an agent, but the pattern's words name the drills: the target is the
+        // next actor.
+        assert_eq!(
+            coded(
+                "Valdoria held soldier drills with Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 150"]
+        );
+        // An actor only partly matched by the pattern is still the target.
+        assert_eq!(
+            coded("Valdoria received envoys from Kestran.", "2015-01-01", ""),
+            ["KESGOV VAL 042", "VAL KESGOV 043"]
+        );
+        // Without a pattern, the agent is the target.
+        assert_eq!(
+            coded("Valdoria held soldiers in Kestran.", "2015-01-01", ""),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
     fn discards_and_clauses() {
-        let d = "FOOTBALL\n+CHESS OLYMPIAD_\n";
-        assert!(coded("Valdoria shelled Kestran at football.", "2015-01-01", d).is_empty());
+        let d = "FOOTBALL\n+CHESS OLYMPIAD_\nYEARS AGO\n";
         assert!(coded(
-            "At the chess olympiad, nothing happened. Valdoria shelled Kestran.",
+            "Valdoria shelled Kestran at football on Monday.",
+            "2015-01-01",
+            d
+        )
+        .is_empty());
+        // The last word is a stem: it may go on with letters.
+        assert!(coded(
+            "Valdoria shelled Kestran's footballers today.",
+            "2015-01-01",
+            d
+        )
+        .is_empty());
+        assert!(coded("Years ago Valdoria shelled Kestran.", "2015-01-01", d).is_empty());
+        // As PETRARCH 2 reads them, discard words are whitespace-separated tokens: a word
+        // with punctuation attached is another word.
+        assert_eq!(
+            coded(
+                "Valdoria shelled Kestran, which it had left two years ago, on Monday.",
+                "2015-01-01",
+                d
+            ),
+            ["VAL KES 195"]
+        );
+        assert_eq!(
+            coded("Valdoria shelled Kestran at football.", "2015-01-01", d),
+            ["VAL KES 195"]
+        );
+        assert!(coded(
+            "At the chess olympiad nothing happened. Valdoria shelled Kestran.",
             "2015-01-01",
             d
         )
@@ -725,7 +780,7 @@ mod tests {
         .unwrap();
         std::fs::write(dir.path().join("T.discards.txt"), "+\nCRICKET\n").unwrap();
         let c = Cameo::load(dir.path()).unwrap();
-        assert_eq!(c.verbs.blocks.len(), 23);
+        assert_eq!(c.verbs.blocks.len(), 24);
         assert_eq!(c.discards.len(), 1);
         assert_eq!(c.warnings.len(), 3, "{:?}", c.warnings);
         assert!(
