@@ -144,6 +144,10 @@ struct Group {
     first: usize,
     end: usize,
     members: Vec<Member>,
+    /// For agents placed in countries ("military exercises in Alaska"): where the agents
+    /// end, where the countries start and the countries' own members, for when a pattern's
+    /// words took the agent and the noun it qualifies.
+    countries: Option<(usize, usize, Vec<Member>)>,
 }
 
 fn split_code(code: Option<&str>, sector: Option<&str>) -> (Option<String>, Option<String>) {
@@ -210,6 +214,7 @@ fn groups(toks: &[Tok], mentions: &[Mention], sentence: Span, dict: &VerbDiction
             first,
             end: last + 1,
             members,
+            countries: None,
         });
     }
     // One noun phrase, one actor: "Bree Prime Minister Romendacil", "Dagolath's first
@@ -276,6 +281,17 @@ fn groups(toks: &[Tok], mentions: &[Mention], sentence: Span, dict: &VerbDiction
                     {
                         c_end += 1;
                     }
+                    // A list of countries ends with "and" or "or" ("of Arnor, Osgiliath
+                    // and Gondor"); a comma alone goes on to another phrase ("southwest
+                    // of Baghdad, the US command said").
+                    let listed = (a_end + 1..c_end).any(|k| {
+                        toks[singles[k - 1].end..singles[k].first]
+                            .iter()
+                            .any(|t| matches!(t.w.as_str(), "AND" | "OR" | "NOR"))
+                    });
+                    if !listed {
+                        c_end = a_end + 1;
+                    }
                     let mut members = Vec::new();
                     for ag in &singles[i..a_end] {
                         for m in &ag.members {
@@ -291,6 +307,14 @@ fn groups(toks: &[Tok], mentions: &[Mention], sentence: Span, dict: &VerbDiction
                     }
                     g.members = members;
                     g.end = singles[c_end - 1].end;
+                    g.countries = Some((
+                        singles[a_end - 1].end,
+                        singles[a_end].first,
+                        singles[a_end..c_end]
+                            .iter()
+                            .flat_map(|c| c.members.iter().cloned())
+                            .collect(),
+                    ));
                     merged.push(g);
                     i = c_end;
                     continue;
@@ -301,32 +325,51 @@ fn groups(toks: &[Tok], mentions: &[Mention], sentence: Span, dict: &VerbDiction
         i += 1;
     }
     // Compounds: actors separated by "and", "or", commas, determiners and a few modifiers.
+    let joins = |a: &Group, b: &Group| {
+        let gap = &toks[a.end..b.first];
+        let has_conj = gap.iter().any(|t| CONJUNCTIONS.contains(&t.w.as_str()));
+        let fillers = gap
+            .iter()
+            .filter(|t| {
+                !CONJUNCTIONS.contains(&t.w.as_str()) && !DETERMINERS.contains(&t.w.as_str())
+            })
+            .count();
+        let clean = gap.iter().all(|t| {
+            !PREPOSITIONS.contains(&t.w.as_str())
+                && !CLAUSE_BREAKS.contains(&t.w.as_str())
+                && t.w
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_alphanumeric() || c == ',')
+        });
+        has_conj && clean && fillers <= 2 && gap.len() <= 5
+    };
     let mut out: Vec<Group> = Vec::new();
-    for g in merged {
-        if let Some(prev) = out.last_mut() {
-            let gap = &toks[prev.end..g.first];
-            let has_conj = gap.iter().any(|t| CONJUNCTIONS.contains(&t.w.as_str()));
-            let fillers = gap
+    let mut i = 0;
+    while i < merged.len() {
+        let mut j = i + 1;
+        while j < merged.len() && joins(&merged[j - 1], &merged[j]) {
+            j += 1;
+        }
+        // A list ends with "and" or "or" ("Arnor, Osgiliath and Gondor"); actors with only
+        // commas between are in different phrases ("southwest of Baghdad, the US command
+        // said").
+        let listed = (i + 1..j).any(|k| {
+            toks[merged[k - 1].end..merged[k].first]
                 .iter()
-                .filter(|t| {
-                    !CONJUNCTIONS.contains(&t.w.as_str()) && !DETERMINERS.contains(&t.w.as_str())
-                })
-                .count();
-            let clean = gap.iter().all(|t| {
-                !PREPOSITIONS.contains(&t.w.as_str())
-                    && !CLAUSE_BREAKS.contains(&t.w.as_str())
-                    && t.w
-                        .chars()
-                        .next()
-                        .is_some_and(|c| c.is_alphanumeric() || c == ',')
-            });
-            if has_conj && clean && fillers <= 2 && gap.len() <= 5 {
-                prev.members.extend(g.members);
-                prev.end = g.end;
-                continue;
-            }
+                .any(|t| matches!(t.w.as_str(), "AND" | "OR" | "NOR"))
+        });
+        if !listed {
+            j = i + 1;
+        }
+        let mut g = merged[i].clone();
+        for next in &merged[i + 1..j] {
+            g.members.extend(next.members.iter().cloned());
+            g.end = next.end;
+            g.countries = None;
         }
         out.push(g);
+        i = j;
     }
     out
 }
@@ -351,7 +394,41 @@ fn links_to_country(gap: &[Tok], dict: &VerbDictionary) -> bool {
             && !CLAUSE_BREAKS.contains(&t.w.as_str())
             && !CONJUNCTIONS.contains(&t.w.as_str())
     };
-    let before_ok = at <= 2 && gap[..at].iter().all(plain);
+    // Before the preposition a noun may also be a verb of the dictionary ("an Islamic state
+    // in", "a target southwest of"), but not in a form only a verb takes ("soldiers
+    // attacked in", "officials meeting in").
+    // The first of them may have a capital after an adjective agent ("an Islamic State
+    // target southwest of").
+    let noun = |k: usize, t: &Tok| {
+        plain(t)
+            || (k == 0 || !t.capital)
+                && t.w.chars().all(char::is_alphabetic)
+                && !t.w.ends_with("ING")
+                && dict
+                    .forms
+                    .get(&t.w)
+                    .is_none_or(|fs| fs.iter().all(|f| !f.past && f.pre.is_empty()))
+    };
+    // "southwest of", "north of": a direction makes one preposition with "of".
+    let direction = at > 0
+        && gap[at].w == "OF"
+        && matches!(
+            gap[at - 1].w.as_str(),
+            "NORTH"
+                | "SOUTH"
+                | "EAST"
+                | "WEST"
+                | "NORTHEAST"
+                | "NORTHWEST"
+                | "SOUTHEAST"
+                | "SOUTHWEST"
+                | "NORTH-EAST"
+                | "NORTH-WEST"
+                | "SOUTH-EAST"
+                | "SOUTH-WEST"
+        );
+    let before_ok =
+        at <= 2 + usize::from(direction) && gap[..at].iter().enumerate().all(|(k, t)| noun(k, t));
     let after = &gap[at + 1..];
     let after_ok = after.len() <= 5
         && after
@@ -1377,6 +1454,28 @@ pub fn sentence_events(
             if let Some(t) = b.target {
                 target = Some(t);
             }
+            // "conducting military exercises in Alaska" with "- * {&MILITARY EXERCISES}": the
+            // pattern took the agent's words, so the object is the country they were in.
+            let target_members: Option<&[Member]> = target
+                .filter(|&t| b.target.is_none() && Some(t) == object && !is_passive)
+                .and_then(|t| groups[t].countries.as_ref().map(|c| (t, c)))
+                .filter(|(t, (agents_end, at, _))| {
+                    let taken = |r: std::ops::Range<usize>| {
+                        r.filter(|&i| {
+                            !PREPOSITIONS.contains(&toks[i].w.as_str())
+                                && !DETERMINERS.contains(&toks[i].w.as_str())
+                        })
+                        .map(|i| b.matched.contains(&i))
+                        .collect::<Vec<bool>>()
+                    };
+                    // The agent's words and the noun after it, all the pattern's: an agent
+                    // that is itself the noun ("received envoys from") keeps its sector.
+                    let head = taken(*agents_end..*at);
+                    !head.is_empty()
+                        && head.iter().all(|&m| m)
+                        && taken(groups[*t].first..*agents_end).iter().all(|&m| m)
+                })
+                .map(|(_, (_, _, ms))| ms.as_slice());
             let mut pairs: Vec<(&Member, &Member)> = Vec::new();
             match b.compound {
                 Some((g, before_verb))
@@ -1404,7 +1503,7 @@ pub fn sentence_events(
                     if let (Some(s), Some(t)) = (source, target) {
                         if s != t {
                             for x in &groups[s].members {
-                                for y in &groups[t].members {
+                                for y in target_members.unwrap_or(&groups[t].members) {
                                     pairs.push((x, y));
                                 }
                             }

@@ -712,10 +712,72 @@ mod tests {
             coded("Valdoria received envoys from Kestran.", "2015-01-01", ""),
             ["KESGOV VAL 042", "VAL KESGOV 043"]
         );
+        // The pattern took the agent's words; the country the agent was in is the target.
+        assert_eq!(
+            coded("Valdoria held soldier drills in Kestran.", "2015-01-01", ""),
+            ["VAL KES 150"]
+        );
         // Without a pattern, the agent is the target.
         assert_eq!(
             coded("Valdoria held soldiers in Kestran.", "2015-01-01", ""),
             Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn agents_placed_in_countries_and_lists() {
+        // A noun that is also a verb of the dictionary still links an agent to its place;
+        // a past form does not.
+        assert_eq!(
+            coded(
+                "Valdoria shelled a minister visit in Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KESGOV 195"]
+        );
+        assert_eq!(
+            coded(
+                "Valdoria shelled ministers visited in Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL ---GOV 195"]
+        );
+        // "southwest of" is one preposition; the noun after an agent may have a capital.
+        assert_eq!(
+            coded(
+                "Valdoria shelled a soldier Camp southwest of Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KESMIL 195"]
+        );
+        // A comma alone does not make a list: the actor after it is in another phrase.
+        assert_eq!(
+            coded(
+                "Valdoria shelled soldiers southwest of Kestran, the Morevian minister said.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KESMIL 195"]
+        );
+        assert_eq!(
+            coded(
+                "Valdoria shelled Kestran, the Morevian minister said.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 195"]
+        );
+        // With "and" at its end it is one.
+        assert_eq!(
+            coded(
+                "Valdoria shelled Kestran, Morev and the Northern Marches.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL ARV 195", "VAL KES 195", "VAL MOR 195", "VAL NMA 195"]
         );
     }
 
