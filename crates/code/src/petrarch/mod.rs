@@ -782,6 +782,32 @@ mod tests {
     }
 
     #[test]
+    fn subjects_after_quantities_and_in_prepositional_phrases() {
+        // A quantity before "of" is not the subject: the actor after it is.
+        assert_eq!(
+            coded(
+                "Hundreds of Valdorian soldiers shelled Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VALMIL KES 195"]
+        );
+        assert!(coded("Talks with Valdoria shelled Kestran.", "2015-01-01", "").is_empty());
+        // A subject with no actor of its own takes the one of its prepositional phrase...
+        assert_eq!(
+            coded(
+                "A battery hidden in Valdoria shelled Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 195"]
+        );
+        // ... but not a phrase that opens the sentence with a preposition, nor "near".
+        assert!(coded("In Valdoria, a battery shelled Kestran.", "2015-01-01", "").is_empty());
+        assert!(coded("A battery near Valdoria shelled Kestran.", "2015-01-01", "").is_empty());
+    }
+
+    #[test]
     fn discards_and_clauses() {
         let d = "FOOTBALL\n+CHESS OLYMPIAD_\nYEARS AGO\n";
         assert!(coded(
