@@ -231,12 +231,26 @@ fn groups(toks: &[Tok], mentions: &[Mention], sentence: Span, dict: &VerbDiction
                 .all(|t| t.w.chars().all(char::is_alphabetic) && !t.capital);
             let (a, b) = (&prev.members[0], &g.members[0]);
             let agree = a.code.is_none() || b.code.is_none() || a.code == b.code;
-            let fits = gap.is_empty() || possessive && modifiers && gap.len() <= 3;
+            // Coordinated modifiers count once: "Ithilen's awful and evil minister".
+            let coordinated = gap
+                .iter()
+                .filter(|t| matches!(t.w.as_str(), "AND" | "OR"))
+                .count();
+            let fits = gap.is_empty() || possessive && modifiers && gap.len() - coordinated <= 3;
             if fits && agree && prev.members.len() == 1 && g.members.len() == 1 {
                 let code = a.code.clone().or(b.code.clone());
                 let sector = join_sectors(a.sector.as_deref(), b.sector.as_deref());
                 let span = Span::new(a.span.start, b.span.end);
                 prev.members[0] = Member { span, code, sector };
+                prev.end = g.end;
+                continue;
+            }
+            // Two names side by side that disagree are still one noun phrase, and the
+            // first names it, as PETRARCH 2 reads a noun phrase's actor: "the Malaysia
+            // Airlines Boeing 777", "Ithilen's minister Calimehtar" (a name after a
+            // country's agent).
+            if gap.is_empty() && !agree && prev.members.len() == 1 && g.members.len() == 1 {
+                prev.members[0].span = Span::new(prev.members[0].span.start, g.members[0].span.end);
                 prev.end = g.end;
                 continue;
             }
@@ -606,6 +620,18 @@ impl View<'_> {
             let infinitive =
                 |q: usize| !self.backwards && self.idx.get(q).is_some_and(|&i| self.infinitives[i]);
             if start > p && infinitive(start - 1) {
+                break;
+            }
+            // An actor of the pattern after the verb is in the verb's own phrases: the search
+            // for it does not go past a form of "be" or a modal ("- * &WEAPON (TO +)" does not read "a
+            // missile believed to be fired by rebels").
+            if start > p
+                && !self.backwards
+                && matches!(steps[k].elem, Elem::Source | Elem::Target | Elem::Compound)
+                && self
+                    .word(start - 1)
+                    .is_some_and(|w| BE.contains(&w) || MODALS.contains(&w))
+            {
                 break;
             }
             let after_to = start == p

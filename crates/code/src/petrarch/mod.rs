@@ -223,6 +223,10 @@ mod tests {
         HOLD {HELD}\n\
         - * {SOLDIER DRILLS} [150]\n\
         \n\
+        --- SEND [070] ---\n\
+        SEND {SENT}\n\
+        - * AID (TO +) [073]\n\
+        \n\
         ~ a (a b SHELL) STATE = a b 015\n\
         ~ a (b . SHELL) STATE = a b 112\n\
         ~ a (a b Q) STATE = a b Q\n\
@@ -808,6 +812,51 @@ mod tests {
     }
 
     #[test]
+    fn one_noun_phrase_is_one_actor_named_first() {
+        // A country's agent and a name right after it that disagrees: the first names the
+        // phrase (the minister is Valdorian, but here speaks as Morev's).
+        assert_eq!(
+            coded(
+                "The Morevian minister Tobin Ashe shelled Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["MORGOV KES 195"]
+        );
+        // Coordinated modifiers after a possessive count once.
+        assert_eq!(
+            coded(
+                "Morev's brave and loyal minister Tobin Ashe shelled Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["MORGOV KES 195"]
+        );
+        // Alone, the name is its own actor.
+        assert_eq!(
+            coded("Tobin Ashe shelled Kestran.", "2015-01-01", ""),
+            ["VALGOV KES 195"]
+        );
+    }
+
+    #[test]
+    fn pattern_actors_after_the_verb_stop_at_be() {
+        assert_eq!(
+            coded("Valdoria sent aid to Kestran.", "2015-01-01", ""),
+            ["VAL KES 073"]
+        );
+        // "to be shared with Kestran" is not "to Kestran": the block's code.
+        assert_eq!(
+            coded(
+                "Valdoria sent aid to be shared with Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 070"]
+        );
+    }
+
+    #[test]
     fn discards_and_clauses() {
         let d = "FOOTBALL\n+CHESS OLYMPIAD_\nYEARS AGO\n";
         assert!(coded(
@@ -868,7 +917,7 @@ mod tests {
         .unwrap();
         std::fs::write(dir.path().join("T.discards.txt"), "+\nCRICKET\n").unwrap();
         let c = Cameo::load(dir.path()).unwrap();
-        assert_eq!(c.verbs.blocks.len(), 24);
+        assert_eq!(c.verbs.blocks.len(), 25);
         assert_eq!(c.discards.len(), 1);
         assert_eq!(c.warnings.len(), 3, "{:?}", c.warnings);
         assert!(
