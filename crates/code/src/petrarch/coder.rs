@@ -82,6 +82,33 @@ pub fn contains_phrase(text: &str, words: &[String], exact_end: bool) -> bool {
     })
 }
 
+/// Whether a discard phrase is in `text`, as PETRARCH 2 reads its discard lists: the words
+/// are the text's whitespace-separated tokens, so a word with punctuation attached ("ago,"
+/// or "ago." at the end of a sentence) is not the phrase's word ("three years ago, an
+/// official said" is not discarded by `YEARS AGO`). The last word is a stem unless
+/// `exact_end`: it may go on with letters ("footballers" for `FOOTBALL`), not punctuation.
+pub fn contains_discard(text: &str, words: &[String], exact_end: bool) -> bool {
+    let toks: Vec<String> = text
+        .split_whitespace()
+        .map(|t| t.to_uppercase().replace('\u{2019}', "'"))
+        .collect();
+    let n = words.len();
+    if n == 0 || toks.len() < n {
+        return false;
+    }
+    (0..=toks.len() - n).any(|i| {
+        words.iter().enumerate().all(|(k, w)| {
+            let t = &toks[i + k];
+            if k + 1 == n && !exact_end {
+                t.strip_prefix(w.as_str())
+                    .is_some_and(|rest| rest.chars().all(char::is_alphabetic))
+            } else {
+                t == w
+            }
+        })
+    })
+}
+
 const DETERMINERS: &[&str] = &[
     "THE", "A", "AN", "ITS", "THEIR", "HIS", "HER", "OUR", "'S", "THIS", "THESE", "THOSE",
 ];
@@ -117,6 +144,10 @@ struct Group {
     first: usize,
     end: usize,
     members: Vec<Member>,
+    /// For agents placed in countries ("military exercises in Alaska"): where the agents
+    /// end, where the countries start and the countries' own members, for when a pattern's
+    /// words took the agent and the noun it qualifies.
+    countries: Option<(usize, usize, Vec<Member>)>,
 }
 
 fn split_code(code: Option<&str>, sector: Option<&str>) -> (Option<String>, Option<String>) {
@@ -183,6 +214,7 @@ fn groups(toks: &[Tok], mentions: &[Mention], sentence: Span, dict: &VerbDiction
             first,
             end: last + 1,
             members,
+            countries: None,
         });
     }
     // One noun phrase, one actor: "Bree Prime Minister Romendacil", "Dagolath's first
@@ -199,12 +231,26 @@ fn groups(toks: &[Tok], mentions: &[Mention], sentence: Span, dict: &VerbDiction
                 .all(|t| t.w.chars().all(char::is_alphabetic) && !t.capital);
             let (a, b) = (&prev.members[0], &g.members[0]);
             let agree = a.code.is_none() || b.code.is_none() || a.code == b.code;
-            let fits = gap.is_empty() || possessive && modifiers && gap.len() <= 3;
+            // Coordinated modifiers count once: "Ithilen's awful and evil minister".
+            let coordinated = gap
+                .iter()
+                .filter(|t| matches!(t.w.as_str(), "AND" | "OR"))
+                .count();
+            let fits = gap.is_empty() || possessive && modifiers && gap.len() - coordinated <= 3;
             if fits && agree && prev.members.len() == 1 && g.members.len() == 1 {
                 let code = a.code.clone().or(b.code.clone());
                 let sector = join_sectors(a.sector.as_deref(), b.sector.as_deref());
                 let span = Span::new(a.span.start, b.span.end);
                 prev.members[0] = Member { span, code, sector };
+                prev.end = g.end;
+                continue;
+            }
+            // Two names side by side that disagree are still one noun phrase, and the
+            // first names it, as PETRARCH 2 reads a noun phrase's actor: "the Malaysia
+            // Airlines Boeing 777", "Ithilen's minister Calimehtar" (a name after a
+            // country's agent).
+            if gap.is_empty() && !agree && prev.members.len() == 1 && g.members.len() == 1 {
+                prev.members[0].span = Span::new(prev.members[0].span.start, g.members[0].span.end);
                 prev.end = g.end;
                 continue;
             }
@@ -249,6 +295,17 @@ fn groups(toks: &[Tok], mentions: &[Mention], sentence: Span, dict: &VerbDiction
                     {
                         c_end += 1;
                     }
+                    // A list of countries ends with "and" or "or" ("of Arnor, Osgiliath
+                    // and Gondor"); a comma alone goes on to another phrase ("southwest
+                    // of Baghdad, the US command said").
+                    let listed = (a_end + 1..c_end).any(|k| {
+                        toks[singles[k - 1].end..singles[k].first]
+                            .iter()
+                            .any(|t| matches!(t.w.as_str(), "AND" | "OR" | "NOR"))
+                    });
+                    if !listed {
+                        c_end = a_end + 1;
+                    }
                     let mut members = Vec::new();
                     for ag in &singles[i..a_end] {
                         for m in &ag.members {
@@ -264,6 +321,14 @@ fn groups(toks: &[Tok], mentions: &[Mention], sentence: Span, dict: &VerbDiction
                     }
                     g.members = members;
                     g.end = singles[c_end - 1].end;
+                    g.countries = Some((
+                        singles[a_end - 1].end,
+                        singles[a_end].first,
+                        singles[a_end..c_end]
+                            .iter()
+                            .flat_map(|c| c.members.iter().cloned())
+                            .collect(),
+                    ));
                     merged.push(g);
                     i = c_end;
                     continue;
@@ -274,32 +339,51 @@ fn groups(toks: &[Tok], mentions: &[Mention], sentence: Span, dict: &VerbDiction
         i += 1;
     }
     // Compounds: actors separated by "and", "or", commas, determiners and a few modifiers.
+    let joins = |a: &Group, b: &Group| {
+        let gap = &toks[a.end..b.first];
+        let has_conj = gap.iter().any(|t| CONJUNCTIONS.contains(&t.w.as_str()));
+        let fillers = gap
+            .iter()
+            .filter(|t| {
+                !CONJUNCTIONS.contains(&t.w.as_str()) && !DETERMINERS.contains(&t.w.as_str())
+            })
+            .count();
+        let clean = gap.iter().all(|t| {
+            !PREPOSITIONS.contains(&t.w.as_str())
+                && !CLAUSE_BREAKS.contains(&t.w.as_str())
+                && t.w
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_alphanumeric() || c == ',')
+        });
+        has_conj && clean && fillers <= 2 && gap.len() <= 5
+    };
     let mut out: Vec<Group> = Vec::new();
-    for g in merged {
-        if let Some(prev) = out.last_mut() {
-            let gap = &toks[prev.end..g.first];
-            let has_conj = gap.iter().any(|t| CONJUNCTIONS.contains(&t.w.as_str()));
-            let fillers = gap
+    let mut i = 0;
+    while i < merged.len() {
+        let mut j = i + 1;
+        while j < merged.len() && joins(&merged[j - 1], &merged[j]) {
+            j += 1;
+        }
+        // A list ends with "and" or "or" ("Arnor, Osgiliath and Gondor"); actors with only
+        // commas between are in different phrases ("southwest of Baghdad, the US command
+        // said").
+        let listed = (i + 1..j).any(|k| {
+            toks[merged[k - 1].end..merged[k].first]
                 .iter()
-                .filter(|t| {
-                    !CONJUNCTIONS.contains(&t.w.as_str()) && !DETERMINERS.contains(&t.w.as_str())
-                })
-                .count();
-            let clean = gap.iter().all(|t| {
-                !PREPOSITIONS.contains(&t.w.as_str())
-                    && !CLAUSE_BREAKS.contains(&t.w.as_str())
-                    && t.w
-                        .chars()
-                        .next()
-                        .is_some_and(|c| c.is_alphanumeric() || c == ',')
-            });
-            if has_conj && clean && fillers <= 2 && gap.len() <= 5 {
-                prev.members.extend(g.members);
-                prev.end = g.end;
-                continue;
-            }
+                .any(|t| matches!(t.w.as_str(), "AND" | "OR" | "NOR"))
+        });
+        if !listed {
+            j = i + 1;
+        }
+        let mut g = merged[i].clone();
+        for next in &merged[i + 1..j] {
+            g.members.extend(next.members.iter().cloned());
+            g.end = next.end;
+            g.countries = None;
         }
         out.push(g);
+        i = j;
     }
     out
 }
@@ -324,7 +408,41 @@ fn links_to_country(gap: &[Tok], dict: &VerbDictionary) -> bool {
             && !CLAUSE_BREAKS.contains(&t.w.as_str())
             && !CONJUNCTIONS.contains(&t.w.as_str())
     };
-    let before_ok = at <= 2 && gap[..at].iter().all(plain);
+    // Before the preposition a noun may also be a verb of the dictionary ("an Islamic state
+    // in", "a target southwest of"), but not in a form only a verb takes ("soldiers
+    // attacked in", "officials meeting in").
+    // The first of them may have a capital after an adjective agent ("an Islamic State
+    // target southwest of").
+    let noun = |k: usize, t: &Tok| {
+        plain(t)
+            || (k == 0 || !t.capital)
+                && t.w.chars().all(char::is_alphabetic)
+                && !t.w.ends_with("ING")
+                && dict
+                    .forms
+                    .get(&t.w)
+                    .is_none_or(|fs| fs.iter().all(|f| !f.past && f.pre.is_empty()))
+    };
+    // "southwest of", "north of": a direction makes one preposition with "of".
+    let direction = at > 0
+        && gap[at].w == "OF"
+        && matches!(
+            gap[at - 1].w.as_str(),
+            "NORTH"
+                | "SOUTH"
+                | "EAST"
+                | "WEST"
+                | "NORTHEAST"
+                | "NORTHWEST"
+                | "SOUTHEAST"
+                | "SOUTHWEST"
+                | "NORTH-EAST"
+                | "NORTH-WEST"
+                | "SOUTH-EAST"
+                | "SOUTH-WEST"
+        );
+    let before_ok =
+        at <= 2 + usize::from(direction) && gap[..at].iter().enumerate().all(|(k, t)| noun(k, t));
     let after = &gap[at + 1..];
     let after_ok = after.len() <= 5
         && after
@@ -388,6 +506,9 @@ struct Binding {
     words: usize,
     /// Where the first of them is, in walking order from the verb.
     nearest: Option<usize>,
+    /// Tokens the pattern's words and synonym sets matched: they name what was done, not
+    /// who it was done to ("- * {&MILITARY EXERCISES}" leaves "military" to the pattern).
+    matched: Vec<usize>,
 }
 
 /// Tokens in walking order (forwards after the verb, backwards before it).
@@ -501,6 +622,18 @@ impl View<'_> {
             if start > p && infinitive(start - 1) {
                 break;
             }
+            // An actor of the pattern after the verb is in the verb's own phrases: the search
+            // for it does not go past a form of "be" or a modal ("- * &WEAPON (TO +)" does not read "a
+            // missile believed to be fired by rebels").
+            if start > p
+                && !self.backwards
+                && matches!(steps[k].elem, Elem::Source | Elem::Target | Elem::Compound)
+                && self
+                    .word(start - 1)
+                    .is_some_and(|w| BE.contains(&w) || MODALS.contains(&w))
+            {
+                break;
+            }
             let after_to = start == p
                 && k > 0
                 && matches!(&steps[k - 1].elem, Elem::Word { word, .. } if word == "TO");
@@ -513,6 +646,9 @@ impl View<'_> {
                 b.words += words;
                 if words > 0 && b.nearest.is_none() {
                     b.nearest = Some(start);
+                }
+                if words > 0 {
+                    b.matched.extend(self.idx[start..end].iter().copied());
                 }
                 if let Some(e) = self.go(steps, k + 1, end, None, b, depth) {
                     return Some(e);
@@ -776,6 +912,7 @@ fn match_patterns<'a>(
                             .or(b.compound.map(|(g, _)| (g, false))),
                         words: b.words + bb.words,
                         nearest: b.nearest,
+                        matched: [b.matched, bb.matched].concat(),
                     };
                     // Then the one whose words start nearest the verb (the head of its
                     // object before a later phrase); the same pattern written twice, the
@@ -828,7 +965,13 @@ fn subject(toks: &[Tok], groups: &[Group], c: Clause, verb: usize) -> Option<usi
             while p > c.first && DETERMINERS.contains(&toks[p - 1].w.as_str()) {
                 p -= 1;
             }
-            !(p > c.first && PREPOSITIONS.contains(&toks[p - 1].w.as_str()))
+            // "Hundreds of UN troops", "some of the rebels": a quantity before "of" is
+            // not the subject; the actor is.
+            let quantity = p >= c.first + 2 && toks[p - 1].w == "OF" && {
+                let q = toks[p - 2].w.as_str();
+                is_number(q) || matches!(q, "SOME" | "MOST" | "ALL" | "FEW" | "MILLIONS" | "TENS")
+            };
+            quantity || !(p > c.first && PREPOSITIONS.contains(&toks[p - 1].w.as_str()))
         })
         .filter(|(_, g)| {
             // A clause word, or a pronoun that is a subject of its own ("..., he said
@@ -842,6 +985,35 @@ fn subject(toks: &[Tok], groups: &[Group], c: Clause, verb: usize) -> Option<usi
         })
         .map(|(i, _)| i)
         .next_back()
+        .or_else(|| pp_subject(toks, groups, c, verb))
+}
+
+/// A subject noun phrase with no actor of its own takes the one of its prepositional phrase,
+/// as PETRARCH 2 gives a noun phrase the actor of its modifiers: "A report released in the
+/// Rwandan capital alleged". Only for a phrase that opens the clause with a noun (not
+/// "In Kigali, officials said"), one actor, and no comma or clause word before the verb.
+fn pp_subject(toks: &[Tok], groups: &[Group], c: Clause, verb: usize) -> Option<usize> {
+    let opening = toks.get(c.first)?;
+    if verb <= c.first + 2
+        || PREPOSITIONS.contains(&opening.w.as_str())
+        || toks[c.first..verb].iter().any(|t| {
+            t.w == "," || CLAUSE_BREAKS.contains(&t.w.as_str()) || PRONOUNS.contains(&t.w.as_str())
+        })
+    {
+        return None;
+    }
+    let inside: Vec<usize> = groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.first >= c.first && g.end <= verb)
+        .map(|(i, _)| i)
+        .collect();
+    let [g] = inside[..] else { return None };
+    let mut p = groups[g].first;
+    while p > c.first && DETERMINERS.contains(&toks[p - 1].w.as_str()) {
+        p -= 1;
+    }
+    (p > c.first + 1 && matches!(toks[p - 1].w.as_str(), "IN" | "OF" | "FROM")).then_some(g)
 }
 
 /// A number or a quantity word ("10", "ten", "dozens").
@@ -1279,7 +1451,11 @@ pub fn sentence_events(
             let object = inner_target.flatten().or_else(|| {
                 groups
                     .iter()
-                    .position(|g| g.first >= f.end && g.end <= c.end)
+                    .position(|g| {
+                        g.first >= f.end
+                            && g.end <= c.end
+                            && !(g.first..g.end).all(|i| b.matched.contains(&i))
+                    })
                     // The object is in the verb's own phrase: not past a comma, unless the
                     // comma only separates two modifiers of one noun ("complete, full
                     // diplomatic ties", but not "the treaty, officials in").
@@ -1339,6 +1515,28 @@ pub fn sentence_events(
             if let Some(t) = b.target {
                 target = Some(t);
             }
+            // "conducting military exercises in Alaska" with "- * {&MILITARY EXERCISES}": the
+            // pattern took the agent's words, so the object is the country they were in.
+            let target_members: Option<&[Member]> = target
+                .filter(|&t| b.target.is_none() && Some(t) == object && !is_passive)
+                .and_then(|t| groups[t].countries.as_ref().map(|c| (t, c)))
+                .filter(|(t, (agents_end, at, _))| {
+                    let taken = |r: std::ops::Range<usize>| {
+                        r.filter(|&i| {
+                            !PREPOSITIONS.contains(&toks[i].w.as_str())
+                                && !DETERMINERS.contains(&toks[i].w.as_str())
+                        })
+                        .map(|i| b.matched.contains(&i))
+                        .collect::<Vec<bool>>()
+                    };
+                    // The agent's words and the noun after it, all the pattern's: an agent
+                    // that is itself the noun ("received envoys from") keeps its sector.
+                    let head = taken(*agents_end..*at);
+                    !head.is_empty()
+                        && head.iter().all(|&m| m)
+                        && taken(groups[*t].first..*agents_end).iter().all(|&m| m)
+                })
+                .map(|(_, (_, _, ms))| ms.as_slice());
             let mut pairs: Vec<(&Member, &Member)> = Vec::new();
             match b.compound {
                 Some((g, before_verb))
@@ -1366,7 +1564,7 @@ pub fn sentence_events(
                     if let (Some(s), Some(t)) = (source, target) {
                         if s != t {
                             for x in &groups[s].members {
-                                for y in &groups[t].members {
+                                for y in target_members.unwrap_or(&groups[t].members) {
                                     pairs.push((x, y));
                                 }
                             }

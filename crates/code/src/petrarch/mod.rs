@@ -97,7 +97,7 @@ pub fn code(doc: &mut Document, dct: Option<NaiveDate>, cameo: &Cameo) {
     let story_discarded = cameo
         .discards
         .iter()
-        .any(|d| d.story && coder::contains_phrase(text, &d.words, d.exact_end));
+        .any(|d| d.story && coder::contains_discard(text, &d.words, d.exact_end));
     let mut events = Vec::new();
     if !story_discarded {
         for &sentence in &layers.sentences {
@@ -105,7 +105,7 @@ pub fn code(doc: &mut Document, dct: Option<NaiveDate>, cameo: &Cameo) {
             if cameo
                 .discards
                 .iter()
-                .any(|d| !d.story && coder::contains_phrase(s, &d.words, d.exact_end))
+                .any(|d| !d.story && coder::contains_discard(s, &d.words, d.exact_end))
             {
                 continue;
             }
@@ -218,6 +218,14 @@ mod tests {
         \n\
         --- ASSASSINATE [186] ---\n\
         ASSASSINATE\n\
+        \n\
+        --- HOLD [---] ---\n\
+        HOLD {HELD}\n\
+        - * {SOLDIER DRILLS} [150]\n\
+        \n\
+        --- SEND [070] ---\n\
+        SEND {SENT}\n\
+        - * AID (TO +) [073]\n\
         \n\
         ~ a (a b SHELL) STATE = a b 015\n\
         ~ a (b . SHELL) STATE = a b 112\n\
@@ -692,11 +700,195 @@ mod tests {
     }
 
     #[test]
+    fn pattern_words_are_not_the_target() {
+        // "soldier" is an agent, but the pattern's words name the drills: the target is the
+        // next actor.
+        assert_eq!(
+            coded(
+                "Valdoria held soldier drills with Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 150"]
+        );
+        // An actor only partly matched by the pattern is still the target.
+        assert_eq!(
+            coded("Valdoria received envoys from Kestran.", "2015-01-01", ""),
+            ["KESGOV VAL 042", "VAL KESGOV 043"]
+        );
+        // The pattern took the agent's words; the country the agent was in is the target.
+        assert_eq!(
+            coded("Valdoria held soldier drills in Kestran.", "2015-01-01", ""),
+            ["VAL KES 150"]
+        );
+        // Without a pattern, the agent is the target.
+        assert_eq!(
+            coded("Valdoria held soldiers in Kestran.", "2015-01-01", ""),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn agents_placed_in_countries_and_lists() {
+        // A noun that is also a verb of the dictionary still links an agent to its place;
+        // a past form does not.
+        assert_eq!(
+            coded(
+                "Valdoria shelled a minister visit in Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KESGOV 195"]
+        );
+        assert_eq!(
+            coded(
+                "Valdoria shelled ministers visited in Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL ---GOV 195"]
+        );
+        // "southwest of" is one preposition; the noun after an agent may have a capital.
+        assert_eq!(
+            coded(
+                "Valdoria shelled a soldier Camp southwest of Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KESMIL 195"]
+        );
+        // A comma alone does not make a list: the actor after it is in another phrase.
+        assert_eq!(
+            coded(
+                "Valdoria shelled soldiers southwest of Kestran, the Morevian minister said.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KESMIL 195"]
+        );
+        assert_eq!(
+            coded(
+                "Valdoria shelled Kestran, the Morevian minister said.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 195"]
+        );
+        // With "and" at its end it is one.
+        assert_eq!(
+            coded(
+                "Valdoria shelled Kestran, Morev and the Northern Marches.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL ARV 195", "VAL KES 195", "VAL MOR 195", "VAL NMA 195"]
+        );
+    }
+
+    #[test]
+    fn subjects_after_quantities_and_in_prepositional_phrases() {
+        // A quantity before "of" is not the subject: the actor after it is.
+        assert_eq!(
+            coded(
+                "Hundreds of Valdorian soldiers shelled Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VALMIL KES 195"]
+        );
+        assert!(coded("Talks with Valdoria shelled Kestran.", "2015-01-01", "").is_empty());
+        // A subject with no actor of its own takes the one of its prepositional phrase...
+        assert_eq!(
+            coded(
+                "A battery hidden in Valdoria shelled Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 195"]
+        );
+        // ... but not a phrase that opens the sentence with a preposition, nor "near".
+        assert!(coded("In Valdoria, a battery shelled Kestran.", "2015-01-01", "").is_empty());
+        assert!(coded("A battery near Valdoria shelled Kestran.", "2015-01-01", "").is_empty());
+    }
+
+    #[test]
+    fn one_noun_phrase_is_one_actor_named_first() {
+        // A country's agent and a name right after it that disagrees: the first names the
+        // phrase (the minister is Valdorian, but here speaks as Morev's).
+        assert_eq!(
+            coded(
+                "The Morevian minister Tobin Ashe shelled Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["MORGOV KES 195"]
+        );
+        // Coordinated modifiers after a possessive count once.
+        assert_eq!(
+            coded(
+                "Morev's brave and loyal minister Tobin Ashe shelled Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["MORGOV KES 195"]
+        );
+        // Alone, the name is its own actor.
+        assert_eq!(
+            coded("Tobin Ashe shelled Kestran.", "2015-01-01", ""),
+            ["VALGOV KES 195"]
+        );
+    }
+
+    #[test]
+    fn pattern_actors_after_the_verb_stop_at_be() {
+        assert_eq!(
+            coded("Valdoria sent aid to Kestran.", "2015-01-01", ""),
+            ["VAL KES 073"]
+        );
+        // "to be shared with Kestran" is not "to Kestran": the block's code.
+        assert_eq!(
+            coded(
+                "Valdoria sent aid to be shared with Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 070"]
+        );
+    }
+
+    #[test]
     fn discards_and_clauses() {
-        let d = "FOOTBALL\n+CHESS OLYMPIAD_\n";
-        assert!(coded("Valdoria shelled Kestran at football.", "2015-01-01", d).is_empty());
+        let d = "FOOTBALL\n+CHESS OLYMPIAD_\nYEARS AGO\n";
         assert!(coded(
-            "At the chess olympiad, nothing happened. Valdoria shelled Kestran.",
+            "Valdoria shelled Kestran at football on Monday.",
+            "2015-01-01",
+            d
+        )
+        .is_empty());
+        // The last word is a stem: it may go on with letters.
+        assert!(coded(
+            "Valdoria shelled Kestran's footballers today.",
+            "2015-01-01",
+            d
+        )
+        .is_empty());
+        assert!(coded("Years ago Valdoria shelled Kestran.", "2015-01-01", d).is_empty());
+        // As PETRARCH 2 reads them, discard words are whitespace-separated tokens: a word
+        // with punctuation attached is another word.
+        assert_eq!(
+            coded(
+                "Valdoria shelled Kestran, which it had left two years ago, on Monday.",
+                "2015-01-01",
+                d
+            ),
+            ["VAL KES 195"]
+        );
+        assert_eq!(
+            coded("Valdoria shelled Kestran at football.", "2015-01-01", d),
+            ["VAL KES 195"]
+        );
+        assert!(coded(
+            "At the chess olympiad nothing happened. Valdoria shelled Kestran.",
             "2015-01-01",
             d
         )
@@ -725,7 +917,7 @@ mod tests {
         .unwrap();
         std::fs::write(dir.path().join("T.discards.txt"), "+\nCRICKET\n").unwrap();
         let c = Cameo::load(dir.path()).unwrap();
-        assert_eq!(c.verbs.blocks.len(), 23);
+        assert_eq!(c.verbs.blocks.len(), 25);
         assert_eq!(c.discards.len(), 1);
         assert_eq!(c.warnings.len(), 3, "{:?}", c.warnings);
         assert!(
