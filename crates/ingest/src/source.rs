@@ -309,10 +309,28 @@ fn open_maybe_gz(path: &Path) -> std::io::Result<Box<dyn BufRead + Send>> {
     let mut f = BufReader::new(File::open(path)?);
     let gz = decode::is_gzip(f.fill_buf()?);
     Ok(if gz {
-        Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(f)))
+        Box::new(BufReader::new(GzErrors(flate2::read::MultiGzDecoder::new(
+            f,
+        ))))
     } else {
         Box::new(f)
     })
+}
+
+/// A gzip stream whose decoding errors say so ("truncated or corrupt gzip data: unexpected
+/// end of file"), as those of a gzip document do.
+struct GzErrors<R>(R);
+
+impl<R: Read> Read for GzErrors<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        use std::io::ErrorKind::{InvalidData, InvalidInput, UnexpectedEof};
+        self.0.read(buf).map_err(|e| match e.kind() {
+            k @ (InvalidData | InvalidInput | UnexpectedEof) => {
+                std::io::Error::new(k, DecodeError::Gzip(e.to_string()))
+            }
+            _ => e,
+        })
+    }
 }
 
 fn read_jsonl_file(path: &Path, opts: Options) -> ItemIter {

@@ -121,3 +121,19 @@ fn a_huge_warc_record_in_gzip_is_skipped_without_holding_it() {
     assert!(reasons[1].starts_with("ok"), "{reasons:?}");
     assert!(reasons[2].contains("header too long"), "{reasons:?}");
 }
+
+#[test]
+fn corrupt_gzip_in_a_stream_says_gzip() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["wire.jsonl.gz", "crawl.warc.gz"] {
+        let p = dir.path().join(name);
+        let whole = gz(b"{\"text\": \"Valdoria shelled Kestran.\"}\n");
+        std::fs::write(&p, &whole[..whole.len() / 2]).unwrap();
+        let (reasons, _) = read(&p, LIMIT);
+        assert_eq!(reasons.len(), 1, "{reasons:?}");
+        assert!(
+            reasons[0].starts_with("truncated or corrupt gzip data"),
+            "{name}: {reasons:?}"
+        );
+    }
+}
