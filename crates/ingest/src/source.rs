@@ -309,10 +309,28 @@ fn open_maybe_gz(path: &Path) -> std::io::Result<Box<dyn BufRead + Send>> {
     let mut f = BufReader::new(File::open(path)?);
     let gz = decode::is_gzip(f.fill_buf()?);
     Ok(if gz {
-        Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(f)))
+        Box::new(BufReader::new(GzErrors(flate2::read::MultiGzDecoder::new(
+            f,
+        ))))
     } else {
         Box::new(f)
     })
+}
+
+/// A gzip stream whose decoding errors say so ("truncated or corrupt gzip data: unexpected
+/// end of file"), as those of a gzip document do.
+struct GzErrors<R>(R);
+
+impl<R: Read> Read for GzErrors<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        use std::io::ErrorKind::{InvalidData, InvalidInput, UnexpectedEof};
+        self.0.read(buf).map_err(|e| match e.kind() {
+            k @ (InvalidData | InvalidInput | UnexpectedEof) => {
+                std::io::Error::new(k, DecodeError::Gzip(e.to_string()))
+            }
+            _ => e,
+        })
+    }
 }
 
 fn read_jsonl_file(path: &Path, opts: Options) -> ItemIter {
@@ -358,9 +376,11 @@ fn jsonl_records(origin: String, mut r: Box<dyn BufRead + Send>, opts: Options) 
             }
         }
         if buf.len() > opts.max_bytes && !buf.ends_with(b"\n") {
-            // Skip the rest of the oversized line.
-            let mut sink = Vec::new();
-            let _ = r.read_until(b'\n', &mut sink);
+            // Skip the rest of the oversized line, without holding it.
+            if let Err(e) = skip_line(&mut r) {
+                done = true;
+                return Some(Err(IngestError::new(here, io_reason(&e))));
+            }
             return Some(Err(IngestError::new(
                 here,
                 DecodeError::TooLarge {
@@ -374,6 +394,27 @@ fn jsonl_records(origin: String, mut r: Box<dyn BufRead + Send>, opts: Options) 
         }
         return Some(jsonl_record(here, line.trim(), opts));
     }))
+}
+
+/// Reads past the next line break (or to the end), a buffer at a time: a gzip bomb of one
+/// endless line must not end up in memory.
+fn skip_line(r: &mut dyn BufRead) -> std::io::Result<()> {
+    loop {
+        let buf = r.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(());
+        }
+        match buf.iter().position(|&b| b == b'\n') {
+            Some(i) => {
+                r.consume(i + 1);
+                return Ok(());
+            }
+            None => {
+                let n = buf.len();
+                r.consume(n);
+            }
+        }
+    }
 }
 
 fn jsonl_record(origin: String, line: &str, opts: Options) -> Result<RawItem, IngestError> {
@@ -446,28 +487,106 @@ pub fn warc_items(
     warc_records(origin.into(), Box::new(r), opts)
 }
 
-fn warc_records(origin: String, reader: Box<dyn BufRead + Send>, opts: Options) -> ItemIter {
-    let records = warc::WarcReader::new(reader).iter_records();
+fn warc_records(origin: String, mut reader: Box<dyn BufRead + Send>, opts: Options) -> ItemIter {
     let mut n = 0usize;
     let mut failed = false;
-    Box::new(records.filter_map(move |rec| {
+    Box::new(std::iter::from_fn(move || loop {
         if failed {
             return None;
         }
         n += 1;
         let here = format!("{origin}#{n}");
-        match rec {
-            Err(e) => {
-                // After a malformed record the stream position is unknown: stop this file.
-                failed = true;
-                Some(Err(IngestError::new(
+        // After a malformed record the stream position is unknown: stop this file.
+        let stop = |failed: &mut bool, reason: String| {
+            *failed = true;
+            Some(Err(IngestError::new(&here, reason)))
+        };
+        let bytes = match next_warc_record(&mut reader, opts) {
+            Ok(None) => return None,
+            Ok(Some(Framed::Record(b))) => b,
+            Ok(Some(Framed::TooLarge)) => {
+                return Some(Err(IngestError::new(
                     here,
-                    format!("malformed WARC record: {e}"),
+                    DecodeError::TooLarge {
+                        limit_mb: opts.max_bytes >> 20,
+                    },
                 )))
             }
-            Ok(rec) => warc_item(here, rec, opts),
+            Ok(Some(Framed::Malformed(why))) => {
+                return stop(&mut failed, format!("malformed WARC record: {why}"))
+            }
+            Err(e) => return stop(&mut failed, io_reason(&e)),
+        };
+        let rec = warc::WarcReader::new(&bytes[..]).iter_records().next();
+        match rec {
+            None => return None,
+            Some(Err(warc::Error::ReadData(e))) => return stop(&mut failed, io_reason(&e)),
+            Some(Err(e)) => return stop(&mut failed, format!("malformed WARC record: {e}")),
+            Some(Ok(rec)) => {
+                if let Some(item) = warc_item(here, rec, opts) {
+                    return Some(item);
+                }
+            }
         }
     }))
+}
+
+/// One WARC record cut from the stream.
+enum Framed {
+    /// Its header and block as read, for the `warc` crate to parse.
+    Record(Vec<u8>),
+    /// A block longer than a document may be, skipped without holding it.
+    TooLarge,
+    Malformed(&'static str),
+}
+
+/// Cuts the next record from a WARC stream: header lines up to the blank line, then the
+/// `Content-Length` bytes of its block and the blank lines after them. The `warc` crate
+/// reads whatever a record claims into memory (a small `.warc.gz` can inflate to gigabytes),
+/// so the framing is ours, and a record is held only when it fits the document limit (with
+/// room for an HTTP head).
+fn next_warc_record(r: &mut dyn BufRead, opts: Options) -> std::io::Result<Option<Framed>> {
+    const MAX_HEAD: u64 = 64 << 10;
+    let mut head = Vec::new();
+    loop {
+        let room = MAX_HEAD.saturating_sub(head.len() as u64);
+        let line = head.len();
+        let got = (&mut *r).take(room).read_until(b'\n', &mut head)?;
+        if got == 0 {
+            if head.len() as u64 >= MAX_HEAD {
+                return Ok(Some(Framed::Malformed("header too long")));
+            }
+            return Ok(if head.is_empty() {
+                None
+            } else {
+                Some(Framed::Malformed("truncated header"))
+            });
+        }
+        // The header ends with an empty line, as the `warc` crate reads it.
+        if &head[line..] == b"\r\n" {
+            break;
+        }
+    }
+    let length = head
+        .split(|&b| b == b'\n')
+        .filter_map(|line| {
+            let line = std::str::from_utf8(line).ok()?;
+            let (name, value) = line.split_once(':')?;
+            name.trim()
+                .eq_ignore_ascii_case("content-length")
+                .then(|| value.trim().parse::<u64>().ok())
+        })
+        .next()
+        .flatten()
+        .unwrap_or(0);
+    // The block and the two line breaks that close the record.
+    let rest = length.saturating_add(4);
+    if length > opts.max_bytes as u64 + MAX_HEAD {
+        std::io::copy(&mut (&mut *r).take(rest), &mut std::io::sink())?;
+        return Ok(Some(Framed::TooLarge));
+    }
+    (&mut *r).take(rest).read_to_end(&mut head)?;
+    Ok(Some(Framed::Record(head)))
 }
 
 /// A WARC `response` (HTTP response with an HTML body) or `resource` record, as an item.

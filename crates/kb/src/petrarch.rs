@@ -366,25 +366,46 @@ pub fn parse_agents(text: &str, file: &str, warnings: &mut Vec<String>) -> Vec<D
     out
 }
 
-/// Replaces each `!MACRO!` by each of its alternatives.
+/// The most forms one phrase expands to: a line of several macros with many alternatives
+/// each must not multiply without end.
+const MAX_FORMS: usize = 256;
+
+/// Replaces each `!MACRO!` by each of its alternatives; a macro inside an alternative is
+/// replaced too, for a few rounds (one that names itself stops there).
 fn expand(phrase: &str, macros: &[(String, Vec<String>)]) -> Vec<String> {
-    let upper = phrase.to_uppercase();
-    for (name, alts) in macros {
-        if let Some(i) = upper.find(name.as_str()) {
-            let (before, after) = (&upper[..i], &upper[i + name.len()..]);
-            return alts
+    let mut forms = vec![phrase.to_uppercase()];
+    for _ in 0..16 {
+        let mut changed = false;
+        let mut next = Vec::new();
+        for f in &forms {
+            let found = macros
                 .iter()
-                .flat_map(|a| expand(&format!("{before}{a}{after}"), macros))
-                .collect();
+                .find_map(|(name, alts)| f.find(name.as_str()).map(|i| (i, name, alts)));
+            match found {
+                Some((i, name, alts)) => {
+                    changed = true;
+                    let (before, after) = (&f[..i], &f[i + name.len()..]);
+                    next.extend(alts.iter().map(|a| format!("{before}{a}{after}")));
+                }
+                None => next.push(f.clone()),
+            }
+            if next.len() >= MAX_FORMS {
+                next.truncate(MAX_FORMS);
+                break;
+            }
+        }
+        forms = next;
+        if !changed {
+            break;
         }
     }
-    vec![upper]
+    forms
 }
 
 /// The regular English plural of the last word (PETRARCH's rule).
 fn plural(s: &str) -> String {
     let s = s.trim_end_matches('_');
-    let before_y = s.len().checked_sub(2).and_then(|i| s[i..].chars().next());
+    let before_y = s.chars().rev().nth(1);
     if s.ends_with('Y') && !before_y.is_some_and(|c| "AEIOU".contains(c)) {
         format!("{}IES", &s[..s.len() - 1])
     } else if s.ends_with(['S', 'X', 'Z']) || s.ends_with("CH") || s.ends_with("SH") {
@@ -468,6 +489,50 @@ mod tests {
         assert!(p[0].prefix && p[0].code == "NGO" && w2.is_empty());
         assert_eq!(forms(4), ["CONGRESSMAN", "CONGRESSMEN"]);
         assert_eq!(w, ["ag.txt:7: agent without a readable [code]"]);
+    }
+
+    #[test]
+    fn a_plural_after_a_multibyte_letter_is_not_a_panic() {
+        // Found by the `petrarch` fuzz target: the letter before a final `Y` was looked for
+        // two bytes from the end, inside a three-byte character.
+        let mut w = Vec::new();
+        let a = parse_agents(
+            "SOLDIER\u{20ac} [~MIL]\nEMISSAR\u{20ac}Y [~GOV]\n",
+            "f",
+            &mut w,
+        );
+        let forms = |i: usize| -> Vec<String> { a[i].phrases.iter().map(Phrase::text).collect() };
+        assert_eq!(forms(0), ["SOLDIER\u{20ac}S", "SOLDIER\u{20ac}"]);
+        assert_eq!(forms(1), ["EMISSAR\u{20ac}IES", "EMISSAR\u{20ac}Y"]);
+        assert!(w.is_empty(), "{w:?}");
+    }
+
+    #[test]
+    fn macros_that_name_themselves_or_multiply_are_bounded() {
+        // A macro inside its own alternative recursed until the stack overflowed.
+        let mut w = Vec::new();
+        let a = parse_agents("!GUARD! = WATCH!GUARD!\nCITY_!GUARD! [~MIL]\n", "m", &mut w);
+        assert_eq!(a.len(), 1);
+        assert!(a[0].phrases.len() <= MAX_FORMS);
+        // Eight macros of twelve alternatives on one line: 12^8 forms before, 256 now.
+        let mut text = String::new();
+        for m in 0..8 {
+            let alts: Vec<String> = (0..12).map(|k| format!("W{k}")).collect();
+            text.push_str(&format!("!M{m}! = {}\n", alts.join(", ")));
+        }
+        text.push_str("X!M0!!M1!!M2!!M3!!M4!!M5!!M6!!M7! [~GOV]\n");
+        let a = parse_agents(&text, "m", &mut w);
+        assert_eq!(a[0].phrases.len(), MAX_FORMS);
+        assert_eq!(a[0].phrases[0].text(), "XW0W0W0W0W0W0W0W0");
+        // Two macros, each once: every combination, as before.
+        let a = parse_agents(
+            "!A! = RED, BLUE\n!B! = FOX, OWL\n!A!_!B! {} [~GOV]\n",
+            "m",
+            &mut w,
+        );
+        let forms: Vec<String> = a[0].phrases.iter().map(Phrase::text).collect();
+        assert_eq!(forms, ["RED FOX", "RED OWL", "BLUE FOX", "BLUE OWL"]);
+        assert!(w.is_empty(), "{w:?}");
     }
 
     #[test]

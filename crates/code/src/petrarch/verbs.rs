@@ -182,7 +182,7 @@ fn parse_transformation(line: &str, origin: &str) -> Option<Transformation> {
     let left = left.replace('(', " ( ").replace(')', " ) ");
     let l: Vec<&str> = left.split_whitespace().collect();
     let r: Vec<&str> = right.split_whitespace().collect();
-    let ["(", inner_source, inner_target, inner, ")", outer] = &l[1..] else {
+    let ["(", inner_source, inner_target, inner, ")", outer] = l.get(1..)? else {
         return None;
     };
     let [result_source, result_target, result_code] = r.as_slice() else {
@@ -731,6 +731,8 @@ mod tests {
             "<!--",
             "-->",
             "~",
+            // Found by the `petrarch` fuzz target: a transformation with nothing before `=`.
+            "~ = a b 010",
             "\u{0}",
             "- * (((",
             "+&",
