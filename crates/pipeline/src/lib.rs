@@ -202,6 +202,10 @@ pub fn ingest(
 
 /// [`ingest`] over items from any source (the server's ingest endpoint reads JSON Lines from
 /// a request body).
+///
+/// The store is written by its own thread while the next chunk is extracted and annotated, so
+/// that neither waits for the other: at most one chunk is being annotated, one handed over and
+/// one being stored.
 pub fn ingest_items(
     items: impl Iterator<Item = Result<RawItem, IngestError>>,
     store: &mut Store,
@@ -210,50 +214,59 @@ pub fn ingest_items(
     mut on_error: impl FnMut(&IngestError),
 ) -> Result<IngestReport, StoreError> {
     let mut report = IngestReport::default();
-    let mut failure: Option<StoreError> = None;
-    chunks_of(items, |chunk| {
-        let processed: Vec<_> = chunk
-            .into_par_iter()
-            .map(|r| {
-                let item = r?;
-                let article = extract_item(&item, opts)?;
-                if article.text.trim().is_empty() {
-                    return Ok((item.origin, None));
-                }
-                let doc = build_document(&item, article).1;
-                Ok((item.origin, Some(doc)))
-            })
-            .collect::<Vec<Result<(String, Option<NewDoc>), IngestError>>>();
-        let mut batch = Vec::new();
-        for p in processed {
-            match p {
-                Ok((_, Some(d))) => batch.push(d),
-                Ok((origin, None)) => report.no_text.push(origin),
-                Err(e) => {
-                    on_error(&e);
-                    report.errors.push(e);
-                }
+    let stored = std::thread::scope(|scope| {
+        // No buffer: a chunk is handed over only when the writer is ready for it.
+        let (send, batches) = std::sync::mpsc::sync_channel::<Vec<NewDoc>>(0);
+        let writer = scope.spawn(move || -> Result<BatchReport, StoreError> {
+            let mut total = BatchReport::default();
+            for batch in batches {
+                // An error drops `batches`, which stops the reading at the next hand-over.
+                let r = store.insert_batch(&batch)?;
+                total.inserted += r.inserted;
+                total.already_stored += r.already_stored;
+                total.near_duplicates += r.near_duplicates;
             }
-            report.read += 1;
-        }
-        match store.insert_batch(&batch) {
-            Ok(r) => {
-                report.stored.inserted += r.inserted;
-                report.stored.already_stored += r.already_stored;
-                report.stored.near_duplicates += r.near_duplicates;
-            }
-            Err(e) => failure = Some(e),
-        }
-        progress(Progress {
-            done: report.read,
-            failed: report.errors.len(),
+            Ok(total)
         });
-        failure.is_none()
-    });
-    match failure {
-        Some(e) => Err(e),
-        None => Ok(report),
-    }
+        chunks_of(items, |chunk| {
+            let processed: Vec<_> = chunk
+                .into_par_iter()
+                .map(|r| {
+                    let item = r?;
+                    let article = extract_item(&item, opts)?;
+                    if article.text.trim().is_empty() {
+                        return Ok((item.origin, None));
+                    }
+                    let doc = build_document(&item, article).1;
+                    Ok((item.origin, Some(doc)))
+                })
+                .collect::<Vec<Result<(String, Option<NewDoc>), IngestError>>>();
+            let mut batch = Vec::new();
+            for p in processed {
+                match p {
+                    Ok((_, Some(d))) => batch.push(d),
+                    Ok((origin, None)) => report.no_text.push(origin),
+                    Err(e) => {
+                        on_error(&e);
+                        report.errors.push(e);
+                    }
+                }
+                report.read += 1;
+            }
+            let handed = send.send(batch).is_ok();
+            progress(Progress {
+                done: report.read,
+                failed: report.errors.len(),
+            });
+            handed
+        });
+        drop(send);
+        writer
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    })?;
+    report.stored = stored;
+    Ok(report)
 }
 
 /// One `dyad annotate` input line → its output object (contract section 2). A line that is not
