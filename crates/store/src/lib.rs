@@ -1764,6 +1764,7 @@ mod tests {
             kind: dyad_model::QuoteKind::Indirect,
             chain: Vec::new(),
             hedged: false,
+            cue_class: Default::default(),
         }];
         d.relations = vec![dyad_model::Relation {
             kind: "rival".into(),
