@@ -33,6 +33,24 @@ pub struct Verb {
     pub that_only: bool,
     /// Names whom it is said to before the content ("told Reuters ...").
     pub addressee: bool,
+    /// A verb of stance (belief, intention, position, perception) and what may follow it.
+    pub stance: Option<Stance>,
+}
+
+/// The complements a stance verb takes as its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Stance {
+    /// A `that` clause or a bare clause: "believes (that) the deal will hold".
+    pub clause: bool,
+    /// A `that` clause only: "feels that the deal is fair".
+    pub that: bool,
+    /// An infinitive, with or without an object before it: "plans to run", "wants voters to
+    /// know".
+    pub to: bool,
+    /// A noun phrase or gerund: "supports the bill", "opposes sending troops".
+    pub obj: bool,
+    /// A cue only as a noun after a possessive: "Trump's view that …".
+    pub noun: bool,
 }
 
 #[derive(Debug, Default)]
@@ -122,6 +140,44 @@ pub fn parse(src: &str) -> Result<Lexicon, String> {
                     let v = Verb {
                         that_only: cat == "thatverb",
                         addressee: false,
+                        stance: None,
+                    };
+                    if lx.verbs.insert(form.to_string(), v).is_some() {
+                        return Err(format!(
+                            "data/quotes/cues.txt:{n}: verb form {form:?} listed twice"
+                        ));
+                    }
+                }
+            }
+            "stance" => {
+                // stance<TAB>FRAMES<TAB>forms, FRAMES a comma-separated list of clause, that,
+                // to, obj, noun.
+                let (frames, forms) = entry.split_once('\t').ok_or_else(|| {
+                    format!("data/quotes/cues.txt:{n}: expected stance<TAB>frames<TAB>forms")
+                })?;
+                let mut st = Stance::default();
+                for f in frames.split(',') {
+                    match f.trim() {
+                        "clause" => st.clause = true,
+                        "that" => st.that = true,
+                        "noun" => st.noun = true,
+                        "to" => st.to = true,
+                        "obj" => st.obj = true,
+                        other => {
+                            return Err(format!(
+                                "data/quotes/cues.txt:{n}: unknown stance frame {other:?}"
+                            ))
+                        }
+                    }
+                }
+                for form in forms.split_whitespace() {
+                    if !form.chars().all(|c| c.is_alphabetic() || c == '-') {
+                        return Err(format!("data/quotes/cues.txt:{n}: bad verb form {form:?}"));
+                    }
+                    let v = Verb {
+                        that_only: false,
+                        addressee: false,
+                        stance: Some(st),
                     };
                     if lx.verbs.insert(form.to_string(), v).is_some() {
                         return Err(format!(
