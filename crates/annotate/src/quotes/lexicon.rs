@@ -49,6 +49,8 @@ pub struct Stance {
     pub to: bool,
     /// A noun phrase or gerund: "supports the bill", "opposes sending troops".
     pub obj: bool,
+    /// An object and what it is taken for: "sees him as a threat".
+    pub as_obj: bool,
     /// A cue only as a noun after a possessive: "Trump's view that …".
     pub noun: bool,
 }
@@ -151,7 +153,7 @@ pub fn parse(src: &str) -> Result<Lexicon, String> {
             }
             "stance" => {
                 // stance<TAB>FRAMES<TAB>forms, FRAMES a comma-separated list of clause, that,
-                // to, obj, noun.
+                // to, obj, as, noun.
                 let (frames, forms) = entry.split_once('\t').ok_or_else(|| {
                     format!("data/quotes/cues.txt:{n}: expected stance<TAB>frames<TAB>forms")
                 })?;
@@ -163,6 +165,7 @@ pub fn parse(src: &str) -> Result<Lexicon, String> {
                         "noun" => st.noun = true,
                         "to" => st.to = true,
                         "obj" => st.obj = true,
+                        "as" => st.as_obj = true,
                         other => {
                             return Err(format!(
                                 "data/quotes/cues.txt:{n}: unknown stance frame {other:?}"

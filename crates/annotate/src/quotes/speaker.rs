@@ -1261,7 +1261,8 @@ fn infinitive_at(ctx: &Ctx, u: Unit, k: usize) -> bool {
 /// Words that show a finite verb in a bare clause ("believes the deal will hold").
 const FINITE: &[&str] = &[
     "is", "are", "was", "were", "will", "would", "could", "should", "can", "may", "might",
-    "must", "has", "have", "had", "does", "did", "won't", "isn't", "wasn't", "can't", "didn't",
+    "must", "has", "have", "had", "do", "does", "did", "can", "cannot", "won't", "won’t",
+    "can’t", "don’t", "doesn’t", "didn’t", "isn’t", "wasn’t", "aren’t", "isn't", "wasn't", "can't", "didn't",
     "doesn't", "don't", "aren't", "weren't", "wouldn't", "shouldn't", "couldn't",
 ];
 
@@ -1299,7 +1300,7 @@ fn stance_start(ctx: &Ctx, u: Unit, after: usize, st: Stance) -> Option<(usize, 
     if w == "that" {
         return ((st.that || st.clause) && ctx.words_in(q + 1, u.b) >= 2).then_some((q + 1, false));
     }
-    if st.that && !st.clause && !st.to && !st.obj {
+    if !(st.clause || st.to || st.obj || st.as_obj) {
         return None;
     }
     if w == "to" {
@@ -1325,12 +1326,23 @@ fn stance_start(ctx: &Ctx, u: Unit, after: usize, st: Stance) -> Option<(usize, 
     if st.obj {
         return Some((q, true));
     }
+    if st.as_obj && (q + 1..clause_end.min(q + 8)).any(|k| ctx.is(k, "as")) {
+        // "sees him as a threat", "view golf courses as wasted space".
+        return Some((q, false));
+    }
     if st.clause {
-        let object = matches!(w, "him" | "her" | "them" | "me" | "us" | "it" | "this" | "what");
-        let finite = (q + 1..clause_end).any(|k| {
-            ctx.is_word(k) && (is_in(FINITE, ctx.w(k)) || !ctx.cap(k) && ctx.w(k).ends_with("ed"))
-        });
-        if !object && finite && ctx.words_in(q, clause_end) >= 3 {
+        // "believes him" / "knew it well": an object, not a clause.
+        let object = matches!(w, "him" | "them" | "me" | "us")
+            || matches!(w, "her" | "it" | "this" | "what") && ctx.words_in(q, clause_end) <= 3;
+        // The clause's verb may come after an aside ("the meeting, requested by Sanders,
+        // would be …"): looked for up to the end of the sentence's first twenty tokens.
+        let finite = (q + 1..(q + 20).min(u.b))
+            .take_while(|&k| ctx.is_word(k) || !matches!(ctx.raw(k), "." | ";" | ":" | "?" | "!"))
+            .any(|k| {
+                ctx.is_word(k)
+                    && (is_in(FINITE, ctx.w(k)) || !ctx.cap(k) && ctx.w(k).ends_with("ed"))
+            });
+        if !object && finite && ctx.words_in(q, clause_end) >= 2 {
             return Some((q, false));
         }
     }
@@ -1344,7 +1356,15 @@ fn stance_noun(ctx: &Ctx, u: Unit, i: usize, st: Stance) -> Option<(Found, bool)
     let speaker = if is_in(POSSESSIVES, ctx.w(p)) {
         (ctx.toks[p].s, ctx.toks[p].e)
     } else {
-        ctx.np_left(p, u.a).map(|(_, s)| s)?
+        // The name that ends in the possessive: "President Obama's", "Sen. Ted Cruz's".
+        let mut k = p;
+        while k > u.a && k + 6 > p && (ctx.cap(k - 1) || ctx.abbrev_dot(k - 1, u.a, p + 1)) {
+            k -= 1;
+        }
+        if !ctx.cap(k) || ctx.region_of(k).is_some() {
+            return None;
+        }
+        (ctx.toks[k].s, ctx.toks[p].e)
     };
     if generic_holder(ctx, speaker) || i + 2 >= u.b {
         return None;
