@@ -1358,7 +1358,11 @@ fn stance_noun(ctx: &Ctx, u: Unit, i: usize, st: Stance) -> Option<(Found, bool)
     } else {
         // The name that ends in the possessive: "President Obama's", "Sen. Ted Cruz's".
         let mut k = p;
-        while k > u.a && k + 6 > p && (ctx.cap(k - 1) || ctx.abbrev_dot(k - 1, u.a, p + 1)) {
+        let name_word = |t: usize| {
+            ctx.cap(t) && !is_in(BREAK, ctx.w(t)) && !is_in(OPENERS, ctx.w(t))
+                || ctx.abbrev_dot(t, u.a, p + 1)
+        };
+        while k > u.a && k + 6 > p && name_word(k - 1) {
             k -= 1;
         }
         if !ctx.cap(k) || ctx.region_of(k).is_some() {
@@ -1376,7 +1380,10 @@ fn stance_noun(ctx: &Ctx, u: Unit, i: usize, st: Stance) -> Option<(Found, bool)
     } else {
         return None;
     };
-    let content = ctx.span_of(cs, ctx.cap_after(cs, u.b))?;
+    // The noun phrase ends at its clause's punctuation: "Under Kyiv's plan to rebuild the
+    // bridge, work starts in May".
+    let end = clause_end(ctx, cs, ctx.cap_after(cs, u.b));
+    let content = ctx.span_of(cs, end)?;
     Some((
         Found {
             content,
