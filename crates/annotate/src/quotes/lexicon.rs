@@ -33,13 +33,21 @@ pub struct Verb {
     pub that_only: bool,
     /// Names whom it is said to before the content ("told Reuters ...").
     pub addressee: bool,
-    /// A verb of stance (belief, intention, position, perception) and what may follow it.
-    pub stance: Option<Stance>,
+    /// The complements that are its content, for verbs listed with them (`stance` and
+    /// `speech` lines).
+    pub frames: Option<Frames>,
+    /// A verb of stance (belief, intention, position, perception), not of saying.
+    pub stance: bool,
 }
 
-/// The complements a stance verb takes as its content.
+/// Particles a verb may need before its content ("talked about", "pointed out").
+const PARTICLES: &[&str] = &["about", "out", "on", "against", "for", "over", "with"];
+
+/// The complements a verb takes as its content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Stance {
+pub struct Frames {
+    /// A particle that comes between the verb and its content: "talked about the plan".
+    pub particle: Option<&'static str>,
     /// A `that` clause or a bare clause: "believes (that) the deal will hold".
     pub clause: bool,
     /// A `that` clause only: "feels that the deal is fair".
@@ -142,7 +150,8 @@ pub fn parse(src: &str) -> Result<Lexicon, String> {
                     let v = Verb {
                         that_only: cat == "thatverb",
                         addressee: false,
-                        stance: None,
+                        frames: None,
+                        stance: false,
                     };
                     if lx.verbs.insert(form.to_string(), v).is_some() {
                         return Err(format!(
@@ -151,13 +160,13 @@ pub fn parse(src: &str) -> Result<Lexicon, String> {
                     }
                 }
             }
-            "stance" => {
+            "stance" | "speech" => {
                 // stance<TAB>FRAMES<TAB>forms, FRAMES a comma-separated list of clause, that,
-                // to, obj, as, noun.
+                // to, obj, as, noun and a particle.
                 let (frames, forms) = entry.split_once('\t').ok_or_else(|| {
-                    format!("data/quotes/cues.txt:{n}: expected stance<TAB>frames<TAB>forms")
+                    format!("data/quotes/cues.txt:{n}: expected {cat}<TAB>frames<TAB>forms")
                 })?;
-                let mut st = Stance::default();
+                let mut st = Frames::default();
                 for f in frames.split(',') {
                     match f.trim() {
                         "clause" => st.clause = true,
@@ -166,9 +175,12 @@ pub fn parse(src: &str) -> Result<Lexicon, String> {
                         "to" => st.to = true,
                         "obj" => st.obj = true,
                         "as" => st.as_obj = true,
+                        p if PARTICLES.contains(&p) => {
+                            st.particle = PARTICLES.iter().find(|x| **x == p).copied()
+                        }
                         other => {
                             return Err(format!(
-                                "data/quotes/cues.txt:{n}: unknown stance frame {other:?}"
+                                "data/quotes/cues.txt:{n}: unknown frame {other:?}"
                             ))
                         }
                     }
@@ -180,7 +192,8 @@ pub fn parse(src: &str) -> Result<Lexicon, String> {
                     let v = Verb {
                         that_only: false,
                         addressee: false,
-                        stance: Some(st),
+                        frames: Some(st),
+                        stance: cat == "stance",
                     };
                     if lx.verbs.insert(form.to_string(), v).is_some() {
                         return Err(format!(

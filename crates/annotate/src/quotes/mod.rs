@@ -341,7 +341,7 @@ fn is_stance(ctx: &Ctx, f: &Found) -> bool {
     ctx.low
         .get(f.cue.0..f.cue.1)
         .and_then(|w| ctx.lx.verbs.get(w))
-        .is_some_and(|v| v.stance.is_some())
+        .is_some_and(|v| v.stance)
 }
 
 /// A stance whose cue lies inside another attribution's content is part of that

@@ -1,7 +1,7 @@
 //! Cues, speakers and content inside one stretch of sentences, transcript lines, and the
 //! entity, anonymity and hedging of a speaker.
 
-use super::lexicon::{Stance, Verb};
+use super::lexicon::{Frames, Verb};
 use super::{marks, Ctx, Found, Unit};
 use dyad_model::Mention;
 
@@ -226,7 +226,9 @@ fn refusal_cue(ctx: &Ctx, u: Unit, i: usize) -> bool {
         && ctx.is(i + 1, "to")
         && ctx.is_word(i + 2)
         && ctx.raw(i + 2).starts_with(|c: char| c.is_ascii_lowercase())
-        && !ctx.is_verb_form(i + 2)
+        // A reporting verb reports the refusal itself ("declined to comment"); one with its
+        // own complements does not ("refused to speak to reporters", "declined to endorse").
+        && ctx.lx.verbs.get(ctx.w(i + 2)).is_none_or(|v| v.frames.is_some())
         // "Exports declined to a six-year low": a level, not an infinitive.
         && !is_in(DETERMINERS, ctx.w(i + 2))
         && !is_in(QUANTIFIERS, ctx.w(i + 2))
@@ -654,7 +656,7 @@ enum Cue {
     Verb(usize, Verb),
     Phrase(usize, usize),
     /// A stance word as a noun after a possessive: "Clinton's plans to …".
-    StanceNoun(usize, Stance),
+    StanceNoun(usize, Frames),
 }
 
 /// The attributions of one stretch of sentences.
@@ -687,10 +689,10 @@ pub(crate) fn in_unit(ctx: &Ctx, u: Unit) -> Vec<Found> {
                 && (is_in(DETERMINERS, ctx.w(i - 1))
                     || ctx.w(i - 1).ends_with("'s")
                     || ctx.w(i - 1).ends_with("’s"));
-            if let Some(st) = v.stance {
+            if let Some(st) = v.frames {
                 // A stance word after a possessive is a noun with its holder ("Trump's view
                 // that …"); after an article it is nobody's ("the plan to build a wall").
-                if noun && possessive(ctx, i - 1) {
+                if noun && v.stance && possessive(ctx, i - 1) {
                     cues.push(Cue::StanceNoun(i, st));
                 } else if !noun && !st.noun {
                     cues.push(Cue::Verb(i, v));
@@ -897,7 +899,7 @@ fn verb_cue(
     let cue = (ctx.toks[i].s, ctx.toks[i].e);
     let w = ctx.w(i);
     // "a candidate backed by the party": the holder follows, and the phrase is no clause.
-    if v.stance.is_some() && i + 1 < u.b && ctx.is(i + 1, "by") {
+    if v.frames.is_some() && i + 1 < u.b && ctx.is(i + 1, "by") {
         return None;
     }
     // Passive with an agent: "as reported by CNN, …" / "was told by officials that …".
@@ -1082,7 +1084,7 @@ fn verb_cue(
     // A stance is reported of a holder named before it, and not of people in general; after
     // another verb ("pledged to support", "is approaching delegates to back") it is that
     // verb's matter.
-    if v.stance.is_some()
+    if v.frames.is_some()
         && (to_skipped || speaker.is_none_or(|s| s.1 > cue.0 || generic_holder(ctx, s)))
     {
         return None;
@@ -1113,7 +1115,7 @@ fn verb_cue(
     });
     // Only a verb of belief stands after its content ("The ties, he believes, are stable").
     let content_before =
-        content_before && !opener && v.stance.is_none_or(|st| st.clause || st.that);
+        content_before && !opener && v.frames.is_none_or(|st| st.clause || st.that);
     if let Some(p) = pre.filter(|_| content_before) {
         let pre_quoted = ctx.region_of(p).is_some();
         // A split quote ("…,” he said, “…”) or a clause the cue interrupts ("The ties, he
@@ -1145,7 +1147,15 @@ fn verb_cue(
             false,
         ));
     }
-    if let Some(st) = v.stance {
+    if let Some(st) = v.frames {
+        let mut after = after;
+        if let Some(p) = st.particle {
+            // "talked about the plan", "pointed out that …": the particle first.
+            if after + 1 >= u.b || !ctx.is(after, p) {
+                return None;
+            }
+            after += 1;
+        }
         let (cs, object) = stance_start(ctx, u, after, st)?;
         // An object ends with its phrase ("endorsed Trump, providing a boost …"), and so does
         // what a relative clause reports ("Graham, who has endorsed Cruz, said …").
@@ -1278,11 +1288,31 @@ fn clause_end(ctx: &Ctx, a: usize, b: usize) -> usize {
         .unwrap_or(b)
 }
 
+/// A lower-case word in -s between two words that reads as a verb in the present: "(believe
+/// this) provides (artificial incentive)", not "(believes the) claims (of …)".
+fn present_verb(ctx: &Ctx, k: usize) -> bool {
+    let w = ctx.w(k);
+    k > 0
+        && k + 1 < ctx.toks.len()
+        && !ctx.cap(k)
+        && w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("'s")
+        && !w.ends_with("’s")
+        && ctx.is_word(k - 1)
+        && ctx.is_word(k + 1)
+        && !ctx.cap(k + 1)
+        && !is_in(BREAK, ctx.w(k + 1))
+        && !is_in(ADJUNCT, ctx.w(k + 1))
+        && !matches!(ctx.w(k + 1), "of" | "for" | "about" | "against")
+}
+
 /// Where the content of a stance verb starts, by the complements it takes: a `that` clause,
 /// an infinitive ("plans to run", "wants voters to know"), an object ("supports the bill"),
 /// or a bare clause ("thinks the deal will hold"), and whether it is an object. `None` when
 /// what follows is none of them.
-fn stance_start(ctx: &Ctx, u: Unit, after: usize, st: Stance) -> Option<(usize, bool)> {
+fn stance_start(ctx: &Ctx, u: Unit, after: usize, st: Frames) -> Option<(usize, bool)> {
     let mut q = after;
     // "wants desperately to …", "strongly supports": an adverb before the complement.
     while q < u.b && ctx.is_word(q) && !ctx.cap(q) && ctx.w(q).ends_with("ly") && ctx.w(q).len() > 4
@@ -1340,7 +1370,9 @@ fn stance_start(ctx: &Ctx, u: Unit, after: usize, st: Stance) -> Option<(usize, 
             .take_while(|&k| ctx.is_word(k) || !matches!(ctx.raw(k), "." | ";" | ":" | "?" | "!"))
             .any(|k| {
                 ctx.is_word(k)
-                    && (is_in(FINITE, ctx.w(k)) || !ctx.cap(k) && ctx.w(k).ends_with("ed"))
+                    && (is_in(FINITE, ctx.w(k))
+                        || !ctx.cap(k) && ctx.w(k).ends_with("ed")
+                        || present_verb(ctx, k))
             });
         if !object && finite && ctx.words_in(q, clause_end) >= 2 {
             return Some((q, false));
@@ -1351,7 +1383,7 @@ fn stance_start(ctx: &Ctx, u: Unit, after: usize, st: Stance) -> Option<(usize, 
 
 /// "Clinton's plans to rally …", "his view that …": a stance noun after a possessive, the
 /// possessor its holder, the infinitive or `that` clause after it the content.
-fn stance_noun(ctx: &Ctx, u: Unit, i: usize, st: Stance) -> Option<(Found, bool)> {
+fn stance_noun(ctx: &Ctx, u: Unit, i: usize, st: Frames) -> Option<(Found, bool)> {
     let p = i - 1;
     let speaker = if is_in(POSSESSIVES, ctx.w(p)) {
         (ctx.toks[p].s, ctx.toks[p].e)

@@ -152,6 +152,26 @@ fn stance_is_not_taken_where_it_is_no_attribution() {
 }
 
 #[test]
+fn speech_acts_take_their_object_or_what_follows_their_particle() {
+    let q = one("The foreign minister denounced the new sanctions on Tuesday.");
+    assert_eq!(q.class, CueClass::Speech);
+    assert_eq!(speaker(&q), "The foreign minister");
+    assert_eq!(q.content, "the new sanctions on Tuesday");
+
+    let q = one("Lopez talked about the refugee crisis, then left.");
+    assert_eq!(q.cue, "talked");
+    assert_eq!(q.content, "the refugee crisis");
+
+    let q = one("The envoy pointed out that the border had been closed for a week.");
+    assert_eq!(q.content, "the border had been closed for a week");
+
+    // Without its particle the verb is no report: "talked for an hour".
+    assert!(quotes("The two leaders talked for an hour.").is_empty());
+    // A noun after an article: "the talks".
+    assert!(quotes("The talks ended without a deal.").is_empty());
+}
+
+#[test]
 fn reports_of_speech_are_speech() {
     let q = one("Ukraine's foreign minister said the talks were useful.");
     assert_eq!(q.class, CueClass::Speech);
