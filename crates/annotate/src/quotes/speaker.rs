@@ -1270,10 +1270,46 @@ fn infinitive_at(ctx: &Ctx, u: Unit, k: usize) -> bool {
 
 /// Words that show a finite verb in a bare clause ("believes the deal will hold").
 const FINITE: &[&str] = &[
-    "is", "are", "was", "were", "will", "would", "could", "should", "can", "may", "might",
-    "must", "has", "have", "had", "do", "does", "did", "can", "cannot", "won't", "won’t",
-    "can’t", "don’t", "doesn’t", "didn’t", "isn’t", "wasn’t", "aren’t", "isn't", "wasn't", "can't", "didn't",
-    "doesn't", "don't", "aren't", "weren't", "wouldn't", "shouldn't", "couldn't",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "could",
+    "should",
+    "can",
+    "may",
+    "might",
+    "must",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "can",
+    "cannot",
+    "won't",
+    "won’t",
+    "can’t",
+    "don’t",
+    "doesn’t",
+    "didn’t",
+    "isn’t",
+    "wasn’t",
+    "aren’t",
+    "isn't",
+    "wasn't",
+    "can't",
+    "didn't",
+    "doesn't",
+    "don't",
+    "aren't",
+    "weren't",
+    "wouldn't",
+    "shouldn't",
+    "couldn't",
 ];
 
 /// The end of a phrase or clause that starts at token `a`: the first comma, semicolon,
@@ -1339,7 +1375,10 @@ fn stance_start(ctx: &Ctx, u: Unit, after: usize, st: Frames) -> Option<(usize, 
     // Words that cannot open a complement: "backed away", "thought so", "wanted in".
     let closed = is_in(BREAK, w) && w != "the"
         || is_in(ADJUNCT, w) && !is_in(DETERMINERS, w)
-        || matches!(w, "away" | "down" | "off" | "out" | "up" | "so" | "back" | "for" | "of")
+        || matches!(
+            w,
+            "away" | "down" | "off" | "out" | "up" | "so" | "back" | "for" | "of"
+        )
         || ctx.is_verb_form(q) && !quoted;
     if closed {
         return None;

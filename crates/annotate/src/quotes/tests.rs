@@ -179,13 +179,17 @@ fn reports_of_speech_are_speech() {
 
 #[test]
 fn long_addressees_and_interrupted_clauses() {
-    let q = one("Graham told The Post and Courier newspaper that he would not vote for the treaty.");
+    let q =
+        one("Graham told The Post and Courier newspaper that he would not vote for the treaty.");
     assert_eq!(speaker(&q), "Graham");
     assert_eq!(q.content, "he would not vote for the treaty");
 
     let q = one("The permit, his campaign said, had been hard to get.");
     assert_eq!(speaker(&q), "his campaign");
-    assert_eq!(q.content, "The permit, his campaign said, had been hard to get");
+    assert_eq!(
+        q.content,
+        "The permit, his campaign said, had been hard to get"
+    );
 }
 
 // ---------------------------------------------------------------- direct quotes
