@@ -902,6 +902,9 @@ fn verb_cue(
     if v.frames.is_some() && i + 1 < u.b && ctx.is(i + 1, "by") {
         return None;
     }
+    if let Some(f) = asked_question(ctx, u, i) {
+        return Some((f, true));
+    }
     // Passive with an agent: "as reported by CNN, …" / "was told by officials that …".
     if i + 1 < u.b && ctx.is(i + 1, "by") {
         let (speaker, after) = ctx.np_right(i + 2, u.b, 8)?;
@@ -1465,6 +1468,64 @@ fn stance_noun(ctx: &Ctx, u: Unit, i: usize, st: Frames) -> Option<(Found, bool)
     ))
 }
 
+/// "Asked at a briefing Monday about the ruling, the spokesman said …", "when asked which
+/// county was his favourite": a question put to someone, past a short adjunct (where, when,
+/// through whom), the question its content up to the clause's comma; it has no speaker.
+fn asked_question(ctx: &Ctx, u: Unit, i: usize) -> Option<Found> {
+    if !ctx.is(i, "asked")
+        || !(i == u.a
+            || !ctx.is_word(i - 1)
+            || matches!(
+                ctx.w(i - 1),
+                "when" | "whenever" | "after" | "if" | "once" | "before"
+            ))
+    {
+        return None;
+    }
+    // Only "asked" at the head of its clause: "He asked …" has a speaker and goes the usual way.
+    let lim = (i + 10).min(u.b);
+    let k = (i + 1..lim).find(|&k| {
+        !ctx.is_word(k)
+            || ctx.region_of(k).is_some()
+            || matches!(
+                ctx.w(k),
+                "if" | "whether"
+                    | "how"
+                    | "what"
+                    | "why"
+                    | "who"
+                    | "whom"
+                    | "which"
+                    | "about"
+                    | "where"
+            )
+    })?;
+    // The adjunct before the question: words only ("at a briefing Monday", "on Fox News",
+    // "specifically"), not a clause of its own.
+    if !ctx.is_word(k) || ctx.region_of(k).is_some() {
+        return None;
+    }
+    // A verb form after a determiner is a noun: "at a briefing".
+    let verb = |t: usize| ctx.is_verb_form(t) && !is_in(DETERMINERS, ctx.w(t - 1));
+    if (i + 1..k).any(|t| verb(t) || is_in(FINITE, ctx.w(t)) || ctx.is(t, "to")) {
+        return None;
+    }
+    let end = clause_end(ctx, k, ctx.cap_after(k, u.b));
+    if ctx.words_in(k, end) < 2 {
+        return None;
+    }
+    let content = ctx.span_of(k, end)?;
+    // "Asked by Matt Lauer whether …": the one who asked.
+    let speaker = (k > i + 2 && ctx.is(i + 1, "by"))
+        .then(|| ctx.span_of(i + 2, k))
+        .flatten();
+    Some(Found {
+        content,
+        cue: (ctx.toks[i].s, ctx.toks[i].e),
+        speaker,
+    })
+}
+
 /// Whether tokens `k..q` are a role description (a lower-case word in it: "China's
 /// ambassador to the United States") and tokens `q+1..p` between two commas a short name
 /// ("Qin Gang", "Gen. Mark Milley"): the appositive names the role's holder.
@@ -1568,7 +1629,9 @@ fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
         return Post::Nothing;
     }
     let w = ctx.w(q);
-    if matches!(w, "if" | "whether" | "how" | "what" | "why" | "who") {
+    if matches!(w, "if" | "whether" | "how" | "what" | "why" | "who")
+        || w == "about" && ctx.w(after.saturating_sub(1)) == "asked"
+    {
         // An indirect question or a condition: "asked whether …", "said if elected he …".
         return Post::Clause;
     }

@@ -172,6 +172,20 @@ fn speech_acts_take_their_object_or_what_follows_their_particle() {
 }
 
 #[test]
+fn questions_put_to_someone_past_an_adjunct() {
+    let got = quotes("Asked at a briefing on Monday about the ruling, the spokesman smiled.");
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!(got[0].cue, "Asked");
+    assert_eq!(got[0].speaker, None);
+    assert_eq!(got[0].content, "about the ruling");
+
+    let got = quotes("Asked by a reporter whether she would run again, the mayor laughed.");
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!(speaker(&got[0]), "a reporter");
+    assert_eq!(got[0].content, "whether she would run again");
+}
+
+#[test]
 fn reports_of_speech_are_speech() {
     let q = one("Ukraine's foreign minister said the talks were useful.");
     assert_eq!(q.class, CueClass::Speech);
