@@ -410,7 +410,13 @@ impl Ctx<'_> {
         // or a phrase with a determiner or a name in it ("the Kremlin's spokesman", "Russian
         // diplomats"). Otherwise the word before a verb form is most often something else
         // ("disparaging remarks", "member states to counter").
-        if !self.cap(h) && !self.lx.pronouns.contains(hw) && !self.lx.sources.contains(hw) {
+        // "more than 4 in 10 said": a share's number heads the phrase.
+        let number = hw.bytes().all(|b| b.is_ascii_digit()) && h > lo && self.is(h - 1, "in");
+        if !self.cap(h)
+            && !self.lx.pronouns.contains(hw)
+            && !self.lx.sources.contains(hw)
+            && !number
+        {
             let ok = (k..h).any(|t| {
                 self.cap(t)
                     || is_in(DETERMINERS, self.w(t))
@@ -1092,6 +1098,11 @@ fn verb_cue(
     {
         return None;
     }
+    // "a strike that executives said could hurt earnings", "which critics said was unfair":
+    // the report sits inside a relative clause, whose pronoun and verb are what was said.
+    if let Some(r) = relative_report(ctx, u, group_start, after, speaker, cue) {
+        return Some((r, false));
+    }
     let is_before = |span: (usize, usize)| span.1 <= cue.0;
     let pre = if speaker.is_none_or(is_before) {
         pre_boundary(ctx, u, group_start)
@@ -1523,6 +1534,39 @@ fn asked_question(ctx: &Ctx, u: Unit, i: usize) -> Option<Found> {
         content,
         cue: (ctx.toks[i].s, ctx.toks[i].e),
         speaker,
+    })
+}
+
+/// A report inside a relative clause: the relative pronoun before the speaker, a verb right
+/// after the cue ("which critics said was discriminatory"). The content runs from the
+/// pronoun to the clause's end, over the speaker and cue.
+fn relative_report(
+    ctx: &Ctx,
+    u: Unit,
+    group_start: usize,
+    after: usize,
+    speaker: Option<(usize, usize)>,
+    cue: (usize, usize),
+) -> Option<Found> {
+    let s = speaker.filter(|s| s.1 <= cue.0)?;
+    if group_start <= u.a || after >= u.b || !ctx.is_word(after) {
+        return None;
+    }
+    let p = group_start - 1;
+    if !ctx.is_word(p) || !matches!(ctx.w(p), "which" | "that" | "what" | "who") {
+        return None;
+    }
+    let w = ctx.w(after);
+    let verb = is_in(FINITE, w) || !ctx.cap(after) && w.ends_with("ed") || present_verb(ctx, after);
+    if !verb {
+        return None;
+    }
+    let end = clause_end(ctx, after, ctx.cap_after(after, u.b));
+    let content = ctx.span_of(p, end)?;
+    Some(Found {
+        content,
+        cue,
+        speaker: Some(s),
     })
 }
 

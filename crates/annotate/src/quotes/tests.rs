@@ -186,6 +186,20 @@ fn questions_put_to_someone_past_an_adjunct() {
 }
 
 #[test]
+fn reports_inside_relative_clauses_and_shares_in_figures() {
+    let q = one("The union ended a strike that company executives said could hurt earnings.");
+    assert_eq!(speaker(&q), "company executives");
+    assert_eq!(
+        q.content,
+        "that company executives said could hurt earnings"
+    );
+
+    let q = one("More than 4 in 10 said the economy was the top issue.");
+    assert_eq!(speaker(&q), "10");
+    assert_eq!(q.content, "the economy was the top issue");
+}
+
+#[test]
 fn reports_of_speech_are_speech() {
     let q = one("Ukraine's foreign minister said the talks were useful.");
     assert_eq!(q.class, CueClass::Speech);
