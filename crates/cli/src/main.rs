@@ -136,6 +136,10 @@ enum Cmd {
     Quotes {
         #[arg(long, default_value = "dyad.db")]
         db: PathBuf,
+        /// Also list stance attributions: what a speaker is reported to believe, want, plan
+        /// or back ("X plans to …", "X believes …"), besides reports of speech.
+        #[arg(long)]
+        stance: bool,
         /// Speaker: an entity id (wang-yi) or words of the name.
         #[arg(long)]
         speaker: Option<String>,
@@ -447,6 +451,7 @@ fn run(cmd: Cmd, opts: &Options) -> Result<ExitCode> {
         } => events(&open_existing(&db)?, &filter.query(limit), json),
         Cmd::Quotes {
             db,
+            stance,
             speaker,
             about,
             from,
@@ -461,6 +466,7 @@ fn run(cmd: Cmd, opts: &Options) -> Result<ExitCode> {
                 from,
                 to,
                 limit,
+                stance,
             },
             json,
         ),
@@ -1063,10 +1069,16 @@ fn quotes(store: &Store, q: &dyad_store::QuoteQuery, as_json: bool) -> Result<Ex
                 format!("\n    via {}", names.join(" -> "))
             })
             .unwrap_or_default();
+        // With --stance, a stance is marked as such: "indirect stance".
+        let kind = if r.cue_class == "stance" {
+            format!("{} stance", r.kind)
+        } else {
+            r.kind.clone()
+        };
         let s = format!(
             "{} {:<8} {who}{}: {:?}{chain}\n    {} {}\n",
             r.published.as_deref().unwrap_or("?"),
-            r.kind,
+            kind,
             if r.hedged { " (hedged)" } else { "" },
             r.content,
             r.outlet.as_deref().unwrap_or("?"),

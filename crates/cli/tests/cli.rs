@@ -410,6 +410,18 @@ fn events_are_stored_listed_by_dyad_and_explained() {
     ]));
     assert_eq!(quotes.len(), 1, "{quotes:?}");
     assert_eq!(quotes[0]["kind"], "direct");
+    assert_eq!(quotes[0]["cue_class"], "speech");
+    // --stance adds stance attributions to the reports of speech, never takes any away.
+    let with_stance = lines(&dyad(&[
+        "quotes",
+        "--db",
+        db,
+        "--speaker",
+        "xi-jinping",
+        "--stance",
+        "--json",
+    ]));
+    assert!(with_stance.len() >= quotes.len(), "{with_stance:?}");
     assert!(quotes[0]["content"]
         .as_str()
         .unwrap()

@@ -20,7 +20,7 @@ fn span_obj(s: Span, text: Option<&str>) -> Value {
 
 /// One quote in contract shape; the optional extras are printed only when they say something.
 fn quote(doc: &Document, q: &crate::Quote) -> Value {
-    let mut m = Map::with_capacity(7);
+    let mut m = Map::with_capacity(8);
     m.insert("content".into(), span_obj(q.content, None));
     m.insert(
         "cue".into(),
@@ -53,6 +53,7 @@ fn quote(doc: &Document, q: &crate::Quote) -> Value {
     if q.hedged {
         m.insert("hedged".into(), Value::Bool(true));
     }
+    m.insert("cue_class".into(), Value::from(q.cue_class.as_str()));
     Value::Object(m)
 }
 
@@ -162,6 +163,7 @@ mod tests {
             kind: QuoteKind::Indirect,
             chain: Vec::new(),
             hedged: false,
+            cue_class: crate::CueClass::Speech,
         };
         let chained = Quote {
             chain: vec![
@@ -175,6 +177,7 @@ mod tests {
                 },
             ],
             hedged: true,
+            cue_class: crate::CueClass::Stance,
             ..plain.clone()
         };
         doc.set_quotes(vec![plain, chained]).unwrap();
@@ -189,5 +192,7 @@ mod tests {
                    {"start": 45, "end": 53, "text": "the Post", "anonymous": true}])
         );
         assert_eq!(q[1]["hedged"], true);
+        assert_eq!(q[0]["cue_class"], "speech");
+        assert_eq!(q[1]["cue_class"], "stance");
     }
 }

@@ -137,6 +137,26 @@ pub enum QuoteKind {
     Mixed,
 }
 
+/// What kind of word reports an attribution: a verb or phrase of saying ("said", "according
+/// to"), or one of stance, what someone is reported to believe, want, plan or back ("believes",
+/// "plans to", "supports", "Trump's view that").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CueClass {
+    #[default]
+    Speech,
+    Stance,
+}
+
+impl CueClass {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CueClass::Speech => "speech",
+            CueClass::Stance => "stance",
+        }
+    }
+}
+
 /// One source through which a claim reaches the reader.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Source {
@@ -161,6 +181,9 @@ pub struct Quote {
     /// Hedged by the text ("reportedly", "is believed to").
     #[serde(default)]
     pub hedged: bool,
+    /// Speech, or a stance reported of the speaker.
+    #[serde(default)]
+    pub cue_class: CueClass,
 }
 
 /// A participant of an event: where the text names it and its actor code.

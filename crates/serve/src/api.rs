@@ -307,6 +307,8 @@ struct QuoteParams {
     from: Option<String>,
     to: Option<String>,
     limit: Option<usize>,
+    /// `stance=true` also lists stance attributions.
+    stance: Option<bool>,
 }
 
 async fn quotes(
@@ -321,6 +323,7 @@ async fn quotes(
         from: p.from,
         to: p.to,
         limit: limit(p.limit, 200)?,
+        stance: p.stance.unwrap_or(false),
     };
     query(&st, move |s| s.quotes(&q).map_err(internal)).await
 }

@@ -279,6 +279,7 @@ mod tests {
                 kind: QuoteKind::Indirect,
                 chain: Vec::new(),
                 hedged: false,
+                cue_class: Default::default(),
             }],
             relations: Vec::new(),
         }

@@ -226,7 +226,13 @@ INSERT INTO quote_about (doc_id, quote_n, n, text, entity, code, sector)
     // 10: fewer index entries at random places, each a page read and written per document
     // once the index outgrows the page cache (see `APPEND_MOSTLY`).
     APPEND_MOSTLY,
+    // 11: each quote's cue class: `speech` ("said") or `stance` ("believes", "plans to").
+    QUOTE_CUE_CLASS,
 ];
+
+/// Migration 11: quotes stored before it were all reports of speech.
+const QUOTE_CUE_CLASS: &str =
+    "ALTER TABLE quotes ADD COLUMN cue_class TEXT NOT NULL DEFAULT 'speech';";
 
 /// Migration 8: each per-document layer table is rebuilt with a leading `doc` column, the
 /// document's rowid, and keyed by it. A new document's layer rows then go at the end of each
@@ -632,6 +638,9 @@ pub struct QuoteQuery {
     pub from: Option<String>,
     pub to: Option<String>,
     pub limit: usize,
+    /// Also list stance attributions (what someone believes, wants, plans or backs); by
+    /// default only reports of speech.
+    pub stance: bool,
 }
 
 /// A stored quote with where it was published.
@@ -648,6 +657,8 @@ pub struct QuoteRow {
     /// The chain of sources, innermost first, as JSON (`[{"text": ..., "anonymous": ...}]`).
     pub chain: Option<serde_json::Value>,
     pub hedged: bool,
+    /// `speech` or `stance`.
+    pub cue_class: String,
 }
 
 /// Which events to list: every filter is optional.
@@ -833,8 +844,8 @@ impl Store {
             )?;
             let mut insert_quote = tx.prepare_cached(
                 "INSERT INTO quotes (doc, doc_id, n, kind, speaker, speaker_entity, cue, content, chain,
-                 hedged, start, end, speaker_code, speaker_sector)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                 hedged, start, end, speaker_code, speaker_sector, cue_class)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
             )?;
             let mut insert_about = tx.prepare_cached(
                 "INSERT INTO quote_about (doc, doc_id, quote_n, n, text, entity, code, sector)
@@ -981,6 +992,7 @@ impl Store {
                         q.content.end as i64,
                         speaker_actor.and_then(|a| a.code.as_deref()),
                         speaker_actor.and_then(|a| a.sector.as_deref()),
+                        q.cue_class.as_str(),
                     ])?;
                     let about = within(q.content);
                     for (k, m) in about.enumerate() {
@@ -1368,9 +1380,12 @@ impl Store {
         );
         w.filter("q.content LIKE '%' || ? || '%'", &q.about, 1);
         w.dates("substr(d.published, 1, 10)", &q.from, &q.to);
+        if !q.stance {
+            w.conds.push("q.cue_class = 'speech'".into());
+        }
         let sql = format!(
             "SELECT q.doc_id, d.outlet, substr(d.published, 1, 10), q.kind, q.speaker,
-                    q.speaker_entity, q.cue, q.content, q.chain, q.hedged
+                    q.speaker_entity, q.cue, q.content, q.chain, q.hedged, q.cue_class
              FROM quotes q JOIN documents d ON d.rowid = q.doc {}
              ORDER BY d.published, q.doc_id, q.n LIMIT {}",
             w.sql(),
@@ -1391,6 +1406,7 @@ impl Store {
                     content: r.get(7)?,
                     chain: chain.and_then(|c| serde_json::from_str(&c).ok()),
                     hedged: r.get(9)?,
+                    cue_class: r.get(10)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -1764,6 +1780,7 @@ mod tests {
             kind: dyad_model::QuoteKind::Indirect,
             chain: Vec::new(),
             hedged: false,
+            cue_class: Default::default(),
         }];
         d.relations = vec![dyad_model::Relation {
             kind: "rival".into(),
@@ -1774,6 +1791,27 @@ mod tests {
             cue: at("and"),
         }];
         d
+    }
+
+    #[test]
+    fn stance_quotes_are_listed_only_when_asked_for() {
+        let mut d = full_doc("Continental Review", WIRE);
+        let mut stance = d.quotes[0].clone();
+        stance.cue_class = dyad_model::CueClass::Stance;
+        d.quotes.push(stance);
+        let mut s = Store::open_in_memory().unwrap();
+        s.insert_batch(&[d]).unwrap();
+        let mut q = QuoteQuery {
+            limit: 10,
+            ..QuoteQuery::default()
+        };
+        let speech = s.quotes(&q).unwrap();
+        assert_eq!(speech.len(), 1);
+        assert_eq!(speech[0].cue_class, "speech");
+        q.stance = true;
+        let all = s.quotes(&q).unwrap();
+        assert_eq!(all.len(), 2);
+        assert!(all.iter().any(|r| r.cue_class == "stance"));
     }
 
     /// Everything the store gives back about its documents, as JSON, to compare two stores.
@@ -1891,7 +1929,8 @@ mod tests {
                 .collect::<rusqlite::Result<Vec<String>>>()
                 .unwrap()
                 .into_iter()
-                .filter(|c| c != "doc")
+                // `doc` came with schema 8, `cue_class` with a later one.
+                .filter(|c| c != "doc" && c != "cue_class")
                 .collect();
             let columns = columns.join(", ");
             fresh

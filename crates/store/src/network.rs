@@ -458,6 +458,7 @@ mod tests {
                     anonymous: true,
                 }],
                 hedged: false,
+                cue_class: Default::default(),
             }],
             relations: vec![Relation {
                 kind: "ally".into(),

@@ -33,6 +33,34 @@ pub struct Verb {
     pub that_only: bool,
     /// Names whom it is said to before the content ("told Reuters ...").
     pub addressee: bool,
+    /// The complements that are its content, for verbs listed with them (`stance` and
+    /// `speech` lines).
+    pub frames: Option<Frames>,
+    /// A verb of stance (belief, intention, position, perception), not of saying.
+    pub stance: bool,
+}
+
+/// Particles a verb may need before its content ("talked about", "pointed out").
+const PARTICLES: &[&str] = &["about", "out", "on", "against", "for", "over", "with"];
+
+/// The complements a verb takes as its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Frames {
+    /// A particle that comes between the verb and its content: "talked about the plan".
+    pub particle: Option<&'static str>,
+    /// A `that` clause or a bare clause: "believes (that) the deal will hold".
+    pub clause: bool,
+    /// A `that` clause only: "feels that the deal is fair".
+    pub that: bool,
+    /// An infinitive, with or without an object before it: "plans to run", "wants voters to
+    /// know".
+    pub to: bool,
+    /// A noun phrase or gerund: "supports the bill", "opposes sending troops".
+    pub obj: bool,
+    /// An object and what it is taken for: "sees him as a threat".
+    pub as_obj: bool,
+    /// A cue only as a noun after a possessive: "Trump's view that …".
+    pub noun: bool,
 }
 
 #[derive(Debug, Default)]
@@ -122,6 +150,50 @@ pub fn parse(src: &str) -> Result<Lexicon, String> {
                     let v = Verb {
                         that_only: cat == "thatverb",
                         addressee: false,
+                        frames: None,
+                        stance: false,
+                    };
+                    if lx.verbs.insert(form.to_string(), v).is_some() {
+                        return Err(format!(
+                            "data/quotes/cues.txt:{n}: verb form {form:?} listed twice"
+                        ));
+                    }
+                }
+            }
+            "stance" | "speech" => {
+                // stance<TAB>FRAMES<TAB>forms, FRAMES a comma-separated list of clause, that,
+                // to, obj, as, noun and a particle.
+                let (frames, forms) = entry.split_once('\t').ok_or_else(|| {
+                    format!("data/quotes/cues.txt:{n}: expected {cat}<TAB>frames<TAB>forms")
+                })?;
+                let mut st = Frames::default();
+                for f in frames.split(',') {
+                    match f.trim() {
+                        "clause" => st.clause = true,
+                        "that" => st.that = true,
+                        "noun" => st.noun = true,
+                        "to" => st.to = true,
+                        "obj" => st.obj = true,
+                        "as" => st.as_obj = true,
+                        p if PARTICLES.contains(&p) => {
+                            st.particle = PARTICLES.iter().find(|x| **x == p).copied()
+                        }
+                        other => {
+                            return Err(format!(
+                                "data/quotes/cues.txt:{n}: unknown frame {other:?}"
+                            ))
+                        }
+                    }
+                }
+                for form in forms.split_whitespace() {
+                    if !form.chars().all(|c| c.is_alphabetic() || c == '-') {
+                        return Err(format!("data/quotes/cues.txt:{n}: bad verb form {form:?}"));
+                    }
+                    let v = Verb {
+                        that_only: false,
+                        addressee: false,
+                        frames: Some(st),
+                        stance: cat == "stance",
                     };
                     if lx.verbs.insert(form.to_string(), v).is_some() {
                         return Err(format!(

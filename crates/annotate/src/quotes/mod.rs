@@ -17,7 +17,7 @@ mod speaker;
 #[cfg(test)]
 mod tests;
 
-use dyad_model::{Mention, Quote, QuoteKind, Source, Span};
+use dyad_model::{CueClass, Mention, Quote, QuoteKind, Source, Span};
 use lexicon::{Lexicon, LEXICON};
 use marks::Region;
 
@@ -331,7 +331,48 @@ pub fn find_with(text: &str, sentences: &[Span], mentions: &[Mention], lx: &Lexi
     });
     found.sort_by_key(|f| (f.content.0, f.content.1));
     found.dedup_by(|b, a| a.content == b.content && a.speaker == b.speaker);
+    drop_nested_stances(&ctx, &mut found);
     finish(&ctx, &found, mentions)
+}
+
+/// Whether a found attribution's cue is a word of stance ("believes", "plans", "Trump's
+/// view").
+fn is_stance(ctx: &Ctx, f: &Found) -> bool {
+    ctx.low
+        .get(f.cue.0..f.cue.1)
+        .and_then(|w| ctx.lx.verbs.get(w))
+        .is_some_and(|v| v.stance)
+}
+
+/// A stance whose cue lies inside another attribution's content is part of that
+/// report ("Kelly said she wanted to …" reports what Kelly said): it is left out. `found` is
+/// sorted by content start.
+fn drop_nested_stances(ctx: &Ctx, found: &mut Vec<Found>) {
+    let nested: Vec<bool> = (0..found.len())
+        .map(|j| {
+            let f = &found[j];
+            if !is_stance(ctx, f) {
+                return false;
+            }
+            // The cue decides, not the holder: in "Sanders has pledged to support Clinton"
+            // the holder stands before the pledge's content, the stance inside it.
+            let at = f.cue.0;
+            // Contents that start before the cue: the ones sorted before it, in a window
+            // that keeps long texts linear.
+            let lo = j.saturating_sub(40);
+            found[lo..found.len().min(j + 40)]
+                .iter()
+                .enumerate()
+                .any(|(k, o)| k + lo != j && o.content.0 <= at && f.cue.1 <= o.content.1)
+        })
+        .collect();
+    if nested.iter().any(|&n| n) {
+        let mut k = 0;
+        found.retain(|_| {
+            k += 1;
+            !nested[k - 1]
+        });
+    }
 }
 
 fn sp((s, e): (usize, usize)) -> Span {
@@ -425,6 +466,11 @@ fn finish(ctx: &Ctx, found: &[Found], mentions: &[Mention]) -> Vec<Quote> {
             kind: kind(ctx, f.content),
             chain: if keep_chain { chain } else { Vec::new() },
             hedged: speaker::hedged(ctx, f),
+            cue_class: if is_stance(ctx, f) {
+                CueClass::Stance
+            } else {
+                CueClass::Speech
+            },
         });
     }
     out

@@ -1,7 +1,7 @@
 //! Cues, speakers and content inside one stretch of sentences, transcript lines, and the
 //! entity, anonymity and hedging of a speaker.
 
-use super::lexicon::Verb;
+use super::lexicon::{Frames, Verb};
 use super::{marks, Ctx, Found, Unit};
 use dyad_model::Mention;
 
@@ -226,7 +226,9 @@ fn refusal_cue(ctx: &Ctx, u: Unit, i: usize) -> bool {
         && ctx.is(i + 1, "to")
         && ctx.is_word(i + 2)
         && ctx.raw(i + 2).starts_with(|c: char| c.is_ascii_lowercase())
-        && !ctx.is_verb_form(i + 2)
+        // A reporting verb reports the refusal itself ("declined to comment"); one with its
+        // own complements does not ("refused to speak to reporters", "declined to endorse").
+        && ctx.lx.verbs.get(ctx.w(i + 2)).is_none_or(|v| v.frames.is_some())
         // "Exports declined to a six-year low": a level, not an infinitive.
         && !is_in(DETERMINERS, ctx.w(i + 2))
         && !is_in(QUANTIFIERS, ctx.w(i + 2))
@@ -408,7 +410,13 @@ impl Ctx<'_> {
         // or a phrase with a determiner or a name in it ("the Kremlin's spokesman", "Russian
         // diplomats"). Otherwise the word before a verb form is most often something else
         // ("disparaging remarks", "member states to counter").
-        if !self.cap(h) && !self.lx.pronouns.contains(hw) && !self.lx.sources.contains(hw) {
+        // "more than 4 in 10 said": a share's number heads the phrase.
+        let number = hw.bytes().all(|b| b.is_ascii_digit()) && h > lo && self.is(h - 1, "in");
+        if !self.cap(h)
+            && !self.lx.pronouns.contains(hw)
+            && !self.lx.sources.contains(hw)
+            && !number
+        {
             let ok = (k..h).any(|t| {
                 self.cap(t)
                     || is_in(DETERMINERS, self.w(t))
@@ -653,6 +661,8 @@ pub(crate) fn dash_credits(ctx: &Ctx) -> Vec<Found> {
 enum Cue {
     Verb(usize, Verb),
     Phrase(usize, usize),
+    /// A stance word as a noun after a possessive: "Clinton's plans to …".
+    StanceNoun(usize, Frames),
 }
 
 /// The attributions of one stretch of sentences.
@@ -685,6 +695,16 @@ pub(crate) fn in_unit(ctx: &Ctx, u: Unit) -> Vec<Found> {
                 && (is_in(DETERMINERS, ctx.w(i - 1))
                     || ctx.w(i - 1).ends_with("'s")
                     || ctx.w(i - 1).ends_with("’s"));
+            if let Some(st) = v.frames {
+                // A stance word after a possessive is a noun with its holder ("Trump's view
+                // that …"); after an article it is nobody's ("the plan to build a wall").
+                if noun && v.stance && possessive(ctx, i - 1) {
+                    cues.push(Cue::StanceNoun(i, st));
+                } else if !noun && !st.noun {
+                    cues.push(Cue::Verb(i, v));
+                }
+                continue;
+            }
             // "Records show he backed …", "…, the polls showed.": a document needs no `that`.
             // Looked at only for the verbs that need it: the scan back costs.
             let document = || document_subject(ctx, u, i);
@@ -702,6 +722,7 @@ pub(crate) fn in_unit(ctx: &Ctx, u: Unit) -> Vec<Found> {
         let f = match c {
             Cue::Verb(i, v) => verb_cue(ctx, u, i, v, &out),
             Cue::Phrase(i, j) => phrase_cue(ctx, u, i, j),
+            Cue::StanceNoun(i, st) => stance_noun(ctx, u, i, st),
         };
         if let Some(f) = f {
             out.push(f);
@@ -774,6 +795,10 @@ fn content_start(ctx: &Ctx, u: Unit, mut q: usize, v: Option<Verb>) -> Option<us
     }
     if v.is_some_and(|v| v.addressee) {
         q = skip_addressee(ctx, u, q);
+        // "told The Post and Courier newspaper that …": the `that` after a long addressee.
+        if q + 1 < u.b && ctx.is(q, "that") {
+            return Some(q + 1);
+        }
     }
     if q < u.b && ctx.is_word(q) && is_in(ADJUNCT, ctx.w(q)) {
         // "said in a statement, …" / "said on Twitter: …"
@@ -797,6 +822,24 @@ fn content_start(ctx: &Ctx, u: Unit, mut q: usize, v: Option<Verb>) -> Option<us
     (q < u.b && ctx.words_in(q, u.b) > 0).then_some(q)
 }
 
+/// Words for the kind of outlet after its name ("told the Post and Courier newspaper").
+const OUTLET_KINDS: &[&str] = &[
+    "newspaper",
+    "paper",
+    "magazine",
+    "network",
+    "radio",
+    "television",
+    "station",
+    "channel",
+    "website",
+    "podcast",
+    "show",
+    "program",
+    "programme",
+    "daily",
+];
+
 /// Past whom something was said to: a name ("told Reuters", "told the Financial Times"),
 /// a pronoun or a source noun ("told him", "told reporters").
 fn skip_addressee(ctx: &Ctx, u: Unit, q: usize) -> usize {
@@ -809,7 +852,18 @@ fn skip_addressee(ctx: &Ctx, u: Unit, q: usize) -> usize {
         k += 1;
     }
     if ctx.cap(k) && !is_in(BREAK, ctx.w(k)) {
-        while k < u.b && k < q + 6 && (ctx.cap(k) || ctx.abbrev_dot(k, q, u.b)) {
+        // "The Post and Courier newspaper", "the Financial Times": capitalised words, joined
+        // by "and", "&" or "of", and a word for the kind of outlet.
+        let joins = |k: usize| {
+            matches!(ctx.w(k), "and" | "&" | "of")
+                && k + 1 < u.b
+                && ctx.cap(k + 1)
+                && ctx.region_of(k + 1).is_none()
+        };
+        while k < u.b && k < q + 10 && (ctx.cap(k) || ctx.abbrev_dot(k, q, u.b) || joins(k)) {
+            k += 1;
+        }
+        while k < u.b && k < q + 12 && ctx.is_word(k) && is_in(OUTLET_KINDS, ctx.w(k)) {
             k += 1;
         }
         return k;
@@ -850,6 +904,13 @@ fn verb_cue(
 ) -> Option<(Found, bool)> {
     let cue = (ctx.toks[i].s, ctx.toks[i].e);
     let w = ctx.w(i);
+    // "a candidate backed by the party": the holder follows, and the phrase is no clause.
+    if v.frames.is_some() && i + 1 < u.b && ctx.is(i + 1, "by") {
+        return None;
+    }
+    if let Some(f) = asked_question(ctx, u, i) {
+        return Some((f, true));
+    }
     // Passive with an agent: "as reported by CNN, …" / "was told by officials that …".
     if i + 1 < u.b && ctx.is(i + 1, "by") {
         let (speaker, after) = ctx.np_right(i + 2, u.b, 8)?;
@@ -1029,6 +1090,19 @@ fn verb_cue(
             }
         }
     }
+    // A stance is reported of a holder named before it, and not of people in general; after
+    // another verb ("pledged to support", "is approaching delegates to back") it is that
+    // verb's matter.
+    if v.frames.is_some()
+        && (to_skipped || speaker.is_none_or(|s| s.1 > cue.0 || generic_holder(ctx, s)))
+    {
+        return None;
+    }
+    // "a strike that executives said could hurt earnings", "which critics said was unfair":
+    // the report sits inside a relative clause, whose pronoun and verb are what was said.
+    if let Some(r) = relative_report(ctx, u, group_start, after, speaker, cue) {
+        return Some((r, false));
+    }
     let is_before = |span: (usize, usize)| span.1 <= cue.0;
     let pre = if speaker.is_none_or(is_before) {
         pre_boundary(ctx, u, group_start)
@@ -1053,7 +1127,9 @@ fn verb_cue(
             // interrupts a clause the opener belongs to.
             && !matches!(post, Post::Nothing | Post::Continues)
     });
-    let content_before = content_before && !opener;
+    // Only a verb of belief stands after its content ("The ties, he believes, are stable").
+    let content_before =
+        content_before && !opener && v.frames.is_none_or(|st| st.clause || st.that);
     if let Some(p) = pre.filter(|_| content_before) {
         let pre_quoted = ctx.region_of(p).is_some();
         // A split quote ("…,” he said, “…”) or a clause the cue interrupts ("The ties, he
@@ -1083,6 +1159,36 @@ fn verb_cue(
                 speaker,
             },
             false,
+        ));
+    }
+    if let Some(st) = v.frames {
+        let mut after = after;
+        if let Some(p) = st.particle {
+            // "talked about the plan", "pointed out that …": the particle first.
+            if after + 1 >= u.b || !ctx.is(after, p) {
+                return None;
+            }
+            after += 1;
+        }
+        let (cs, object) = stance_start(ctx, u, after, st)?;
+        // An object ends with its phrase ("endorsed Trump, providing a boost …"), and so does
+        // what a relative clause reports ("Graham, who has endorsed Cruz, said …").
+        let relative = speaker.is_some_and(|s| {
+            let w = &ctx.low[s.0..s.1];
+            w == "who" || w == "which"
+        });
+        let mut end = ctx.cap_after(cs, u.b);
+        if relative || object {
+            end = clause_end(ctx, cs, end);
+        }
+        let content = ctx.span_of(cs, end)?;
+        return Some((
+            Found {
+                content,
+                cue,
+                speaker,
+            },
+            true,
         ));
     }
     if v.that_only && !document_subject(ctx, u, i) && that_follows(ctx, after, u.b, 3).is_none() {
@@ -1134,6 +1240,334 @@ fn verb_cue(
         },
         true,
     ))
+}
+
+/// Possessive pronouns, the holders of a stance noun ("his plan to …").
+const POSSESSIVES: &[&str] = &["his", "her", "its", "their", "our", "my", "your"];
+
+/// Whether token `k` is a possessive: a pronoun or a word with "'s".
+fn possessive(ctx: &Ctx, k: usize) -> bool {
+    let w = ctx.w(k);
+    is_in(POSSESSIVES, w) || w.ends_with("'s") || w.ends_with("’s")
+}
+
+/// Holders too general to report a stance of: "people want …", "everyone knows …".
+const GENERIC_HOLDERS: &[&str] = &[
+    "people",
+    "everyone",
+    "everybody",
+    "anyone",
+    "anybody",
+    "nobody",
+    "someone",
+    "somebody",
+    "one",
+    "you",
+    "folks",
+];
+
+fn generic_holder(ctx: &Ctx, (s, e): (usize, usize)) -> bool {
+    let (a, b) = (ctx.tok_at(s), ctx.tok_at(e));
+    b > a && b - a <= 2 && ctx.is_word(b - 1) && is_in(GENERIC_HOLDERS, ctx.w(b - 1))
+}
+
+/// Whether token `k` is `to` before a verb: "plans to run".
+fn infinitive_at(ctx: &Ctx, u: Unit, k: usize) -> bool {
+    k + 1 < u.b
+        && ctx.is(k, "to")
+        && ctx.is_word(k + 1)
+        && ctx.raw(k + 1).starts_with(|c: char| c.is_ascii_lowercase())
+        && !is_in(DETERMINERS, ctx.w(k + 1))
+        && !is_in(QUANTIFIERS, ctx.w(k + 1))
+        && !ctx.w(k + 1).ends_with("ing")
+}
+
+/// Words that show a finite verb in a bare clause ("believes the deal will hold").
+const FINITE: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "could",
+    "should",
+    "can",
+    "may",
+    "might",
+    "must",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "can",
+    "cannot",
+    "won't",
+    "won’t",
+    "can’t",
+    "don’t",
+    "doesn’t",
+    "didn’t",
+    "isn’t",
+    "wasn’t",
+    "aren’t",
+    "isn't",
+    "wasn't",
+    "can't",
+    "didn't",
+    "doesn't",
+    "don't",
+    "aren't",
+    "weren't",
+    "wouldn't",
+    "shouldn't",
+    "couldn't",
+];
+
+/// The end of a phrase or clause that starts at token `a`: the first comma, semicolon,
+/// dash or parenthesis outside quotation marks, within `b`.
+fn clause_end(ctx: &Ctx, a: usize, b: usize) -> usize {
+    (a + 1..b)
+        .find(|&k| {
+            !ctx.is_word(k)
+                && ctx.region_of(k).is_none()
+                && matches!(ctx.raw(k), "," | ";" | "—" | "–" | "(" | ")")
+        })
+        .unwrap_or(b)
+}
+
+/// A lower-case word in -s between two words that reads as a verb in the present: "(believe
+/// this) provides (artificial incentive)", not "(believes the) claims (of …)".
+fn present_verb(ctx: &Ctx, k: usize) -> bool {
+    let w = ctx.w(k);
+    k > 0
+        && k + 1 < ctx.toks.len()
+        && !ctx.cap(k)
+        && w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("'s")
+        && !w.ends_with("’s")
+        && ctx.is_word(k - 1)
+        && ctx.is_word(k + 1)
+        && !ctx.cap(k + 1)
+        && !is_in(BREAK, ctx.w(k + 1))
+        && !is_in(ADJUNCT, ctx.w(k + 1))
+        && !matches!(ctx.w(k + 1), "of" | "for" | "about" | "against")
+}
+
+/// Where the content of a stance verb starts, by the complements it takes: a `that` clause,
+/// an infinitive ("plans to run", "wants voters to know"), an object ("supports the bill"),
+/// or a bare clause ("thinks the deal will hold"), and whether it is an object. `None` when
+/// what follows is none of them.
+fn stance_start(ctx: &Ctx, u: Unit, after: usize, st: Frames) -> Option<(usize, bool)> {
+    let mut q = after;
+    // "wants desperately to …", "strongly supports": an adverb before the complement.
+    while q < u.b && ctx.is_word(q) && !ctx.cap(q) && ctx.w(q).ends_with("ly") && ctx.w(q).len() > 4
+    {
+        q += 1;
+    }
+    if q >= u.b || ctx.words_in(q, u.b) == 0 {
+        return None;
+    }
+    let quoted = ctx.region_of(q).is_some();
+    if !ctx.is_word(q) && !quoted {
+        return None;
+    }
+    let w = ctx.w(q);
+    if w == "that" {
+        return ((st.that || st.clause) && ctx.words_in(q + 1, u.b) >= 2).then_some((q + 1, false));
+    }
+    if !(st.clause || st.to || st.obj || st.as_obj) {
+        return None;
+    }
+    if w == "to" {
+        return (st.to && infinitive_at(ctx, u, q)).then_some((q, false));
+    }
+    // Words that cannot open a complement: "backed away", "thought so", "wanted in".
+    let closed = is_in(BREAK, w) && w != "the"
+        || is_in(ADJUNCT, w) && !is_in(DETERMINERS, w)
+        || matches!(
+            w,
+            "away" | "down" | "off" | "out" | "up" | "so" | "back" | "for" | "of"
+        )
+        || ctx.is_verb_form(q) && !quoted;
+    if closed {
+        return None;
+    }
+    let lim = (q + 12).min(u.b);
+    // The clause runs to the first punctuation outside quotation marks.
+    let clause_end = (q..lim)
+        .find(|&k| !ctx.is_word(k) && ctx.region_of(k).is_none() && !ctx.abbrev_dot(k, q, u.b))
+        .unwrap_or(lim);
+    if st.to && (q + 1..clause_end.min(q + 7)).any(|k| infinitive_at(ctx, u, k)) {
+        // "wants voters to know …", "wants the party to take …".
+        return Some((q, false));
+    }
+    if st.obj {
+        return Some((q, true));
+    }
+    if st.as_obj && (q + 1..clause_end.min(q + 8)).any(|k| ctx.is(k, "as")) {
+        // "sees him as a threat", "view golf courses as wasted space".
+        return Some((q, false));
+    }
+    if st.clause {
+        // "believes him" / "knew it well": an object, not a clause.
+        let object = matches!(w, "him" | "them" | "me" | "us")
+            || matches!(w, "her" | "it" | "this" | "what") && ctx.words_in(q, clause_end) <= 3;
+        // The clause's verb may come after an aside ("the meeting, requested by Sanders,
+        // would be …"): looked for up to the end of the sentence's first twenty tokens.
+        let finite = (q + 1..(q + 20).min(u.b))
+            .take_while(|&k| ctx.is_word(k) || !matches!(ctx.raw(k), "." | ";" | ":" | "?" | "!"))
+            .any(|k| {
+                ctx.is_word(k)
+                    && (is_in(FINITE, ctx.w(k))
+                        || !ctx.cap(k) && ctx.w(k).ends_with("ed")
+                        || present_verb(ctx, k))
+            });
+        if !object && finite && ctx.words_in(q, clause_end) >= 2 {
+            return Some((q, false));
+        }
+    }
+    None
+}
+
+/// "Clinton's plans to rally …", "his view that …": a stance noun after a possessive, the
+/// possessor its holder, the infinitive or `that` clause after it the content.
+fn stance_noun(ctx: &Ctx, u: Unit, i: usize, st: Frames) -> Option<(Found, bool)> {
+    let p = i - 1;
+    let speaker = if is_in(POSSESSIVES, ctx.w(p)) {
+        (ctx.toks[p].s, ctx.toks[p].e)
+    } else {
+        // The name that ends in the possessive: "President Obama's", "Sen. Ted Cruz's".
+        let mut k = p;
+        let name_word = |t: usize| {
+            ctx.cap(t) && !is_in(BREAK, ctx.w(t)) && !is_in(OPENERS, ctx.w(t))
+                || ctx.abbrev_dot(t, u.a, p + 1)
+        };
+        while k > u.a && k + 6 > p && name_word(k - 1) {
+            k -= 1;
+        }
+        if !ctx.cap(k) || ctx.region_of(k).is_some() {
+            return None;
+        }
+        (ctx.toks[k].s, ctx.toks[p].e)
+    };
+    if generic_holder(ctx, speaker) || i + 2 >= u.b {
+        return None;
+    }
+    let cs = if st.to && infinitive_at(ctx, u, i + 1) {
+        i + 1
+    } else if (st.that || st.clause) && ctx.is(i + 1, "that") && ctx.words_in(i + 2, u.b) >= 3 {
+        i + 2
+    } else {
+        return None;
+    };
+    // The noun phrase ends at its clause's punctuation: "Under Kyiv's plan to rebuild the
+    // bridge, work starts in May".
+    let end = clause_end(ctx, cs, ctx.cap_after(cs, u.b));
+    let content = ctx.span_of(cs, end)?;
+    Some((
+        Found {
+            content,
+            cue: (ctx.toks[i].s, ctx.toks[i].e),
+            speaker: Some(speaker),
+        },
+        true,
+    ))
+}
+
+/// "Asked at a briefing Monday about the ruling, the spokesman said …", "when asked which
+/// county was his favourite": a question put to someone, past a short adjunct (where, when,
+/// through whom), the question its content up to the clause's comma; it has no speaker.
+fn asked_question(ctx: &Ctx, u: Unit, i: usize) -> Option<Found> {
+    if !ctx.is(i, "asked")
+        || !(i == u.a
+            || !ctx.is_word(i - 1)
+            || matches!(
+                ctx.w(i - 1),
+                "when" | "whenever" | "after" | "if" | "once" | "before"
+            ))
+    {
+        return None;
+    }
+    // Only "asked" at the head of its clause: "He asked …" has a speaker and goes the usual way.
+    let lim = (i + 10).min(u.b);
+    let k = (i + 1..lim).find(|&k| {
+        !ctx.is_word(k)
+            || ctx.region_of(k).is_some()
+            || matches!(
+                ctx.w(k),
+                "if" | "whether"
+                    | "how"
+                    | "what"
+                    | "why"
+                    | "who"
+                    | "whom"
+                    | "which"
+                    | "about"
+                    | "where"
+            )
+    })?;
+    // The adjunct before the question: words only ("at a briefing Monday", "on Fox News",
+    // "specifically"), not a clause of its own.
+    if !ctx.is_word(k) || ctx.region_of(k).is_some() {
+        return None;
+    }
+    // A verb form after a determiner is a noun: "at a briefing".
+    let verb = |t: usize| ctx.is_verb_form(t) && !is_in(DETERMINERS, ctx.w(t - 1));
+    if (i + 1..k).any(|t| verb(t) || is_in(FINITE, ctx.w(t)) || ctx.is(t, "to")) {
+        return None;
+    }
+    let end = clause_end(ctx, k, ctx.cap_after(k, u.b));
+    if ctx.words_in(k, end) < 2 {
+        return None;
+    }
+    let content = ctx.span_of(k, end)?;
+    // "Asked by Matt Lauer whether …": the one who asked.
+    let speaker = (k > i + 2 && ctx.is(i + 1, "by"))
+        .then(|| ctx.span_of(i + 2, k))
+        .flatten();
+    Some(Found {
+        content,
+        cue: (ctx.toks[i].s, ctx.toks[i].e),
+        speaker,
+    })
+}
+
+/// A report inside a relative clause: the relative pronoun before the speaker, a verb right
+/// after the cue ("which critics said was discriminatory"). The content runs from the
+/// pronoun to the clause's end, over the speaker and cue.
+fn relative_report(
+    ctx: &Ctx,
+    u: Unit,
+    group_start: usize,
+    after: usize,
+    speaker: Option<(usize, usize)>,
+    cue: (usize, usize),
+) -> Option<Found> {
+    let s = speaker.filter(|s| s.1 <= cue.0)?;
+    if group_start <= u.a || after >= u.b || !ctx.is_word(after) {
+        return None;
+    }
+    let p = group_start - 1;
+    if !ctx.is_word(p) || !matches!(ctx.w(p), "which" | "that" | "what" | "who") {
+        return None;
+    }
+    let w = ctx.w(after);
+    let verb = is_in(FINITE, w) || !ctx.cap(after) && w.ends_with("ed") || present_verb(ctx, after);
+    if !verb {
+        return None;
+    }
+    let end = clause_end(ctx, after, ctx.cap_after(after, u.b));
+    let content = ctx.span_of(p, end)?;
+    Some(Found {
+        content,
+        cue,
+        speaker: Some(s),
+    })
 }
 
 /// Whether tokens `k..q` are a role description (a lower-case word in it: "China's
@@ -1195,6 +1629,9 @@ fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
         return Post::Explicit;
     }
     let mut q = after;
+    if v.addressee && ctx.is(skip_addressee(ctx, u, after), "that") {
+        return Post::Explicit;
+    }
     if v.addressee {
         // "told CNBC in August." / "told reporters: …": past whom it was said to.
         let mut n = 0;
@@ -1224,8 +1661,10 @@ fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
         if q + 1 < u.b
             && ctx.is_word(q + 1)
             && !ctx.is_verb_form(q + 1)
-            && !is_in(BREAK, ctx.w(q + 1))
+            && (!is_in(BREAK, ctx.w(q + 1)) || is_in(FINITE, ctx.w(q + 1)))
         {
+            // "The permit, his campaign said, had been hard to get": the rest of the clause
+            // the report interrupts, opened by its verb.
             return Post::Continues;
         }
         return Post::Nothing;
@@ -1234,7 +1673,9 @@ fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
         return Post::Nothing;
     }
     let w = ctx.w(q);
-    if matches!(w, "if" | "whether" | "how" | "what" | "why" | "who") {
+    if matches!(w, "if" | "whether" | "how" | "what" | "why" | "who")
+        || w == "about" && ctx.w(after.saturating_sub(1)) == "asked"
+    {
         // An indirect question or a condition: "asked whether …", "said if elected he …".
         return Post::Clause;
     }

@@ -14,6 +14,7 @@ struct Q {
     content: String,
     chain: Vec<(String, bool)>,
     hedged: bool,
+    class: CueClass,
 }
 
 fn quotes(text: &str) -> Vec<Q> {
@@ -37,6 +38,7 @@ fn quotes(text: &str) -> Vec<Q> {
                 .map(|c| (doc.span_text(c.span).to_string(), c.anonymous))
                 .collect(),
             hedged: q.hedged,
+            class: q.cue_class,
         })
         .collect()
 }
@@ -49,6 +51,173 @@ fn one(text: &str) -> Q {
 
 fn speaker(q: &Q) -> &str {
     q.speaker.as_deref().unwrap_or("")
+}
+
+// ---------------------------------------------------------------- stance
+
+#[test]
+fn beliefs_are_stance_attributions_with_their_clause() {
+    let q = one("Senator Maria Lopez believes the tariff will hurt farmers.");
+    assert_eq!(q.class, CueClass::Stance);
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(speaker(&q), "Senator Maria Lopez");
+    assert_eq!(q.cue, "believes");
+    assert_eq!(q.content, "the tariff will hurt farmers");
+
+    let q = one("Analysts in Warsaw fear that the pipeline will be delayed again.");
+    assert_eq!(q.class, CueClass::Stance);
+    assert_eq!(q.content, "the pipeline will be delayed again");
+
+    // The clause the holder interrupts is one content over both parts.
+    let q = one("The ceasefire, Lopez believes, will not hold.");
+    assert_eq!(q.class, CueClass::Stance);
+    assert_eq!(speaker(&q), "Lopez");
+    assert_eq!(q.content, "The ceasefire, Lopez believes, will not hold");
+}
+
+#[test]
+fn intentions_take_their_infinitive() {
+    let q = one("The Kyiv government plans to open a new border crossing next month.");
+    assert_eq!(q.class, CueClass::Stance);
+    assert_eq!(speaker(&q), "The Kyiv government");
+    assert_eq!(q.cue, "plans");
+    assert_eq!(q.content, "to open a new border crossing next month");
+
+    let q = one("Beijing wants Washington to lift the export controls.");
+    assert_eq!(q.class, CueClass::Stance);
+    assert_eq!(speaker(&q), "Beijing");
+    assert_eq!(q.content, "Washington to lift the export controls");
+
+    let q = one("The union hopes to reach a deal before the strike.");
+    assert_eq!(q.content, "to reach a deal before the strike");
+}
+
+#[test]
+fn positions_and_perceptions_take_their_object() {
+    let q = one("Governor Ana Alvarez supports the pipeline project.");
+    assert_eq!(q.class, CueClass::Stance);
+    assert_eq!(speaker(&q), "Governor Ana Alvarez");
+    assert_eq!(q.content, "the pipeline project");
+
+    // An object ends with its phrase.
+    let q = one("The farmers' union opposes the trade deal, which it signed in 2019.");
+    assert_eq!(q.content, "the trade deal");
+
+    let q = one("Many Polish officials see Russia as a lasting threat.");
+    assert_eq!(q.class, CueClass::Stance);
+    assert_eq!(speaker(&q), "Many Polish officials");
+    assert_eq!(q.content, "Russia as a lasting threat");
+}
+
+#[test]
+fn stance_nouns_need_a_possessive_holder() {
+    let q = one("Under Kyiv's plan to rebuild the bridge, work starts in May.");
+    assert_eq!(q.class, CueClass::Stance);
+    assert_eq!(speaker(&q), "Kyiv's");
+    assert_eq!(q.cue, "plan");
+    assert_eq!(q.content, "to rebuild the bridge");
+
+    let q = one("In Brussels, her belief that the tariff will fail is shared.");
+    assert_eq!(q.class, CueClass::Stance);
+    assert_eq!(speaker(&q), "her");
+    assert_eq!(q.cue, "belief");
+    assert!(q.content.starts_with("the tariff will fail"), "{q:?}");
+
+    // Nobody's plan: no attribution.
+    assert!(quotes("The plan to build a new port was dropped in March.").is_empty());
+}
+
+#[test]
+fn stance_is_not_taken_where_it_is_no_attribution() {
+    // Inside quotation marks the words are the speaker's own.
+    let got = quotes("\u{201c}I think the talks will fail,\u{201d} the minister said.");
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!(got[0].class, CueClass::Speech);
+    assert_eq!(got[0].cue, "said");
+    // Generic holders.
+    assert!(quotes("People want lower prices and safer streets.").is_empty());
+    assert!(quotes("Everyone knows the election will be close.").is_empty());
+    // Inside another report it is part of that report.
+    let q = one("The minister said she wanted to visit Kyiv before the summit.");
+    assert_eq!(q.class, CueClass::Speech);
+    assert_eq!(q.cue, "said");
+    let q = one("Parliament has pledged to support the reform.");
+    assert_eq!(q.cue, "pledged");
+    assert_eq!(q.class, CueClass::Speech);
+    // A passive with its agent, an object, a particle: no stance.
+    assert!(quotes("The mayor, a candidate backed by the unions, won easily.").is_empty());
+    assert!(quotes("He knew him well.").is_empty());
+    assert!(quotes("The Ohio senator thought so too.").is_empty());
+    assert!(quotes("Prices backed away from their highs on Monday.").is_empty());
+}
+
+#[test]
+fn speech_acts_take_their_object_or_what_follows_their_particle() {
+    let q = one("The foreign minister denounced the new sanctions on Tuesday.");
+    assert_eq!(q.class, CueClass::Speech);
+    assert_eq!(speaker(&q), "The foreign minister");
+    assert_eq!(q.content, "the new sanctions on Tuesday");
+
+    let q = one("Lopez talked about the refugee crisis, then left.");
+    assert_eq!(q.cue, "talked");
+    assert_eq!(q.content, "the refugee crisis");
+
+    let q = one("The envoy pointed out that the border had been closed for a week.");
+    assert_eq!(q.content, "the border had been closed for a week");
+
+    // Without its particle the verb is no report: "talked for an hour".
+    assert!(quotes("The two leaders talked for an hour.").is_empty());
+    // A noun after an article: "the talks".
+    assert!(quotes("The talks ended without a deal.").is_empty());
+}
+
+#[test]
+fn questions_put_to_someone_past_an_adjunct() {
+    let got = quotes("Asked at a briefing on Monday about the ruling, the spokesman smiled.");
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!(got[0].cue, "Asked");
+    assert_eq!(got[0].speaker, None);
+    assert_eq!(got[0].content, "about the ruling");
+
+    let got = quotes("Asked by a reporter whether she would run again, the mayor laughed.");
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!(speaker(&got[0]), "a reporter");
+    assert_eq!(got[0].content, "whether she would run again");
+}
+
+#[test]
+fn reports_inside_relative_clauses_and_shares_in_figures() {
+    let q = one("The union ended a strike that company executives said could hurt earnings.");
+    assert_eq!(speaker(&q), "company executives");
+    assert_eq!(
+        q.content,
+        "that company executives said could hurt earnings"
+    );
+
+    let q = one("More than 4 in 10 said the economy was the top issue.");
+    assert_eq!(speaker(&q), "10");
+    assert_eq!(q.content, "the economy was the top issue");
+}
+
+#[test]
+fn reports_of_speech_are_speech() {
+    let q = one("Ukraine's foreign minister said the talks were useful.");
+    assert_eq!(q.class, CueClass::Speech);
+}
+
+#[test]
+fn long_addressees_and_interrupted_clauses() {
+    let q =
+        one("Graham told The Post and Courier newspaper that he would not vote for the treaty.");
+    assert_eq!(speaker(&q), "Graham");
+    assert_eq!(q.content, "he would not vote for the treaty");
+
+    let q = one("The permit, his campaign said, had been hard to get.");
+    assert_eq!(speaker(&q), "his campaign");
+    assert_eq!(
+        q.content,
+        "The permit, his campaign said, had been hard to get"
+    );
 }
 
 // ---------------------------------------------------------------- direct quotes
