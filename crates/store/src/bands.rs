@@ -184,14 +184,15 @@ impl Batch<'_> {
     pub(crate) fn finish(self, tx: &Transaction) -> Result<()> {
         let p = self.pending;
         let mut docs = p.docs;
+        let mut new = Vec::with_capacity(self.added.len());
         for (key, ds) in self.added {
             for doc in ds {
-                p.entries.push((key, doc));
+                new.push((key, doc));
                 docs = Some(docs.map_or((doc, doc), |(lo, hi)| (lo.min(doc), hi.max(doc))));
             }
         }
-        // Mostly two sorted runs, which the stable sort merges in one pass.
-        p.entries.sort();
+        new.sort_unstable();
+        merge_into(&mut p.entries, &new);
         p.docs = docs;
         if p.entries.len() >= PENDING_MAX {
             let mut insert =
@@ -200,10 +201,35 @@ impl Batch<'_> {
                 insert.execute(params![key, doc])?;
             }
             tx.execute("DELETE FROM minhash_pending", [])?;
-            p.entries = Vec::new();
+            // The room stays for the next round.
+            p.entries.clear();
             p.docs = None;
         }
         Ok(())
+    }
+}
+
+/// Merges the sorted `new` into the sorted `entries` in place, from the back: no second copy
+/// of the pending keys is made (they are up to 16 MB), and no room beyond what they need once
+/// `entries` holds a round's worth.
+fn merge_into(entries: &mut Vec<(i64, i64)>, new: &[(i64, i64)]) {
+    let old = entries.len();
+    if entries.capacity() < old + new.len() {
+        entries.reserve_exact((old + new.len()).max(PENDING_MAX + 4096) - old);
+    }
+    entries.resize(old + new.len(), (0, 0));
+    let (mut i, mut j) = (old, new.len());
+    for w in (0..old + new.len()).rev() {
+        if j == 0 {
+            break;
+        }
+        if i > 0 && entries[i - 1] > new[j - 1] {
+            entries[w] = entries[i - 1];
+            i -= 1;
+        } else {
+            entries[w] = new[j - 1];
+            j -= 1;
+        }
     }
 }
 
@@ -213,4 +239,33 @@ pub(crate) fn signature(tx: &Transaction, doc: i64) -> Result<Option<(String, Ve
         .prepare_cached("SELECT text_id, minhash FROM documents WHERE rowid = ?1")?
         .query_row([doc], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merging_keeps_the_keys_sorted_with_nothing_lost() {
+        let mut entries = vec![(1, 1), (4, 2), (4, 5), (9, 3)];
+        merge_into(&mut entries, &[(0, 7), (4, 3), (10, 1), (10, 2)]);
+        assert_eq!(
+            entries,
+            [
+                (0, 7),
+                (1, 1),
+                (4, 2),
+                (4, 3),
+                (4, 5),
+                (9, 3),
+                (10, 1),
+                (10, 2)
+            ]
+        );
+        let mut empty = Vec::new();
+        merge_into(&mut empty, &[(2, 1), (3, 1)]);
+        assert_eq!(empty, [(2, 1), (3, 1)]);
+        merge_into(&mut empty, &[]);
+        assert_eq!(empty, [(2, 1), (3, 1)]);
+    }
 }
