@@ -254,6 +254,22 @@ fn groups(toks: &[Tok], mentions: &[Mention], sentence: Span, dict: &VerbDiction
                 prev.end = g.end;
                 continue;
             }
+            // A head noun or a modifier between a country's actor and a name is still one
+            // noun phrase, named by the first: "the Somali militant group al-Shabab",
+            // "Arnor awful Gondor". An agent after it qualifies it ("Gondor awful
+            // ministers").
+            if head_noun_gap(gap, dict)
+                && a.code.is_some()
+                && prev.members.len() == 1
+                && g.members.len() == 1
+            {
+                if b.code.is_none() {
+                    prev.members[0].sector = join_sectors(a.sector.as_deref(), b.sector.as_deref());
+                }
+                prev.members[0].span = Span::new(prev.members[0].span.start, g.members[0].span.end);
+                prev.end = g.end;
+                continue;
+            }
         }
         joined.push(g);
     }
@@ -386,6 +402,54 @@ fn groups(toks: &[Tok], mentions: &[Mention], sentence: Span, dict: &VerbDiction
         i = j;
     }
     out
+}
+
+/// Whether the words between two actors are one or two nouns or modifiers inside one noun
+/// phrase ("group" in "militant group al-Shabab"): lower-case words that are no verb of the
+/// dictionary, no verb form, and no function word.
+fn head_noun_gap(gap: &[Tok], dict: &VerbDictionary) -> bool {
+    !gap.is_empty()
+        && gap.len() <= 2
+        && gap.iter().all(|t| {
+            let w = t.w.as_str();
+            !t.capital
+                && w.len() > 2
+                && w.chars().all(char::is_alphabetic)
+                && !w.ends_with("ED")
+                && !w.ends_with("ING")
+                && !w.ends_with("LY")
+                && !dict.forms.contains_key(w)
+                && ![
+                    DETERMINERS,
+                    PREPOSITIONS,
+                    CONJUNCTIONS,
+                    BE,
+                    MODALS,
+                    PRONOUNS,
+                    NEGATORS,
+                    CLAUSE_BREAKS,
+                ]
+                .iter()
+                .any(|list| list.contains(&w))
+                && !matches!(
+                    w,
+                    "HAS"
+                        | "HAVE"
+                        | "HAD"
+                        | "DID"
+                        | "DOES"
+                        | "ALSO"
+                        | "NOW"
+                        | "THEN"
+                        | "TODAY"
+                        | "YESTERDAY"
+                        | "TOMORROW"
+                        | "BUT"
+                        | "YET"
+                        | "STILL"
+                        | "ONCE"
+                )
+        })
 }
 
 /// Whether the words between an agent and a country put the agent in that country: a

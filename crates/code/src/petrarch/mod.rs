@@ -837,6 +837,25 @@ mod tests {
             coded("Tobin Ashe shelled Kestran.", "2015-01-01", ""),
             ["VALGOV KES 195"]
         );
+        // A head noun between: still one phrase, named by the first actor.
+        assert_eq!(
+            coded(
+                "The Morevian soldier unit Tobin Ashe shelled Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["MORMIL KES 195"]
+        );
+        // An agent after a modifier qualifies the country before it.
+        assert_eq!(
+            coded("Morev brave soldiers shelled Kestran.", "2015-01-01", ""),
+            ["MORMIL KES 195"]
+        );
+        // A verb between (even one the dictionary lacks) ends the first phrase.
+        assert_eq!(
+            coded("Morev noted Valdoria shelled Kestran.", "2015-01-01", ""),
+            ["VAL KES 195"]
+        );
     }
 
     #[test]
