@@ -777,6 +777,13 @@ impl View<'_> {
                 if let Some((_, e)) = self.group_at(p) {
                     return vec![(e, 0)];
                 }
+                // A prepositional phrase is one phrase: "^" skips the preposition with its
+                // actor ("with Eriador"), never the preposition alone.
+                if !self.backwards && self.word(p).is_some_and(|w| PREPOSITIONS.contains(&w)) {
+                    if let Some((_, e)) = self.group_at(p + 1) {
+                        return vec![(e, 0)];
+                    }
+                }
                 (p + 1..=(p + 4).min(self.idx.len()))
                     .filter(|&e| {
                         self.idx[p..e].iter().all(|&i| {

@@ -223,6 +223,10 @@ mod tests {
         HOLD {HELD}\n\
         - * {SOLDIER DRILLS} [150]\n\
         \n\
+        --- HOST [042] ---\n\
+        HOST {HOSTED}\n\
+        - * FAIR ^ + [046]\n\
+        \n\
         --- SEND [070] ---\n\
         SEND {SENT}\n\
         - * AID (TO +) [073]\n\
@@ -729,6 +733,25 @@ mod tests {
     }
 
     #[test]
+    fn a_skipped_phrase_takes_its_preposition_with_it() {
+        // "^" skips "with Morev" whole; the target is the next actor.
+        assert_eq!(
+            coded(
+                "Valdoria hosted a fair with Morev at Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 046"]
+        );
+        // Not the preposition alone: with no actor left after the phrase, the pattern
+        // does not match and the block's code stands.
+        assert_eq!(
+            coded("Valdoria hosted a fair in Morev.", "2015-01-01", ""),
+            ["VAL MOR 042"]
+        );
+    }
+
+    #[test]
     fn agents_placed_in_countries_and_lists() {
         // A noun that is also a verb of the dictionary still links an agent to its place;
         // a past form does not.
@@ -936,7 +959,7 @@ mod tests {
         .unwrap();
         std::fs::write(dir.path().join("T.discards.txt"), "+\nCRICKET\n").unwrap();
         let c = Cameo::load(dir.path()).unwrap();
-        assert_eq!(c.verbs.blocks.len(), 25);
+        assert_eq!(c.verbs.blocks.len(), 26);
         assert_eq!(c.discards.len(), 1);
         assert_eq!(c.warnings.len(), 3, "{:?}", c.warnings);
         assert!(
