@@ -367,6 +367,12 @@ fn groups(toks: &[Tok], mentions: &[Mention], sentence: Span, dict: &VerbDiction
         let clean = gap.iter().all(|t| {
             !PREPOSITIONS.contains(&t.w.as_str())
                 && !CLAUSE_BREAKS.contains(&t.w.as_str())
+                // A verb in its past form is no modifier: "Kestran and scolded Valdoria"
+                // is the end of one clause and the start of the next.
+                && !dict
+                    .forms
+                    .get(&t.w)
+                    .is_some_and(|fs| fs.iter().any(|f| f.past && f.pre.is_empty()))
                 && t.w
                     .chars()
                     .next()
@@ -524,6 +530,11 @@ struct Clause {
     inherits: bool,
 }
 
+/// A lower-case word that looks like an adverb of manner ("heavily", "unjustly").
+fn adverb(t: &Tok) -> bool {
+    !t.capital && t.w.len() > 4 && t.w.ends_with("LY") && t.w.chars().all(char::is_alphabetic)
+}
+
 fn clauses(toks: &[Tok], dict: &VerbDictionary, in_group: &[Option<usize>]) -> Vec<Clause> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -532,7 +543,14 @@ fn clauses(toks: &[Tok], dict: &VerbDictionary, in_group: &[Option<usize>]) -> V
         let w = toks[i].w.as_str();
         let split_here = if w == ";" {
             Some((i + 1, false))
-        } else if (w == "AND" || w == "BUT") && in_group[i].is_none() {
+        } else if (w == "AND" || w == "BUT")
+            && in_group[i].is_none()
+            // Coordinated adverbs are one modifier of the verb after them: "heavily and
+            // unjustly criticized".
+            && !(i > 0
+                && adverb(&toks[i - 1])
+                && toks.get(i + 1).is_some_and(adverb))
+        {
             // "and" before a verb (perhaps after an adverb) starts a clause of its own.
             let verb_next = (i + 1..(i + 3).min(toks.len()))
                 .find(|&j| dict.forms.contains_key(&toks[j].w) && in_group[j].is_none());

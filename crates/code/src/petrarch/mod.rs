@@ -223,6 +223,10 @@ mod tests {
         HOLD {HELD}\n\
         - * {SOLDIER DRILLS} [150]\n\
         \n\
+        --- SCOLD [121] ---\n\
+        SCOLD {SCOLDED}\n\
+        - HARSHLY UNFAIRLY * [123]\n\
+        \n\
         --- HOST [042] ---\n\
         HOST {HOSTED}\n\
         - * FAIR ^ + [046]\n\
@@ -733,6 +737,27 @@ mod tests {
     }
 
     #[test]
+    fn coordinated_adverbs_do_not_start_a_clause() {
+        assert_eq!(
+            coded(
+                "Valdoria harshly and unfairly scolded Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 123"]
+        );
+        // "and" before a verb still starts a clause that keeps the subject.
+        assert_eq!(
+            coded(
+                "Morev shelled Kestran and scolded Valdoria.",
+                "2015-01-01",
+                ""
+            ),
+            ["MOR KES 195", "MOR VAL 121"]
+        );
+    }
+
+    #[test]
     fn a_skipped_phrase_takes_its_preposition_with_it() {
         // "^" skips "with Morev" whole; the target is the next actor.
         assert_eq!(
@@ -959,7 +984,7 @@ mod tests {
         .unwrap();
         std::fs::write(dir.path().join("T.discards.txt"), "+\nCRICKET\n").unwrap();
         let c = Cameo::load(dir.path()).unwrap();
-        assert_eq!(c.verbs.blocks.len(), 26);
+        assert_eq!(c.verbs.blocks.len(), 27);
         assert_eq!(c.discards.len(), 1);
         assert_eq!(c.warnings.len(), 3, "{:?}", c.warnings);
         assert!(
