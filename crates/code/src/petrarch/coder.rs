@@ -1545,6 +1545,35 @@ pub fn sentence_events(
                             && g.end <= c.end
                             && !(g.first..g.end).all(|i| b.matched.contains(&i))
                     })
+                    // Nor the object of a participle that qualifies a noun ("has evidence
+                    // proving Russia was behind ...": as in PETRARCH 2, a noun phrase reads a
+                    // participle's actors only when the participle is a coded verb).
+                    .filter(|&g| {
+                        !(f.end + 1..groups[g].first).any(|i| {
+                            let (prev, t) = (&toks[i - 1], &toks[i]);
+                            let w = prev.w.as_str();
+                            t.w.len() > 5
+                                && t.w.ends_with("ING")
+                                && toks[i + 1..groups[g].first]
+                                    .iter()
+                                    .all(|d| DETERMINERS.contains(&d.w.as_str()))
+                                && !t.capital
+                                && !dict.forms.contains_key(&t.w)
+                                && !prev.capital
+                                && w.chars().all(char::is_alphabetic)
+                                && ![
+                                    DETERMINERS,
+                                    PREPOSITIONS,
+                                    CONJUNCTIONS,
+                                    BE,
+                                    MODALS,
+                                    PRONOUNS,
+                                ]
+                                .iter()
+                                .any(|l| l.contains(&w))
+                                && !dict.forms.contains_key(w)
+                        })
+                    })
                     // The object is in the verb's own phrase: not past a comma, unless the
                     // comma only separates two modifiers of one noun ("complete, full
                     // diplomatic ties", but not "the treaty, officials in").

@@ -737,6 +737,37 @@ mod tests {
     }
 
     #[test]
+    fn a_participles_object_is_not_the_verbs_target() {
+        // "implicating Morev" qualifies "proof": Morev is not whom it was stated to.
+        assert_eq!(
+            coded(
+                "Valdoria stated it has proof implicating Morev.",
+                "2015-01-01",
+                ""
+            ),
+            Vec::<String>::new()
+        );
+        // A prepositional phrase of the same clause is still read.
+        assert_eq!(
+            coded(
+                "Valdoria stated it has proof against Morev.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL MOR 010"]
+        );
+        // A noun in -ing before another noun is no participle.
+        assert_eq!(
+            coded(
+                "Valdoria stated its hunting rights over Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 010"]
+        );
+    }
+
+    #[test]
     fn coordinated_adverbs_do_not_start_a_clause() {
         assert_eq!(
             coded(
