@@ -254,6 +254,22 @@ fn groups(toks: &[Tok], mentions: &[Mention], sentence: Span, dict: &VerbDiction
                 prev.end = g.end;
                 continue;
             }
+            // A head noun or a modifier between a country's actor and a name is still one
+            // noun phrase, named by the first: "the Somali militant group al-Shabab",
+            // "Arnor awful Gondor". An agent after it qualifies it ("Gondor awful
+            // ministers").
+            if head_noun_gap(gap, dict)
+                && a.code.is_some()
+                && prev.members.len() == 1
+                && g.members.len() == 1
+            {
+                if b.code.is_none() {
+                    prev.members[0].sector = join_sectors(a.sector.as_deref(), b.sector.as_deref());
+                }
+                prev.members[0].span = Span::new(prev.members[0].span.start, g.members[0].span.end);
+                prev.end = g.end;
+                continue;
+            }
         }
         joined.push(g);
     }
@@ -351,6 +367,12 @@ fn groups(toks: &[Tok], mentions: &[Mention], sentence: Span, dict: &VerbDiction
         let clean = gap.iter().all(|t| {
             !PREPOSITIONS.contains(&t.w.as_str())
                 && !CLAUSE_BREAKS.contains(&t.w.as_str())
+                // A verb in its past form is no modifier: "Kestran and scolded Valdoria"
+                // is the end of one clause and the start of the next.
+                && !dict
+                    .forms
+                    .get(&t.w)
+                    .is_some_and(|fs| fs.iter().any(|f| f.past && f.pre.is_empty()))
                 && t.w
                     .chars()
                     .next()
@@ -386,6 +408,54 @@ fn groups(toks: &[Tok], mentions: &[Mention], sentence: Span, dict: &VerbDiction
         i = j;
     }
     out
+}
+
+/// Whether the words between two actors are one or two nouns or modifiers inside one noun
+/// phrase ("group" in "militant group al-Shabab"): lower-case words that are no verb of the
+/// dictionary, no verb form, and no function word.
+fn head_noun_gap(gap: &[Tok], dict: &VerbDictionary) -> bool {
+    !gap.is_empty()
+        && gap.len() <= 2
+        && gap.iter().all(|t| {
+            let w = t.w.as_str();
+            !t.capital
+                && w.len() > 2
+                && w.chars().all(char::is_alphabetic)
+                && !w.ends_with("ED")
+                && !w.ends_with("ING")
+                && !w.ends_with("LY")
+                && !dict.forms.contains_key(w)
+                && ![
+                    DETERMINERS,
+                    PREPOSITIONS,
+                    CONJUNCTIONS,
+                    BE,
+                    MODALS,
+                    PRONOUNS,
+                    NEGATORS,
+                    CLAUSE_BREAKS,
+                ]
+                .iter()
+                .any(|list| list.contains(&w))
+                && !matches!(
+                    w,
+                    "HAS"
+                        | "HAVE"
+                        | "HAD"
+                        | "DID"
+                        | "DOES"
+                        | "ALSO"
+                        | "NOW"
+                        | "THEN"
+                        | "TODAY"
+                        | "YESTERDAY"
+                        | "TOMORROW"
+                        | "BUT"
+                        | "YET"
+                        | "STILL"
+                        | "ONCE"
+                )
+        })
 }
 
 /// Whether the words between an agent and a country put the agent in that country: a
@@ -460,6 +530,11 @@ struct Clause {
     inherits: bool,
 }
 
+/// A lower-case word that looks like an adverb of manner ("heavily", "unjustly").
+fn adverb(t: &Tok) -> bool {
+    !t.capital && t.w.len() > 4 && t.w.ends_with("LY") && t.w.chars().all(char::is_alphabetic)
+}
+
 fn clauses(toks: &[Tok], dict: &VerbDictionary, in_group: &[Option<usize>]) -> Vec<Clause> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -468,7 +543,14 @@ fn clauses(toks: &[Tok], dict: &VerbDictionary, in_group: &[Option<usize>]) -> V
         let w = toks[i].w.as_str();
         let split_here = if w == ";" {
             Some((i + 1, false))
-        } else if (w == "AND" || w == "BUT") && in_group[i].is_none() {
+        } else if (w == "AND" || w == "BUT")
+            && in_group[i].is_none()
+            // Coordinated adverbs are one modifier of the verb after them: "heavily and
+            // unjustly criticized".
+            && !(i > 0
+                && adverb(&toks[i - 1])
+                && toks.get(i + 1).is_some_and(adverb))
+        {
             // "and" before a verb (perhaps after an adverb) starts a clause of its own.
             let verb_next = (i + 1..(i + 3).min(toks.len()))
                 .find(|&j| dict.forms.contains_key(&toks[j].w) && in_group[j].is_none());
@@ -712,6 +794,13 @@ impl View<'_> {
             Elem::Skip => {
                 if let Some((_, e)) = self.group_at(p) {
                     return vec![(e, 0)];
+                }
+                // A prepositional phrase is one phrase: "^" skips the preposition with its
+                // actor ("with Eriador"), never the preposition alone.
+                if !self.backwards && self.word(p).is_some_and(|w| PREPOSITIONS.contains(&w)) {
+                    if let Some((_, e)) = self.group_at(p + 1) {
+                        return vec![(e, 0)];
+                    }
                 }
                 (p + 1..=(p + 4).min(self.idx.len()))
                     .filter(|&e| {
@@ -1455,6 +1544,35 @@ pub fn sentence_events(
                         g.first >= f.end
                             && g.end <= c.end
                             && !(g.first..g.end).all(|i| b.matched.contains(&i))
+                    })
+                    // Nor the object of a participle that qualifies a noun ("has evidence
+                    // proving Russia was behind ...": as in PETRARCH 2, a noun phrase reads a
+                    // participle's actors only when the participle is a coded verb).
+                    .filter(|&g| {
+                        !(f.end + 1..groups[g].first).any(|i| {
+                            let (prev, t) = (&toks[i - 1], &toks[i]);
+                            let w = prev.w.as_str();
+                            t.w.len() > 5
+                                && t.w.ends_with("ING")
+                                && toks[i + 1..groups[g].first]
+                                    .iter()
+                                    .all(|d| DETERMINERS.contains(&d.w.as_str()))
+                                && !t.capital
+                                && !dict.forms.contains_key(&t.w)
+                                && !prev.capital
+                                && w.chars().all(char::is_alphabetic)
+                                && ![
+                                    DETERMINERS,
+                                    PREPOSITIONS,
+                                    CONJUNCTIONS,
+                                    BE,
+                                    MODALS,
+                                    PRONOUNS,
+                                ]
+                                .iter()
+                                .any(|l| l.contains(&w))
+                                && !dict.forms.contains_key(w)
+                        })
                     })
                     // The object is in the verb's own phrase: not past a comma, unless the
                     // comma only separates two modifiers of one noun ("complete, full

@@ -223,6 +223,14 @@ mod tests {
         HOLD {HELD}\n\
         - * {SOLDIER DRILLS} [150]\n\
         \n\
+        --- SCOLD [121] ---\n\
+        SCOLD {SCOLDED}\n\
+        - HARSHLY UNFAIRLY * [123]\n\
+        \n\
+        --- HOST [042] ---\n\
+        HOST {HOSTED}\n\
+        - * FAIR ^ + [046]\n\
+        \n\
         --- SEND [070] ---\n\
         SEND {SENT}\n\
         - * AID (TO +) [073]\n\
@@ -729,6 +737,77 @@ mod tests {
     }
 
     #[test]
+    fn a_participles_object_is_not_the_verbs_target() {
+        // "implicating Morev" qualifies "proof": Morev is not whom it was stated to.
+        assert_eq!(
+            coded(
+                "Valdoria stated it has proof implicating Morev.",
+                "2015-01-01",
+                ""
+            ),
+            Vec::<String>::new()
+        );
+        // A prepositional phrase of the same clause is still read.
+        assert_eq!(
+            coded(
+                "Valdoria stated it has proof against Morev.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL MOR 010"]
+        );
+        // A noun in -ing before another noun is no participle.
+        assert_eq!(
+            coded(
+                "Valdoria stated its hunting rights over Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 010"]
+        );
+    }
+
+    #[test]
+    fn coordinated_adverbs_do_not_start_a_clause() {
+        assert_eq!(
+            coded(
+                "Valdoria harshly and unfairly scolded Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 123"]
+        );
+        // "and" before a verb still starts a clause that keeps the subject.
+        assert_eq!(
+            coded(
+                "Morev shelled Kestran and scolded Valdoria.",
+                "2015-01-01",
+                ""
+            ),
+            ["MOR KES 195", "MOR VAL 121"]
+        );
+    }
+
+    #[test]
+    fn a_skipped_phrase_takes_its_preposition_with_it() {
+        // "^" skips "with Morev" whole; the target is the next actor.
+        assert_eq!(
+            coded(
+                "Valdoria hosted a fair with Morev at Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 046"]
+        );
+        // Not the preposition alone: with no actor left after the phrase, the pattern
+        // does not match and the block's code stands.
+        assert_eq!(
+            coded("Valdoria hosted a fair in Morev.", "2015-01-01", ""),
+            ["VAL MOR 042"]
+        );
+    }
+
+    #[test]
     fn agents_placed_in_countries_and_lists() {
         // A noun that is also a verb of the dictionary still links an agent to its place;
         // a past form does not.
@@ -837,6 +916,25 @@ mod tests {
             coded("Tobin Ashe shelled Kestran.", "2015-01-01", ""),
             ["VALGOV KES 195"]
         );
+        // A head noun between: still one phrase, named by the first actor.
+        assert_eq!(
+            coded(
+                "The Morevian soldier unit Tobin Ashe shelled Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["MORMIL KES 195"]
+        );
+        // An agent after a modifier qualifies the country before it.
+        assert_eq!(
+            coded("Morev brave soldiers shelled Kestran.", "2015-01-01", ""),
+            ["MORMIL KES 195"]
+        );
+        // A verb between (even one the dictionary lacks) ends the first phrase.
+        assert_eq!(
+            coded("Morev noted Valdoria shelled Kestran.", "2015-01-01", ""),
+            ["VAL KES 195"]
+        );
     }
 
     #[test]
@@ -917,7 +1015,7 @@ mod tests {
         .unwrap();
         std::fs::write(dir.path().join("T.discards.txt"), "+\nCRICKET\n").unwrap();
         let c = Cameo::load(dir.path()).unwrap();
-        assert_eq!(c.verbs.blocks.len(), 25);
+        assert_eq!(c.verbs.blocks.len(), 27);
         assert_eq!(c.discards.len(), 1);
         assert_eq!(c.warnings.len(), 3, "{:?}", c.warnings);
         assert!(
