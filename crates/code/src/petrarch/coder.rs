@@ -150,6 +150,17 @@ struct Group {
     countries: Option<(usize, usize, Vec<Member>)>,
 }
 
+/// Whether actors with these gaps between them (token ranges) make a list: a list ends with
+/// "and", "or" or "nor" ("Arnor, Osgiliath and Gondor"); actors with only commas between are
+/// in different phrases ("southwest of Baghdad, the US command said").
+fn is_list(toks: &[Tok], mut gaps: impl Iterator<Item = (usize, usize)>) -> bool {
+    gaps.any(|(end, first)| {
+        toks[end..first]
+            .iter()
+            .any(|t| matches!(t.w.as_str(), "AND" | "OR" | "NOR"))
+    })
+}
+
 fn split_code(code: Option<&str>, sector: Option<&str>) -> (Option<String>, Option<String>) {
     (code.map(str::to_string), sector.map(str::to_string))
 }
@@ -311,15 +322,10 @@ fn groups(toks: &[Tok], mentions: &[Mention], sentence: Span, dict: &VerbDiction
                     {
                         c_end += 1;
                     }
-                    // A list of countries ends with "and" or "or" ("of Arnor, Osgiliath
-                    // and Gondor"); a comma alone goes on to another phrase ("southwest
-                    // of Baghdad, the US command said").
-                    let listed = (a_end + 1..c_end).any(|k| {
-                        toks[singles[k - 1].end..singles[k].first]
-                            .iter()
-                            .any(|t| matches!(t.w.as_str(), "AND" | "OR" | "NOR"))
-                    });
-                    if !listed {
+                    // "of Arnor, Osgiliath and Gondor", not "southwest of Baghdad, the US
+                    // command said".
+                    let gaps = (a_end + 1..c_end).map(|k| (singles[k - 1].end, singles[k].first));
+                    if !is_list(toks, gaps) {
                         c_end = a_end + 1;
                     }
                     let mut members = Vec::new();
@@ -387,15 +393,8 @@ fn groups(toks: &[Tok], mentions: &[Mention], sentence: Span, dict: &VerbDiction
         while j < merged.len() && joins(&merged[j - 1], &merged[j]) {
             j += 1;
         }
-        // A list ends with "and" or "or" ("Arnor, Osgiliath and Gondor"); actors with only
-        // commas between are in different phrases ("southwest of Baghdad, the US command
-        // said").
-        let listed = (i + 1..j).any(|k| {
-            toks[merged[k - 1].end..merged[k].first]
-                .iter()
-                .any(|t| matches!(t.w.as_str(), "AND" | "OR" | "NOR"))
-        });
-        if !listed {
+        let gaps = (i + 1..j).map(|k| (merged[k - 1].end, merged[k].first));
+        if !is_list(toks, gaps) {
             j = i + 1;
         }
         let mut g = merged[i].clone();
