@@ -433,7 +433,13 @@ impl Ctx<'_> {
 
     /// A speaker phrase that starts at token `j` and runs to punctuation or the stretch's end
     /// ("…,” said Foreign Minister Wang Yi."): (byte span, first token after it).
-    fn np_right(&self, j: usize, hi: usize, max: usize) -> Option<((usize, usize), usize)> {
+    fn np_right(
+        &self,
+        j: usize,
+        hi: usize,
+        max: usize,
+        loose: bool,
+    ) -> Option<((usize, usize), usize)> {
         if j >= hi || !self.is_word(j) || self.region_of(j).is_some() {
             return None;
         }
@@ -452,11 +458,30 @@ impl Ctx<'_> {
                     && self.region_of(r + 1).is_none()
             })
         };
+        // "said retired neurosurgeon Ben Carson": after a quotation, lower-case words of a
+        // description, then a name.
+        let words_before_name = |t: usize| {
+            loose
+                && (t + 1..(t + 3).min(hi)).any(|r| {
+                    self.is_word(r)
+                        && self.cap(r)
+                        && self.region_of(r).is_none()
+                        && (t..r).all(|x| {
+                            self.is_word(x)
+                                && !self.cap(x)
+                                && !is_in(BREAK, self.w(x))
+                                && !is_in(ADJUNCT, self.w(x))
+                                && !is_time_word(self.w(x))
+                                && !self.is_verb_form(x)
+                        })
+                })
+        };
         let opens = self.cap(j)
             || self.lx.pronouns.contains(first)
             || is_in(DETERMINERS, first)
             || is_in(QUANTIFIERS, first)
-            || role_before_name(j);
+            || role_before_name(j)
+            || words_before_name(j);
         if !opens || (is_in(BREAK, first) && first != "the") {
             return None;
         }
@@ -510,6 +535,49 @@ impl Ctx<'_> {
         if k == j || (n == 1 && is_time_word(first)) {
             return None;
         }
+        // After a quotation and its cue ("…,” said one Democrat familiar with the talks.",
+        // "…,” said Robert Antonacci of the New York delegation."), a description may run
+        // on in lower-case words and prepositions to the end of the clause.
+        if loose && !self.lx.pronouns.contains(first) && k < hi && self.is_word(k) {
+            let mut m = k;
+            while m < hi && n < 16 {
+                if self.abbrev_dot(m, j, hi) {
+                    m += 1;
+                    continue;
+                }
+                if !self.is_word(m) || self.region_of(m).is_some() {
+                    break;
+                }
+                let w = self.w(m);
+                if matches!(
+                    w,
+                    "that" | "who" | "which" | "whose" | "when" | "as" | "after"
+                ) || self.is_verb_form(m)
+                    || is_in(FINITE, w)
+                    || matches!(w, "has" | "have" | "had" | "does" | "did")
+                    || is_time_word(w)
+                {
+                    break;
+                }
+                m += 1;
+                n += 1;
+            }
+            let closes = m >= hi
+                || (!self.is_word(m)
+                    && matches!(
+                        self.raw(m),
+                        "," | "." | ";" | ":" | "!" | "?" | "(" | ")" | "—" | "–"
+                    ))
+                || (self.is_word(m) && matches!(self.w(m), "who" | "which" | "whose"));
+            if closes && m > k {
+                while m > k + 1
+                    && matches!(self.w(m - 1), "of" | "for" | "and" | "the" | "a" | "an")
+                {
+                    m -= 1;
+                }
+                k = m;
+            }
+        }
         // An inverted speaker closes its clause ("…,” said Wang Yi." / ", said Wang, who …"
         // / "said Lavrov on Tuesday").
         if k < hi && self.is_word(k) {
@@ -526,6 +594,7 @@ impl Ctx<'_> {
                 self.raw(k),
                 "," | "." | ";" | ":" | "!" | "?" | ")" | "—" | "–"
             )
+            && !(loose && self.is(k, "("))
         {
             // "said North Korea's latest “…”" is not an inverted speaker.
             return None;
@@ -641,7 +710,7 @@ pub(crate) fn dash_credits(ctx: &Ctx) -> Vec<Found> {
         }
         let line_end = ctx.text[r.end..lim].find('\n').map_or(lim, |i| r.end + i);
         let hi = ctx.tok_at(line_end);
-        let Some((speaker, k)) = ctx.np_right(t + 1, hi, 6) else {
+        let Some((speaker, k)) = ctx.np_right(t + 1, hi, 6, false) else {
             continue;
         };
         // The credit must close the line (a full stop at most), or it is a sentence going on.
@@ -913,7 +982,7 @@ fn verb_cue(
     }
     // Passive with an agent: "as reported by CNN, …" / "was told by officials that …".
     if i + 1 < u.b && ctx.is(i + 1, "by") {
-        let (speaker, after) = ctx.np_right(i + 2, u.b, 8)?;
+        let (speaker, after) = ctx.np_right(i + 2, u.b, 8, false)?;
         let cs = that_follows(ctx, after, u.b, 3).map(|t| t + 1)?;
         let content = ctx.span_of(cs, ctx.cap_after(cs, u.b))?;
         return Some((
@@ -1045,7 +1114,12 @@ fn verb_cue(
         let p = (i > u.a).then(|| i - 1);
         let after_punct = p.is_none_or(|p| !ctx.is_word(p));
         if after_punct {
-            if let Some((span, k)) = ctx.np_right(i + 1, u.b, 10) {
+            // Right after a quotation the words past the cue are its speaker, however
+            // long the description.
+            let after_quote = p.is_some_and(|p| {
+                ctx.region_of(p).is_some() || (p > u.a && ctx.closes_region(p - 1))
+            });
+            if let Some((span, k)) = ctx.np_right(i + 1, u.b, 10, after_quote) {
                 // "…,” said Wang Yi." — the speaker follows the cue.
                 speaker = Some(span);
                 after = k;

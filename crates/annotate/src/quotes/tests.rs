@@ -988,3 +988,31 @@ fn an_absolute_clause_with_saying_reports_its_subject() {
             .all(|q| q.cue != "saying")
     );
 }
+
+#[test]
+fn inverted_speakers_with_long_descriptions_after_a_quotation() {
+    let q = one("\u{201c}The plan will not survive the winter,\u{201d} wrote one commenter.");
+    assert_eq!(speaker(&q), "one commenter");
+    let q = one("\u{201c}It was a fair deal,\u{201d} said Maria Keller of the Hamburg delegation.");
+    assert_eq!(speaker(&q), "Maria Keller of the Hamburg delegation");
+    let q = one(
+        "\u{201c}It wasn't a convincing argument,\u{201d} said one diplomat familiar with the negotiations.",
+    );
+    assert_eq!(speaker(&q), "one diplomat familiar with the negotiations");
+    let q =
+        one("\u{201c}We will win the county,\u{201d} said Rep. Tom Hale (D-Ore.), a party whip.");
+    assert_eq!(speaker(&q), "Rep. Tom Hale");
+    let q = one("\u{201c}I will not apologise,\u{201d} said retired surgeon Ann Brook.");
+    assert_eq!(speaker(&q), "retired surgeon Ann Brook");
+    // Not after a quotation: the words after the cue are what was said.
+    let q = one("Anton Berg, the ministry spokesman, said the talks were useful.");
+    assert_eq!(speaker(&q), "Anton Berg");
+    assert_eq!(q.content, "the talks were useful");
+    // A clause after the quotation's cue is no speaker.
+    let got = quotes("\u{201c}We tried,\u{201d} said the mayor was tired of the plan.");
+    assert!(
+        got.iter()
+            .all(|q| speaker(q) != "the mayor was tired of the plan"),
+        "{got:#?}"
+    );
+}
