@@ -1133,10 +1133,48 @@ fn verb_cue(
                 // "Dmitry Peskov, the Kremlin spokesman, said …": the name before the
                 // appositive.
                 let lo = p.saturating_sub(30).max(u.a);
-                if let Some(q) = (lo..p)
+                let nearest = (lo..p)
                     .rev()
-                    .find(|&q| ctx.is(q, ",") && ctx.region_of(q).is_none())
-                {
+                    .find(|&q| ctx.is(q, ",") && ctx.region_of(q).is_none());
+                // "Sandy Mills, who lost her son in Aurora, Colorado, in 2012, said …",
+                // "Vian, the editor of the Vatican's newspaper, L'Osservatore Romano, said":
+                // an aside with commas of its own; the speaker is the phrase that opens the
+                // sentence before it.
+                let opening = nearest.and_then(|q| {
+                    let c = (u.a + 1..q).find(|&c| ctx.is(c, ",") && ctx.region_of(c).is_none())?;
+                    let aside = c + 1 < q
+                        && ctx.is_word(c + 1)
+                        && ctx.region_of(c + 1).is_none()
+                        && (matches!(
+                            ctx.w(c + 1),
+                            "who"
+                                | "whose"
+                                | "whom"
+                                | "which"
+                                | "the"
+                                | "a"
+                                | "an"
+                                | "during"
+                                | "facing"
+                                | "like"
+                                | "once"
+                                | "now"
+                                | "then"
+                                | "himself"
+                                | "herself"
+                        ) || !ctx.cap(c + 1) && ctx.w(c + 1).ends_with("ing"))
+                        && p - c <= 45
+                        && !ctx.has_region(c, p);
+                    if !aside {
+                        return None;
+                    }
+                    let (k, span) = ctx.np_left(c - 1, u.a)?;
+                    (k == u.a).then_some((k, span))
+                });
+                if let Some((k, span)) = opening {
+                    speaker = Some(span);
+                    group_start = k;
+                } else if let Some(q) = nearest {
                     // "Sen. Maria Lopez (D-N.M.), one of …, said": past the party tag.
                     let mut n_end = q;
                     if q > u.a && ctx.is(q - 1, ")") {

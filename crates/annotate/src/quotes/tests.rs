@@ -1016,3 +1016,19 @@ fn inverted_speakers_with_long_descriptions_after_a_quotation() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn the_sentence_subject_before_an_aside_with_commas_of_its_own() {
+    let q = one("Sandy Mills, who lost her son in Aurora, Colorado, in 2012, said the senator had been rude.");
+    assert_eq!(speaker(&q), "Sandy Mills");
+    let q = one(
+        "Sen. Tom Hale, facing a hard race in Ohio, a swing state, said he would welcome the help.",
+    );
+    assert_eq!(speaker(&q), "Sen. Tom Hale");
+    // One comma pair: the appositive rules as before.
+    let q = one("Anton Berg, the ministry spokesman, said the talks were useful.");
+    assert_eq!(speaker(&q), "Anton Berg");
+    // A list of names is no aside.
+    let got = quotes("Paris, Berlin, and Rome, officials said, would sign the accord.");
+    assert!(got.iter().all(|q| speaker(q) != "Paris"), "{got:#?}");
+}
