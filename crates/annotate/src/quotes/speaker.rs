@@ -1084,11 +1084,22 @@ fn verb_cue(
             speaker = Some(span);
             group_start = k;
         } else if matches!(hw, "and" | "but") && ctx.is_word(h) {
+            // "Weaver, who came out and endorsed Clinton": the second verb of a relative
+            // clause is the relative pronoun's, as the first one is.
+            let lo = h.saturating_sub(15).max(u.a);
+            let relative = (lo..h)
+                .rev()
+                .take_while(|&t| ctx.is_word(t) && ctx.region_of(t).is_none())
+                .find(|&t| matches!(ctx.w(t), "who" | "which"))
+                .filter(|&t| t > u.a && !ctx.is_word(t - 1));
             // "Police fired tear gas and said …": the subject of the first verb.
-            speaker = earlier
-                .last()
-                .and_then(|(f, _)| f.speaker)
-                .or_else(|| subject_at(ctx, u, i));
+            speaker = match relative {
+                Some(t) => Some((ctx.toks[t].s, ctx.toks[t].e)),
+                None => earlier
+                    .last()
+                    .and_then(|(f, _)| f.speaker)
+                    .or_else(|| subject_at(ctx, u, i)),
+            };
         } else if let Some((k, span)) = ctx.np_left(h, u.a) {
             speaker = Some(span);
             group_start = k;

@@ -1032,3 +1032,16 @@ fn the_sentence_subject_before_an_aside_with_commas_of_its_own() {
     let got = quotes("Paris, Berlin, and Rome, officials said, would sign the accord.");
     assert!(got.iter().all(|q| speaker(q) != "Paris"), "{got:#?}");
 }
+
+#[test]
+fn a_second_verb_in_a_relative_clause_is_the_relative_pronouns() {
+    let got = quotes("The plan has won over Mayor Tom Weaver, who came out and endorsed the governor on Tuesday.");
+    assert!(
+        got.iter()
+            .any(|q| speaker(q) == "who" && q.cue == "endorsed"),
+        "{got:#?}"
+    );
+    // Without a relative clause the first verb's subject stays the speaker.
+    let q = one("Police fired tear gas and said the crowd had thrown stones.");
+    assert_eq!(speaker(&q), "Police");
+}
