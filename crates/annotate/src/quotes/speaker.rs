@@ -1130,7 +1130,33 @@ fn verb_cue(
             let after_quote = p.is_some_and(|p| {
                 ctx.region_of(p).is_some() || (p > u.a && ctx.closes_region(p - 1))
             });
-            if let Some((span, k)) = ctx.np_right(i + 1, u.b, 10, after_quote) {
+            // "“…,” Ramos, 58, told AFP": after "told" comes whom it was said to, never an
+            // inverted speaker.
+            let told = matches!(
+                w,
+                "told"
+                    | "tell"
+                    | "tells"
+                    | "telling"
+                    | "informed"
+                    | "informs"
+                    | "informing"
+                    | "assured"
+                    | "assures"
+                    | "assuring"
+                    | "reminded"
+                    | "reminds"
+                    | "reminding"
+                    | "briefed"
+                    | "briefs"
+                    | "briefing"
+            );
+            let inverted = if told {
+                None
+            } else {
+                ctx.np_right(i + 1, u.b, 10, after_quote)
+            };
+            if let Some((span, k)) = inverted {
                 // "…,” said Wang Yi." — the speaker follows the cue.
                 speaker = Some(span);
                 after = k;

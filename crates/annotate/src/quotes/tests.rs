@@ -1045,3 +1045,16 @@ fn a_second_verb_in_a_relative_clause_is_the_relative_pronouns() {
     let q = one("Police fired tear gas and said the crowd had thrown stones.");
     assert_eq!(speaker(&q), "Police");
 }
+
+#[test]
+fn after_told_comes_the_addressee_not_an_inverted_speaker() {
+    let q = one("\u{201c}We were wrong to wait,\u{201d} Ramos, 58, told AFP in an interview.");
+    assert_eq!(speaker(&q), "Ramos");
+    let q = one(
+        "\u{201c}It is a real concern,\u{201d} the ministry spokesman, Anton Berg, told Reuters.",
+    );
+    assert!(speaker(&q).ends_with("Anton Berg"), "{q:#?}");
+    // An inverted speaker after "said" or "asked" stays.
+    let q = one("\u{201c}Will you run again?\u{201d} asked the senator.");
+    assert_eq!(speaker(&q), "the senator");
+}
