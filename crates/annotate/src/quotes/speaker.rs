@@ -611,6 +611,22 @@ impl Ctx<'_> {
 /// verb-like word, after an opening adverbial ("Meanwhile,", "In 2012,").
 fn subject_at(ctx: &Ctx, u: Unit, before: usize) -> Option<(usize, usize)> {
     let mut a = u.a;
+    // "Speaking at a town hall in Salem, which votes next week, Trump went after Bush,
+    // calling him …": an opening participle clause, however long, comes before the subject;
+    // the subject is the phrase after the first of its commas that a verb follows.
+    let participle = ctx.is_word(u.a)
+        && ctx.cap(u.a)
+        && ctx.region_of(u.a).is_none()
+        && (ctx.w(u.a).ends_with("ing") || ctx.w(u.a) == "having")
+        && ctx.w(u.a).len() > 4;
+    if participle {
+        let lim = before.min(u.a + 40);
+        for c in (u.a + 1..lim).filter(|&k| ctx.is(k, ",") && ctx.region_of(k).is_none()) {
+            if let Some(span) = subject_from(ctx, c + 1, before) {
+                return Some(span);
+            }
+        }
+    }
     if let Some(c) = (u.a..before.min(u.a + 6)).find(|&k| ctx.is(k, ",")) {
         a = c + 1;
     }
@@ -629,6 +645,41 @@ fn subject_at(ctx: &Ctx, u: Unit, before: usize) -> Option<(usize, usize)> {
     }
     (k > a && (ctx.cap(a) || is_in(DETERMINERS, ctx.w(a)) || is_in(QUANTIFIERS, ctx.w(a))))
         .then(|| (ctx.toks[a].s, ctx.toks[k - 1].e))
+}
+
+/// A subject at token `a` followed by a lower-case word (its verb): a pronoun, a run of
+/// capitalised words ("Mr. Trump", "Judge Berman"), or a determiner and up to three words
+/// before a verb form ("the president defended").
+fn subject_from(ctx: &Ctx, a: usize, before: usize) -> Option<(usize, usize)> {
+    let ok = |k: usize| k < before && ctx.is_word(k) && ctx.region_of(k).is_none();
+    if !ok(a) {
+        return None;
+    }
+    let w = ctx.w(a);
+    let mut k = a + 1;
+    if ctx.lx.pronouns.contains(w) && !(ok(a + 1) && ctx.cap(a + 1)) {
+        // "he", "they": the pronoun alone.
+    } else if ctx.cap(a) && !is_in(DETERMINERS, w) && !is_in(BREAK, w) && !is_time_word(w) {
+        while k < before && k < a + 6 && (ok(k) && ctx.cap(k) || ctx.abbrev_dot(k, a, before)) {
+            k += 1;
+        }
+    } else if is_in(DETERMINERS, w) {
+        // Up to a verb form within three words, else the determiner and its noun.
+        let verb = (a + 2..(a + 4).min(before)).find(|&t| {
+            ok(t) && {
+                let v = ctx.w(t);
+                ctx.is_verb_form(t) || is_in(FINITE, v) || (!ctx.cap(t) && v.ends_with("ed"))
+            }
+        });
+        k = verb.unwrap_or(a + 2);
+        if !(a + 1..k).all(ok) {
+            return None;
+        }
+    } else {
+        return None;
+    }
+    let verb_next = ok(k) && !ctx.cap(k) && !is_in(BREAK, ctx.w(k)) && !is_in(ADJUNCT, ctx.w(k));
+    (k > a && verb_next).then(|| (ctx.toks[a].s, ctx.toks[k - 1].e))
 }
 
 /// Transcript lines: "Qin Gang: …", "SIMONE: …" — a short capitalised name, a colon, and

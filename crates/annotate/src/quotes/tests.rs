@@ -1058,3 +1058,30 @@ fn after_told_comes_the_addressee_not_an_inverted_speaker() {
     let q = one("\u{201c}Will you run again?\u{201d} asked the senator.");
     assert_eq!(speaker(&q), "the senator");
 }
+
+#[test]
+fn a_participle_shares_the_subject_after_an_opening_participle_clause() {
+    let got = quotes(
+        "Speaking at a town hall in Salem, New Hampshire, the governor went after his rival, calling him \u{201c}a total stiff.\u{201d}",
+    );
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "calling" && speaker(q) == "the governor"),
+        "{got:#?}"
+    );
+    let got = quotes(
+        "Facing mounting criticism, Mr. Trump released a statement on Saturday, describing the soldier as a hero.",
+    );
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "describing" && speaker(q) == "Mr. Trump"),
+        "{got:#?}"
+    );
+    // Without an opening participle the clause's own subject.
+    let got =
+        quotes("The ministry rejected the request on Monday, saying the deadline had passed.");
+    assert!(
+        got.iter().any(|q| speaker(q) == "The ministry"),
+        "{got:#?}"
+    );
+}
