@@ -588,14 +588,14 @@ impl Ctx<'_> {
                 return None;
             }
         }
-        if k < hi
-            && !self.is_word(k)
-            && !matches!(
+        // After a quotation a party tag may follow the name ("said Sen. Tom Hale (D-Ore.)").
+        let closing = |k: usize| {
+            matches!(
                 self.raw(k),
                 "," | "." | ";" | ":" | "!" | "?" | ")" | "—" | "–"
-            )
-            && !(loose && self.is(k, "("))
-        {
+            ) || loose && self.is(k, "(")
+        };
+        if k < hi && !self.is_word(k) && !closing(k) {
             // "said North Korea's latest “…”" is not an inverted speaker.
             return None;
         }

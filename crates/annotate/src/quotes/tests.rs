@@ -1080,8 +1080,5 @@ fn a_participle_shares_the_subject_after_an_opening_participle_clause() {
     // Without an opening participle the clause's own subject.
     let got =
         quotes("The ministry rejected the request on Monday, saying the deadline had passed.");
-    assert!(
-        got.iter().any(|q| speaker(q) == "The ministry"),
-        "{got:#?}"
-    );
+    assert!(got.iter().any(|q| speaker(q) == "The ministry"), "{got:#?}");
 }
