@@ -1082,3 +1082,15 @@ fn a_participle_shares_the_subject_after_an_opening_participle_clause() {
         quotes("The ministry rejected the request on Monday, saying the deadline had passed.");
     assert!(got.iter().any(|q| speaker(q) == "The ministry"), "{got:#?}");
 }
+
+#[test]
+fn an_addressee_at_the_end_of_the_text_does_not_panic() {
+    for text in [
+        " told reporters",
+        "told reporters",
+        "The senator told reporters",
+        "“Yes,” told reporters",
+    ] {
+        let _ = quotes(text);
+    }
+}
