@@ -210,8 +210,9 @@ impl<'a> Ctx<'a> {
         self.toks[i].word
     }
 
+    /// Whether token `i` is the word or sign `s`; false past the last token.
     pub fn is(&self, i: usize, s: &str) -> bool {
-        self.w(i) == s
+        i < self.toks.len() && self.w(i) == s
     }
 
     pub fn cap(&self, i: usize) -> bool {

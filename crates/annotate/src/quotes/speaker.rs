@@ -433,7 +433,13 @@ impl Ctx<'_> {
 
     /// A speaker phrase that starts at token `j` and runs to punctuation or the stretch's end
     /// ("…,” said Foreign Minister Wang Yi."): (byte span, first token after it).
-    fn np_right(&self, j: usize, hi: usize, max: usize) -> Option<((usize, usize), usize)> {
+    fn np_right(
+        &self,
+        j: usize,
+        hi: usize,
+        max: usize,
+        loose: bool,
+    ) -> Option<((usize, usize), usize)> {
         if j >= hi || !self.is_word(j) || self.region_of(j).is_some() {
             return None;
         }
@@ -452,11 +458,30 @@ impl Ctx<'_> {
                     && self.region_of(r + 1).is_none()
             })
         };
+        // "said retired neurosurgeon Ben Carson": after a quotation, lower-case words of a
+        // description, then a name.
+        let words_before_name = |t: usize| {
+            loose
+                && (t + 1..(t + 3).min(hi)).any(|r| {
+                    self.is_word(r)
+                        && self.cap(r)
+                        && self.region_of(r).is_none()
+                        && (t..r).all(|x| {
+                            self.is_word(x)
+                                && !self.cap(x)
+                                && !is_in(BREAK, self.w(x))
+                                && !is_in(ADJUNCT, self.w(x))
+                                && !is_time_word(self.w(x))
+                                && !self.is_verb_form(x)
+                        })
+                })
+        };
         let opens = self.cap(j)
             || self.lx.pronouns.contains(first)
             || is_in(DETERMINERS, first)
             || is_in(QUANTIFIERS, first)
-            || role_before_name(j);
+            || role_before_name(j)
+            || words_before_name(j);
         if !opens || (is_in(BREAK, first) && first != "the") {
             return None;
         }
@@ -510,6 +535,49 @@ impl Ctx<'_> {
         if k == j || (n == 1 && is_time_word(first)) {
             return None;
         }
+        // After a quotation and its cue ("…,” said one Democrat familiar with the talks.",
+        // "…,” said Robert Antonacci of the New York delegation."), a description may run
+        // on in lower-case words and prepositions to the end of the clause.
+        if loose && !self.lx.pronouns.contains(first) && k < hi && self.is_word(k) {
+            let mut m = k;
+            while m < hi && n < 16 {
+                if self.abbrev_dot(m, j, hi) {
+                    m += 1;
+                    continue;
+                }
+                if !self.is_word(m) || self.region_of(m).is_some() {
+                    break;
+                }
+                let w = self.w(m);
+                if matches!(
+                    w,
+                    "that" | "who" | "which" | "whose" | "when" | "as" | "after"
+                ) || self.is_verb_form(m)
+                    || is_in(FINITE, w)
+                    || matches!(w, "has" | "have" | "had" | "does" | "did")
+                    || is_time_word(w)
+                {
+                    break;
+                }
+                m += 1;
+                n += 1;
+            }
+            let closes = m >= hi
+                || (!self.is_word(m)
+                    && matches!(
+                        self.raw(m),
+                        "," | "." | ";" | ":" | "!" | "?" | "(" | ")" | "—" | "–"
+                    ))
+                || (self.is_word(m) && matches!(self.w(m), "who" | "which" | "whose"));
+            if closes && m > k {
+                while m > k + 1
+                    && matches!(self.w(m - 1), "of" | "for" | "and" | "the" | "a" | "an")
+                {
+                    m -= 1;
+                }
+                k = m;
+            }
+        }
         // An inverted speaker closes its clause ("…,” said Wang Yi." / ", said Wang, who …"
         // / "said Lavrov on Tuesday").
         if k < hi && self.is_word(k) {
@@ -520,13 +588,14 @@ impl Ctx<'_> {
                 return None;
             }
         }
-        if k < hi
-            && !self.is_word(k)
-            && !matches!(
+        // After a quotation a party tag may follow the name ("said Sen. Tom Hale (D-Ore.)").
+        let closing = |k: usize| {
+            matches!(
                 self.raw(k),
                 "," | "." | ";" | ":" | "!" | "?" | ")" | "—" | "–"
-            )
-        {
+            ) || loose && self.is(k, "(")
+        };
+        if k < hi && !self.is_word(k) && !closing(k) {
             // "said North Korea's latest “…”" is not an inverted speaker.
             return None;
         }
@@ -542,6 +611,22 @@ impl Ctx<'_> {
 /// verb-like word, after an opening adverbial ("Meanwhile,", "In 2012,").
 fn subject_at(ctx: &Ctx, u: Unit, before: usize) -> Option<(usize, usize)> {
     let mut a = u.a;
+    // "Speaking at a town hall in Salem, which votes next week, Trump went after Bush,
+    // calling him …": an opening participle clause, however long, comes before the subject;
+    // the subject is the phrase after the first of its commas that a verb follows.
+    let participle = ctx.is_word(u.a)
+        && ctx.cap(u.a)
+        && ctx.region_of(u.a).is_none()
+        && (ctx.w(u.a).ends_with("ing") || ctx.w(u.a) == "having")
+        && ctx.w(u.a).len() > 4;
+    if participle {
+        let lim = before.min(u.a + 40);
+        for c in (u.a + 1..lim).filter(|&k| ctx.is(k, ",") && ctx.region_of(k).is_none()) {
+            if let Some(span) = subject_from(ctx, c + 1, before) {
+                return Some(span);
+            }
+        }
+    }
     if let Some(c) = (u.a..before.min(u.a + 6)).find(|&k| ctx.is(k, ",")) {
         a = c + 1;
     }
@@ -560,6 +645,41 @@ fn subject_at(ctx: &Ctx, u: Unit, before: usize) -> Option<(usize, usize)> {
     }
     (k > a && (ctx.cap(a) || is_in(DETERMINERS, ctx.w(a)) || is_in(QUANTIFIERS, ctx.w(a))))
         .then(|| (ctx.toks[a].s, ctx.toks[k - 1].e))
+}
+
+/// A subject at token `a` followed by a lower-case word (its verb): a pronoun, a run of
+/// capitalised words ("Mr. Trump", "Judge Berman"), or a determiner and up to three words
+/// before a verb form ("the president defended").
+fn subject_from(ctx: &Ctx, a: usize, before: usize) -> Option<(usize, usize)> {
+    let ok = |k: usize| k < before && ctx.is_word(k) && ctx.region_of(k).is_none();
+    if !ok(a) {
+        return None;
+    }
+    let w = ctx.w(a);
+    let mut k = a + 1;
+    if ctx.lx.pronouns.contains(w) && !(ok(a + 1) && ctx.cap(a + 1)) {
+        // "he", "they": the pronoun alone.
+    } else if ctx.cap(a) && !is_in(DETERMINERS, w) && !is_in(BREAK, w) && !is_time_word(w) {
+        while k < before && k < a + 6 && (ok(k) && ctx.cap(k) || ctx.abbrev_dot(k, a, before)) {
+            k += 1;
+        }
+    } else if is_in(DETERMINERS, w) {
+        // Up to a verb form within three words, else the determiner and its noun.
+        let verb = (a + 2..(a + 4).min(before)).find(|&t| {
+            ok(t) && {
+                let v = ctx.w(t);
+                ctx.is_verb_form(t) || is_in(FINITE, v) || (!ctx.cap(t) && v.ends_with("ed"))
+            }
+        });
+        k = verb.unwrap_or(a + 2);
+        if !(a + 1..k).all(ok) {
+            return None;
+        }
+    } else {
+        return None;
+    }
+    let verb_next = ok(k) && !ctx.cap(k) && !is_in(BREAK, ctx.w(k)) && !is_in(ADJUNCT, ctx.w(k));
+    (k > a && verb_next).then(|| (ctx.toks[a].s, ctx.toks[k - 1].e))
 }
 
 /// Transcript lines: "Qin Gang: …", "SIMONE: …" — a short capitalised name, a colon, and
@@ -641,7 +761,7 @@ pub(crate) fn dash_credits(ctx: &Ctx) -> Vec<Found> {
         }
         let line_end = ctx.text[r.end..lim].find('\n').map_or(lim, |i| r.end + i);
         let hi = ctx.tok_at(line_end);
-        let Some((speaker, k)) = ctx.np_right(t + 1, hi, 6) else {
+        let Some((speaker, k)) = ctx.np_right(t + 1, hi, 6, false) else {
             continue;
         };
         // The credit must close the line (a full stop at most), or it is a sentence going on.
@@ -913,7 +1033,7 @@ fn verb_cue(
     }
     // Passive with an agent: "as reported by CNN, …" / "was told by officials that …".
     if i + 1 < u.b && ctx.is(i + 1, "by") {
-        let (speaker, after) = ctx.np_right(i + 2, u.b, 8)?;
+        let (speaker, after) = ctx.np_right(i + 2, u.b, 8, false)?;
         let cs = that_follows(ctx, after, u.b, 3).map(|t| t + 1)?;
         let content = ctx.span_of(cs, ctx.cap_after(cs, u.b))?;
         return Some((
@@ -1015,11 +1135,22 @@ fn verb_cue(
             speaker = Some(span);
             group_start = k;
         } else if matches!(hw, "and" | "but") && ctx.is_word(h) {
+            // "Weaver, who came out and endorsed Clinton": the second verb of a relative
+            // clause is the relative pronoun's, as the first one is.
+            let lo = h.saturating_sub(15).max(u.a);
+            let relative = (lo..h)
+                .rev()
+                .take_while(|&t| ctx.is_word(t) && ctx.region_of(t).is_none())
+                .find(|&t| matches!(ctx.w(t), "who" | "which"))
+                .filter(|&t| t > u.a && !ctx.is_word(t - 1));
             // "Police fired tear gas and said …": the subject of the first verb.
-            speaker = earlier
-                .last()
-                .and_then(|(f, _)| f.speaker)
-                .or_else(|| subject_at(ctx, u, i));
+            speaker = match relative {
+                Some(t) => Some((ctx.toks[t].s, ctx.toks[t].e)),
+                None => earlier
+                    .last()
+                    .and_then(|(f, _)| f.speaker)
+                    .or_else(|| subject_at(ctx, u, i)),
+            };
         } else if let Some((k, span)) = ctx.np_left(h, u.a) {
             speaker = Some(span);
             group_start = k;
@@ -1045,7 +1176,38 @@ fn verb_cue(
         let p = (i > u.a).then(|| i - 1);
         let after_punct = p.is_none_or(|p| !ctx.is_word(p));
         if after_punct {
-            if let Some((span, k)) = ctx.np_right(i + 1, u.b, 10) {
+            // Right after a quotation the words past the cue are its speaker, however
+            // long the description.
+            let after_quote = p.is_some_and(|p| {
+                ctx.region_of(p).is_some() || (p > u.a && ctx.closes_region(p - 1))
+            });
+            // "“…,” Ramos, 58, told AFP": after "told" comes whom it was said to, never an
+            // inverted speaker.
+            let told = matches!(
+                w,
+                "told"
+                    | "tell"
+                    | "tells"
+                    | "telling"
+                    | "informed"
+                    | "informs"
+                    | "informing"
+                    | "assured"
+                    | "assures"
+                    | "assuring"
+                    | "reminded"
+                    | "reminds"
+                    | "reminding"
+                    | "briefed"
+                    | "briefs"
+                    | "briefing"
+            );
+            let inverted = if told {
+                None
+            } else {
+                ctx.np_right(i + 1, u.b, 10, after_quote)
+            };
+            if let Some((span, k)) = inverted {
                 // "…,” said Wang Yi." — the speaker follows the cue.
                 speaker = Some(span);
                 after = k;
@@ -1059,10 +1221,48 @@ fn verb_cue(
                 // "Dmitry Peskov, the Kremlin spokesman, said …": the name before the
                 // appositive.
                 let lo = p.saturating_sub(30).max(u.a);
-                if let Some(q) = (lo..p)
+                let nearest = (lo..p)
                     .rev()
-                    .find(|&q| ctx.is(q, ",") && ctx.region_of(q).is_none())
-                {
+                    .find(|&q| ctx.is(q, ",") && ctx.region_of(q).is_none());
+                // "Sandy Mills, who lost her son in Aurora, Colorado, in 2012, said …",
+                // "Vian, the editor of the Vatican's newspaper, L'Osservatore Romano, said":
+                // an aside with commas of its own; the speaker is the phrase that opens the
+                // sentence before it.
+                let opening = nearest.and_then(|q| {
+                    let c = (u.a + 1..q).find(|&c| ctx.is(c, ",") && ctx.region_of(c).is_none())?;
+                    let aside = c + 1 < q
+                        && ctx.is_word(c + 1)
+                        && ctx.region_of(c + 1).is_none()
+                        && (matches!(
+                            ctx.w(c + 1),
+                            "who"
+                                | "whose"
+                                | "whom"
+                                | "which"
+                                | "the"
+                                | "a"
+                                | "an"
+                                | "during"
+                                | "facing"
+                                | "like"
+                                | "once"
+                                | "now"
+                                | "then"
+                                | "himself"
+                                | "herself"
+                        ) || !ctx.cap(c + 1) && ctx.w(c + 1).ends_with("ing"))
+                        && p - c <= 45
+                        && !ctx.has_region(c, p);
+                    if !aside {
+                        return None;
+                    }
+                    let (k, span) = ctx.np_left(c - 1, u.a)?;
+                    (k == u.a).then_some((k, span))
+                });
+                if let Some((k, span)) = opening {
+                    speaker = Some(span);
+                    group_start = k;
+                } else if let Some(q) = nearest {
                     // "Sen. Maria Lopez (D-N.M.), one of …, said": past the party tag.
                     let mut n_end = q;
                     if q > u.a && ctx.is(q - 1, ")") {

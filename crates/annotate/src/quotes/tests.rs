@@ -988,3 +988,109 @@ fn an_absolute_clause_with_saying_reports_its_subject() {
             .all(|q| q.cue != "saying")
     );
 }
+
+#[test]
+fn inverted_speakers_with_long_descriptions_after_a_quotation() {
+    let q = one("\u{201c}The plan will not survive the winter,\u{201d} wrote one commenter.");
+    assert_eq!(speaker(&q), "one commenter");
+    let q = one("\u{201c}It was a fair deal,\u{201d} said Maria Keller of the Hamburg delegation.");
+    assert_eq!(speaker(&q), "Maria Keller of the Hamburg delegation");
+    let q = one(
+        "\u{201c}It wasn't a convincing argument,\u{201d} said one diplomat familiar with the negotiations.",
+    );
+    assert_eq!(speaker(&q), "one diplomat familiar with the negotiations");
+    let q =
+        one("\u{201c}We will win the county,\u{201d} said Rep. Tom Hale (D-Ore.), a party whip.");
+    assert_eq!(speaker(&q), "Rep. Tom Hale");
+    let q = one("\u{201c}I will not apologise,\u{201d} said retired surgeon Ann Brook.");
+    assert_eq!(speaker(&q), "retired surgeon Ann Brook");
+    // Not after a quotation: the words after the cue are what was said.
+    let q = one("Anton Berg, the ministry spokesman, said the talks were useful.");
+    assert_eq!(speaker(&q), "Anton Berg");
+    assert_eq!(q.content, "the talks were useful");
+    // A clause after the quotation's cue is no speaker.
+    let got = quotes("\u{201c}We tried,\u{201d} said the mayor was tired of the plan.");
+    assert!(
+        got.iter()
+            .all(|q| speaker(q) != "the mayor was tired of the plan"),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn the_sentence_subject_before_an_aside_with_commas_of_its_own() {
+    let q = one("Sandy Mills, who lost her son in Aurora, Colorado, in 2012, said the senator had been rude.");
+    assert_eq!(speaker(&q), "Sandy Mills");
+    let q = one(
+        "Sen. Tom Hale, facing a hard race in Ohio, a swing state, said he would welcome the help.",
+    );
+    assert_eq!(speaker(&q), "Sen. Tom Hale");
+    // One comma pair: the appositive rules as before.
+    let q = one("Anton Berg, the ministry spokesman, said the talks were useful.");
+    assert_eq!(speaker(&q), "Anton Berg");
+    // A list of names is no aside.
+    let got = quotes("Paris, Berlin, and Rome, officials said, would sign the accord.");
+    assert!(got.iter().all(|q| speaker(q) != "Paris"), "{got:#?}");
+}
+
+#[test]
+fn a_second_verb_in_a_relative_clause_is_the_relative_pronouns() {
+    let got = quotes("The plan has won over Mayor Tom Weaver, who came out and endorsed the governor on Tuesday.");
+    assert!(
+        got.iter()
+            .any(|q| speaker(q) == "who" && q.cue == "endorsed"),
+        "{got:#?}"
+    );
+    // Without a relative clause the first verb's subject stays the speaker.
+    let q = one("Police fired tear gas and said the crowd had thrown stones.");
+    assert_eq!(speaker(&q), "Police");
+}
+
+#[test]
+fn after_told_comes_the_addressee_not_an_inverted_speaker() {
+    let q = one("\u{201c}We were wrong to wait,\u{201d} Ramos, 58, told AFP in an interview.");
+    assert_eq!(speaker(&q), "Ramos");
+    let q = one(
+        "\u{201c}It is a real concern,\u{201d} the ministry spokesman, Anton Berg, told Reuters.",
+    );
+    assert!(speaker(&q).ends_with("Anton Berg"), "{q:#?}");
+    // An inverted speaker after "said" or "asked" stays.
+    let q = one("\u{201c}Will you run again?\u{201d} asked the senator.");
+    assert_eq!(speaker(&q), "the senator");
+}
+
+#[test]
+fn a_participle_shares_the_subject_after_an_opening_participle_clause() {
+    let got = quotes(
+        "Speaking at a town hall in Salem, New Hampshire, the governor went after his rival, calling him \u{201c}a total stiff.\u{201d}",
+    );
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "calling" && speaker(q) == "the governor"),
+        "{got:#?}"
+    );
+    let got = quotes(
+        "Facing mounting criticism, Mr. Trump released a statement on Saturday, describing the soldier as a hero.",
+    );
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "describing" && speaker(q) == "Mr. Trump"),
+        "{got:#?}"
+    );
+    // Without an opening participle the clause's own subject.
+    let got =
+        quotes("The ministry rejected the request on Monday, saying the deadline had passed.");
+    assert!(got.iter().any(|q| speaker(q) == "The ministry"), "{got:#?}");
+}
+
+#[test]
+fn an_addressee_at_the_end_of_the_text_does_not_panic() {
+    for text in [
+        " told reporters",
+        "told reporters",
+        "The senator told reporters",
+        "“Yes,” told reporters",
+    ] {
+        let _ = quotes(text);
+    }
+}
