@@ -129,6 +129,20 @@ const NEGATORS: &[&str] = &["NOT", "N'T", "NEVER"];
 /// Words between an actor and its verb that do not end the subject.
 const CLAUSE_BREAKS: &[&str] = &[";", ":", "WHO", "WHICH", "THAT", "WHILE", "WHEN", "WHERE"];
 
+/// A determiner, preposition, conjunction, form of "be", modal or pronoun: no content word.
+fn function_word(w: &str) -> bool {
+    [
+        DETERMINERS,
+        PREPOSITIONS,
+        CONJUNCTIONS,
+        BE,
+        MODALS,
+        PRONOUNS,
+    ]
+    .iter()
+    .any(|list| list.contains(&w))
+}
+
 /// One actor of a group: its span and code.
 #[derive(Debug, Clone)]
 struct Member {
@@ -424,18 +438,9 @@ fn head_noun_gap(gap: &[Tok], dict: &VerbDictionary) -> bool {
                 && !w.ends_with("ING")
                 && !w.ends_with("LY")
                 && !dict.forms.contains_key(w)
-                && ![
-                    DETERMINERS,
-                    PREPOSITIONS,
-                    CONJUNCTIONS,
-                    BE,
-                    MODALS,
-                    PRONOUNS,
-                    NEGATORS,
-                    CLAUSE_BREAKS,
-                ]
-                .iter()
-                .any(|list| list.contains(&w))
+                && !function_word(w)
+                && !NEGATORS.contains(&w)
+                && !CLAUSE_BREAKS.contains(&w)
                 && !matches!(
                     w,
                     "HAS"
@@ -1560,16 +1565,7 @@ pub fn sentence_events(
                                 && !dict.forms.contains_key(&t.w)
                                 && !prev.capital
                                 && w.chars().all(char::is_alphabetic)
-                                && ![
-                                    DETERMINERS,
-                                    PREPOSITIONS,
-                                    CONJUNCTIONS,
-                                    BE,
-                                    MODALS,
-                                    PRONOUNS,
-                                ]
-                                .iter()
-                                .any(|l| l.contains(&w))
+                                && !function_word(w)
                                 && !dict.forms.contains_key(w)
                         })
                     })
