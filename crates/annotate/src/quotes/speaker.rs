@@ -421,8 +421,7 @@ impl Ctx<'_> {
                 self.cap(t)
                     || is_in(DETERMINERS, self.w(t))
                     || is_in(QUANTIFIERS, self.w(t))
-                    || self.w(t).ends_with("'s")
-                    || self.w(t).ends_with("’s")
+                    || genitive(self.w(t))
             });
             if !ok {
                 return None;
@@ -494,8 +493,7 @@ impl Ctx<'_> {
                 || is_in(QUANTIFIERS, w)
                 || self.lx.sources.contains(w)
                 || matches!(w, "of" | "for" | "and" | "de" | "van" | "von" | "al" | "bin")
-                || w.ends_with("'s")
-                || w.ends_with("’s")
+                || genitive(w)
                 // A role word before a name: "MSNBC host Chris Matthews".
                 || (t + 1 < hi && self.cap(t + 1) && !is_in(BREAK, w))
                 // "Russia's foreign minister", "political scientist Dossym Satpayev": a
@@ -554,7 +552,6 @@ impl Ctx<'_> {
                     "that" | "who" | "which" | "whose" | "when" | "as" | "after"
                 ) || self.is_verb_form(m)
                     || is_in(FINITE, w)
-                    || matches!(w, "has" | "have" | "had" | "does" | "did")
                     || is_time_word(w)
                 {
                     break;
@@ -811,10 +808,7 @@ pub(crate) fn in_unit(ctx: &Ctx, u: Unit) -> Vec<Found> {
             continue;
         }
         if let Some(&v) = ctx.lx.verbs.get(ctx.w(i)) {
-            let noun = i > u.a
-                && (is_in(DETERMINERS, ctx.w(i - 1))
-                    || ctx.w(i - 1).ends_with("'s")
-                    || ctx.w(i - 1).ends_with("’s"));
+            let noun = i > u.a && (is_in(DETERMINERS, ctx.w(i - 1)) || genitive(ctx.w(i - 1)));
             if let Some(st) = v.frames {
                 // A stance word after a possessive is a noun with its holder ("Trump's view
                 // that …"); after an article it is nobody's ("the plan to build a wall").
@@ -1448,7 +1442,12 @@ const POSSESSIVES: &[&str] = &["his", "her", "its", "their", "our", "my", "your"
 /// Whether token `k` is a possessive: a pronoun or a word with "'s".
 fn possessive(ctx: &Ctx, k: usize) -> bool {
     let w = ctx.w(k);
-    is_in(POSSESSIVES, w) || w.ends_with("'s") || w.ends_with("’s")
+    is_in(POSSESSIVES, w) || genitive(w)
+}
+
+/// A word with a possessive ending: "Russia's", "Russia’s".
+fn genitive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("’s")
 }
 
 /// Holders too general to report a stance of: "people want …", "everyone knows …".
@@ -1502,7 +1501,6 @@ const FINITE: &[&str] = &[
     "do",
     "does",
     "did",
-    "can",
     "cannot",
     "won't",
     "won’t",
@@ -1548,8 +1546,7 @@ fn present_verb(ctx: &Ctx, k: usize) -> bool {
         && w.len() > 3
         && w.ends_with('s')
         && !w.ends_with("ss")
-        && !w.ends_with("'s")
-        && !w.ends_with("’s")
+        && !genitive(w)
         && ctx.is_word(k - 1)
         && ctx.is_word(k + 1)
         && !ctx.cap(k + 1)
