@@ -17,7 +17,7 @@
 //! whose document is gone is skipped, and one whose rowid was reused is compared like any other.
 
 use crate::Result;
-use dyad_ingest::fingerprint::BANDS;
+use dyad_ingest::fingerprint::{band_keys, BANDS, SIGNATURE_LEN};
 use rusqlite::{params, OptionalExtension, Transaction};
 use std::collections::HashMap;
 
@@ -41,9 +41,11 @@ const HITS_PER_KEY: usize = 50;
 // The band number goes in the top bits of a key.
 const _: () = assert!(BANDS <= 16);
 
-/// A band key as stored: the band in the 4 bits below the sign, the key's top 59 bits below.
-pub(crate) fn stored_key(band: usize, key: u64) -> i64 {
-    ((band as i64) << 59) | (key >> 4) as i64
+/// The band keys of a signature as stored: each the band in the 4 bits below the sign and the
+/// key's top 59 bits below (migration 9 computes the same from the old table).
+pub(crate) fn stored_keys(sig: &[u32; SIGNATURE_LEN]) -> [i64; BANDS] {
+    let keys = band_keys(sig);
+    std::array::from_fn(|band| ((band as i64) << 59) | (keys[band] >> 4) as i64)
 }
 
 /// The keys of a document as stored in `minhash_pending`.

@@ -809,9 +809,7 @@ impl Store {
     }
 
     fn try_insert_batch(&mut self, docs: &[NewDoc]) -> Result<BatchReport> {
-        use dyad_ingest::fingerprint::{
-            band_keys, signature_from_bytes, similarity, NEAR_DUPLICATE,
-        };
+        use dyad_ingest::fingerprint::{signature_from_bytes, similarity, NEAR_DUPLICATE};
         let mut report = BatchReport::default();
         let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
         let tx = self.conn.transaction()?;
@@ -856,10 +854,7 @@ impl Store {
                     report.already_stored += 1;
                     continue;
                 }
-                let mut keys = [0i64; dyad_ingest::fingerprint::BANDS];
-                for (band, key) in band_keys(&d.minhash).into_iter().enumerate() {
-                    keys[band] = bands::stored_key(band, key);
-                }
+                let keys = bands::stored_keys(&d.minhash);
                 // Only the few stored texts most likely to be the same or nearly the same are
                 // fetched and compared (an exact copy shares all 16 bands and comes first), so
                 // the cost per document stays flat when many stored texts look alike.
@@ -2087,7 +2082,7 @@ mod tests {
 
     #[test]
     fn near_duplicate_candidates_favour_several_shared_bands_then_rare_keys() {
-        use dyad_ingest::fingerprint::{band_keys, SIGNATURE_LEN};
+        use dyad_ingest::fingerprint::SIGNATURE_LEN;
         // Signatures made by hand: `base` in the bands given, values of `salt` elsewhere, and
         // three of four values of `base` in every other band for the near-duplicate.
         let base: [u32; SIGNATURE_LEN] = std::array::from_fn(|i| i as u32);
@@ -2132,10 +2127,7 @@ mod tests {
         let (near, rare) = (rowid(&stored[0].id), rowid(&stored[1].id));
         let chance: Vec<i64> = stored[2..].iter().map(|d| rowid(&d.id)).collect();
 
-        let mut keys = [0i64; dyad_ingest::fingerprint::BANDS];
-        for (band, key) in band_keys(&base).into_iter().enumerate() {
-            keys[band] = bands::stored_key(band, key);
-        }
+        let keys = bands::stored_keys(&base);
         let tx = s.conn.transaction().unwrap();
         let found = bands::Pending::begin(&mut s.pending, &tx)
             .unwrap()
