@@ -215,6 +215,88 @@ fn giving_verb_before(toks: &[Tok], first: usize) -> Option<usize> {
         })
 }
 
+/// Whether a noun trigger is possessed by a pronoun ("its demand", "their new sanctions"):
+/// then it is the act of the clause's subject.
+fn own_noun(toks: &[Tok], first: usize) -> bool {
+    let lo = first.saturating_sub(2);
+    toks[lo..first]
+        .iter()
+        .any(|t| matches!(t.w.as_str(), "its" | "their" | "his" | "her"))
+}
+
+/// Particles of phrasal verbs: "call on", "push for".
+const PARTICLES: &[&str] = &[
+    "on", "upon", "for", "with", "to", "up", "out", "off", "down",
+];
+
+/// The CAMEO demand code for an act another is told it must do.
+fn as_demand(cameo: &str) -> &'static str {
+    let code = |c: &str| cameo.starts_with(c);
+    match cameo.get(..2).unwrap_or_default() {
+        "04" if code("045") => "105",
+        "04" => "108",
+        "05" => "102",
+        "06" if code("061") => "1011",
+        "06" if code("062") => "1012",
+        "06" if code("063") => "1013",
+        "06" if code("064") => "1014",
+        "06" => "101",
+        "07" if code("071") => "1031",
+        "07" if code("072") => "1032",
+        "07" if code("073") => "1033",
+        "07" if code("074") => "1034",
+        "07" => "103",
+        "08" if code("081") => "1051",
+        "08" if code("082") => "1052",
+        "08" if code("083") => "104",
+        "08" if code("084") => "1053",
+        "08" if code("085") => "1054",
+        "08" if code("086") => "1055",
+        "08" if code("0871") => "107",
+        "08" if code("0874") => "106",
+        "08" if code("087") => "1056",
+        "08" => "105",
+        _ => "100",
+    }
+}
+
+/// Whether the words between a report and the next trigger open a clause whose subject is a
+/// pronoun ("said on Friday that it would", "says they will"): the speaker reports its own
+/// act.
+fn self_report(toks: &[Tok], from: usize, to: usize) -> bool {
+    let between = &toks[from..to];
+    let Some(k) = between
+        .iter()
+        .position(|t| matches!(t.w.as_str(), "it" | "they" | "he" | "she" | "we"))
+    else {
+        return false;
+    };
+    // Before the pronoun only "that" and a day ("said on Friday that it"); after it only
+    // auxiliaries, negation and adverbs, no other verb's object.
+    between.len() - k <= 5
+        && between[..k]
+            .iter()
+            .all(|t| t.w == "that" || t.w == "on" || TIME_WORDS.contains(&t.w.as_str()))
+        && between[k + 1..].iter().all(|t| !is_punct(&t.w))
+}
+
+/// Words that may stand between a reporting noun or verb and its "that": "its demand today
+/// that Israel ...".
+const TIME_WORDS: &[&str] = &[
+    "today",
+    "yesterday",
+    "tonight",
+    "again",
+    "now",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Whether the trigger stands in a condition ("if it gave support", "unless Russia
 /// withdraws"): within its clause, after "if" or "unless". What a condition supposes has not
 /// happened.
@@ -344,6 +426,8 @@ impl Coder {
         let toks = tokens(text, sentence);
         let actors = Actors::new(mentions, sentence);
         let mut events = Vec::new();
+        // The trigger of each event pushed, in step with `events`.
+        let mut made: Vec<Found> = Vec::new();
         let found = self.find(&toks, &actors);
         for &f in &found {
             let t = &self.lex.triggers[f.trigger];
@@ -391,7 +475,13 @@ impl Coder {
                 (_, Some(a)) => Some(a),
                 // "China criticised Western sanctions on Moscow": a noun that is the object
                 // of another event's verb is not the act of that verb's subject.
-                ('N', _) if self.governed(&toks, &found, f) => noun_source,
+                // ... unless a pronoun makes it the subject's own: "the ILO reiterated its
+                // demand".
+                ('N', _) if self.governed(&toks, &found, f) => noun_source.or_else(|| {
+                    own_noun(&toks, f.first)
+                        .then(|| self.subject(&toks, f.first, &actors))
+                        .flatten()
+                }),
                 ('N', _) => noun_source.or_else(|| self.subject(&toks, f.first, &actors)),
                 _ => self.subject(&toks, f.first, &actors),
             };
@@ -425,11 +515,20 @@ impl Coder {
             if source.is_some() && source == target {
                 target = None;
             }
-            let negated = self.negated(&toks, f.first);
-            let modality = if conditional(&toks, f.first) {
+            // A noun event carried by a verb ("provide aid", "hold talks") is negated or
+            // announced at that verb.
+            let at = giving
+                .or_else(|| {
+                    (t.kind == 'N')
+                        .then(|| light_verb_before(&toks, f.first))
+                        .flatten()
+                })
+                .unwrap_or(f.first);
+            let negated = self.negated(&toks, at);
+            let modality = if conditional(&toks, at) {
                 Some("hypothetical".to_string())
             } else {
-                self.modality(&toks, f.first)
+                self.modality(&toks, at)
             };
             let as_actor = |k: Option<usize>| {
                 k.map(|k| {
@@ -455,11 +554,13 @@ impl Coder {
             // "will supply arms", "plans to impose sanctions", "threatened to invade": an act
             // announced, not done, is coded as the intent or threat CAMEO has for it; the
             // announcement is what happened, so the modality is spent.
-            let (cameo, info, modality) =
+            // A refusal ("will not lift") is the act coded; its negation is spent too.
+            let (cameo, info, modality, negated) =
                 match self.as_intent(&t.cameo, modality.as_deref(), negated) {
-                    Some((code, intent)) => (code.to_string(), intent, None),
-                    None => (t.cameo.clone(), info, modality),
+                    Some((code, intent)) => (code.to_string(), intent, None, false),
+                    None => (t.cameo.clone(), info, modality, negated),
                 };
+            made.push(f);
             events.push(Event {
                 kind: info.plover.clone(),
                 mode: info.mode.clone(),
@@ -479,6 +580,70 @@ impl Coder {
         // A statement ("said") is an event when it heads the sentence ("Lavrov said that
         // ..."): what follows is its content. A statement after the event ("..., officials
         // said") only attributes it.
+        // "demanded that Israel ease restrictions", "called for the withdrawal of troops": what
+        // is asked for has not happened.
+        for i in 1..events.len() {
+            let asked = (0..i).any(|j| {
+                events[j].kind.as_deref() == Some("REQUEST")
+                    && !events[j].negated
+                    && made[j].end <= made[i].first
+                    && made[i].first - made[j].end <= 8
+                    && toks[made[j].end..made[i].first]
+                        .iter()
+                        .all(|t| !is_punct(&t.w) && !matches!(t.w.as_str(), "and" | "but"))
+            });
+            if asked && !events[i].negated {
+                events[i].modality = Some("demanded".to_string());
+            }
+        }
+        // "The ILO reiterated its demand": a report whose object is the event is that event,
+        // made in speech; the event is no claim and the report adds nothing.
+        if events.len() > 1
+            && events[0].cameo == "010"
+            && self.lex.triggers[made[1].trigger].kind == 'N'
+            && made[0].end <= made[1].first
+            && toks[made[0].end..made[1].first].iter().all(|t| {
+                let w = t.w.as_str();
+                DETERMINERS.contains(&w) || NOUN_MODIFIERS.contains(&w) || TIME_WORDS.contains(&w)
+            })
+        {
+            events.remove(0);
+            return events;
+        }
+        // "Assad said Turkey must mediate the talks": what a speaker says another must do is
+        // the speaker's demand of it.
+        if events.len() > 1 && events[0].cameo == "010" && events[0].source.is_some() {
+            let owed = (1..events.len()).find(|&i| {
+                events[i].modality.as_deref() == Some("obligation")
+                    && !events[i].negated
+                    && events[i].source.is_some()
+                    && events[i].source.as_ref().map(|a| a.span)
+                        != events[0].source.as_ref().map(|a| a.span)
+            });
+            if let Some(i) = owed {
+                let code = as_demand(&events[i].cameo);
+                if let Some(info) = self.lex.codes.get(code) {
+                    let speaker = events.remove(0);
+                    let e = &mut events[i - 1];
+                    e.target = e.source.take();
+                    e.source = speaker.source;
+                    e.kind = info.plover.clone();
+                    e.mode = info.mode.clone();
+                    e.cameo = code.to_string();
+                    e.quad = info.quad;
+                    e.goldstein = info.intensity;
+                    e.modality = None;
+                    e.trigger = Span::new(speaker.trigger.start, e.trigger.end);
+                    return events;
+                }
+            }
+        }
+        // "Israel said it will not lift the embargo", "the rebels said they would release":
+        // a speaker announcing its own act; that act is the event, the report only carries
+        // it.
+        let announces_own = events.len() > 1
+            && events[0].cameo == "010"
+            && self_report(&toks, made[0].end, made[1].first);
         let first_is_statement = events.first().is_some_and(|e| e.kind.is_none());
         // Only a plain report ("said", "stated": CAMEO 010) makes what follows a claim.
         if events
@@ -489,6 +654,10 @@ impl Coder {
             for e in events.iter_mut().skip(1) {
                 e.modality.get_or_insert_with(|| "claimed".to_string());
             }
+        }
+        if announces_own {
+            events.remove(0);
+            return events;
         }
         let mut seen_statement = false;
         events.retain(|e| {
@@ -502,7 +671,8 @@ impl Coder {
         events
     }
 
-    /// The CAMEO intent or threat code for an act announced but not done.
+    /// The CAMEO intent or threat code for an act announced but not done, or the rejection
+    /// code for a cooperative act refused.
     fn as_intent(
         &self,
         cameo: &str,
@@ -510,7 +680,7 @@ impl Coder {
         negated: bool,
     ) -> Option<(&'static str, &crate::lexicon::CodeInfo)> {
         let announced = matches!(
-            modality?,
+            modality.unwrap_or_default(),
             "future"
                 | "conditional"
                 | "planned"
@@ -520,22 +690,64 @@ impl Coder {
                 | "threatened"
                 | "agreed"
         );
+        let code = |c: &str| cameo.starts_with(c);
+        // "will not lift the embargo", "refused to release the hostages": a cooperative act
+        // refused is CAMEO's rejection of it.
+        let refused = modality == Some("refused") && !negated || announced && negated;
+        if refused {
+            let rejection = match cameo.get(..2)? {
+                "04" => "125",
+                "05" => "120",
+                "06" if code("061") => "1211",
+                "06" if code("062") => "1212",
+                "06" => "121",
+                "07" if code("071") => "1221",
+                "07" if code("072") => "1222",
+                "07" if code("073") => "1223",
+                "07" if code("074") => "1224",
+                "07" => "122",
+                "08" if code("081") => "1241",
+                "08" if code("082") => "1242",
+                "08" if code("083") => "123",
+                "08" if code("084") => "1243",
+                "08" if code("085") => "1244",
+                "08" if code("086") => "1245",
+                "08" if code("087") => "1246",
+                "08" => "124",
+                _ => return None,
+            };
+            return self.lex.codes.get(rejection).map(|i| (rejection, i));
+        }
         if !announced || negated {
             return None;
         }
-        let code = |c: &str| cameo.starts_with(c);
         let intent = match cameo.get(..2)? {
             "04" => "036",
             "05" => "032",
             "06" if code("061") => "0311",
             "06" if code("062") => "0312",
             "06" => "031",
+            "07" if code("071") => "0331",
+            "07" if code("072") => "0332",
+            "07" if code("073") => "0333",
+            "07" if code("074") => "0334",
             "07" => "033",
+            "08" if code("081") => "0351",
+            "08" if code("082") => "0352",
+            "08" if code("083") => "034",
+            "08" if code("084") => "0353",
+            "08" if code("085") => "0354",
+            "08" if code("086") => "0355",
+            "08" if code("087") => "0356",
             "08" => "035",
             "14" => "133",
             "15" => "138",
             "16" if code("163") => "1312",
             "16" if code("161") => "1313",
+            "16" if code("162") => "1311",
+            "16" if code("164") => "134",
+            "16" if code("165") => "135",
+            "16" if code("166") => "136",
             "16" => "131",
             "17" => "137",
             "19" if code("191") => "1381",
@@ -742,10 +954,38 @@ impl Coder {
     }
 
     fn target(&self, toks: &[Tok], f: Found, t: &Trigger, actors: &Actors) -> Option<usize> {
+        // "demanded that Israel ease ...", "urged that Moscow ...": the subject of the clause
+        // the trigger introduces, before any slot ("on the movement of ..." is inside it).
+        {
+            // "that" after the trigger, or as its last word ("demanded that"), maybe after a
+            // day ("its demand today that").
+            let that_at = |j: usize| toks.get(j).is_some_and(|t| t.w == "that");
+            let dated = toks
+                .get(f.end)
+                .is_some_and(|t| TIME_WORDS.contains(&t.w.as_str()));
+            let clause = if that_at(f.end) {
+                Some(f.end + 1)
+            } else if dated && that_at(f.end + 1) {
+                Some(f.end + 2)
+            } else {
+                (f.end - f.first > 1 && toks[f.end - 1].w == "that").then_some(f.end)
+            };
+            let subject =
+                clause.and_then(|from| actors.first_after(toks, from, (from + 5).min(toks.len())));
+            if subject.is_some() {
+                return subject;
+            }
+        }
         for slot in &t.target {
             let found = match slot {
-                Slot::Object if matches!(t.pieces.get(1), Some(Piece::Gap)) => {
-                    // "urged * to", "accused * of": the recipient fills the gap.
+                Slot::Object
+                    if matches!(t.pieces.get(1), Some(Piece::Gap))
+                        || matches!(t.pieces.get(2), Some(Piece::Gap))
+                            && matches!(t.pieces.get(1), Some(Piece::Word(w))
+                                if w.iter().all(|w| PARTICLES.contains(&w.as_str()))) =>
+                {
+                    // "urged * to", "accused * of", "called on * to": the recipient fills
+                    // the gap after the verb (and its particle).
                     actors.first_after(toks, f.first + 1, f.end)
                 }
                 Slot::Object => {
@@ -765,19 +1005,6 @@ impl Coder {
             };
             if found.is_some() {
                 return found;
-            }
-        }
-        // "demanded that Israel ease ...", "urged that Moscow ...": the subject of the clause
-        // the trigger introduces.
-        if t.kind == 'V' {
-            // "that" after the trigger, or as its last word ("demanded that").
-            let clause = if toks.get(f.end).is_some_and(|t| t.w == "that") {
-                Some(f.end + 1)
-            } else {
-                (f.end - f.first > 1 && toks[f.end - 1].w == "that").then_some(f.end)
-            };
-            if let Some(from) = clause {
-                return actors.first_after(toks, from, (from + 5).min(toks.len()));
             }
         }
         None
@@ -831,13 +1058,27 @@ impl Coder {
     }
 
     fn modality(&self, toks: &[Tok], first: usize) -> Option<String> {
-        let lo = first.saturating_sub(4);
-        toks[lo..first].iter().rev().find_map(|t| {
+        let modal = |t: &Tok| {
             MODALS
                 .iter()
                 .find(|(w, _)| *w == t.w)
                 .map(|(_, m)| m.to_string())
-        })
+        };
+        let lo = first.saturating_sub(4);
+        if let Some(m) = toks[lo..first].iter().rev().find_map(modal) {
+            return Some(m);
+        }
+        // "agreed in principle on Saturday to provide": a verb of intent governs the
+        // infinitive from further back, over adverbs and a date, within the clause.
+        if first == 0 || toks[first - 1].w != "to" {
+            return None;
+        }
+        toks[first.saturating_sub(9)..first - 1]
+            .iter()
+            .rev()
+            .take_while(|t| !is_punct(&t.w) && !matches!(t.w.as_str(), "and" | "but" | "that"))
+            .find_map(modal)
+            .filter(|m| !matches!(m.as_str(), "future" | "conditional" | "possible"))
     }
 }
 

@@ -420,3 +420,108 @@ fn no_country_is_guessed_for_both_sides_a_bloc_or_a_commentator() {
         );
     }
 }
+
+#[test]
+fn an_intent_is_read_at_the_verb_that_carries_a_noun_event() {
+    // "agreed ... to provide ... aid": the aid is promised, not given.
+    let got = events(
+        "European Union ministers agreed in principle on Monday to provide 70 million euros of aid to Moldova.",
+        "2023-03-20",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].starts_with("AGREE 033 IGO"), "{got:?}");
+    assert!(got[0].contains("->MDA"), "{got:?}");
+    let got = events(
+        "Beijing did not provide military aid to Moscow.",
+        "2023-03-20",
+    );
+    assert!(
+        got[0].starts_with("AID 072 CHN") && got[0].contains(" neg"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_refused_cooperative_act_is_a_rejection() {
+    let got = events(
+        "Israel will not lift the blockade on Gaza until the hostages are freed.",
+        "2024-01-10",
+    );
+    assert!(got[0].starts_with("REJECT 124"), "{got:?}");
+    assert!(!got[0].contains(" neg"), "{got:?}");
+    let got = events("Hamas refused to release the hostages.", "2024-01-10");
+    assert!(got[0].starts_with("REJECT 1243"), "{got:?}");
+    // A conflictual act not done stays what it is, negated.
+    let got = events("Germany will not impose sanctions on China.", "2024-01-10");
+    assert!(
+        got[0].starts_with("SANCTION 163") && got[0].contains(" neg"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_demand_owned_by_its_pronoun_and_a_that_clause_after_a_day() {
+    let got = events(
+        "The United Nations reiterated its demand today that Israel ease restrictions on aid deliveries.",
+        "2024-01-10",
+    );
+    // The report carries the demand and is not an event of its own; what is demanded has not
+    // happened.
+    assert!(got[0].starts_with("REQUEST 10"), "{got:?}");
+    assert!(got[0].contains("IGO->ISR"), "{got:?}");
+    assert!(
+        got.iter().skip(1).all(|e| e.contains(" demanded")),
+        "{got:?}"
+    );
+    let got = events(
+        "China called on the United States to lift sanctions on Iran.",
+        "2024-01-10",
+    );
+    assert!(got[0].contains("CHN->USA"), "{got:?}");
+}
+
+#[test]
+fn what_another_must_do_is_the_speakers_demand() {
+    let got = events(
+        "Russia says Israel must withdraw its troops from Syria.",
+        "2024-01-10",
+    );
+    assert!(got[0].starts_with("REQUEST 10"), "{got:?}");
+    assert!(got[0].contains("RUS->ISR"), "{got:?}");
+    // What the speaker itself must do is no demand.
+    let got = events(
+        "Lavrov said Russia must respond to the threat.",
+        "2024-01-10",
+    );
+    assert!(got.iter().all(|e| !e.starts_with("REQUEST")), "{got:?}");
+}
+
+#[test]
+fn a_speaker_announcing_its_own_act_is_coded_as_that_act() {
+    let got = events(
+        "The rebels said on Friday that they would release the two hostages.",
+        "2024-01-12",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].starts_with("AGREE 0353"), "{got:?}");
+    // Another's act stays the speaker's claim, after the statement.
+    let got = events(
+        "Lavrov said NATO demanded the withdrawal of Russian troops from Moldova.",
+        "2024-01-12",
+    );
+    assert!(got[0].starts_with("- 010 RUS"), "{got:?}");
+    assert!(
+        got[1].starts_with("REQUEST 106") && got[1].contains(" claimed"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn an_indictment_is_an_allegation_in_plover() {
+    let got = events(
+        "A federal grand jury indicted two Russian intelligence officers.",
+        "2024-01-12",
+    );
+    assert!(got[0].starts_with("ACCUSE 115"), "{got:?}");
+    assert!(got[0].contains("->RUS"), "{got:?}");
+}
