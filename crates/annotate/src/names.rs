@@ -110,13 +110,30 @@ fn words(text: &str) -> Vec<Tok> {
         if c.is_alphanumeric() || inner {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
-            out.push(Tok { s, e: i });
+            out.push(Tok {
+                s,
+                e: possessed(text, s, i),
+            });
         }
     }
     if let Some(s) = start {
-        out.push(Tok { s, e: text.len() });
+        out.push(Tok {
+            s,
+            e: possessed(text, s, text.len()),
+        });
     }
     out
+}
+
+/// The end of a word without its possessive ending: "Assad's" is the name "Assad".
+fn possessed(text: &str, s: usize, e: usize) -> usize {
+    let w = &text[s..e];
+    for ending in ["'s", "’s"] {
+        if w.len() > ending.len() + 1 && w.ends_with(ending) {
+            return e - ending.len();
+        }
+    }
+    e
 }
 
 fn capitalised(w: &str) -> bool {
@@ -512,6 +529,16 @@ mod tests {
                 "Harbin Institute of Technology:ORG",
                 "Ward:PERSON",
             ]
+        );
+    }
+
+    #[test]
+    fn a_possessive_is_not_part_of_a_name() {
+        let t = "Protesters denounced Mr. Kowalczyk’s decree and the Harbin Institute's report, \
+                 Mr. O'Neill said.";
+        assert_eq!(
+            names(t),
+            ["Kowalczyk:PERSON", "Harbin Institute:ORG", "O'Neill:PERSON"]
         );
     }
 

@@ -309,6 +309,16 @@ fn conditional(toks: &[Tok], first: usize) -> bool {
         .any(|t| matches!(t.w.as_str(), "if" | "unless"))
 }
 
+/// Whether a condition follows the trigger in its sentence, before another clause begins:
+/// "may halt mediation efforts if cooperation founders".
+fn condition_after(toks: &[Tok], end: usize) -> bool {
+    toks[end.min(toks.len())..]
+        .iter()
+        .take(14)
+        .take_while(|t| !matches!(t.w.as_str(), ";" | ":" | "\"" | "“" | "”" | "but"))
+        .any(|t| matches!(t.w.as_str(), "if" | "unless"))
+}
+
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "maj", "capt", "adm", "prof",
     "st", "u.s", "u.n", "u.k", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "no", "vs",
@@ -528,7 +538,14 @@ impl Coder {
             let modality = if conditional(&toks, at) {
                 Some("hypothetical".to_string())
             } else {
-                self.modality(&toks, at)
+                match self.modality(&toks, at) {
+                    // "the EU may halt its mediation if the parties do not cooperate": an act
+                    // made to hang on a condition is a warning of it.
+                    Some(m) if m == "possible" && condition_after(&toks, f.end) => {
+                        Some("conditional".to_string())
+                    }
+                    m => m,
+                }
             };
             let as_actor = |k: Option<usize>| {
                 k.map(|k| {
@@ -580,6 +597,32 @@ impl Coder {
         // A statement ("said") is an event when it heads the sentence ("Lavrov said that
         // ..."): what follows is its content. A statement after the event ("..., officials
         // said") only attributes it.
+        // "started a hunger strike to protest Assad's failure", "blocked roads to press their
+        // demands on the government": an act without a recipient of its own is aimed at the
+        // recipient of its purpose.
+        for i in 0..events.len() {
+            if events[i].target.is_some() {
+                continue;
+            }
+            let aim = (i + 1..events.len()).find(|&j| {
+                let lo = made[j].first.saturating_sub(3).max(made[i].end);
+                let purpose = toks[lo..made[j].first].iter().any(|t| t.w == "to");
+                let near = made[j].first >= made[i].end
+                    && made[j].first - made[i].end <= 12
+                    && toks[made[i].end..made[j].first]
+                        .iter()
+                        .all(|t| !matches!(t.w.as_str(), ";" | ":" | "but" | "while"));
+                let same = match (&events[j].source, &events[i].source) {
+                    (Some(a), Some(b)) => a.span == b.span,
+                    (None, _) => true,
+                    _ => false,
+                };
+                purpose && near && same && events[j].target.is_some()
+            });
+            if let Some(j) = aim {
+                events[i].target = events[j].target.clone();
+            }
+        }
         // "demanded that Israel ease restrictions", "called for the withdrawal of troops": what
         // is asked for has not happened.
         for i in 1..events.len() {
@@ -884,7 +927,15 @@ impl Coder {
                 // not, even with an article between ("on the Thai border").
                 let b = over_articles(toks, start_tok, 0);
                 let before = b.checked_sub(1).map(|b| toks[b].w.as_str());
-                if before.is_some_and(|b| PREPOSITIONS.contains(&b)) {
+                // "after the government decided to sanction": "after" may open a clause, and
+                // an actor with only verbs between it and the trigger is that clause's subject.
+                let clause = before
+                    .is_some_and(|b| matches!(b, "after" | "before" | "since" | "until"))
+                    && j + 1 < first
+                    && toks[j + 1..first].iter().all(|t| {
+                        !is_punct(&t.w) && (t.w == "to" || !PREPOSITIONS.contains(&t.w.as_str()))
+                    });
+                if before.is_some_and(|b| PREPOSITIONS.contains(&b)) && !clause {
                     j = start_tok;
                     continue;
                 }

@@ -525,3 +525,41 @@ fn an_indictment_is_an_allegation_in_plover() {
     assert!(got[0].starts_with("ACCUSE 115"), "{got:?}");
     assert!(got[0].contains("->RUS"), "{got:?}");
 }
+
+#[test]
+fn an_act_hung_on_a_condition_is_a_threat() {
+    let got = events(
+        "The European Union may halt its mediation between Serbia and Kosovo if the talks stall.",
+        "2024-01-12",
+    );
+    assert!(got[0].starts_with("THREATEN 135 IGOIGO->SRB"), "{got:?}");
+    // Without a condition a possibility stays one.
+    let got = events(
+        "The European Union may halt its mediation between Serbia and Kosovo.",
+        "2024-01-12",
+    );
+    assert!(
+        got[0].starts_with("SANCTION 165") && got[0].contains(" possible"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn an_act_takes_the_recipient_of_its_purpose() {
+    let got = events(
+        "Syrian lawmakers started a hunger strike on Monday to protest President Assad's decree.",
+        "2024-01-10",
+    );
+    assert!(got[0].starts_with("PROTEST 142 SYRLEG->SYR"), "{got:?}");
+    // A purpose of someone else's is not the act's.
+    let got = events(
+        "Kenyan teachers went on strike after the Kenyan government decided to sanction Uganda.",
+        "2024-01-10",
+    );
+    assert!(
+        got[0].starts_with("PROTEST") && got[0].contains("->---"),
+        "{got:?}"
+    );
+    // "after" opened a clause: its actor is the subject of the sanction.
+    assert!(got[1].starts_with("SANCTION 163 KENGOV->UGA"), "{got:?}");
+}
