@@ -515,6 +515,14 @@ impl Coder {
                     }
                 }
             }
+            // "prevented the demonstration staged by students": a pattern that ends in an
+            // act is done to that act's author.
+            if target.is_none() && !passive && t.kind == 'V' && t.pieces.len() > 1 {
+                let by = (f.end..(f.end + 2).min(toks.len())).find(|&j| toks[j].w == "by");
+                target = by
+                    .and_then(|j| actors.first_after(&toks, j + 1, (j + 6).min(toks.len())))
+                    .filter(|&k| Some(k) != source);
+            }
             // "gave the Ivory Coast 5 million dollars of aid": the recipient stands between.
             if target.is_none() {
                 target = giving.and_then(|v| actors.first_after(&toks, v + 1, f.first));
@@ -597,6 +605,23 @@ impl Coder {
         // A statement ("said") is an event when it heads the sentence ("Lavrov said that
         // ..."): what follows is its content. A statement after the event ("..., officials
         // said") only attributes it.
+        // "prevented the demonstration staged by students", "condemned the attack by Hamas":
+        // an act done to another's act is done to its actor.
+        for i in 0..events.len() {
+            if events[i].target.is_some() || self.lex.triggers[made[i].trigger].kind != 'V' {
+                continue;
+            }
+            let object = (i + 1..events.len()).find(|&j| {
+                self.lex.triggers[made[j].trigger].kind == 'N'
+                    && self.governed(&toks, &made[i..=i], made[j])
+            });
+            if let Some(j) = object {
+                let actor = events[j].source.clone();
+                if actor.as_ref().map(|a| a.span) != events[i].source.as_ref().map(|a| a.span) {
+                    events[i].target = actor;
+                }
+            }
+        }
         // "started a hunger strike to protest Assad's failure", "blocked roads to press their
         // demands on the government": an act without a recipient of its own is aimed at the
         // recipient of its purpose.

@@ -563,3 +563,17 @@ fn an_act_takes_the_recipient_of_its_purpose() {
     // "after" opened a clause: its actor is the subject of the sanction.
     assert!(got[1].starts_with("SANCTION 163 KENGOV->UGA"), "{got:?}");
 }
+
+#[test]
+fn an_act_done_to_an_act_is_done_to_its_author() {
+    let got = events(
+        "Russia condemned the attack by Ukrainian forces on Belgorod.",
+        "2024-01-10",
+    );
+    assert!(got[0].starts_with("ACCUSE 111 RUS->UKRMIL"), "{got:?}");
+    let got = events(
+        "Belarusian police prevented the demonstration organised by opposition activists in Minsk.",
+        "2024-01-10",
+    );
+    assert!(got[0].starts_with("COERCE 1721 BLRCOP->BLR"), "{got:?}");
+}
