@@ -775,9 +775,11 @@ fn modifier_before(
     if trimmed.len() == before.len() {
         return None;
     }
+    // "Vietnamese-led forces" are Vietnam's; "Russian-backed separatists" are not Russia's.
     let end = trimmed
         .strip_suffix("'s")
         .or_else(|| trimmed.strip_suffix("’s"))
+        .or_else(|| trimmed.strip_suffix("-led"))
         .unwrap_or(trimmed)
         .len();
     country_ending_at.get(&end).copied()
@@ -1303,6 +1305,20 @@ mod tests {
                 // With no country beside it, the sector alone (the coder reads the context).
                 "troops:AGENT:-:---MIL",
             ]
+        );
+    }
+
+    #[test]
+    fn forces_led_by_a_country_are_its_own_backed_ones_are_not() {
+        let text = "Russian-led troops entered the city while Russian-backed troops watched.";
+        let got = show(text, &rec().mentions(text, day("2022-02-24")));
+        assert!(
+            got.contains(&"Russian-led troops:AGENT:-:RUSMIL".to_string()),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&"troops:AGENT:-:---MIL".to_string()),
+            "{got:?}"
         );
     }
 
