@@ -465,6 +465,13 @@ impl Coder {
                     self.possessor(&toks, f.first, &actors)
                         .or_else(|| self.premodifier(&toks, f.first, &actors))
                         .or_else(|| self.after_prep(&toks, f.end, "by", &actors))
+                        // "demands from UNITA", "aid from China": the act comes from there.
+                        .or_else(|| {
+                            toks.get(f.end)
+                                .is_some_and(|t| t.w == "from")
+                                .then(|| self.after_prep(&toks, f.end, "from", &actors))
+                                .flatten()
+                        })
                         // "the two navies began a joint exercise": a light verb makes the
                         // noun the act of the verb's subject.
                         .or_else(|| {
@@ -856,6 +863,10 @@ impl Coder {
                         || p == "'"
                         // "of gas", "in attacks": after a preposition (but "to") comes a noun.
                         || (PREPOSITIONS.contains(&p) && p != "to")
+                        // "conceded to demands": no infinitive ends in -s.
+                        || (p == "to"
+                            && w.ends_with('s')
+                            && !["ss", "us", "is"].iter().any(|e| w.ends_with(e)))
                 };
             let rank = |c: usize| (self.lex.triggers[c].kind == 'N') == nominal;
             if let Some(cands) = self.by_first.get(&toks[i].w) {

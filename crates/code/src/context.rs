@@ -11,13 +11,18 @@ use dyad_model::{Event, EventActor, Mention, Span};
 use std::collections::HashMap;
 
 /// Mentions that say which country a sentence is about: countries, their adjectives, places in
-/// them, and agents tied to one ("Kenyan police"). People and organisations are left out: a
-/// foreign leader or an international body named in a sentence does not make it theirs.
+/// them, agents tied to one ("Kenyan police"), and its parties and armed groups ("UNITA").
+/// People and other organisations are left out: a foreign leader or an international body
+/// named in a sentence does not make it theirs.
 fn places_a_country(m: &Mention) -> Option<&str> {
-    if !matches!(m.kind.as_str(), "GPE" | "NORP" | "AGENT") {
+    let actor = m.actor.as_ref()?;
+    // A country's own parties, opposition and rebels are named in news about that country.
+    let domestic =
+        m.kind == "ORG" && matches!(actor.sector.as_deref(), Some("PTY" | "OPP" | "REB"));
+    if !matches!(m.kind.as_str(), "GPE" | "NORP" | "AGENT") && !domestic {
         return None;
     }
-    let code = m.actor.as_ref()?.code.as_deref()?;
+    let code = actor.code.as_deref()?;
     // Not the codes of actors above or outside states ("NATO troops" are IGO).
     let state = code.len() == 3
         && code.bytes().all(|b| b.is_ascii_uppercase())

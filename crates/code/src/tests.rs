@@ -577,3 +577,15 @@ fn an_act_done_to_an_act_is_done_to_its_author() {
     );
     assert!(got[0].starts_with("COERCE 1721 BLRCOP->BLR"), "{got:?}");
 }
+
+#[test]
+fn a_noun_event_from_an_actor_is_that_actors() {
+    // "to demands" is no infinitive; the demands come from UNITA, and UNITA says the
+    // president without a country is Angola's.
+    let got = events(
+        "President Dos Santos conceded to demands from UNITA to overhaul the judiciary.",
+        "1996-05-10",
+    );
+    assert!(got[0].starts_with("CONCEDE 080 AGOGOV->AGOREB"), "{got:?}");
+    assert!(got[1].starts_with("REQUEST 100 AGOREB->"), "{got:?}");
+}
