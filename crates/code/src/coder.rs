@@ -265,19 +265,31 @@ fn as_demand(cameo: &str) -> &'static str {
 /// act.
 fn self_report(toks: &[Tok], from: usize, to: usize) -> bool {
     let between = &toks[from..to];
-    let Some(k) = between
-        .iter()
-        .position(|t| matches!(t.w.as_str(), "it" | "they" | "he" | "she" | "we"))
-    else {
+    // The pronoun, or the speaker's own country or government named as such ("said his
+    // country will not lift the ban", "said the government will extend the curfew").
+    let own = |k: usize| {
+        let w = between[k].w.as_str();
+        let next = between.get(k + 1).map(|t| t.w.as_str());
+        if matches!(w, "it" | "they" | "he" | "she" | "we") {
+            Some(k)
+        } else if matches!(w, "the" | "his" | "her" | "its" | "their" | "our")
+            && matches!(next, Some("country" | "government"))
+        {
+            Some(k + 1)
+        } else {
+            None
+        }
+    };
+    let Some((k, last)) = (0..between.len()).find_map(|k| own(k).map(|l| (k, l))) else {
         return false;
     };
-    // Before the pronoun only "that" and a day ("said on Friday that it"); after it only
+    // Before the subject only "that" and a day ("said on Friday that it"); after it only
     // auxiliaries, negation and adverbs, no other verb's object.
-    between.len() - k <= 5
+    between.len() - last <= 5
         && between[..k]
             .iter()
             .all(|t| t.w == "that" || t.w == "on" || TIME_WORDS.contains(&t.w.as_str()))
-        && between[k + 1..].iter().all(|t| !is_punct(&t.w))
+        && between[last + 1..].iter().all(|t| !is_punct(&t.w))
 }
 
 /// Words that may stand between a reporting noun or verb and its "that": "its demand today

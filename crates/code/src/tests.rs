@@ -504,6 +504,12 @@ fn a_speaker_announcing_its_own_act_is_coded_as_that_act() {
     );
     assert_eq!(got.len(), 1, "{got:?}");
     assert!(got[0].starts_with("AGREE 0353"), "{got:?}");
+    let got = events(
+        "The spokesman said the government will not lift the ban on the party.",
+        "2024-01-12",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].starts_with("REJECT 124"), "{got:?}");
     // Another's act stays the speaker's claim, after the statement.
     let got = events(
         "Lavrov said NATO demanded the withdrawal of Russian troops from Moldova.",
