@@ -286,9 +286,12 @@ fn self_report(toks: &[Tok], from: usize, to: usize) -> bool {
     // Before the subject only "that" and a day ("said on Friday that it"); after it only
     // auxiliaries, negation and adverbs, no other verb's object.
     between.len() - last <= 5
-        && between[..k]
-            .iter()
-            .all(|t| t.w == "that" || t.w == "on" || TIME_WORDS.contains(&t.w.as_str()))
+        && between[..k].iter().all(|t| {
+            matches!(
+                t.w.as_str(),
+                "that" | "on" | "also" | "earlier" | "later" | "last" | "this" | "week" | "month"
+            ) || TIME_WORDS.contains(&t.w.as_str())
+        })
         && between[last + 1..].iter().all(|t| !is_punct(&t.w))
 }
 
