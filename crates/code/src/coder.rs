@@ -733,7 +733,13 @@ impl Coder {
         // it.
         let announces_own = events.len() > 1
             && events[0].cameo == "010"
-            && self_report(&toks, made[0].end, made[1].first);
+            && (self_report(&toks, made[0].end, made[1].first) || {
+                // "Admiral Retief said South Africa would give Nigeria assistance": an act
+                // announced by the speaker's own country.
+                let code = |e: &Event| e.source.as_ref().and_then(|a| a.code.clone());
+                let announced = events[1].cameo != self.lex.triggers[made[1].trigger].cameo;
+                announced && code(&events[0]).is_some() && code(&events[0]) == code(&events[1])
+            });
         let first_is_statement = events.first().is_some_and(|e| e.kind.is_none());
         // Only a plain report ("said", "stated": CAMEO 010) makes what follows a claim.
         if events
@@ -746,7 +752,20 @@ impl Coder {
             }
         }
         if announces_own {
-            events.remove(0);
+            // "The rebels claimed that they had attacked the base": a claim of one's own act
+            // done is a claim of responsibility (015), which stays the statement.
+            let claim = toks[made[0].first].w.starts_with("claim")
+                && events[1].modality.as_deref() == Some("claimed")
+                && events[1].cameo == self.lex.triggers[made[1].trigger].cameo;
+            match self.lex.codes.get("015") {
+                Some(info) if claim => {
+                    events[0].cameo = "015".to_string();
+                    events[0].goldstein = info.intensity;
+                }
+                _ => {
+                    events.remove(0);
+                }
+            }
             return events;
         }
         let mut seen_statement = false;

@@ -595,3 +595,30 @@ fn a_noun_event_from_an_actor_is_that_actors() {
     assert!(got[0].starts_with("CONCEDE 080 AGOGOV->AGOREB"), "{got:?}");
     assert!(got[1].starts_with("REQUEST 100 AGOREB->"), "{got:?}");
 }
+
+#[test]
+fn claims_of_responsibility_and_denials() {
+    // Claiming one's own attack is a claim of responsibility, which heads the sentence.
+    let got = events(
+        "The Houthis claimed that they had attacked the Saudi airport of Abha.",
+        "2024-01-12",
+    );
+    assert!(got[0].starts_with("- 015 YEMREB"), "{got:?}");
+    assert!(
+        got[1].starts_with("ASSAULT") && got[1].contains(" claimed"),
+        "{got:?}"
+    );
+    // Rejecting an accusation is a denial (016), not a rejection of a proposal.
+    let got = events(
+        "The Kenyan government rejected an allegation that it had paid the militia.",
+        "2024-01-12",
+    );
+    assert!(got[0].starts_with("- 016 KENGOV"), "{got:?}");
+    // An act announced by a speaker of the same country is the country's own.
+    let got = events(
+        "Foreign Minister Sergei Lavrov said Russia would send humanitarian aid to Syria.",
+        "2024-01-12",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].starts_with("AGREE 033"), "{got:?}");
+}
