@@ -1627,6 +1627,30 @@ pub fn sentence_events(
             }
             if let Some(t) = b.target {
                 target = Some(t);
+                // A pattern that puts its target before the verb ("- NOTED + *": "X noted
+                // that Y regretted") leaves the source to the actor before the target, the
+                // subject of the sentence it opens.
+                if b.source.is_none()
+                    && inner_source.is_none()
+                    && !is_passive
+                    && groups[t].end <= f.first
+                    && source.is_none_or(|s| s == t)
+                {
+                    source = groups
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, g)| g.first >= c.first && g.end <= groups[t].first)
+                        .filter(|(_, g)| {
+                            let mut p = g.first;
+                            while p > c.first && DETERMINERS.contains(&toks[p - 1].w.as_str()) {
+                                p -= 1;
+                            }
+                            !(p > c.first && PREPOSITIONS.contains(&toks[p - 1].w.as_str()))
+                        })
+                        .map(|(i, _)| i)
+                        .next_back()
+                        .or(source);
+                }
             }
             // "conducting military exercises in Alaska" with "- * {&MILITARY EXERCISES}": the
             // pattern took the agent's words, so the object is the country they were in.

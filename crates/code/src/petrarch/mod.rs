@@ -235,6 +235,10 @@ mod tests {
         SEND {SENT}\n\
         - * AID (TO +) [073]\n\
         \n\
+        --- REGRET [111] ---\n\
+        REGRET {REGRETTED}\n\
+        - NOTED + * [115]\n\
+        \n\
         ~ a (a b SHELL) STATE = a b 015\n\
         ~ a (b . SHELL) STATE = a b 112\n\
         ~ a (a b Q) STATE = a b Q\n\
@@ -935,6 +939,25 @@ mod tests {
     }
 
     #[test]
+    fn a_target_before_the_verb_leaves_the_source_to_the_actor_before_it() {
+        // `- NOTED + *`: the target is the subject of "regretted", the source the actor
+        // before it.
+        assert_eq!(
+            coded(
+                "The Valdorian minister noted that Kestran regretted the decision.",
+                "2015-01-01",
+                ""
+            ),
+            ["VALGOV KES 115"]
+        );
+        // Without the pattern's word the verb's own subject is the source.
+        assert_eq!(
+            coded("Kestran regretted the decision of Morev.", "2015-01-01", ""),
+            ["KES MOR 111"]
+        );
+    }
+
+    #[test]
     fn pattern_actors_after_the_verb_stop_at_be() {
         assert_eq!(
             coded("Valdoria sent aid to Kestran.", "2015-01-01", ""),
@@ -1012,7 +1035,7 @@ mod tests {
         .unwrap();
         std::fs::write(dir.path().join("T.discards.txt"), "+\nCRICKET\n").unwrap();
         let c = Cameo::load(dir.path()).unwrap();
-        assert_eq!(c.verbs.blocks.len(), 27);
+        assert_eq!(c.verbs.blocks.len(), 28);
         assert_eq!(c.discards.len(), 1);
         assert_eq!(c.warnings.len(), 3, "{:?}", c.warnings);
         assert!(
