@@ -375,6 +375,19 @@ fn groups(toks: &[Tok], mentions: &[Mention], sentence: Span, dict: &VerbDiction
         i += 1;
     }
     // Compounds: actors separated by "and", "or", commas, determiners and a few modifiers.
+    let joins_plain = |gap: &[Tok]| {
+        gap.last()
+            .is_some_and(|t| matches!(t.w.as_str(), "AND" | "OR"))
+            && gap.len() <= 3
+            && gap.iter().all(|t| {
+                let w = t.w.as_str();
+                matches!(w, "AND" | "OR" | "'S")
+                    || (!t.capital
+                        && w.chars().all(char::is_alphabetic)
+                        && !function_word(w)
+                        && !dict.forms.contains_key(w))
+            })
+    };
     let joins = |a: &Group, b: &Group| {
         let gap = &toks[a.end..b.first];
         let has_conj = gap.iter().any(|t| CONJUNCTIONS.contains(&t.w.as_str()));
@@ -398,7 +411,23 @@ fn groups(toks: &[Tok], mentions: &[Mention], sentence: Span, dict: &VerbDiction
                     .next()
                     .is_some_and(|c| c.is_alphanumeric() || c == ',')
         });
-        has_conj && clean && fillers <= 2 && gap.len() <= 5
+        if has_conj && clean && fillers <= 2 && gap.len() <= 5 {
+            return true;
+        }
+        // A conjunct that is a noun with no actor of its own takes the actor of its "of"
+        // phrase, as PETRARCH 2 gives a noun phrase the actor of its prepositional phrase:
+        // "Ithilen's sheep and goats of Gondor" is Ithilen and Gondor.
+        let n = gap.len();
+        n >= 3
+            && gap[n - 1].w == "OF"
+            && {
+                let t = &gap[n - 2];
+                !t.capital
+                    && t.w.chars().all(char::is_alphabetic)
+                    && !function_word(&t.w)
+                    && !dict.forms.contains_key(&t.w)
+            }
+            && joins_plain(&gap[..n - 2])
     };
     let mut out: Vec<Group> = Vec::new();
     let mut i = 0;

@@ -958,6 +958,27 @@ mod tests {
     }
 
     #[test]
+    fn a_conjunct_noun_takes_the_actor_of_its_of_phrase() {
+        assert_eq!(
+            coded(
+                "Kestran's farmers and traders of Morev shelled Valdoria.",
+                "2015-01-01",
+                ""
+            ),
+            ["KES VAL 195", "MOR VAL 195"]
+        );
+        // Not the object of another preposition.
+        assert_eq!(
+            coded(
+                "Kestran's farmers and traders in Morev shelled Valdoria.",
+                "2015-01-01",
+                ""
+            ),
+            ["KES VAL 195"]
+        );
+    }
+
+    #[test]
     fn pattern_actors_after_the_verb_stop_at_be() {
         assert_eq!(
             coded("Valdoria sent aid to Kestran.", "2015-01-01", ""),
