@@ -433,7 +433,17 @@ fn groups(toks: &[Tok], mentions: &[Mention], sentence: Span, dict: &VerbDiction
     let mut i = 0;
     while i < merged.len() {
         let mut j = i + 1;
+        // The list ends with its "and": a comma after it starts another phrase ("A and
+        // B, the C newspaper said"; "between A and B, and C and D").
+        let mut ended = false;
         while j < merged.len() && joins(&merged[j - 1], &merged[j]) {
+            let gap = &toks[merged[j - 1].end..merged[j].first];
+            if ended && gap.iter().any(|t| t.w == ",") {
+                break;
+            }
+            ended |= gap
+                .iter()
+                .any(|t| matches!(t.w.as_str(), "AND" | "OR" | "NOR"));
             j += 1;
         }
         let gaps = (i + 1..j).map(|k| (merged[k - 1].end, merged[k].first));
@@ -1135,7 +1145,8 @@ fn pp_subject(toks: &[Tok], groups: &[Group], c: Clause, verb: usize) -> Option<
     while p > c.first && DETERMINERS.contains(&toks[p - 1].w.as_str()) {
         p -= 1;
     }
-    (p > c.first + 1 && matches!(toks[p - 1].w.as_str(), "IN" | "OF" | "FROM")).then_some(g)
+    (p > c.first + 1 && matches!(toks[p - 1].w.as_str(), "IN" | "OF" | "FROM" | "BETWEEN"))
+        .then_some(g)
 }
 
 /// A number or a quantity word ("10", "ten", "dozens").
@@ -1811,7 +1822,9 @@ pub fn sentence_events(
                 .map(|a| (a.code.clone(), a.sector.clone()))
                 .unwrap_or_default()
         };
-        seen.insert((k(&e.source), k(&e.target), e.cameo.clone()))
+        // An actor does not act on itself ("between Gondor and Gondor").
+        let same = e.source.is_some() && k(&e.source) == k(&e.target);
+        !same && seen.insert((k(&e.source), k(&e.target), e.cameo.clone()))
     });
     events
 }

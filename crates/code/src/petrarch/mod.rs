@@ -979,6 +979,33 @@ mod tests {
     }
 
     #[test]
+    fn lists_end_with_their_and_and_actors_do_not_act_on_themselves() {
+        // A subject phrase naming its actors after "between".
+        assert_eq!(
+            coded(
+                "Trade between Valdoria and Kestran will aid Morev.",
+                "2015-01-01",
+                ""
+            ),
+            ["KES MOR 070", "VAL MOR 070"]
+        );
+        // After the list's "and", a comma starts another phrase.
+        assert_eq!(
+            coded(
+                "Valdoria shelled Kestran and Morev, the Valdorian minister said.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 195", "VAL MOR 195"]
+        );
+        // No event from an actor to itself.
+        assert_eq!(
+            coded("Valdoria shelled Kestran and Valdoria.", "2015-01-01", ""),
+            ["VAL KES 195"]
+        );
+    }
+
+    #[test]
     fn pattern_actors_after_the_verb_stop_at_be() {
         assert_eq!(
             coded("Valdoria sent aid to Kestran.", "2015-01-01", ""),
