@@ -1609,6 +1609,38 @@ pub fn sentence_events(
                                 && !dict.forms.contains_key(w)
                         })
                     })
+                    // Nor inside an infinitive right after the verb ("proposed to take up
+                    // the issue with X": X is in the phrase of "take up", which codes
+                    // nothing here; a coded one is a verb interaction above).
+                    .filter(|&g| {
+                        let to = f.end;
+                        !(to + 1 < groups[g].first
+                            && toks[to].w == "TO"
+                            && in_group[to + 1].is_none()
+                            && {
+                                let t = &toks[to + 1];
+                                let w = t.w.as_str();
+                                !t.capital
+                                    && w.chars().all(char::is_alphabetic)
+                                    && !function_word(w)
+                                    && dict.forms.get(w).map_or_else(
+                                        // A word the dictionary does not know is a verb
+                                        // when an object or a particle follows it ("to
+                                        // take up the issue"; not "to war with").
+                                        || {
+                                            !w.ends_with('S')
+                                                && toks.get(to + 2).is_some_and(|n| {
+                                                    DETERMINERS.contains(&n.w.as_str())
+                                                        || matches!(
+                                                            n.w.as_str(),
+                                                            "UP" | "OUT" | "OFF" | "DOWN" | "BACK"
+                                                        )
+                                                })
+                                        },
+                                        |fs| fs.iter().any(|v| v.base),
+                                    )
+                            })
+                    })
                     // The object is in the verb's own phrase: not past a comma, unless the
                     // comma only separates two modifiers of one noun ("complete, full
                     // diplomatic ties", but not "the treaty, officials in").

@@ -1006,6 +1006,24 @@ mod tests {
     }
 
     #[test]
+    fn an_actor_inside_an_infinitive_is_not_the_verbs_target() {
+        // "take up" codes nothing: Morev is its object, not the pledge's.
+        assert_eq!(
+            coded(
+                "Kestran pledged to take up the matter with Morev.",
+                "2015-01-01",
+                ""
+            ),
+            Vec::<String>::new()
+        );
+        // "to" before a noun is a preposition of the verb's own phrase.
+        assert_eq!(
+            coded("Kestran pledged to peace with Morev.", "2015-01-01", ""),
+            ["KES MOR 030"]
+        );
+    }
+
+    #[test]
     fn pattern_actors_after_the_verb_stop_at_be() {
         assert_eq!(
             coded("Valdoria sent aid to Kestran.", "2015-01-01", ""),
