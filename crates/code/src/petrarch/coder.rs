@@ -112,7 +112,7 @@ pub fn contains_discard(text: &str, words: &[String], exact_end: bool) -> bool {
 const DETERMINERS: &[&str] = &[
     "THE", "A", "AN", "ITS", "THEIR", "HIS", "HER", "OUR", "'S", "THIS", "THESE", "THOSE",
 ];
-const PREPOSITIONS: &[&str] = &[
+pub(crate) const PREPOSITIONS: &[&str] = &[
     "IN", "OF", "AT", "FROM", "TO", "WITH", "BY", "ON", "FOR", "INTO", "AGAINST", "ABOUT", "OVER",
     "BETWEEN", "NEAR", "ACROSS", "UNDER", "AFTER", "BEFORE", "DURING", "SINCE", "TOWARD",
     "TOWARDS", "VIA", "WITHIN", "WITHOUT", "AMONG", "THAN", "UPON",
@@ -649,6 +649,10 @@ struct View<'a> {
     /// skip them, so "- * HELP" does not read "wants to help" and "- * (TO SANCTIONS)" does not
     /// read "agreed to lift sanctions".
     infinitives: &'a [bool],
+    /// Other verbs of the clause after this one, by token: a pattern's words after the verb
+    /// are read in the verb's own phrases, so they do not skip such a verb ("said such a
+    /// step enjoyed support" is not "- * SUPPORT" of "said").
+    barriers: &'a [bool],
 }
 
 /// Steps in the opposite order: each step's adjacency moves to its new predecessor.
@@ -693,6 +697,22 @@ impl View<'_> {
             e += 1;
         }
         Some((g, e))
+    }
+
+    /// Whether token `i` is in an actor after a quantity and "of" ("hundreds of UN
+    /// troops"): the noun phrase's head is the quantity.
+    fn after_quantity(&self, i: usize) -> bool {
+        let Some(g) = self.in_group[i] else {
+            return false;
+        };
+        let mut p = i;
+        while p > 0 && self.in_group[p - 1] == Some(g) {
+            p -= 1;
+        }
+        while p > 0 && DETERMINERS.contains(&self.toks[p - 1].w.as_str()) {
+            p -= 1;
+        }
+        p >= 2 && self.toks[p - 1].w == "OF" && is_quantity(&self.toks[p - 2].w)
     }
 
     /// Whether the word at `p` is the pattern's `word`. As in PETRARCH 2, a pattern's own
@@ -747,6 +767,12 @@ impl View<'_> {
             if start > p && infinitive(start - 1) {
                 break;
             }
+            if start > p
+                && !self.backwards
+                && self.idx.get(start - 1).is_some_and(|&i| self.barriers[i])
+            {
+                break;
+            }
             // An actor of the pattern after the verb is in the verb's own phrases: the search
             // for it does not go past a form of "be" or a modal ("- * &WEAPON (TO +)" does not read "a
             // missile believed to be fired by rebels").
@@ -763,6 +789,14 @@ impl View<'_> {
                 && k > 0
                 && matches!(&steps[k - 1].elem, Elem::Word { word, .. } if word == "TO");
             if infinitive(start) && matches!(steps[k].elem, Elem::Word { .. }) && !after_to {
+                continue;
+            }
+            // Before the verb a pattern's words are the head of the subject: in "Hundreds
+            // of UN troops withdrew" that is "hundreds", not the actor after "of".
+            if self.backwards
+                && matches!(steps[k].elem, Elem::Word { .. })
+                && self.idx.get(start).is_some_and(|&i| self.after_quantity(i))
+            {
                 continue;
             }
             for (end, words) in self.elem(&steps[k].elem, start, depth) {
@@ -971,6 +1005,12 @@ fn match_patterns<'a>(
                     .is_some_and(|fs| fs.iter().any(|v| v.base))
         })
         .collect();
+    let mut barriers = vec![false; toks.len()];
+    for v in find_verbs(toks, c, dict, in_group) {
+        if v.first >= f.end {
+            barriers[v.first] = true;
+        }
+    }
     let view = |idx: Vec<usize>, backwards: bool, stems: bool| View {
         toks,
         idx,
@@ -979,6 +1019,7 @@ fn match_patterns<'a>(
         backwards,
         stems,
         infinitives: &infinitives,
+        barriers: &barriers,
     };
     // The most specific pattern wins; among equally specific ones, one whose words are
     // written as they appear before one that needs an inflection ("- * SANCTIONS" before
@@ -1099,10 +1140,7 @@ fn subject(toks: &[Tok], groups: &[Group], c: Clause, verb: usize) -> Option<usi
             }
             // "Hundreds of UN troops", "some of the rebels": a quantity before "of" is
             // not the subject; the actor is.
-            let quantity = p >= c.first + 2 && toks[p - 1].w == "OF" && {
-                let q = toks[p - 2].w.as_str();
-                is_number(q) || matches!(q, "SOME" | "MOST" | "ALL" | "FEW" | "MILLIONS" | "TENS")
-            };
+            let quantity = p >= c.first + 2 && toks[p - 1].w == "OF" && is_quantity(&toks[p - 2].w);
             quantity || !(p > c.first && PREPOSITIONS.contains(&toks[p - 1].w.as_str()))
         })
         .filter(|(_, g)| {
@@ -1147,6 +1185,11 @@ fn pp_subject(toks: &[Tok], groups: &[Group], c: Clause, verb: usize) -> Option<
     }
     (p > c.first + 1 && matches!(toks[p - 1].w.as_str(), "IN" | "OF" | "FROM" | "BETWEEN"))
         .then_some(g)
+}
+
+/// A number or a quantity word before "of" ("hundreds of", "some of").
+fn is_quantity(q: &str) -> bool {
+    is_number(q) || matches!(q, "SOME" | "MOST" | "ALL" | "FEW" | "MILLIONS" | "TENS")
 }
 
 /// A number or a quantity word ("10", "ten", "dozens").

@@ -235,6 +235,11 @@ mod tests {
         SEND {SENT}\n\
         - * AID (TO +) [073]\n\
         \n\
+        --- RETREAT [080] ---\n\
+        RETREAT {RETREATED}\n\
+        - SOLDIERS * [0874]\n\
+        - * BORDER [0871]\n\
+        \n\
         --- REGRET [111] ---\n\
         REGRET {REGRETTED}\n\
         - NOTED + * [115]\n\
@@ -1024,6 +1029,44 @@ mod tests {
     }
 
     #[test]
+    fn pattern_words_are_read_on_the_verbs_own_phrases() {
+        assert_eq!(
+            coded(
+                "Valdorian soldiers retreated from Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VALMIL KES 0874"]
+        );
+        // After a quantity and "of" the subject's head is the quantity.
+        assert_eq!(
+            coded(
+                "Hundreds of Valdorian soldiers retreated from Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VALMIL KES 080"]
+        );
+        assert_eq!(
+            coded(
+                "Valdoria retreated from the border with Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 0871"]
+        );
+        // A word after another verb of the clause is in that verb's phrase.
+        assert_eq!(
+            coded(
+                "Valdoria retreated from Kestran as rebels shelled the border.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 080"]
+        );
+    }
+
+    #[test]
     fn pattern_actors_after_the_verb_stop_at_be() {
         assert_eq!(
             coded("Valdoria sent aid to Kestran.", "2015-01-01", ""),
@@ -1101,7 +1144,7 @@ mod tests {
         .unwrap();
         std::fs::write(dir.path().join("T.discards.txt"), "+\nCRICKET\n").unwrap();
         let c = Cameo::load(dir.path()).unwrap();
-        assert_eq!(c.verbs.blocks.len(), 28);
+        assert_eq!(c.verbs.blocks.len(), 29);
         assert_eq!(c.discards.len(), 1);
         assert_eq!(c.warnings.len(), 3, "{:?}", c.warnings);
         assert!(
