@@ -661,6 +661,7 @@ fn reversed(steps: &[Step]) -> Vec<Step> {
     (0..n)
         .rev()
         .map(|i| Step {
+            phrase: steps[i].phrase,
             elem: steps[i].elem.clone(),
             adjacent: if i + 1 < n {
                 steps[i + 1].adjacent
@@ -790,6 +791,23 @@ impl View<'_> {
                 && matches!(&steps[k - 1].elem, Elem::Word { word, .. } if word == "TO");
             if infinitive(start) && matches!(steps[k].elem, Elem::Word { .. }) && !after_to {
                 continue;
+            }
+            // In PETRARCH 2's syntax a word outside parentheses and braces after the verb
+            // is the head of the verb's own noun phrase (its object), not a word of a
+            // prepositional phrase further on ("- * TRIP" does not read "made his remarks
+            // at the start of a regional trip").
+            if start > p
+                && !self.backwards
+                && depth == 0
+                && self.dict.petrarch2
+                && !steps[k].phrase
+                && matches!(steps[k].elem, Elem::Word { .. } | Elem::Synset(_))
+                && self.idx[p..start].iter().any(|&i| {
+                    let w = self.toks[i].w.as_str();
+                    w == "," || PREPOSITIONS.contains(&w)
+                })
+            {
+                break;
             }
             // Before the verb a pattern's words are the head of the subject: in "Hundreds
             // of UN troops withdrew" that is "hundreds", not the actor after "of".
@@ -1580,7 +1598,35 @@ pub fn sentence_events(
                     BE.contains(&toks[i].w.as_str())
                         && verbs.iter().any(|v| v.first == i + 1 && v.form.past)
                 });
-            if reduced_relative {
+            // "made his remarks at the start of a trip aimed at ...": a past participle
+            // after a common noun and before a prepositional phrase, once the clause has
+            // had its verb, describes the noun; PETRARCH 2 reads it as a passive with no
+            // agent, which codes nothing.
+            let describes_noun = f.form.past
+                && k > 0
+                && toks[verbs[0].end..f.first]
+                    .iter()
+                    .any(|t| DETERMINERS.contains(&t.w.as_str()))
+                && f.first > c.first
+                && in_group[f.first - 1].is_none()
+                && {
+                    let t = &toks[f.first - 1];
+                    !t.capital
+                        && t.w.chars().all(char::is_alphabetic)
+                        && !function_word(&t.w)
+                        && !NEGATORS.contains(&t.w.as_str())
+                        && !t.w.ends_with("LY")
+                        && !matches!(t.w.as_str(), "HAS" | "HAVE" | "HAD" | "HAVING")
+                }
+                && toks
+                    .get(f.end)
+                    .is_some_and(|t| PREPOSITIONS.contains(&t.w.as_str()) && t.w != "BY");
+            // A gerund after a preposition ("aimed at pushing for a ceasefire") names an act
+            // with no subject of its own, which PETRARCH 2 does not code.
+            let gerund = f.first > c.first
+                && toks[f.first].w.ends_with("ING")
+                && PREPOSITIONS.contains(&toks[f.first - 1].w.as_str());
+            if reduced_relative || describes_noun || gerund {
                 continue;
             }
             let voice_passive = passive(&toks, c, f, &in_group);

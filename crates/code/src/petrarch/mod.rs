@@ -250,6 +250,10 @@ mod tests {
         ~ a (_ b ASSASSINATE) TRY = a b 185\n";
 
     fn cameo(discards: &str) -> Cameo {
+        cameo_with(VERBS, discards)
+    }
+
+    fn cameo_with(verbs_text: &str, discards: &str) -> Cameo {
         let mut w = Vec::new();
         let actors = CameoActors::new(Dictionaries {
             actors: parse_actors(ACTORS, "a", &mut w),
@@ -258,7 +262,7 @@ mod tests {
         })
         .unwrap();
         let mut verbs = VerbDictionary::default();
-        verbs::parse_verbs(VERBS, "v", &mut verbs);
+        verbs::parse_verbs(verbs_text, "v", &mut verbs);
         assert!(
             w.is_empty() && verbs.warnings.is_empty(),
             "{w:?} {:?}",
@@ -270,11 +274,14 @@ mod tests {
 
     /// Each event as `SOURCE TARGET CODE`, sorted.
     fn coded(text: &str, date: &str, discards: &str) -> Vec<String> {
-        let c = cameo(discards);
+        coded_with(&cameo(discards), text, date)
+    }
+
+    fn coded_with(c: &Cameo, text: &str, date: &str) -> Vec<String> {
         let day = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
         let mut doc = Document::new(text.to_string(), Meta::default());
         dyad_annotate::annotate_with(&mut doc, day, Some(&c.actors));
-        code(&mut doc, day, &c);
+        code(&mut doc, day, c);
         let a = |x: &Option<dyad_model::EventActor>| {
             x.as_ref().map_or("---".to_string(), |a| {
                 format!(
@@ -1063,6 +1070,47 @@ mod tests {
                 ""
             ),
             ["VAL KES 080"]
+        );
+    }
+
+    #[test]
+    fn petrarch_2_syntax_reads_bare_words_on_the_verbs_object() {
+        // Prepositional phrases in parentheses: PETRARCH 2's syntax.
+        let c = cameo_with(
+            "--- MAKE [---] ---\nMAKE {MADE}\n- * TRIP [036]\n- * (FOR TALKS) [040]\n\n\
+             --- AIM [030] ---\nAIM\n\n--- PUSH [030] ---\nPUSH\n",
+            "",
+        );
+        let day = "2015-01-01";
+        assert_eq!(
+            coded_with(&c, "The Valdorian minister made a trip to Kestran.", day),
+            ["VALGOV KES 036"]
+        );
+        // "trip" is not the head of the verb's object.
+        assert_eq!(
+            coded_with(
+                &c,
+                "The Valdorian minister made remarks in Kestran at the start of a trip.",
+                day
+            ),
+            Vec::<String>::new()
+        );
+        // A participle describing a noun, a gerund after a preposition: no event.
+        assert_eq!(
+            coded_with(
+                &c,
+                "The Valdorian minister made remarks at the start of a trip aimed at Kestran.",
+                day
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            coded_with(
+                &c,
+                "The Valdorian minister made remarks on pushing Kestran.",
+                day
+            ),
+            Vec::<String>::new()
         );
     }
 

@@ -49,6 +49,10 @@ pub enum Elem {
 pub struct Step {
     pub elem: Elem,
     pub adjacent: bool,
+    /// Written inside `( )` or `{ }`: part of a prepositional phrase or of a noun phrase
+    /// with its modifiers. A word outside them is, in PETRARCH 2's syntax, the head of one
+    /// of the verb's own noun phrases.
+    pub phrase: bool,
 }
 
 /// The code of a pattern or block: the event, and the reverse event of a pair.
@@ -148,6 +152,8 @@ pub struct VerbDictionary {
     /// Verb transformations (`~` lines), in file order.
     pub transformations: Vec<Transformation>,
     pub warnings: Vec<String>,
+    /// Written in PETRARCH 2's syntax (prepositional phrases mostly in parentheses).
+    pub petrarch2: bool,
 }
 
 /// A PETRARCH 2 verb transformation: an event reported inside another verb's complement
@@ -282,6 +288,7 @@ pub fn parse_verbs(text: &str, file: &str, dict: &mut VerbDictionary) {
     };
     let petrarch2 = patterns().filter(|l| l.contains('(')).count()
         > patterns().filter(|l| bare_preposition(l)).count();
+    dict.petrarch2 |= petrarch2;
     for (i, line) in strip_comments(text).iter().enumerate() {
         let line = line.as_str();
         let at = || format!("{file}:{}", i + 1);
@@ -515,7 +522,13 @@ fn add_verb(line: &str, block: usize, dict: &mut VerbDictionary) -> Result<(), S
 /// The steps of a phrase (pattern side or synset member).
 fn steps(s: &str) -> Option<Vec<Step>> {
     let mut out = Vec::new();
+    let mut depth = 0usize;
     for chunk in s.split_whitespace() {
+        if chunk.starts_with(['(', '{']) {
+            depth += 1;
+        }
+        let phrase = depth > 0;
+        depth = depth.saturating_sub(chunk.chars().filter(|&c| c == ')' || c == '}').count());
         let chunk: String = chunk.chars().filter(|c| !"{}()".contains(*c)).collect();
         let parts: Vec<&str> = chunk.split('_').collect();
         let mut adjacent = false;
@@ -560,6 +573,7 @@ fn steps(s: &str) -> Option<Vec<Step>> {
             out.push(Step {
                 elem,
                 adjacent: adjacent || k > 0,
+                phrase,
             });
             adjacent = false;
         }
@@ -589,6 +603,7 @@ fn parse_pattern(p: &str, origin: &str) -> Result<Pattern, String> {
         before.push(Step {
             elem: s.elem.clone(),
             adjacent: next_adjacent,
+            phrase: s.phrase,
         });
         next_adjacent = s.adjacent;
     }
