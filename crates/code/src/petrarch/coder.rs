@@ -1205,6 +1205,39 @@ fn pp_subject(toks: &[Tok], groups: &[Group], c: Clause, verb: usize) -> Option<
         .then_some(g)
 }
 
+/// Whether the verb at `verb` has a subject noun phrase of its own naming no actor, after
+/// another verb that follows the actor at `from` ("Washington said such a step enjoyed
+/// support": the step enjoyed it, not Washington).
+fn own_noun_subject(
+    toks: &[Tok],
+    dict: &VerbDictionary,
+    in_group: &[Option<usize>],
+    from: usize,
+    verb: usize,
+) -> bool {
+    if verb < from + 3 {
+        return false;
+    }
+    let n = &toks[verb - 1];
+    let plain = in_group[verb - 1].is_none()
+        && !n.capital
+        && n.w.chars().all(char::is_alphabetic)
+        && !function_word(&n.w)
+        && !n.w.ends_with("LY")
+        && !NEGATORS.contains(&n.w.as_str());
+    let Some(d) = (verb.saturating_sub(3).max(from)..verb - 1)
+        .rev()
+        .find(|&i| DETERMINERS.contains(&toks[i].w.as_str()))
+    else {
+        return false;
+    };
+    plain
+        && (d..verb).all(|i| in_group[i].is_none())
+        && (from..d).any(|i| {
+            in_group[i].is_none() && !toks[i].capital && dict.forms.contains_key(&toks[i].w)
+        })
+}
+
 /// A number or a quantity word before "of" ("hundreds of", "some of").
 fn is_quantity(q: &str) -> bool {
     is_number(q) || matches!(q, "SOME" | "MOST" | "ALL" | "FEW" | "MILLIONS" | "TENS")
@@ -1632,11 +1665,9 @@ pub fn sentence_events(
             let voice_passive = passive(&toks, c, f, &in_group);
             let (mut code, mut b, pattern) =
                 match_patterns(dict, &toks, c, f, &in_group, voice_passive);
-            let subj = subject(&toks, &groups, c, f.first).or(if c.inherits {
-                last_subject
-            } else {
-                None
-            });
+            let subj = subject(&toks, &groups, c, f.first)
+                .filter(|&s| !own_noun_subject(&toks, dict, &in_group, groups[s].end, f.first))
+                .or(if c.inherits { last_subject } else { None });
             // A verb with no event of its own may still frame one ("attempted to
             // assassinate"); only transformations can say so.
             let outer = code.active.clone();
@@ -1729,6 +1760,26 @@ pub fn sentence_events(
                                         |fs| fs.iter().any(|v| v.base),
                                     )
                             })
+                    })
+                    // Nor past the finite verb of a clause of its own: "said such a step
+                    // enjoyed support from X" (a past form after a determiner and a noun).
+                    .filter(|&g| {
+                        !verbs.iter().any(|v| {
+                            v.first >= f.end + 2
+                                && v.end <= groups[g].first
+                                && v.form.past
+                                && v.form.pre.is_empty()
+                                && {
+                                    let n = &toks[v.first - 1];
+                                    let d = &toks[v.first - 2];
+                                    in_group[v.first - 1].is_none()
+                                        && !n.capital
+                                        && n.w.chars().all(char::is_alphabetic)
+                                        && !function_word(&n.w)
+                                        && !is_number(&n.w)
+                                        && DETERMINERS.contains(&d.w.as_str())
+                                }
+                        })
                     })
                     // The object is in the verb's own phrase: not past a comma, unless the
                     // comma only separates two modifiers of one noun ("complete, full

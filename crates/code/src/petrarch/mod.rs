@@ -1115,6 +1115,24 @@ mod tests {
     }
 
     #[test]
+    fn a_complement_clause_with_a_noun_subject_is_its_own() {
+        // "such a plan" is the subject of "aided": Kestran is neither the statement's
+        // target nor aided by Valdoria.
+        assert_eq!(
+            coded(
+                "Valdoria stated such a plan aided Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            coded("Valdoria stated the plan to Kestran.", "2015-01-01", ""),
+            ["VAL KES 010"]
+        );
+    }
+
+    #[test]
     fn pattern_actors_after_the_verb_stop_at_be() {
         assert_eq!(
             coded("Valdoria sent aid to Kestran.", "2015-01-01", ""),
