@@ -716,15 +716,18 @@ impl View<'_> {
         p >= 2 && self.toks[p - 1].w == "OF" && is_quantity(&self.toks[p - 2].w)
     }
 
-    /// Whether the word at `p` is the pattern's `word`. As in PETRARCH 2, a pattern's own
-    /// words match as written ("- * EFFORT" is not "efforts"); a synonym set's members also
-    /// match their plurals (`depth` > 0 inside a set), in the second pass.
+    /// Whether the word at `p` is the pattern's `word`. In a TABARI-syntax dictionary a
+    /// pattern's own words match as written ("- * EFFORT" is not "efforts"); a synonym
+    /// set's members also match their plurals (`depth` > 0 inside a set), in the second
+    /// pass. In PETRARCH 2's syntax a bare word is a noun phrase's head, read on its lemma
+    /// as PETRARCH 2's gold standard was coded from lemmatised parses: it also matches its
+    /// plural, in the second pass ("- * ASSURANCE" reads "received assurances").
     fn word_matches(&self, p: usize, word: &str, exact: bool, depth: usize) -> bool {
         let Some(t) = self.word(p) else { return false };
         if t == word {
             return true;
         }
-        if exact || !self.stems || depth == 0 || word.len() < 3 {
+        if exact || !self.stems || (depth == 0 && !self.dict.petrarch2) || word.len() < 3 {
             return false;
         }
         let plural = match word.strip_suffix('Y') {

@@ -1086,6 +1086,11 @@ mod tests {
             coded_with(&c, "The Valdorian minister made a trip to Kestran.", day),
             ["VALGOV KES 036"]
         );
+        // A head noun is read on its lemma: its plural matches too.
+        assert_eq!(
+            coded_with(&c, "The Valdorian minister made trips to Kestran.", day),
+            ["VALGOV KES 036"]
+        );
         // "trip" is not the head of the verb's object.
         assert_eq!(
             coded_with(
