@@ -112,7 +112,7 @@ pub fn contains_discard(text: &str, words: &[String], exact_end: bool) -> bool {
 const DETERMINERS: &[&str] = &[
     "THE", "A", "AN", "ITS", "THEIR", "HIS", "HER", "OUR", "'S", "THIS", "THESE", "THOSE",
 ];
-const PREPOSITIONS: &[&str] = &[
+pub(crate) const PREPOSITIONS: &[&str] = &[
     "IN", "OF", "AT", "FROM", "TO", "WITH", "BY", "ON", "FOR", "INTO", "AGAINST", "ABOUT", "OVER",
     "BETWEEN", "NEAR", "ACROSS", "UNDER", "AFTER", "BEFORE", "DURING", "SINCE", "TOWARD",
     "TOWARDS", "VIA", "WITHIN", "WITHOUT", "AMONG", "THAN", "UPON",
@@ -375,6 +375,19 @@ fn groups(toks: &[Tok], mentions: &[Mention], sentence: Span, dict: &VerbDiction
         i += 1;
     }
     // Compounds: actors separated by "and", "or", commas, determiners and a few modifiers.
+    let joins_plain = |gap: &[Tok]| {
+        gap.last()
+            .is_some_and(|t| matches!(t.w.as_str(), "AND" | "OR"))
+            && gap.len() <= 3
+            && gap.iter().all(|t| {
+                let w = t.w.as_str();
+                matches!(w, "AND" | "OR" | "'S")
+                    || (!t.capital
+                        && w.chars().all(char::is_alphabetic)
+                        && !function_word(w)
+                        && !dict.forms.contains_key(w))
+            })
+    };
     let joins = |a: &Group, b: &Group| {
         let gap = &toks[a.end..b.first];
         let has_conj = gap.iter().any(|t| CONJUNCTIONS.contains(&t.w.as_str()));
@@ -398,13 +411,39 @@ fn groups(toks: &[Tok], mentions: &[Mention], sentence: Span, dict: &VerbDiction
                     .next()
                     .is_some_and(|c| c.is_alphanumeric() || c == ',')
         });
-        has_conj && clean && fillers <= 2 && gap.len() <= 5
+        if has_conj && clean && fillers <= 2 && gap.len() <= 5 {
+            return true;
+        }
+        // A conjunct that is a noun with no actor of its own takes the actor of its "of"
+        // phrase, as PETRARCH 2 gives a noun phrase the actor of its prepositional phrase:
+        // "Ithilen's sheep and goats of Gondor" is Ithilen and Gondor.
+        let n = gap.len();
+        n >= 3
+            && gap[n - 1].w == "OF"
+            && {
+                let t = &gap[n - 2];
+                !t.capital
+                    && t.w.chars().all(char::is_alphabetic)
+                    && !function_word(&t.w)
+                    && !dict.forms.contains_key(&t.w)
+            }
+            && joins_plain(&gap[..n - 2])
     };
     let mut out: Vec<Group> = Vec::new();
     let mut i = 0;
     while i < merged.len() {
         let mut j = i + 1;
+        // The list ends with its "and": a comma after it starts another phrase ("A and
+        // B, the C newspaper said"; "between A and B, and C and D").
+        let mut ended = false;
         while j < merged.len() && joins(&merged[j - 1], &merged[j]) {
+            let gap = &toks[merged[j - 1].end..merged[j].first];
+            if ended && gap.iter().any(|t| t.w == ",") {
+                break;
+            }
+            ended |= gap
+                .iter()
+                .any(|t| matches!(t.w.as_str(), "AND" | "OR" | "NOR"));
             j += 1;
         }
         let gaps = (i + 1..j).map(|k| (merged[k - 1].end, merged[k].first));
@@ -610,6 +649,10 @@ struct View<'a> {
     /// skip them, so "- * HELP" does not read "wants to help" and "- * (TO SANCTIONS)" does not
     /// read "agreed to lift sanctions".
     infinitives: &'a [bool],
+    /// Other verbs of the clause after this one, by token: a pattern's words after the verb
+    /// are read in the verb's own phrases, so they do not skip such a verb ("said such a
+    /// step enjoyed support" is not "- * SUPPORT" of "said").
+    barriers: &'a [bool],
 }
 
 /// Steps in the opposite order: each step's adjacency moves to its new predecessor.
@@ -618,6 +661,7 @@ fn reversed(steps: &[Step]) -> Vec<Step> {
     (0..n)
         .rev()
         .map(|i| Step {
+            phrase: steps[i].phrase,
             elem: steps[i].elem.clone(),
             adjacent: if i + 1 < n {
                 steps[i + 1].adjacent
@@ -656,15 +700,34 @@ impl View<'_> {
         Some((g, e))
     }
 
-    /// Whether the word at `p` is the pattern's `word`. As in PETRARCH 2, a pattern's own
-    /// words match as written ("- * EFFORT" is not "efforts"); a synonym set's members also
-    /// match their plurals (`depth` > 0 inside a set), in the second pass.
+    /// Whether token `i` is in an actor after a quantity and "of" ("hundreds of UN
+    /// troops"): the noun phrase's head is the quantity.
+    fn after_quantity(&self, i: usize) -> bool {
+        let Some(g) = self.in_group[i] else {
+            return false;
+        };
+        let mut p = i;
+        while p > 0 && self.in_group[p - 1] == Some(g) {
+            p -= 1;
+        }
+        while p > 0 && DETERMINERS.contains(&self.toks[p - 1].w.as_str()) {
+            p -= 1;
+        }
+        p >= 2 && self.toks[p - 1].w == "OF" && is_quantity(&self.toks[p - 2].w)
+    }
+
+    /// Whether the word at `p` is the pattern's `word`. In a TABARI-syntax dictionary a
+    /// pattern's own words match as written ("- * EFFORT" is not "efforts"); a synonym
+    /// set's members also match their plurals (`depth` > 0 inside a set), in the second
+    /// pass. In PETRARCH 2's syntax a bare word is a noun phrase's head, read on its lemma
+    /// as PETRARCH 2's gold standard was coded from lemmatised parses: it also matches its
+    /// plural, in the second pass ("- * ASSURANCE" reads "received assurances").
     fn word_matches(&self, p: usize, word: &str, exact: bool, depth: usize) -> bool {
         let Some(t) = self.word(p) else { return false };
         if t == word {
             return true;
         }
-        if exact || !self.stems || depth == 0 || word.len() < 3 {
+        if exact || !self.stems || (depth == 0 && !self.dict.petrarch2) || word.len() < 3 {
             return false;
         }
         let plural = match word.strip_suffix('Y') {
@@ -708,6 +771,12 @@ impl View<'_> {
             if start > p && infinitive(start - 1) {
                 break;
             }
+            if start > p
+                && !self.backwards
+                && self.idx.get(start - 1).is_some_and(|&i| self.barriers[i])
+            {
+                break;
+            }
             // An actor of the pattern after the verb is in the verb's own phrases: the search
             // for it does not go past a form of "be" or a modal ("- * &WEAPON (TO +)" does not read "a
             // missile believed to be fired by rebels").
@@ -724,6 +793,31 @@ impl View<'_> {
                 && k > 0
                 && matches!(&steps[k - 1].elem, Elem::Word { word, .. } if word == "TO");
             if infinitive(start) && matches!(steps[k].elem, Elem::Word { .. }) && !after_to {
+                continue;
+            }
+            // In PETRARCH 2's syntax a word outside parentheses and braces after the verb
+            // is the head of the verb's own noun phrase (its object), not a word of a
+            // prepositional phrase further on ("- * TRIP" does not read "made his remarks
+            // at the start of a regional trip").
+            if start > p
+                && !self.backwards
+                && depth == 0
+                && self.dict.petrarch2
+                && !steps[k].phrase
+                && matches!(steps[k].elem, Elem::Word { .. } | Elem::Synset(_))
+                && self.idx[p..start].iter().any(|&i| {
+                    let w = self.toks[i].w.as_str();
+                    w == "," || PREPOSITIONS.contains(&w)
+                })
+            {
+                break;
+            }
+            // Before the verb a pattern's words are the head of the subject: in "Hundreds
+            // of UN troops withdrew" that is "hundreds", not the actor after "of".
+            if self.backwards
+                && matches!(steps[k].elem, Elem::Word { .. })
+                && self.idx.get(start).is_some_and(|&i| self.after_quantity(i))
+            {
                 continue;
             }
             for (end, words) in self.elem(&steps[k].elem, start, depth) {
@@ -932,6 +1026,12 @@ fn match_patterns<'a>(
                     .is_some_and(|fs| fs.iter().any(|v| v.base))
         })
         .collect();
+    let mut barriers = vec![false; toks.len()];
+    for v in find_verbs(toks, c, dict, in_group) {
+        if v.first >= f.end {
+            barriers[v.first] = true;
+        }
+    }
     let view = |idx: Vec<usize>, backwards: bool, stems: bool| View {
         toks,
         idx,
@@ -940,6 +1040,7 @@ fn match_patterns<'a>(
         backwards,
         stems,
         infinitives: &infinitives,
+        barriers: &barriers,
     };
     // The most specific pattern wins; among equally specific ones, one whose words are
     // written as they appear before one that needs an inflection ("- * SANCTIONS" before
@@ -1060,10 +1161,7 @@ fn subject(toks: &[Tok], groups: &[Group], c: Clause, verb: usize) -> Option<usi
             }
             // "Hundreds of UN troops", "some of the rebels": a quantity before "of" is
             // not the subject; the actor is.
-            let quantity = p >= c.first + 2 && toks[p - 1].w == "OF" && {
-                let q = toks[p - 2].w.as_str();
-                is_number(q) || matches!(q, "SOME" | "MOST" | "ALL" | "FEW" | "MILLIONS" | "TENS")
-            };
+            let quantity = p >= c.first + 2 && toks[p - 1].w == "OF" && is_quantity(&toks[p - 2].w);
             quantity || !(p > c.first && PREPOSITIONS.contains(&toks[p - 1].w.as_str()))
         })
         .filter(|(_, g)| {
@@ -1106,7 +1204,46 @@ fn pp_subject(toks: &[Tok], groups: &[Group], c: Clause, verb: usize) -> Option<
     while p > c.first && DETERMINERS.contains(&toks[p - 1].w.as_str()) {
         p -= 1;
     }
-    (p > c.first + 1 && matches!(toks[p - 1].w.as_str(), "IN" | "OF" | "FROM")).then_some(g)
+    (p > c.first + 1 && matches!(toks[p - 1].w.as_str(), "IN" | "OF" | "FROM" | "BETWEEN"))
+        .then_some(g)
+}
+
+/// Whether the verb at `verb` has a subject noun phrase of its own naming no actor, after
+/// another verb that follows the actor at `from` ("Washington said such a step enjoyed
+/// support": the step enjoyed it, not Washington).
+fn own_noun_subject(
+    toks: &[Tok],
+    dict: &VerbDictionary,
+    in_group: &[Option<usize>],
+    from: usize,
+    verb: usize,
+) -> bool {
+    if verb < from + 3 {
+        return false;
+    }
+    let n = &toks[verb - 1];
+    let plain = in_group[verb - 1].is_none()
+        && !n.capital
+        && n.w.chars().all(char::is_alphabetic)
+        && !function_word(&n.w)
+        && !n.w.ends_with("LY")
+        && !NEGATORS.contains(&n.w.as_str());
+    let Some(d) = (verb.saturating_sub(3).max(from)..verb - 1)
+        .rev()
+        .find(|&i| DETERMINERS.contains(&toks[i].w.as_str()))
+    else {
+        return false;
+    };
+    plain
+        && (d..verb).all(|i| in_group[i].is_none())
+        && (from..d).any(|i| {
+            in_group[i].is_none() && !toks[i].capital && dict.forms.contains_key(&toks[i].w)
+        })
+}
+
+/// A number or a quantity word before "of" ("hundreds of", "some of").
+fn is_quantity(q: &str) -> bool {
+    is_number(q) || matches!(q, "SOME" | "MOST" | "ALL" | "FEW" | "MILLIONS" | "TENS")
 }
 
 /// A number or a quantity word ("10", "ten", "dozens").
@@ -1497,17 +1634,43 @@ pub fn sentence_events(
                     BE.contains(&toks[i].w.as_str())
                         && verbs.iter().any(|v| v.first == i + 1 && v.form.past)
                 });
-            if reduced_relative {
+            // "made his remarks at the start of a trip aimed at ...": a past participle
+            // after a common noun and before a prepositional phrase, once the clause has
+            // had its verb, describes the noun; PETRARCH 2 reads it as a passive with no
+            // agent, which codes nothing.
+            let describes_noun = f.form.past
+                && k > 0
+                && toks[verbs[0].end..f.first]
+                    .iter()
+                    .any(|t| DETERMINERS.contains(&t.w.as_str()))
+                && f.first > c.first
+                && in_group[f.first - 1].is_none()
+                && {
+                    let t = &toks[f.first - 1];
+                    !t.capital
+                        && t.w.chars().all(char::is_alphabetic)
+                        && !function_word(&t.w)
+                        && !NEGATORS.contains(&t.w.as_str())
+                        && !t.w.ends_with("LY")
+                        && !matches!(t.w.as_str(), "HAS" | "HAVE" | "HAD" | "HAVING")
+                }
+                && toks
+                    .get(f.end)
+                    .is_some_and(|t| PREPOSITIONS.contains(&t.w.as_str()) && t.w != "BY");
+            // A gerund after a preposition ("aimed at pushing for a ceasefire") names an act
+            // with no subject of its own, which PETRARCH 2 does not code.
+            let gerund = f.first > c.first
+                && toks[f.first].w.ends_with("ING")
+                && PREPOSITIONS.contains(&toks[f.first - 1].w.as_str());
+            if reduced_relative || describes_noun || gerund {
                 continue;
             }
             let voice_passive = passive(&toks, c, f, &in_group);
             let (mut code, mut b, pattern) =
                 match_patterns(dict, &toks, c, f, &in_group, voice_passive);
-            let subj = subject(&toks, &groups, c, f.first).or(if c.inherits {
-                last_subject
-            } else {
-                None
-            });
+            let subj = subject(&toks, &groups, c, f.first)
+                .filter(|&s| !own_noun_subject(&toks, dict, &in_group, groups[s].end, f.first))
+                .or(if c.inherits { last_subject } else { None });
             // A verb with no event of its own may still frame one ("attempted to
             // assassinate"); only transformations can say so.
             let outer = code.active.clone();
@@ -1569,6 +1732,58 @@ pub fn sentence_events(
                                 && !dict.forms.contains_key(w)
                         })
                     })
+                    // Nor inside an infinitive right after the verb ("proposed to take up
+                    // the issue with X": X is in the phrase of "take up", which codes
+                    // nothing here; a coded one is a verb interaction above).
+                    .filter(|&g| {
+                        let to = f.end;
+                        !(to + 1 < groups[g].first
+                            && toks[to].w == "TO"
+                            && in_group[to + 1].is_none()
+                            && {
+                                let t = &toks[to + 1];
+                                let w = t.w.as_str();
+                                !t.capital
+                                    && w.chars().all(char::is_alphabetic)
+                                    && !function_word(w)
+                                    && dict.forms.get(w).map_or_else(
+                                        // A word the dictionary does not know is a verb
+                                        // when an object or a particle follows it ("to
+                                        // take up the issue"; not "to war with").
+                                        || {
+                                            !w.ends_with('S')
+                                                && toks.get(to + 2).is_some_and(|n| {
+                                                    DETERMINERS.contains(&n.w.as_str())
+                                                        || matches!(
+                                                            n.w.as_str(),
+                                                            "UP" | "OUT" | "OFF" | "DOWN" | "BACK"
+                                                        )
+                                                })
+                                        },
+                                        |fs| fs.iter().any(|v| v.base),
+                                    )
+                            })
+                    })
+                    // Nor past the finite verb of a clause of its own: "said such a step
+                    // enjoyed support from X" (a past form after a determiner and a noun).
+                    .filter(|&g| {
+                        !verbs.iter().any(|v| {
+                            v.first >= f.end + 2
+                                && v.end <= groups[g].first
+                                && v.form.past
+                                && v.form.pre.is_empty()
+                                && {
+                                    let n = &toks[v.first - 1];
+                                    let d = &toks[v.first - 2];
+                                    in_group[v.first - 1].is_none()
+                                        && !n.capital
+                                        && n.w.chars().all(char::is_alphabetic)
+                                        && !function_word(&n.w)
+                                        && !is_number(&n.w)
+                                        && DETERMINERS.contains(&d.w.as_str())
+                                }
+                        })
+                    })
                     // The object is in the verb's own phrase: not past a comma, unless the
                     // comma only separates two modifiers of one noun ("complete, full
                     // diplomatic ties", but not "the treaty, officials in").
@@ -1627,6 +1842,30 @@ pub fn sentence_events(
             }
             if let Some(t) = b.target {
                 target = Some(t);
+                // A pattern that puts its target before the verb ("- NOTED + *": "X noted
+                // that Y regretted") leaves the source to the actor before the target, the
+                // subject of the sentence it opens.
+                if b.source.is_none()
+                    && inner_source.is_none()
+                    && !is_passive
+                    && groups[t].end <= f.first
+                    && source.is_none_or(|s| s == t)
+                {
+                    source = groups
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, g)| g.first >= c.first && g.end <= groups[t].first)
+                        .filter(|(_, g)| {
+                            let mut p = g.first;
+                            while p > c.first && DETERMINERS.contains(&toks[p - 1].w.as_str()) {
+                                p -= 1;
+                            }
+                            !(p > c.first && PREPOSITIONS.contains(&toks[p - 1].w.as_str()))
+                        })
+                        .map(|(i, _)| i)
+                        .next_back()
+                        .or(source);
+                }
             }
             // "conducting military exercises in Alaska" with "- * {&MILITARY EXERCISES}": the
             // pattern took the agent's words, so the object is the country they were in.
@@ -1758,7 +1997,9 @@ pub fn sentence_events(
                 .map(|a| (a.code.clone(), a.sector.clone()))
                 .unwrap_or_default()
         };
-        seen.insert((k(&e.source), k(&e.target), e.cameo.clone()))
+        // An actor does not act on itself ("between Gondor and Gondor").
+        let same = e.source.is_some() && k(&e.source) == k(&e.target);
+        !same && seen.insert((k(&e.source), k(&e.target), e.cameo.clone()))
     });
     events
 }

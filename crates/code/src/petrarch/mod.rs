@@ -235,12 +235,25 @@ mod tests {
         SEND {SENT}\n\
         - * AID (TO +) [073]\n\
         \n\
+        --- RETREAT [080] ---\n\
+        RETREAT {RETREATED}\n\
+        - SOLDIERS * [0874]\n\
+        - * BORDER [0871]\n\
+        \n\
+        --- REGRET [111] ---\n\
+        REGRET {REGRETTED}\n\
+        - NOTED + * [115]\n\
+        \n\
         ~ a (a b SHELL) STATE = a b 015\n\
         ~ a (b . SHELL) STATE = a b 112\n\
         ~ a (a b Q) STATE = a b Q\n\
         ~ a (_ b ASSASSINATE) TRY = a b 185\n";
 
     fn cameo(discards: &str) -> Cameo {
+        cameo_with(VERBS, discards)
+    }
+
+    fn cameo_with(verbs_text: &str, discards: &str) -> Cameo {
         let mut w = Vec::new();
         let actors = CameoActors::new(Dictionaries {
             actors: parse_actors(ACTORS, "a", &mut w),
@@ -249,7 +262,7 @@ mod tests {
         })
         .unwrap();
         let mut verbs = VerbDictionary::default();
-        verbs::parse_verbs(VERBS, "v", &mut verbs);
+        verbs::parse_verbs(verbs_text, "v", &mut verbs);
         assert!(
             w.is_empty() && verbs.warnings.is_empty(),
             "{w:?} {:?}",
@@ -261,11 +274,14 @@ mod tests {
 
     /// Each event as `SOURCE TARGET CODE`, sorted.
     fn coded(text: &str, date: &str, discards: &str) -> Vec<String> {
-        let c = cameo(discards);
+        coded_with(&cameo(discards), text, date)
+    }
+
+    fn coded_with(c: &Cameo, text: &str, date: &str) -> Vec<String> {
         let day = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
         let mut doc = Document::new(text.to_string(), Meta::default());
         dyad_annotate::annotate_with(&mut doc, day, Some(&c.actors));
-        code(&mut doc, day, &c);
+        code(&mut doc, day, c);
         let a = |x: &Option<dyad_model::EventActor>| {
             x.as_ref().map_or("---".to_string(), |a| {
                 format!(
@@ -935,6 +951,193 @@ mod tests {
     }
 
     #[test]
+    fn a_target_before_the_verb_leaves_the_source_to_the_actor_before_it() {
+        // `- NOTED + *`: the target is the subject of "regretted", the source the actor
+        // before it.
+        assert_eq!(
+            coded(
+                "The Valdorian minister noted that Kestran regretted the decision.",
+                "2015-01-01",
+                ""
+            ),
+            ["VALGOV KES 115"]
+        );
+        // Without the pattern's word the verb's own subject is the source.
+        assert_eq!(
+            coded("Kestran regretted the decision of Morev.", "2015-01-01", ""),
+            ["KES MOR 111"]
+        );
+    }
+
+    #[test]
+    fn a_conjunct_noun_takes_the_actor_of_its_of_phrase() {
+        assert_eq!(
+            coded(
+                "Kestran's farmers and traders of Morev shelled Valdoria.",
+                "2015-01-01",
+                ""
+            ),
+            ["KES VAL 195", "MOR VAL 195"]
+        );
+        // Not the object of another preposition.
+        assert_eq!(
+            coded(
+                "Kestran's farmers and traders in Morev shelled Valdoria.",
+                "2015-01-01",
+                ""
+            ),
+            ["KES VAL 195"]
+        );
+    }
+
+    #[test]
+    fn lists_end_with_their_and_and_actors_do_not_act_on_themselves() {
+        // A subject phrase naming its actors after "between".
+        assert_eq!(
+            coded(
+                "Trade between Valdoria and Kestran will aid Morev.",
+                "2015-01-01",
+                ""
+            ),
+            ["KES MOR 070", "VAL MOR 070"]
+        );
+        // After the list's "and", a comma starts another phrase.
+        assert_eq!(
+            coded(
+                "Valdoria shelled Kestran and Morev, the Valdorian minister said.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 195", "VAL MOR 195"]
+        );
+        // No event from an actor to itself.
+        assert_eq!(
+            coded("Valdoria shelled Kestran and Valdoria.", "2015-01-01", ""),
+            ["VAL KES 195"]
+        );
+    }
+
+    #[test]
+    fn an_actor_inside_an_infinitive_is_not_the_verbs_target() {
+        // "take up" codes nothing: Morev is its object, not the pledge's.
+        assert_eq!(
+            coded(
+                "Kestran pledged to take up the matter with Morev.",
+                "2015-01-01",
+                ""
+            ),
+            Vec::<String>::new()
+        );
+        // "to" before a noun is a preposition of the verb's own phrase.
+        assert_eq!(
+            coded("Kestran pledged to peace with Morev.", "2015-01-01", ""),
+            ["KES MOR 030"]
+        );
+    }
+
+    #[test]
+    fn pattern_words_are_read_on_the_verbs_own_phrases() {
+        assert_eq!(
+            coded(
+                "Valdorian soldiers retreated from Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VALMIL KES 0874"]
+        );
+        // After a quantity and "of" the subject's head is the quantity.
+        assert_eq!(
+            coded(
+                "Hundreds of Valdorian soldiers retreated from Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VALMIL KES 080"]
+        );
+        assert_eq!(
+            coded(
+                "Valdoria retreated from the border with Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 0871"]
+        );
+        // A word after another verb of the clause is in that verb's phrase.
+        assert_eq!(
+            coded(
+                "Valdoria retreated from Kestran as rebels shelled the border.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KES 080"]
+        );
+    }
+
+    #[test]
+    fn petrarch_2_syntax_reads_bare_words_on_the_verbs_object() {
+        // Prepositional phrases in parentheses: PETRARCH 2's syntax.
+        let c = cameo_with(
+            "--- MAKE [---] ---\nMAKE {MADE}\n- * TRIP [036]\n- * (FOR TALKS) [040]\n\n\
+             --- AIM [030] ---\nAIM\n\n--- PUSH [030] ---\nPUSH\n",
+            "",
+        );
+        let day = "2015-01-01";
+        assert_eq!(
+            coded_with(&c, "The Valdorian minister made a trip to Kestran.", day),
+            ["VALGOV KES 036"]
+        );
+        // A head noun is read on its lemma: its plural matches too.
+        assert_eq!(
+            coded_with(&c, "The Valdorian minister made trips to Kestran.", day),
+            ["VALGOV KES 036"]
+        );
+        // "trip" is not the head of the verb's object.
+        assert_eq!(
+            coded_with(
+                &c,
+                "The Valdorian minister made remarks in Kestran at the start of a trip.",
+                day
+            ),
+            Vec::<String>::new()
+        );
+        // A participle describing a noun, a gerund after a preposition: no event.
+        assert_eq!(
+            coded_with(
+                &c,
+                "The Valdorian minister made remarks at the start of a trip aimed at Kestran.",
+                day
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            coded_with(
+                &c,
+                "The Valdorian minister made remarks on pushing Kestran.",
+                day
+            ),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn a_complement_clause_with_a_noun_subject_is_its_own() {
+        // "such a plan" is the subject of "aided": Kestran is neither the statement's
+        // target nor aided by Valdoria.
+        assert_eq!(
+            coded(
+                "Valdoria stated such a plan aided Kestran.",
+                "2015-01-01",
+                ""
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            coded("Valdoria stated the plan to Kestran.", "2015-01-01", ""),
+            ["VAL KES 010"]
+        );
+    }
+
+    #[test]
     fn pattern_actors_after_the_verb_stop_at_be() {
         assert_eq!(
             coded("Valdoria sent aid to Kestran.", "2015-01-01", ""),
@@ -1012,7 +1215,7 @@ mod tests {
         .unwrap();
         std::fs::write(dir.path().join("T.discards.txt"), "+\nCRICKET\n").unwrap();
         let c = Cameo::load(dir.path()).unwrap();
-        assert_eq!(c.verbs.blocks.len(), 27);
+        assert_eq!(c.verbs.blocks.len(), 29);
         assert_eq!(c.discards.len(), 1);
         assert_eq!(c.warnings.len(), 3, "{:?}", c.warnings);
         assert!(

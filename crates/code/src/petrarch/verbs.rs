@@ -49,6 +49,10 @@ pub enum Elem {
 pub struct Step {
     pub elem: Elem,
     pub adjacent: bool,
+    /// Written inside `( )` or `{ }`: part of a prepositional phrase or of a noun phrase
+    /// with its modifiers. A word outside them is, in PETRARCH 2's syntax, the head of one
+    /// of the verb's own noun phrases.
+    pub phrase: bool,
 }
 
 /// The code of a pattern or block: the event, and the reverse event of a pair.
@@ -148,6 +152,8 @@ pub struct VerbDictionary {
     /// Verb transformations (`~` lines), in file order.
     pub transformations: Vec<Transformation>,
     pub warnings: Vec<String>,
+    /// Written in PETRARCH 2's syntax (prepositional phrases mostly in parentheses).
+    pub petrarch2: bool,
 }
 
 /// A PETRARCH 2 verb transformation: an event reported inside another verb's complement
@@ -268,6 +274,21 @@ enum State {
 /// Reads one verb dictionary into `dict`; `file` names it in warnings.
 pub fn parse_verbs(text: &str, file: &str, dict: &mut VerbDictionary) {
     let mut state = State::None;
+    // A dictionary that mostly writes prepositional phrases in parentheses ("- * (FROM
+    // BORDER)") is in PETRARCH 2's syntax, where a pattern's other words are the heads of
+    // noun phrases: a preposition outside parentheses ("- * FROM +", a TABARI leftover)
+    // heads no noun phrase, and PETRARCH 2 never matches such a pattern. TABARI's
+    // dictionaries write prepositions bare.
+    let lines = strip_comments(text);
+    let patterns = || {
+        lines
+            .iter()
+            .filter_map(|l| l.strip_prefix('-'))
+            .filter(|l| !l.starts_with("--"))
+    };
+    let petrarch2 = patterns().filter(|l| l.contains('(')).count()
+        > patterns().filter(|l| bare_preposition(l)).count();
+    dict.petrarch2 |= petrarch2;
     for (i, line) in strip_comments(text).iter().enumerate() {
         let line = line.as_str();
         let at = || format!("{file}:{}", i + 1);
@@ -337,6 +358,9 @@ pub fn parse_verbs(text: &str, file: &str, dict: &mut VerbDictionary) {
             State::Block(b) => {
                 let b = *b;
                 if let Some(p) = line.strip_prefix('-') {
+                    if petrarch2 && bare_preposition(p) {
+                        continue;
+                    }
                     match parse_pattern(p, &at()) {
                         Ok(p) => dict.blocks[b].patterns.push(p),
                         Err(why) => dict.warnings.push(format!("{}: {why}", at())),
@@ -355,6 +379,30 @@ pub fn parse_verbs(text: &str, file: &str, dict: &mut VerbDictionary) {
     for b in &mut dict.blocks {
         b.patterns.sort_by_key(|p| std::cmp::Reverse(p.weight()));
     }
+}
+
+/// Whether a pattern has a preposition outside parentheses and braces (before its code).
+fn bare_preposition(p: &str) -> bool {
+    let body = p.split('[').next().unwrap_or("");
+    let mut depth = 0i32;
+    let mut bare = false;
+    for chunk in body.split_whitespace() {
+        let opens = chunk.starts_with(['(', '{']);
+        if opens {
+            depth += 1;
+        }
+        let word: String = chunk.chars().filter(|c| !"{}()".contains(*c)).collect();
+        if depth == 0
+            && word
+                .split('_')
+                .any(|w| super::coder::PREPOSITIONS.contains(&w.to_uppercase().as_str()))
+        {
+            bare = true;
+        }
+        depth -= chunk.chars().filter(|&c| c == ')' || c == '}').count() as i32;
+        depth = depth.max(0);
+    }
+    bare
 }
 
 /// `NAME [A] [B]` -> (`NAME`, [`A`, `B`]).
@@ -474,7 +522,13 @@ fn add_verb(line: &str, block: usize, dict: &mut VerbDictionary) -> Result<(), S
 /// The steps of a phrase (pattern side or synset member).
 fn steps(s: &str) -> Option<Vec<Step>> {
     let mut out = Vec::new();
+    let mut depth = 0usize;
     for chunk in s.split_whitespace() {
+        if chunk.starts_with(['(', '{']) {
+            depth += 1;
+        }
+        let phrase = depth > 0;
+        depth = depth.saturating_sub(chunk.chars().filter(|&c| c == ')' || c == '}').count());
         let chunk: String = chunk.chars().filter(|c| !"{}()".contains(*c)).collect();
         let parts: Vec<&str> = chunk.split('_').collect();
         let mut adjacent = false;
@@ -519,6 +573,7 @@ fn steps(s: &str) -> Option<Vec<Step>> {
             out.push(Step {
                 elem,
                 adjacent: adjacent || k > 0,
+                phrase,
             });
             adjacent = false;
         }
@@ -548,6 +603,7 @@ fn parse_pattern(p: &str, origin: &str) -> Result<Pattern, String> {
         before.push(Step {
             elem: s.elem.clone(),
             adjacent: next_adjacent,
+            phrase: s.phrase,
         });
         next_adjacent = s.adjacent;
     }
@@ -673,6 +729,29 @@ mod tests {
         assert_eq!(snub.after.len(), 4, "{:?}", snub.after);
         assert_eq!(d.warnings.len(), 2, "{:?}", d.warnings);
         assert!(d.warnings[0].starts_with("v.txt:18:"), "{:?}", d.warnings);
+    }
+
+    #[test]
+    fn a_bare_preposition_matches_nothing_in_petrarch_2_syntax() {
+        let patterns = |text: &str| {
+            let mut d = VerbDictionary::default();
+            parse_verbs(text, "v.txt", &mut d);
+            d.blocks[0]
+                .patterns
+                .iter()
+                .map(|p| p.code.active.clone().unwrap_or_default())
+                .collect::<Vec<_>>()
+        };
+        // Mostly parenthesised phrases: PETRARCH 2's syntax, where "- * FROM +" reads
+        // "from" as the head of a noun phrase and never matches.
+        let p2 = "--- RETREAT [080] ---\nRETREAT\n- * (FROM BORDER) [0874]\n\
+                  - * (FROM {BUFFER ZONE}) [0871]\n- * FROM + [0872]\n- * TROOPS [087]\n";
+        let mut got = patterns(p2);
+        got.sort();
+        assert_eq!(got, ["087", "0871", "0874"]);
+        // TABARI's syntax writes prepositions bare: all are read.
+        let tabari = "--- RETREAT [080] ---\nRETREAT\n- * FROM + [0872]\n- * AT ^ + [0873]\n";
+        assert_eq!(patterns(tabari).len(), 2);
     }
 
     #[test]
