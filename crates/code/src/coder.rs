@@ -981,6 +981,29 @@ impl Coder {
     /// The actor of the clause before the trigger: the nearest actor mention to its left that
     /// is not the object of a preposition, without crossing a clause boundary.
     fn subject(&self, toks: &[Tok], first: usize, actors: &Actors) -> Option<usize> {
+        // "Benin opened its borders to ..., but was still refusing admittance to Ghanaians": a
+        // conjunction right before an auxiliary leaves the subject out; it is the subject
+        // of the sentence's first clause.
+        let mut v = first;
+        while v > 0
+            && matches!(
+                toks[v - 1].w.as_str(),
+                "still" | "also" | "not" | "later" | "then"
+            )
+        {
+            v -= 1;
+        }
+        let elided = v >= 2
+            && matches!(
+                toks[v - 1].w.as_str(),
+                "was" | "were" | "is" | "are" | "has" | "have" | "had" | "will" | "would"
+            )
+            && matches!(toks[v - 2].w.as_str(), "but" | "and");
+        if elided {
+            if let Some(k) = self.first_subject(toks, v - 2, actors) {
+                return Some(k);
+            }
+        }
         let mut j = first;
         while j > 0 {
             j -= 1;
@@ -1013,6 +1036,18 @@ impl Coder {
             }
         }
         None
+    }
+
+    /// The first actor of the sentence before token `to` that is not the object of a
+    /// preposition: the subject of its first clause.
+    fn first_subject(&self, toks: &[Tok], to: usize, actors: &Actors) -> Option<usize> {
+        (0..to).find_map(|j| {
+            let k = actors.ending_at_token(toks, j)?;
+            let start = toks.iter().position(|t| t.s >= actors.span(k).start)?;
+            let b = over_articles(toks, start, 0);
+            let after_prep = b > 0 && PREPOSITIONS.contains(&toks[b - 1].w.as_str());
+            (!after_prep).then_some(k)
+        })
     }
 
     /// "Putin's visit": the actor whose possessive stands right before the trigger (allowing

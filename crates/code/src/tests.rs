@@ -622,3 +622,16 @@ fn claims_of_responsibility_and_denials() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert!(got[0].starts_with("AGREE 033"), "{got:?}");
 }
+
+#[test]
+fn a_verb_after_but_and_an_auxiliary_takes_the_first_subject() {
+    let got = events(
+        "Poland opened its border to refugees from Belarus, but was still refusing entry to Russians.",
+        "2024-01-12",
+    );
+    let refusal = got
+        .iter()
+        .find(|e| e.starts_with("REJECT"))
+        .expect("a refusal");
+    assert!(refusal.contains("POL->RUS"), "{got:?}");
+}
