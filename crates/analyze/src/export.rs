@@ -238,6 +238,7 @@ mod tests {
             modality: None,
             confidence: 0.9,
             pattern: None,
+            context: Vec::new(),
             sentence: "Putin's visit to China, his first \"abroad\", began.".into(),
         }
     }

@@ -296,6 +296,7 @@ mod tests {
             modality: None,
             confidence: 0.9,
             pattern: None,
+            context: Vec::new(),
             sentence: "Li Shangfu met Putin on Sunday.".into(),
         }
     }

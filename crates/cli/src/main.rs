@@ -300,6 +300,9 @@ struct EventFilter {
     /// Event date to (inclusive; YYYY covers the whole year).
     #[arg(long)]
     to: Option<String>,
+    /// PLOVER context (military, economic, legal, cyber, ...).
+    #[arg(long)]
+    context: Option<String>,
     /// Also negated and hypothetical events ("would not", "plans to").
     #[arg(long)]
     all: bool,
@@ -313,6 +316,7 @@ impl EventFilter {
             kind: self.kind,
             from: self.from,
             to: self.to,
+            context: self.context,
             all: self.all,
             limit,
         }
@@ -873,6 +877,9 @@ fn events(store: &Store, q: &dyad_store::EventQuery, as_json: bool) -> Result<Ex
         }
         if let Some(m) = &e.modality {
             flags.push_str(&format!(" ({m})"));
+        }
+        if !e.context.is_empty() {
+            flags.push_str(&format!(" [{}]", e.context.join(", ")));
         }
         let s = format!(
             "{when:<10} {:<9} {:<4} {} -> {}  \"{}\"{flags}\n    {} | {} {} {}{cluster}\n",
@@ -1438,6 +1445,9 @@ fn explain(store: &Store, id: &str, n: usize) -> Result<ExitCode> {
             e.pattern.as_deref().unwrap_or("-"),
             e.confidence
         );
+        if !e.context.is_empty() {
+            println!("    context: {}", e.context.join(", "));
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -1704,6 +1714,8 @@ fn check_data() -> Result<ExitCode> {
         lex.codes.len(),
         lex.triggers.len()
     );
+    let n = dyad_code::topics::check_builtin().map_err(anyhow::Error::msg)?;
+    println!("data/events/contexts.tsv: ok, {n} entries");
     let n = dyad_annotate::quotes::lexicon::check_builtin().map_err(|e| anyhow::anyhow!("{e}"))?;
     println!("data/quotes/cues.txt: ok, {n} entries");
     let n = dyad_analyze::breaks::check_builtin().map_err(anyhow::Error::msg)?;

@@ -622,6 +622,7 @@ impl Coder {
                 modality,
                 confidence: (confidence as f32).min(0.95),
                 pattern: Some(format!("data/events/triggers.tsv:{} {}", t.line, t.phrase)),
+                context: Vec::new(),
             });
         }
         // A statement ("said") is an event when it heads the sentence ("Lavrov said that

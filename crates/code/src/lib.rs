@@ -9,6 +9,7 @@ pub mod coder;
 pub mod context;
 pub mod lexicon;
 pub mod petrarch;
+pub mod topics;
 
 use chrono::NaiveDate;
 use dyad_model::{Document, Span};
@@ -31,6 +32,9 @@ pub fn code(doc: &mut Document, dct: Option<NaiveDate>) {
     for &sentence in &layers.sentences {
         let mut found = c.sentence_events(text, sentence, &layers.mentions);
         date_events(text, &layers.timexes, sentence, dct, &mut found);
+        if let Some(t) = topics::BUILTIN.as_ref() {
+            t.assign(text, sentence, &mut found);
+        }
         events.extend(found);
     }
     drop_dates(&layers.timexes, &mut events);

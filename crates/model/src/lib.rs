@@ -217,6 +217,10 @@ pub struct Event {
     /// What produced the event (a lexicon line, a dictionary pattern), for explanations.
     #[serde(default)]
     pub pattern: Option<String>,
+    /// PLOVER contexts: what the event is about ("military", "economic", ...), from its
+    /// sentence's words, its code and its actors (`data/events/contexts.tsv`).
+    #[serde(default)]
+    pub context: Vec<String>,
 }
 
 /// A relation between two actors that the text states ("X, a close ally of Y", "Y's founder

@@ -274,6 +274,8 @@ struct EventParams {
     kind: Option<String>,
     from: Option<String>,
     to: Option<String>,
+    /// PLOVER context ("military").
+    context: Option<String>,
     #[serde(default)]
     all: bool,
     limit: Option<usize>,
@@ -288,12 +290,21 @@ async fn events(
     code(&p.kind, "type")?;
     date(&p.from, "from")?;
     date(&p.to, "to")?;
+    if let Some(c) = &p.context {
+        if c.is_empty() || c.len() > 32 || !c.bytes().all(|b| b.is_ascii_alphabetic() || b == b'_')
+        {
+            return Err(ApiError::bad(format!(
+                "context: {c:?} is not a PLOVER context (e.g. military, human_rights)"
+            )));
+        }
+    }
     let q = dyad_store::EventQuery {
         source: p.source,
         target: p.target,
         kind: p.kind,
         from: p.from,
         to: p.to,
+        context: p.context,
         all: p.all,
         limit: limit(p.limit, 200)?,
     };

@@ -84,6 +84,24 @@ async fn queries_answer_with_the_stored_records() {
         .unwrap_or_else(|| panic!("{events}"));
     assert_eq!(met["date"], "2023-04-16");
     assert!(met["sentence"].as_str().unwrap().contains("Li Shangfu"));
+    // A meeting is diplomatic by its code; a defence minister's, military by his sector.
+    let context: Vec<&str> = met["context"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    assert!(context.contains(&"diplomatic"), "{met}");
+    let (s, military) = get(&app, "/api/events?context=military&type=CONSULT").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(
+        military
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["trigger"] == "met"),
+        "{military}"
+    );
 
     // The document with its layers: the trigger's byte span points at the word.
     let id = met["doc_id"].as_str().unwrap();
@@ -175,6 +193,11 @@ async fn bad_requests_get_json_errors() {
             "/api/events?to=2023-13",
             StatusCode::BAD_REQUEST,
             "not a date",
+        ),
+        (
+            "/api/events?context=mil%25",
+            StatusCode::BAD_REQUEST,
+            "PLOVER context",
         ),
         ("/api/events?limit=0", StatusCode::BAD_REQUEST, "limit"),
         ("/api/events?limit=many", StatusCode::BAD_REQUEST, "limit"),

@@ -269,6 +269,7 @@ mod tests {
                 modality: None,
                 confidence: 0.8,
                 pattern: None,
+                context: Vec::new(),
             }],
             quotes: vec![Quote {
                 content: at("cooperation with Russia had no limits"),

@@ -228,7 +228,12 @@ INSERT INTO quote_about (doc_id, quote_n, n, text, entity, code, sector)
     APPEND_MOSTLY,
     // 11: each quote's cue class: `speech` ("said") or `stance` ("believes", "plans to").
     QUOTE_CUE_CLASS,
+    // 12: each event's PLOVER contexts, comma-separated ("military,economic").
+    EVENT_CONTEXT,
 ];
+
+/// Migration 12: events stored before it had no contexts.
+const EVENT_CONTEXT: &str = "ALTER TABLE events ADD COLUMN context TEXT NOT NULL DEFAULT '';";
 
 /// Migration 11: quotes stored before it were all reports of speech.
 const QUOTE_CUE_CLASS: &str =
@@ -672,6 +677,8 @@ pub struct EventQuery {
     /// Event dates from / to (`YYYY-MM-DD`, compared as text, so `2023` covers the year).
     pub from: Option<String>,
     pub to: Option<String>,
+    /// PLOVER context ("military").
+    pub context: Option<String>,
     /// Include negated and hypothetical events.
     pub all: bool,
     pub limit: usize,
@@ -703,6 +710,16 @@ pub struct EventRow {
     pub confidence: f64,
     pub pattern: Option<String>,
     pub sentence: String,
+    /// PLOVER contexts ("military", "economic").
+    pub context: Vec<String>,
+}
+
+/// The contexts stored comma-separated.
+pub(crate) fn split_context(s: &str) -> Vec<String> {
+    s.split(',')
+        .filter(|c| !c.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// An actor learned from the texts, as the stored descriptions show it.
@@ -836,9 +853,9 @@ impl Store {
                 "INSERT INTO events (doc, doc_id, n, type, mode, cameo, quad, intensity, src_text,
                  src_code, src_sector, tgt_text, tgt_code, tgt_sector, trig_start, trig_end,
                  trigger, date, negated, modality, confidence, pattern, sentence, src_entity,
-                 tgt_entity, sentence_n)
+                 tgt_entity, sentence_n, context)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                 ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
+                 ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
             )?;
             let mut insert_quote = tx.prepare_cached(
                 "INSERT INTO quotes (doc, doc_id, n, kind, speaker, speaker_entity, cue, content, chain,
@@ -1049,6 +1066,7 @@ impl Store {
                         entity(&e.source),
                         entity(&e.target),
                         sentence_n.map(|i| i as i64),
+                        e.context.join(","),
                     ])?;
                 }
                 for (n, l) in d.learned.iter().enumerate() {
@@ -1313,6 +1331,11 @@ impl Store {
         w.code_prefix("e.src_code", "e.src_sector", &q.source);
         w.code_prefix("e.tgt_code", "e.tgt_sector", &q.target);
         w.filter("e.type = upper(?)", &q.kind, 1);
+        w.filter(
+            "(',' || e.context || ',') LIKE ('%,' || lower(?) || ',%')",
+            &q.context,
+            1,
+        );
         w.dates(
             "coalesce(e.date, substr(d.published, 1, 10))",
             &q.from,
@@ -1325,7 +1348,8 @@ impl Store {
             "SELECT e.doc_id, d.outlet, substr(d.published, 1, 10), e.type, e.mode, e.cameo,
                     e.quad, e.intensity, e.src_text, e.src_code || coalesce(e.src_sector, ''),
                     e.tgt_text, e.tgt_code || coalesce(e.tgt_sector, ''), e.trigger, e.date,
-                    e.negated, e.modality, e.confidence, e.pattern, e.sentence, d.url, e.n
+                    e.negated, e.modality, e.confidence, e.pattern, e.sentence, d.url, e.n,
+                    e.context
              FROM events e JOIN documents d ON d.rowid = e.doc
              {} ORDER BY coalesce(e.date, d.published), e.doc_id, e.n LIMIT {}",
             w.sql(),
@@ -1355,6 +1379,7 @@ impl Store {
                 sentence: r.get(18)?,
                 url: r.get(19)?,
                 n: r.get(20)?,
+                context: split_context(&r.get::<_, String>(21)?),
             })
         })?;
         for row in rows {
@@ -1766,6 +1791,7 @@ mod tests {
             modality: None,
             confidence: 0.9,
             pattern: None,
+            context: vec!["diplomatic".into(), "health".into()],
         }];
         d.quotes = vec![dyad_model::Quote {
             content,
@@ -1807,6 +1833,24 @@ mod tests {
         let all = s.quotes(&q).unwrap();
         assert_eq!(all.len(), 2);
         assert!(all.iter().any(|r| r.cue_class == "stance"));
+    }
+
+    #[test]
+    fn events_keep_their_contexts_and_are_found_by_them() {
+        let d = full_doc("Continental Review", WIRE);
+        let mut s = Store::open_in_memory().unwrap();
+        s.insert_batch(&[d]).unwrap();
+        let by = |c: &str| EventQuery {
+            context: Some(c.into()),
+            limit: 10,
+            ..EventQuery::default()
+        };
+        let found = s.events(&by("health")).unwrap();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].context, ["diplomatic", "health"]);
+        // Whole names only: "health" is no "healthcare", nor "diplo" a context.
+        assert!(s.events(&by("diplo")).unwrap().is_empty());
+        assert!(s.events(&by("military")).unwrap().is_empty());
     }
 
     /// Everything the store gives back about its documents, as JSON, to compare two stores.
@@ -1868,10 +1912,16 @@ mod tests {
     #[test]
     fn a_schema_7_database_is_upgraded_to_layers_keyed_by_rowid_with_nothing_lost() {
         let reprint = WIRE.replace(" that lasted nearly two hours", "");
-        let docs = vec![
+        let mut docs = vec![
             full_doc("Continental Review", WIRE),
             full_doc("Baltic Ledger", &reprint),
         ];
+        // Contexts came with schema 12: a store of schema 7 had none.
+        for d in &mut docs {
+            for e in &mut d.events {
+                e.context.clear();
+            }
+        }
         // What the current schema gives for these documents.
         let mut fresh = Store::open_in_memory().unwrap();
         fresh.insert_batch(&docs).unwrap();
@@ -1924,8 +1974,8 @@ mod tests {
                 .collect::<rusqlite::Result<Vec<String>>>()
                 .unwrap()
                 .into_iter()
-                // `doc` came with schema 8, `cue_class` with a later one.
-                .filter(|c| c != "doc" && c != "cue_class")
+                // `doc` came with schema 8, `cue_class` and `context` later.
+                .filter(|c| c != "doc" && c != "cue_class" && c != "context")
                 .collect();
             let columns = columns.join(", ");
             fresh

@@ -446,6 +446,7 @@ mod tests {
                 modality: Some("claimed".into()),
                 confidence: 0.7,
                 pattern: None,
+                context: Vec::new(),
             }],
             quotes: vec![Quote {
                 content: Span::new(second, at("Russia").end),

@@ -38,6 +38,8 @@ pub struct EventSpan {
     pub negated: bool,
     pub modality: Option<String>,
     pub pattern: Option<String>,
+    /// PLOVER contexts.
+    pub context: Vec<String>,
 }
 
 /// A quote with its span.
@@ -117,7 +119,8 @@ impl Store {
             .prepare(
                 "SELECT n, trig_start, trig_end, trigger, type, cameo, quad, intensity, src_text,
                         src_code || coalesce(src_sector, ''), tgt_text,
-                        tgt_code || coalesce(tgt_sector, ''), date, negated, modality, pattern
+                        tgt_code || coalesce(tgt_sector, ''), date, negated, modality, pattern,
+                        context
                  FROM events WHERE doc = (SELECT rowid FROM documents WHERE id = ?1)
                  ORDER BY trig_start, n",
             )?
@@ -139,6 +142,7 @@ impl Store {
                     negated: r.get(13)?,
                     modality: r.get(14)?,
                     pattern: r.get(15)?,
+                    context: crate::split_context(&r.get::<_, String>(16)?),
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;

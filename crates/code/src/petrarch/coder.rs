@@ -2048,5 +2048,6 @@ fn event(code: &str, x: &Member, y: &Member, trigger: Span, origin: &str) -> Eve
         modality: None,
         confidence: 0.7,
         pattern: Some(origin.to_string()),
+        context: Vec::new(),
     }
 }

@@ -112,6 +112,9 @@ pub fn code(doc: &mut Document, dct: Option<NaiveDate>, cameo: &Cameo) {
             let mut found = coder::sentence_events(&cameo.verbs, text, sentence, &layers.mentions);
             // Dates and claims as the built-in coder gives them.
             crate::date_events(text, &layers.timexes, sentence, dct, &mut found);
+            if let Some(t) = crate::topics::BUILTIN.as_ref() {
+                t.assign(text, sentence, &mut found);
+            }
             events.extend(found);
         }
     }
