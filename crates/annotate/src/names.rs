@@ -125,9 +125,17 @@ fn words(text: &str) -> Vec<Tok> {
     out
 }
 
-/// The end of a word without its possessive ending: "Assad's" is the name "Assad".
+/// The end of a word without its possessive ending: "Assad's decree" names "Assad". Before a
+/// capitalised word the ending may be part of a name: "Moody's Investors Service".
 fn possessed(text: &str, s: usize, e: usize) -> usize {
     let w = &text[s..e];
+    let next_capital = text[e..]
+        .strip_prefix(' ')
+        .and_then(|r| r.chars().next())
+        .is_some_and(char::is_uppercase);
+    if next_capital {
+        return e;
+    }
     for ending in ["'s", "’s"] {
         if w.len() > ending.len() + 1 && w.ends_with(ending) {
             return e - ending.len();
@@ -540,6 +548,9 @@ mod tests {
             names(t),
             ["Kowalczyk:PERSON", "Harbin Institute:ORG", "O'Neill:PERSON"]
         );
+        // Before a capitalised word, the ending is a name's own.
+        let t = "Analysts at Moody's Investors Service downgraded the bonds.";
+        assert_eq!(names(t), ["Moody's Investors Service:ORG"]);
     }
 
     #[test]

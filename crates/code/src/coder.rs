@@ -284,15 +284,70 @@ fn self_report(toks: &[Tok], from: usize, to: usize) -> bool {
         return false;
     };
     // Before the subject only "that" and a day ("said on Friday that it"); after it only
-    // auxiliaries, negation and adverbs, no other verb's object.
+    // auxiliaries, negation, adverbs and verbs of intent ("it had evidence Israel attacked"
+    // is no report of its own act).
+    let aux = |w: &str| {
+        matches!(
+            w,
+            "will"
+                | "would"
+                | "could"
+                | "can"
+                | "may"
+                | "might"
+                | "must"
+                | "shall"
+                | "should"
+                | "had"
+                | "has"
+                | "have"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "be"
+                | "been"
+                | "not"
+                | "n't"
+                | "never"
+                | "no"
+                | "longer"
+                | "also"
+                | "still"
+                | "soon"
+                | "now"
+                | "then"
+                | "again"
+                | "immediately"
+                | "already"
+                | "further"
+                | "to"
+                | "plans"
+                | "planned"
+                | "intends"
+                | "intended"
+                | "wants"
+                | "hopes"
+                | "hoped"
+                | "expects"
+                | "expected"
+                | "going"
+                | "ready"
+                | "willing"
+                | "prepared"
+                | "determined"
+                | "finally"
+                | "formally"
+        )
+    };
     between.len() - last <= 5
+        && between[last + 1..].iter().all(|t| aux(t.w.as_str()))
         && between[..k].iter().all(|t| {
             matches!(
                 t.w.as_str(),
                 "that" | "on" | "also" | "earlier" | "later" | "last" | "this" | "week" | "month"
             ) || TIME_WORDS.contains(&t.w.as_str())
         })
-        && between[last + 1..].iter().all(|t| !is_punct(&t.w))
 }
 
 /// Words that may stand between a reporting noun or verb and its "that": "its demand today
@@ -330,7 +385,12 @@ fn condition_after(toks: &[Tok], end: usize) -> bool {
     toks[end.min(toks.len())..]
         .iter()
         .take(14)
-        .take_while(|t| !matches!(t.w.as_str(), ";" | ":" | "\"" | "“" | "”" | "but"))
+        .take_while(|t| {
+            !matches!(
+                t.w.as_str(),
+                ";" | ":" | "," | "\"" | "“" | "”" | "but" | "though" | "said" | "says"
+            )
+        })
         .any(|t| matches!(t.w.as_str(), "if" | "unless"))
 }
 
@@ -479,11 +539,30 @@ impl Coder {
                 .then(|| {
                     self.possessor(&toks, f.first, &actors)
                         .or_else(|| self.premodifier(&toks, f.first, &actors))
-                        .or_else(|| self.after_prep(&toks, f.end, "by", &actors))
-                        // "demands from UNITA", "aid from China": the act comes from there.
+                        // "the attack by Hamas"; not the agent of a passive verb after the
+                        // noun ("demands from UNITA were rejected by the government").
                         .or_else(|| {
-                            toks.get(f.end)
-                                .is_some_and(|t| t.w == "from")
+                            let passive_after = toks[f.end..]
+                                .iter()
+                                .take_while(|t| t.w != "by")
+                                .any(|t| BE.contains(&t.w.as_str()));
+                            (!passive_after)
+                                .then(|| self.after_prep(&toks, f.end, "by", &actors))
+                                .flatten()
+                        })
+                        // "demands from UNITA", "aid from China": the act comes from there;
+                        // not a withdrawal, an expulsion or a release, whose "from" is
+                        // the place left ("withdrawal from Gaza"), nor "its aid from".
+                        .or_else(|| {
+                            let from_actor = toks.get(f.end).is_some_and(|t| t.w == "from")
+                                && !own_noun(&toks, f.first)
+                                && !matches!(
+                                    info.plover.as_deref(),
+                                    Some(
+                                        "RETREAT" | "COERCE" | "SANCTION" | "MOBILIZE" | "CONCEDE"
+                                    )
+                                );
+                            from_actor
                                 .then(|| self.after_prep(&toks, f.end, "from", &actors))
                                 .flatten()
                         })
@@ -507,10 +586,15 @@ impl Coder {
                 (_, Some(a)) => Some(a),
                 // "China criticised Western sanctions on Moscow": a noun that is the object
                 // of another event's verb is not the act of that verb's subject.
-                // ... unless a pronoun makes it the subject's own: "the ILO reiterated its
-                // demand".
+                // ... unless a report makes a pronoun's noun the subject's own: "the ILO
+                // reiterated its demand" (not "Moscow condemned their attack").
                 ('N', _) if self.governed(&toks, &found, f) => noun_source.or_else(|| {
-                    own_noun(&toks, f.first)
+                    let by_report = found.iter().any(|g| {
+                        g.end <= f.first
+                            && self.lex.triggers[g.trigger].cameo.starts_with("01")
+                            && self.governed(&toks, std::slice::from_ref(g), f)
+                    });
+                    (by_report && own_noun(&toks, f.first))
                         .then(|| self.subject(&toks, f.first, &actors))
                         .flatten()
                 }),
@@ -571,7 +655,16 @@ impl Coder {
                 match self.modality(&toks, at) {
                     // "the EU may halt its mediation if the parties do not cooperate": an act
                     // made to hang on a condition is a warning of it.
-                    Some(m) if m == "possible" && condition_after(&toks, f.end) => {
+                    // Only force and coercion (roots 16-20); "could send troops if asked" is
+                    // an offer.
+                    Some(m)
+                        if m == "possible"
+                            && matches!(
+                                t.cameo.get(..2),
+                                Some("16" | "17" | "18" | "19" | "20")
+                            )
+                            && condition_after(&toks, f.end) =>
+                    {
                         Some("conditional".to_string())
                     }
                     m => m,
@@ -668,54 +761,103 @@ impl Coder {
                 purpose && near && same && events[j].target.is_some()
             });
             if let Some(j) = aim {
-                events[i].target = events[j].target.clone();
+                // Not at itself: "expelled diplomats to protest sanctions on Caracas".
+                let code = |a: &Option<EventActor>| a.as_ref().and_then(|a| a.code.clone());
+                let own = code(&events[i].source).is_some()
+                    && code(&events[i].source) == code(&events[j].target);
+                if !own {
+                    events[i].target = events[j].target.clone();
+                }
             }
         }
         // "demanded that Israel ease restrictions", "called for the withdrawal of troops": what
-        // is asked for has not happened.
-        for i in 1..events.len() {
-            let asked = (0..i).any(|j| {
-                events[j].kind.as_deref() == Some("REQUEST")
-                    && !events[j].negated
-                    && made[j].end <= made[i].first
-                    && made[i].first - made[j].end <= 8
-                    && toks[made[j].end..made[i].first]
-                        .iter()
-                        .all(|t| !is_punct(&t.w) && !matches!(t.w.as_str(), "and" | "but"))
-            });
-            if asked && !events[i].negated {
-                events[i].modality = Some("demanded".to_string());
+        // is asked for has not happened. Only the act asked for, right after the request: not
+        // what a clause after it tells ("urged calm after soldiers killed ten protesters").
+        let mut asked: Vec<usize> = Vec::new();
+        for j in 0..events.len() {
+            if events[j].kind.as_deref() != Some("REQUEST") || events[j].negated {
+                continue;
+            }
+            let Some(i) = (j + 1..events.len()).find(|&i| made[i].first >= made[j].end) else {
+                continue;
+            };
+            let between = &toks[made[j].end..made[i].first];
+            let plain = between.len() <= 8
+                && between.iter().all(|t| {
+                    !is_punct(&t.w)
+                        && !matches!(
+                            t.w.as_str(),
+                            "and"
+                                | "but"
+                                | "was"
+                                | "were"
+                                | "is"
+                                | "are"
+                                | "after"
+                                | "when"
+                                | "why"
+                                | "who"
+                                | "which"
+                                | "because"
+                                | "where"
+                                | "whether"
+                                | "since"
+                                | "into"
+                        )
+                });
+            if plain && !events[i].negated {
+                asked.push(i);
             }
         }
-        // "The ILO reiterated its demand": a report whose object is the event is that event,
-        // made in speech; the event is no claim and the report adds nothing.
-        if events.len() > 1
-            && events[0].cameo == "010"
-            && self.lex.triggers[made[1].trigger].kind == 'N'
-            && made[0].end <= made[1].first
-            && toks[made[0].end..made[1].first].iter().all(|t| {
-                let w = t.w.as_str();
-                DETERMINERS.contains(&w) || NOUN_MODIFIERS.contains(&w) || TIME_WORDS.contains(&w)
-            })
-        {
-            events.remove(0);
-            return events;
+        for i in asked {
+            events[i].modality = Some("demanded".to_string());
         }
-        // "Assad said Turkey must mediate the talks": what a speaker says another must do is
-        // the speaker's demand of it.
-        if events.len() > 1 && events[0].cameo == "010" && events[0].source.is_some() {
-            let owed = (1..events.len()).find(|&i| {
-                events[i].modality.as_deref() == Some("obligation")
-                    && !events[i].negated
-                    && events[i].source.is_some()
-                    && events[i].source.as_ref().map(|a| a.span)
-                        != events[0].source.as_ref().map(|a| a.span)
-            });
-            if let Some(i) = owed {
+        // A plain report heading the sentence ("Lavrov said ..."): what follows is the
+        // speaker's claim. Unless the report only carries the event:
+        let head_is_report = events.len() > 1 && events[0].cameo == "010";
+        let mut drop_head = false;
+        // Events that are the speaker's own act, not a claim about another's.
+        let mut own: Vec<usize> = Vec::new();
+        if head_is_report {
+            let report_word = toks[made[0].first].w.as_str();
+            let says = matches!(
+                report_word,
+                "say"
+                    | "says"
+                    | "said"
+                    | "saying"
+                    | "tell"
+                    | "tells"
+                    | "told"
+                    | "state"
+                    | "states"
+                    | "stated"
+                    | "add"
+                    | "added"
+                    | "note"
+                    | "noted"
+            );
+            if !says
+                && self.lex.triggers[made[1].trigger].kind == 'N'
+                && made[0].end < made[1].first
+                && toks[made[0].end..made[1].first].iter().all(|t| {
+                    let w = t.w.as_str();
+                    DETERMINERS.contains(&w)
+                        || NOUN_MODIFIERS.contains(&w)
+                        || TIME_WORDS.contains(&w)
+                })
+            {
+                // "The ILO reiterated its demand", "announced new sanctions": the report's
+                // object is the event, made in speech; the event is no claim.
+                drop_head = true;
+                own.push(1);
+            } else if let Some(i) = self.owed(&events) {
+                // "Assad said Turkey must mediate the talks": what a speaker says another
+                // must do is the speaker's demand of it.
                 let code = as_demand(&events[i].cameo);
                 if let Some(info) = self.lex.codes.get(code) {
-                    let speaker = events.remove(0);
-                    let e = &mut events[i - 1];
+                    let speaker = events[0].clone();
+                    let e = &mut events[i];
                     e.target = e.source.take();
                     e.source = speaker.source;
                     e.kind = info.plover.clone();
@@ -725,50 +867,39 @@ impl Coder {
                     e.goldstein = info.intensity;
                     e.modality = None;
                     e.trigger = Span::new(speaker.trigger.start, e.trigger.end);
-                    return events;
+                    drop_head = true;
+                    own.push(i);
+                }
+            } else if self.announces_own(&toks, &made, &events) {
+                // "Israel said it will not lift the embargo", "the rebels said they would
+                // release": a speaker announcing its own act; the announcement is the event.
+                // A claim of one's own act done ("the rebels claimed that they had attacked
+                // the base") is a claim of responsibility (015), which stays.
+                let done = events[1].cameo == self.lex.triggers[made[1].trigger].cameo;
+                match self.lex.codes.get("015") {
+                    Some(info) if done && report_word.starts_with("claim") => {
+                        events[0].cameo = "015".to_string();
+                        events[0].goldstein = info.intensity;
+                    }
+                    _ => drop_head = true,
+                }
+                if !done {
+                    own.push(1);
                 }
             }
-        }
-        // "Israel said it will not lift the embargo", "the rebels said they would release":
-        // a speaker announcing its own act; that act is the event, the report only carries
-        // it.
-        let announces_own = events.len() > 1
-            && events[0].cameo == "010"
-            && (self_report(&toks, made[0].end, made[1].first) || {
-                // "Admiral Retief said South Africa would give Nigeria assistance": an act
-                // announced by the speaker's own country.
-                let code = |e: &Event| e.source.as_ref().and_then(|a| a.code.clone());
-                let announced = events[1].cameo != self.lex.triggers[made[1].trigger].cameo;
-                announced && code(&events[0]).is_some() && code(&events[0]) == code(&events[1])
-            });
-        let first_is_statement = events.first().is_some_and(|e| e.kind.is_none());
-        // Only a plain report ("said", "stated": CAMEO 010) makes what follows a claim.
-        if events
-            .first()
-            .is_some_and(|e| e.kind.is_none() && e.cameo == "010")
-        {
             // What the speaker says happened is the speaker's claim, not the outlet's report.
-            for e in events.iter_mut().skip(1) {
-                e.modality.get_or_insert_with(|| "claimed".to_string());
-            }
-        }
-        if announces_own {
-            // "The rebels claimed that they had attacked the base": a claim of one's own act
-            // done is a claim of responsibility (015), which stays the statement.
-            let claim = toks[made[0].first].w.starts_with("claim")
-                && events[1].modality.as_deref() == Some("claimed")
-                && events[1].cameo == self.lex.triggers[made[1].trigger].cameo;
-            match self.lex.codes.get("015") {
-                Some(info) if claim => {
-                    events[0].cameo = "015".to_string();
-                    events[0].goldstein = info.intensity;
-                }
-                _ => {
-                    events.remove(0);
+            for (k, e) in events.iter_mut().enumerate().skip(1) {
+                if !own.contains(&k) {
+                    e.modality.get_or_insert_with(|| "claimed".to_string());
                 }
             }
-            return events;
         }
+        if drop_head {
+            events.remove(0);
+        }
+        // A statement is kept when it heads the sentence or the sentence reports nothing
+        // else; an attribution after the event (", officials said") is not.
+        let first_is_statement = events.first().is_some_and(|e| e.kind.is_none());
         let mut seen_statement = false;
         events.retain(|e| {
             if e.kind.is_some() {
@@ -779,6 +910,36 @@ impl Coder {
             keep
         });
         events
+    }
+
+    /// The first act after a heading report that the report says another must do: "Assad
+    /// said Turkey must mediate".
+    fn owed(&self, events: &[Event]) -> Option<usize> {
+        let speaker = events.first()?.source.as_ref()?.span;
+        (1..events.len()).find(|&i| {
+            events[i].modality.as_deref() == Some("obligation")
+                && !events[i].negated
+                && events[i].source.as_ref().is_some_and(|a| a.span != speaker)
+        })
+    }
+
+    /// Whether the report heading the sentence announces the speaker's own act: "said it
+    /// will", "said the government would", or an act announced by an actor of the speaker's
+    /// own country ("Admiral Retief said South Africa would give Nigeria assistance"). An act
+    /// left negated or modal ("said it would not attack") is no announcement of an act.
+    fn announces_own(&self, toks: &[Tok], made: &[Found], events: &[Event]) -> bool {
+        if events.len() < 2 || events[1].negated {
+            return false;
+        }
+        if !matches!(events[1].modality.as_deref(), None | Some("claimed")) {
+            return false;
+        }
+        if self_report(toks, made[0].end, made[1].first) {
+            return true;
+        }
+        let code = |e: &Event| e.source.as_ref().and_then(|a| a.code.clone());
+        let announced = events[1].cameo != self.lex.triggers[made[1].trigger].cameo;
+        announced && code(&events[0]).is_some() && code(&events[0]) == code(&events[1])
     }
 
     /// The CAMEO intent or threat code for an act announced but not done, or the rejection
@@ -806,6 +967,7 @@ impl Coder {
         let refused = modality == Some("refused") && !negated || announced && negated;
         if refused {
             let rejection = match cameo.get(..2)? {
+                "04" if code("045") => "126",
                 "04" => "125",
                 "05" => "120",
                 "06" if code("061") => "1211",
@@ -832,6 +994,7 @@ impl Coder {
             return None;
         }
         let intent = match cameo.get(..2)? {
+            "04" if code("045") => "039",
             "04" => "036",
             "05" => "032",
             "06" if code("061") => "0311",
@@ -889,7 +1052,11 @@ impl Coder {
                         && toks[i - 1].w != "to"
                         && surely_verb(toks, g.first)
                 });
+            // A sentence opening with a trigger opens with a noun ("Demands from UNITA were
+            // rejected"), not a bare verb, unless it is a participle ("Meeting in Moscow, ...").
+            let opening = i == 0 && !w.ends_with("ing") && !w.ends_with("ed");
             let nominal = object
+                || opening
                 || i > 0 && {
                     let p = toks[i - 1].w.as_str();
                     DETERMINERS.contains(&p)
@@ -1001,7 +1168,18 @@ impl Coder {
             )
             && matches!(toks[v - 2].w.as_str(), "but" | "and");
         if elided {
-            if let Some(k) = self.first_subject(toks, v - 2, actors) {
+            // The first clause begins after the last report before the conjunction ("officials
+            // said Iran attacked the ship and has seized a tanker": Iran).
+            let from = (0..v - 2)
+                .rev()
+                .find(|&k| {
+                    matches!(
+                        toks[k].w.as_str(),
+                        "said" | "says" | "say" | "told" | "that" | "stated" | "added"
+                    )
+                })
+                .map_or(0, |k| k + 1);
+            if let Some(k) = self.first_subject(toks, from, v - 2, actors) {
                 return Some(k);
             }
         }
@@ -1023,12 +1201,18 @@ impl Coder {
                 let before = b.checked_sub(1).map(|b| toks[b].w.as_str());
                 // "after the government decided to sanction": "after" may open a clause, and
                 // an actor with only verbs between it and the trigger is that clause's subject.
+                let between = &toks[(j + 1).min(first)..first];
                 let clause = before
                     .is_some_and(|b| matches!(b, "after" | "before" | "since" | "until"))
-                    && j + 1 < first
-                    && toks[j + 1..first].iter().all(|t| {
-                        !is_punct(&t.w) && (t.w == "to" || !PREPOSITIONS.contains(&t.w.as_str()))
-                    });
+                    && if between.is_empty() {
+                        // "after Israel bombed Rafah": the trigger is the clause's verb.
+                        surely_verb(toks, first)
+                    } else {
+                        between.iter().all(|t| {
+                            !is_punct(&t.w)
+                                && (t.w == "to" || !PREPOSITIONS.contains(&t.w.as_str()))
+                        })
+                    };
                 if before.is_some_and(|b| PREPOSITIONS.contains(&b)) && !clause {
                     j = start_tok;
                     continue;
@@ -1041,13 +1225,19 @@ impl Coder {
 
     /// The first actor of the sentence before token `to` that is not the object of a
     /// preposition: the subject of its first clause.
-    fn first_subject(&self, toks: &[Tok], to: usize, actors: &Actors) -> Option<usize> {
-        (0..to).find_map(|j| {
+    fn first_subject(
+        &self,
+        toks: &[Tok],
+        from: usize,
+        to: usize,
+        actors: &Actors,
+    ) -> Option<usize> {
+        (from..to).find_map(|j| {
             let k = actors.ending_at_token(toks, j)?;
             let start = toks.iter().position(|t| t.s >= actors.span(k).start)?;
-            let b = over_articles(toks, start, 0);
-            let after_prep = b > 0 && PREPOSITIONS.contains(&toks[b - 1].w.as_str());
-            (!after_prep).then_some(k)
+            let b = over_articles(toks, start, from);
+            let after_prep = b > from && PREPOSITIONS.contains(&toks[b - 1].w.as_str());
+            (start >= from && !after_prep).then_some(k)
         })
     }
 
@@ -1209,9 +1399,19 @@ impl Coder {
 
     fn negated(&self, toks: &[Tok], first: usize) -> bool {
         let lo = first.saturating_sub(3);
-        toks[lo..first]
-            .iter()
-            .any(|t| NEGATORS.contains(&t.w.as_str()) || t.w.ends_with("n't"))
+        let Some(k) = (lo..first)
+            .rev()
+            .find(|&k| NEGATORS.contains(&toks[k].w.as_str()) || toks[k].w.ends_with("n't"))
+        else {
+            return false;
+        };
+        // "will not hesitate to provide aid", "not only supply gas": no negation of the act.
+        !toks[k + 1..first].iter().any(|t| {
+            matches!(
+                t.w.as_str(),
+                "hesitate" | "only" | "just" | "merely" | "stop" | "cease" | "fail" | "rule"
+            )
+        })
     }
 
     fn modality(&self, toks: &[Tok], first: usize) -> Option<String> {
@@ -1230,12 +1430,34 @@ impl Coder {
         if first == 0 || toks[first - 1].w != "to" {
             return None;
         }
-        toks[first.saturating_sub(9)..first - 1]
-            .iter()
-            .rev()
-            .take_while(|t| !is_punct(&t.w) && !matches!(t.w.as_str(), "and" | "but" | "that"))
-            .find_map(modal)
-            .filter(|m| !matches!(m.as_str(), "future" | "conditional" | "possible"))
+        // Only adverbs and a date between: "declined to comment on reports about a deal to
+        // release" does not decline the release.
+        let between = |t: &Tok| {
+            TIME_WORDS.contains(&t.w.as_str())
+                || matches!(
+                    t.w.as_str(),
+                    "in" | "principle"
+                        | "on"
+                        | "finally"
+                        | "formally"
+                        | "tentatively"
+                        | "unanimously"
+                        | "also"
+                        | "reportedly"
+                        | "eventually"
+                        | "last"
+                        | "week"
+                        | "month"
+                        | "year"
+                        | "this"
+                        | "earlier"
+                        | "later"
+                        | "quickly"
+                )
+        };
+        let back = &toks[first.saturating_sub(9)..first - 1];
+        let k = back.iter().rposition(|t| !between(t))?;
+        modal(&back[k]).filter(|m| !matches!(m.as_str(), "future" | "conditional" | "possible"))
     }
 }
 

@@ -11,18 +11,27 @@ use dyad_model::{Event, EventActor, Mention, Span};
 use std::collections::HashMap;
 
 /// Mentions that say which country a sentence is about: countries, their adjectives, places in
-/// them, agents tied to one ("Kenyan police"), and its parties and armed groups ("UNITA").
-/// People and other organisations are left out: a foreign leader or an international body
-/// named in a sentence does not make it theirs.
+/// them, and agents tied to one ("Kenyan police"). People and organisations are left out: a
+/// foreign leader or an international body named in a sentence does not make it theirs.
 fn places_a_country(m: &Mention) -> Option<&str> {
-    let actor = m.actor.as_ref()?;
-    // A country's own parties, opposition and rebels are named in news about that country.
-    let domestic =
-        m.kind == "ORG" && matches!(actor.sector.as_deref(), Some("PTY" | "OPP" | "REB"));
-    if !matches!(m.kind.as_str(), "GPE" | "NORP" | "AGENT") && !domestic {
+    if !matches!(m.kind.as_str(), "GPE" | "NORP" | "AGENT") {
         return None;
     }
-    let code = actor.code.as_deref()?;
+    state_code(m)
+}
+
+/// A country's own parties, opposition and rebels ("UNITA") are named in news about that
+/// country, though less surely than a place: "PKK members in Berlin" are in Germany.
+fn party_country(m: &Mention) -> Option<&str> {
+    let sector = m.actor.as_ref()?.sector.as_deref();
+    (m.kind == "ORG" && matches!(sector, Some("PTY" | "OPP" | "REB")))
+        .then(|| state_code(m))
+        .flatten()
+}
+
+/// The mention's country code, if it is a state's.
+fn state_code(m: &Mention) -> Option<&str> {
+    let code = m.actor.as_ref()?.code.as_deref()?;
     // Not the codes of actors above or outside states ("NATO troops" are IGO).
     let state = code.len() == 3
         && code.bytes().all(|b| b.is_ascii_uppercase())
@@ -97,7 +106,13 @@ pub fn fill_countries(mentions: &[Mention], sentences: &[Span], events: &mut [Ev
         };
         let here = mentions.partition_point(|m| m.span.start < sentence.start)
             ..mentions.partition_point(|m| m.span.start < sentence.end);
-        let mut codes: Vec<&str> = mentions[here].iter().filter_map(places_a_country).collect();
+        let mut codes: Vec<&str> = mentions[here.clone()]
+            .iter()
+            .filter_map(places_a_country)
+            .collect();
+        if codes.is_empty() {
+            codes = mentions[here].iter().filter_map(party_country).collect();
+        }
         codes.sort_unstable();
         codes.dedup();
         // One country in the sentence; else the document's, if the sentence names it or
