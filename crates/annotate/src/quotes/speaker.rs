@@ -993,17 +993,20 @@ fn skip_addressee(ctx: &Ctx, u: Unit, q: usize) -> usize {
 
 /// The token that ends the stretch before a speaker group, when it is a comma, dash or
 /// closing quotation mark: the sign of content before the cue ("…,” he said).
-fn pre_boundary(ctx: &Ctx, u: Unit, group_start: usize) -> Option<usize> {
+fn pre_boundary(ctx: &Ctx, u: Unit, group_start: usize, closes: bool) -> Option<usize> {
     if group_start <= u.a {
         return None;
     }
     let p = group_start - 1;
     // A quotation before the cue is its content; a short quoted title is not ("On “Fox News
-    // Sunday,” Pence said …").
+    // Sunday,” Pence said …"), but a short quotation ending a clause the cue closes is
+    // ("The bill's failure was “heartbreaking,” she said.").
     let quoted_before = ctx.closes_region(p)
         && ctx.region_of(p).is_some_and(|r| {
             let r = ctx.regions[r];
-            r.start <= ctx.toks[u.a].s || ctx.words_in(ctx.tok_at(r.start), p) >= 4
+            r.start <= ctx.toks[u.a].s
+                || ctx.words_in(ctx.tok_at(r.start), p) >= 4
+                || closes && p > u.a && ctx.is(p - 1, ",")
         });
     let ok = (ctx.region_of(p).is_none() && (ctx.is(p, ",") || ctx.is(p, "—"))) || quoted_before;
     (ok && ctx.words_in(u.a, p) > 0).then_some(p)
@@ -1298,12 +1301,13 @@ fn verb_cue(
         return Some((r, false));
     }
     let is_before = |span: (usize, usize)| span.1 <= cue.0;
-    let pre = if speaker.is_none_or(is_before) {
-        pre_boundary(ctx, u, group_start)
-    } else {
-        pre_boundary(ctx, u, i)
-    };
     let post = post_kind(ctx, u, after, v);
+    let closes = post == Post::Nothing;
+    let pre = if speaker.is_none_or(is_before) {
+        pre_boundary(ctx, u, group_start, closes)
+    } else {
+        pre_boundary(ctx, u, i, closes)
+    };
     let content_before = match (pre, post) {
         (Some(_), Post::Nothing | Post::Continues | Post::Adjunct) => true,
         // "…,” he said Friday as he left": after a quotation the cue closes it.

@@ -1094,3 +1094,16 @@ fn an_addressee_at_the_end_of_the_text_does_not_panic() {
         let _ = quotes(text);
     }
 }
+
+#[test]
+fn a_short_quotation_ending_a_clause_the_cue_closes() {
+    let q = one("The ruling was \u{201c}a disgrace,\u{201d} the mayor said.");
+    assert_eq!(speaker(&q), "the mayor");
+    assert_eq!(q.content, "The ruling was \u{201c}a disgrace,\u{201d}");
+    // A quoted title before the cue, with the content after it, stays out.
+    let got = quotes("On \u{201c}Morning Edition,\u{201d} the senator said the bill would pass.");
+    assert!(
+        got.iter().all(|q| q.content == "the bill would pass"),
+        "{got:#?}"
+    );
+}
