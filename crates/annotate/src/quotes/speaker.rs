@@ -624,8 +624,17 @@ fn subject_at(ctx: &Ctx, u: Unit, before: usize) -> Option<(usize, usize)> {
             }
         }
     }
+    // "Meanwhile, …", "In 2012, …": an opening adverbial before a comma; not a clause with
+    // its own verb ("Clinton talked up her plan, saying …").
     if let Some(c) = (u.a..before.min(u.a + 6)).find(|&k| ctx.is(k, ",")) {
-        a = c + 1;
+        let clause = (u.a + 1..c).any(|k| {
+            ctx.is_word(k)
+                && !ctx.cap(k)
+                && (ctx.is_verb_form(k) || is_in(FINITE, ctx.w(k)) || ctx.w(k).ends_with("ed"))
+        });
+        if !clause {
+            a = c + 1;
+        }
     }
     let mut k = a;
     while k < before && k < a + 4 {
@@ -1247,7 +1256,10 @@ fn verb_cue(
                                 | "then"
                                 | "himself"
                                 | "herself"
-                        ) || !ctx.cap(c + 1) && ctx.w(c + 1).ends_with("ing"))
+                        ) || !ctx.cap(c + 1) && ctx.w(c + 1).ends_with("ing")
+                            // "Yin Mya, 60, a teacher, said": an age after the name.
+                            || ctx.w(c + 1).bytes().all(|b| b.is_ascii_digit())
+                                && ctx.is(c + 2, ","))
                         && p - c <= 45
                         && !ctx.has_region(c, p);
                     if !aside {

@@ -816,8 +816,14 @@ fn a_reference_after_a_quote_is_the_speakers_own_report() {
         .expect("the reference");
     assert_eq!(speaker(r), "Ms. Lind");
     assert_eq!(r.content, "the new harbour tax");
+    // Without a report before it, "citing" is the clause subject's own reference (PolNeAR
+    // marks these: on its train split 18 of 21 such cues are right).
     let got = quotes("The council delayed the vote, citing the cost of the survey.");
-    assert!(got.is_empty(), "no report, no reference: {got:#?}");
+    assert!(
+        got.iter()
+            .all(|q| q.cue == "citing" && speaker(q) == "The council"),
+        "{got:#?}"
+    );
 }
 
 #[test]
@@ -1106,4 +1112,29 @@ fn a_short_quotation_ending_a_clause_the_cue_closes() {
         got.iter().all(|q| q.content == "the bill would pass"),
         "{got:#?}"
     );
+}
+
+#[test]
+fn a_participle_after_a_clause_with_a_named_subject() {
+    let got = quotes("Ortega defended the budget, saying it would protect pensions.");
+    assert!(
+        got.iter().any(|q| q.cue == "saying"
+            && speaker(q) == "Ortega"
+            && q.content == "it would protect pensions"),
+        "{got:#?}"
+    );
+    // An opening adverbial before the comma is still passed over.
+    let got = quotes("Meanwhile, the union rejected the offer, saying it fell short.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "saying" && speaker(q) == "the union"),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn an_age_after_the_name_is_an_aside() {
+    let q = one("Tomas Ruiz, 47, a baker in Valencia, said the tax would close his shop.");
+    assert_eq!(speaker(&q), "Tomas Ruiz");
+    assert_eq!(q.content, "the tax would close his shop");
 }
