@@ -33,6 +33,9 @@ pub struct Verb {
     pub that_only: bool,
     /// Names whom it is said to before the content ("told Reuters ...").
     pub addressee: bool,
+    /// What follows it is always whom it was said to, never an inverted speaker ("“…,”
+    /// Ramos told AFP", never "“…,” told Ramos").
+    pub listener: bool,
     /// The complements that are its content, for verbs listed with them (`stance` and
     /// `speech` lines).
     pub frames: Option<Frames>,
@@ -117,7 +120,8 @@ fn words(s: &str) -> Vec<String> {
 /// Parses the cue file; an error names the line and the reason.
 pub fn parse(src: &str) -> Result<Lexicon, String> {
     let mut lx = Lexicon::default();
-    let mut addressees: Vec<(usize, String)> = Vec::new();
+    // (line, base form, listener only)
+    let mut addressees: Vec<(usize, String, bool)> = Vec::new();
     let mut seen: HashSet<(String, String)> = HashSet::new();
     for (i, line) in src.lines().enumerate() {
         let n = i + 1;
@@ -150,6 +154,7 @@ pub fn parse(src: &str) -> Result<Lexicon, String> {
                     let v = Verb {
                         that_only: cat == "thatverb",
                         addressee: false,
+                        listener: false,
                         frames: None,
                         stance: false,
                     };
@@ -192,6 +197,7 @@ pub fn parse(src: &str) -> Result<Lexicon, String> {
                     let v = Verb {
                         that_only: false,
                         addressee: false,
+                        listener: false,
                         frames: Some(st),
                         stance: cat == "stance",
                     };
@@ -202,9 +208,9 @@ pub fn parse(src: &str) -> Result<Lexicon, String> {
                     }
                 }
             }
-            "addressee" => {
-                one_word("addressee")?;
-                addressees.push((n, entry));
+            "addressee" | "listener" => {
+                one_word(cat)?;
+                addressees.push((n, entry, cat == "listener"));
             }
             "phrase" => lx.phrases.push(words(&entry)),
             "noun" => {
@@ -235,8 +241,9 @@ pub fn parse(src: &str) -> Result<Lexicon, String> {
             }
         }
     }
-    // An addressee verb is given by its base form; all the forms of its `verb` line get the flag.
-    for (n, base) in addressees {
+    // An addressee or listener verb is given by its base form; all the forms of its `verb`
+    // line get the flag.
+    for (n, base, listener) in addressees {
         let line = src
             .lines()
             .find(|l| {
@@ -252,7 +259,11 @@ pub fn parse(src: &str) -> Result<Lexicon, String> {
             .split_whitespace()
         {
             if let Some(v) = lx.verbs.get_mut(&form.to_lowercase()) {
-                v.addressee = true;
+                if listener {
+                    v.listener = true;
+                } else {
+                    v.addressee = true;
+                }
             }
         }
     }

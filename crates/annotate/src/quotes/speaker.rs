@@ -1189,25 +1189,7 @@ fn verb_cue(
             });
             // "“…,” Ramos, 58, told AFP": after "told" comes whom it was said to, never an
             // inverted speaker.
-            let told = matches!(
-                w,
-                "told"
-                    | "tell"
-                    | "tells"
-                    | "telling"
-                    | "informed"
-                    | "informs"
-                    | "informing"
-                    | "assured"
-                    | "assures"
-                    | "assuring"
-                    | "reminded"
-                    | "reminds"
-                    | "reminding"
-                    | "briefed"
-                    | "briefs"
-                    | "briefing"
-            );
+            let told = v.listener;
             let inverted = if told {
                 None
             } else {

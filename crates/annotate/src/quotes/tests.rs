@@ -629,6 +629,15 @@ fn the_builtin_lexicon_is_valid() {
     assert!(n > 300);
     let lx = lexicon::parse(include_str!("../../../../data/quotes/cues.txt")).unwrap();
     assert!(lx.verbs["told"].addressee);
+    // Whom "told" and "briefed" name is their listener, never an inverted speaker; "asked"
+    // may have one ("“…?” asked the senator").
+    for w in [
+        "told", "tells", "informed", "assuring", "reminded", "briefed",
+    ] {
+        assert!(lx.verbs[w].listener, "{w}");
+    }
+    assert!(!lx.verbs["asked"].listener);
+    assert!(!lx.verbs["said"].listener);
     assert!(!lx.verbs["said"].that_only);
     assert!(lx.verbs["shows"].that_only);
     assert!(include_str!("../../../../data/quotes/cues.txt")
@@ -643,6 +652,8 @@ fn lexicon_errors_name_the_line() {
     assert!(err.contains("unknown category"), "{err}");
     let err =
         lexicon::parse("verb\tsay said\nphrase\taccording to\naddressee\ttell\n").unwrap_err();
+    assert!(err.contains("not a listed verb"), "{err}");
+    let err = lexicon::parse("verb\tsay said\nphrase\taccording to\nlistener\ttell\n").unwrap_err();
     assert!(err.contains("not a listed verb"), "{err}");
     let err = lexicon::parse("noun\tpress release\n").unwrap_err();
     assert!(err.contains("one word"), "{err}");
