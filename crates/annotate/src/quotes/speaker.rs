@@ -821,7 +821,7 @@ pub(crate) fn in_unit(ctx: &Ctx, u: Unit) -> Vec<Found> {
             if let Some(st) = v.frames {
                 // A stance word after a possessive is a noun with its holder ("Trump's view
                 // that …"); after an article it is nobody's ("the plan to build a wall").
-                if noun && v.stance && possessive(ctx, i - 1) {
+                if noun && (v.stance || st.noun) && possessive(ctx, i - 1) {
                     cues.push(Cue::StanceNoun(i, st));
                 } else if !noun && !st.noun {
                     cues.push(Cue::Verb(i, v));

@@ -1149,3 +1149,34 @@ fn an_age_after_the_name_is_an_aside() {
     assert_eq!(speaker(&q), "Tomas Ruiz");
     assert_eq!(q.content, "the tax would close his shop");
 }
+
+#[test]
+fn new_speech_words_voiced_emailed_remembered_and_claim_nouns() {
+    let got = quotes("The dockworkers union voiced concern about the new water rules.");
+    assert!(
+        got.iter().any(|q| q.cue == "voiced"
+            && speaker(q) == "The dockworkers union"
+            && q.content.starts_with("concern about")),
+        "{got:#?}"
+    );
+    let q = one("A spokesman emailed that the plant would reopen in May.");
+    assert_eq!(speaker(&q), "A spokesman");
+    assert_eq!(q.content, "the plant would reopen in May");
+    let got = quotes("Mrs. Okafor remembers the port was busier ten years ago.");
+    assert!(
+        got.iter().any(|q| q.cue == "remembers"
+            && speaker(q) == "Mrs. Okafor"
+            && q.class == CueClass::Stance),
+        "{got:#?}"
+    );
+    // A claim noun after a possessive takes the possessor and its `that` clause; after an
+    // article it is nobody's.
+    let got = quotes("The mayor's assertion that the budget was balanced drew criticism.");
+    assert!(
+        got.iter().any(|q| q.cue == "assertion"
+            && speaker(q) == "The mayor's"
+            && q.content.starts_with("the budget was balanced")),
+        "{got:#?}"
+    );
+    assert!(quotes("The argument that the budget was balanced drew criticism.").is_empty());
+}
