@@ -175,7 +175,9 @@ fn document_subject(ctx: &Ctx, u: Unit, i: usize) -> bool {
 }
 
 /// Words that may head a one-word speaker although they also break phrases.
-const RELATIVE_HEADS: &[&str] = &["who", "which"];
+const RELATIVE_HEADS: &[&str] = &[
+    "who", "which", "who's", "who’s", "who'd", "who’d", "who've", "who’ve", "who'll", "who’ll",
+];
 
 /// Prepositions that open an adjunct between a cue and its content ("said in a statement,").
 const ADJUNCT: &[&str] = &[
@@ -1166,7 +1168,7 @@ fn verb_cue(
             // relative clause.
             let lo = h.saturating_sub(12).max(u.a);
             if let Some(who) = (lo..h).rev().find(|&t| {
-                ctx.is_word(t) && matches!(ctx.w(t), "who" | "which") && ctx.region_of(t).is_none()
+                ctx.is_word(t) && is_in(RELATIVE_HEADS, ctx.w(t)) && ctx.region_of(t).is_none()
             }) {
                 let clean = (who + 1..h).all(|t| ctx.is_word(t) || ctx.abbrev_dot(t, who, h));
                 if clean && who > u.a {
@@ -1179,7 +1181,10 @@ fn verb_cue(
         }
     }
     if speaker.is_none() && group_start == i {
-        let p = (i > u.a).then(|| i - 1);
+        // "…, falsely suggesting that …": adverbs between the comma and the cue.
+        let adverbs = (j..i).all(|t| ctx.is_word(t) && ctx.w(t).ends_with("ly") && !ctx.cap(t));
+        let p = if adverbs { j } else { i };
+        let p = (p > u.a).then(|| p - 1);
         let after_punct = p.is_none_or(|p| !ctx.is_word(p));
         if after_punct {
             // Right after a quotation the words past the cue are its speaker, however
@@ -1868,6 +1873,12 @@ fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
         return Post::Nothing;
     }
     let w = ctx.w(q);
+    // "threatened not to show up": a negated infinitive.
+    let (w, q) = if w == "not" && ctx.is(q + 1, "to") {
+        ("to", q + 1)
+    } else {
+        (w, q)
+    };
     if matches!(w, "if" | "whether" | "how" | "what" | "why" | "who")
         || w == "about" && ctx.w(after.saturating_sub(1)) == "asked"
     {

@@ -1180,3 +1180,37 @@ fn new_speech_words_voiced_emailed_remembered_and_claim_nouns() {
     );
     assert!(quotes("The argument that the budget was balanced drew criticism.").is_empty());
 }
+
+#[test]
+fn a_negated_infinitive_after_a_promise_is_its_content() {
+    let q = one("The mayor vowed not to raise the harbour fees.");
+    assert_eq!(speaker(&q), "The mayor");
+    assert_eq!(q.content, "not to raise the harbour fees");
+    let got = quotes("The league sided with Ortiz, who has threatened not to play in the final.");
+    assert!(
+        got.iter().any(|q| q.cue == "threatened"
+            && speaker(q) == "who"
+            && q.content == "not to play in the final"),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn contracted_relative_pronouns_and_adverbs_before_a_participle() {
+    let got = quotes("Okafor, who\u{2019}d previously endorsed the governor, now backs her rival.");
+    assert!(
+        got.iter().any(|q| q.cue == "endorsed"
+            && speaker(q) == "who\u{2019}d"
+            && q.content == "the governor"),
+        "{got:#?}"
+    );
+    let got = quotes(
+        "The minister raised doubts about the audit, falsely suggesting that the figures were forged.",
+    );
+    assert!(
+        got.iter().any(|q| q.cue == "suggesting"
+            && speaker(q) == "The minister"
+            && q.content == "the figures were forged"),
+        "{got:#?}"
+    );
+}
