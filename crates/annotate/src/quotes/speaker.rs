@@ -1133,7 +1133,7 @@ fn verb_cue(
         } else if ing && matches!(hw, "by" | "after" | "before" | "in") && ctx.is_word(h) {
             // "He angered them by saying …": the gerund is the sentence subject's report.
             speaker = Some(subject_at(ctx, u, h)?);
-        } else if ing && !skipped_aux && ctx.is_word(h) {
+        } else if ing && !skipped_aux && ctx.is_word(h) && !matches!(hw, "and" | "but") {
             // "with 22 percent saying they …": an absolute clause reports its subject's words;
             // "footage of Trump saying", "tired of telling": a gerund, not a report.
             let (k, span) = ctx.np_left(h, u.a)?;

@@ -1214,3 +1214,25 @@ fn contracted_relative_pronouns_and_adverbs_before_a_participle() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn a_participle_after_and_shares_the_clause_subject() {
+    let got = quotes(
+        "Dockworkers gathered at the gate, waving flags and chanting \u{201c}No more cuts.\u{201d}",
+    );
+    assert!(
+        got.iter().any(|q| q.cue == "chanting"
+            && speaker(q) == "Dockworkers"
+            && q.content == "\u{201c}No more cuts.\u{201d}"),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn a_document_read_its_words() {
+    let q = one("\u{201c}We will not close the clinic,\u{201d} the memo read.");
+    assert_eq!(speaker(&q), "the memo");
+    assert_eq!(q.content, "\u{201c}We will not close the clinic,\u{201d}");
+    // Past "read" after a person is reading, not a report.
+    assert!(quotes("The mayor read the names of the victims aloud.").is_empty());
+}
