@@ -376,8 +376,9 @@ impl Ctx<'_> {
             return Some((h, (self.toks[h].s, self.toks[h].e)));
         }
         // "loss of support", "its support": the cue is a noun.
+        // "The reports show …": a document noun that is also a verb form heads the phrase.
         if is_in(BREAK, hw)
-            || self.is_verb_form(h)
+            || self.is_verb_form(h) && !is_in(DOCUMENTS, hw)
             || is_time_word(hw)
             || is_in(DETERMINERS, hw)
             || matches!(hw, "of" | "for")
@@ -1113,6 +1114,9 @@ fn verb_cue(
     let participle = w.ends_with("ed") || matches!(w, "said" | "told" | "written" | "known");
     let ing = w.ends_with("ing");
     let mut speaker = None;
+    // A stance participle after its holder ("a PAC backing Rubio spent …"): the object ends
+    // before the sentence's own verb.
+    let mut holder_participle = false;
     let mut group_start = i;
     let mut after = i + 1;
     if j > u.a {
@@ -1137,9 +1141,14 @@ fn verb_cue(
             // "with 22 percent saying they …": an absolute clause reports its subject's words;
             // "footage of Trump saying", "tired of telling": a gerund, not a report.
             let (k, span) = ctx.np_left(h, u.a)?;
-            if k == u.a || !ctx.is(k - 1, "with") {
+            // "a super PAC backing Rubio", "voters supporting the measure": a stance
+            // participle after a noun is its holder's position.
+            let holder =
+                v.stance && v.frames.is_some_and(|st| st.obj && !st.to) && !ctx.is(k, "of");
+            if !holder && (k == u.a || !ctx.is(k - 1, "with")) {
                 return None;
             }
+            holder_participle = holder;
             speaker = Some(span);
             group_start = k;
         } else if matches!(hw, "and" | "but") && ctx.is_word(h) {
@@ -1377,6 +1386,18 @@ fn verb_cue(
         let mut end = ctx.cap_after(cs, u.b);
         if relative || object {
             end = clause_end(ctx, cs, end);
+        }
+        if holder_participle {
+            end = (cs + 1..end)
+                .find(|&k| {
+                    ctx.is_word(k)
+                        && !ctx.cap(k)
+                        && (is_in(FINITE, ctx.w(k))
+                            || ctx.w(k).ends_with("ed")
+                            || ctx.is_verb_form(k)
+                            || present_verb(ctx, k))
+                })
+                .unwrap_or(end);
         }
         let content = ctx.span_of(cs, end)?;
         return Some((

@@ -1236,3 +1236,30 @@ fn a_document_read_its_words() {
     // Past "read" after a person is reading, not a report.
     assert!(quotes("The mayor read the names of the victims aloud.").is_empty());
 }
+
+#[test]
+fn a_stance_participle_after_a_noun_is_its_holders_position() {
+    let got = quotes("A super PAC backing the governor launched new ads on Monday.");
+    assert!(
+        got.iter().any(|q| q.cue == "backing"
+            && speaker(q) == "A super PAC"
+            && q.content == "the governor"
+            && q.class == CueClass::Stance),
+        "{got:#?}"
+    );
+    // Other participles after a noun are no report ("footage of him saying", "a group
+    // seeking …").
+    assert!(quotes("Footage of the mayor saying the vote was rigged went viral.").is_empty());
+    assert!(quotes("Three firms seeking the contract filed bids.").is_empty());
+}
+
+#[test]
+fn reports_that_show_a_finding() {
+    let got = quotes("The reports show the fund spent $4 million on mailers in May.");
+    assert!(
+        got.iter().any(|q| q.cue == "show"
+            && speaker(q) == "The reports"
+            && q.content == "the fund spent $4 million on mailers in May"),
+        "{got:#?}"
+    );
+}
