@@ -1161,11 +1161,15 @@ fn verb_cue(
                 .find(|&t| matches!(ctx.w(t), "who" | "which"))
                 .filter(|&t| t > u.a && !ctx.is_word(t - 1));
             // "Police fired tear gas and said …": the subject of the first verb.
+            // "Aides said the governor had promised …, and added that …": after a comma, the
+            // report the nested one sits in.
+            let comma = h > u.a && ctx.is(h - 1, ",");
             speaker = match relative {
                 Some(t) => Some((ctx.toks[t].s, ctx.toks[t].e)),
-                None => earlier
-                    .last()
-                    .and_then(|(f, _)| f.speaker)
+                None => comma
+                    .then(|| outer_speaker(earlier, cue.0))
+                    .flatten()
+                    .or_else(|| earlier.last().and_then(|(f, _)| f.speaker))
                     .or_else(|| subject_at(ctx, u, i)),
             };
         } else if let Some((k, span)) = ctx.np_left(h, u.a) {
@@ -1458,6 +1462,26 @@ fn verb_cue(
         },
         true,
     ))
+}
+
+/// When the last attribution found in the unit sits in the content of an earlier one that
+/// runs past `at` ("Aides said the governor had promised …, and added …"), that earlier
+/// one's speaker. Looks back over a few attributions only.
+fn outer_speaker(earlier: &[(Found, bool)], at: usize) -> Option<(usize, usize)> {
+    let (last, _) = earlier.last()?;
+    let lo = earlier.len().saturating_sub(6);
+    earlier[lo..earlier.len() - 1]
+        .iter()
+        .rev()
+        .map(|(f, _)| f)
+        .find(|o| {
+            o.speaker.is_some()
+                && o.speaker != last.speaker
+                && o.content.0 <= last.cue.0
+                && last.cue.1 <= o.content.1
+                && at < o.content.1
+        })
+        .and_then(|o| o.speaker)
 }
 
 /// Possessive pronouns, the holders of a stance noun ("his plan to …").
@@ -2012,6 +2036,19 @@ fn cut_at_next_speaker(ctx: &Ctx, out: &mut [(Found, bool)]) {
         .iter()
         .map(|(f, _)| f.speaker.map_or(f.cue.0, |s| s.0.min(f.cue.0)))
         .collect();
+    // "…, and added that …" with the speaker of an earlier clause: the second report starts
+    // at its verb.
+    starts.extend(out.iter().filter_map(|(f, _)| {
+        let t = ctx.tok_at(f.cue.0);
+        // A stance there stays inside the report ("said …, and wants …").
+        let speech = ctx.lx.verbs.get(ctx.w(t)).is_some_and(|v| !v.stance);
+        (speech
+            && t > 1
+            && ctx.is_word(t - 1)
+            && matches!(ctx.w(t - 1), "and" | "but")
+            && ctx.is(t - 2, ","))
+        .then_some(f.cue.0)
+    }));
     starts.sort_unstable();
     for (found, after_cue) in out.iter_mut() {
         if !*after_cue {

@@ -1263,3 +1263,26 @@ fn reports_that_show_a_finding() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn a_second_verb_after_a_nested_report_is_the_outer_speakers() {
+    let got = quotes(
+        "The mayor said the governor had promised to keep the plant open, and added that she did not believe him.",
+    );
+    let said = got.iter().find(|q| q.cue == "said").expect("said");
+    assert_eq!(speaker(said), "The mayor");
+    assert_eq!(
+        said.content,
+        "the governor had promised to keep the plant open"
+    );
+    let added = got.iter().find(|q| q.cue == "added").expect("added");
+    assert_eq!(speaker(added), "The mayor");
+    assert_eq!(added.content, "she did not believe him");
+    // Without a nested report the verb shares the subject of the first.
+    let got = quotes("Police fired tear gas, and said the crowd had thrown stones.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "said" && speaker(q) == "Police"),
+        "{got:#?}"
+    );
+}
