@@ -966,6 +966,30 @@ const OUTLET_KINDS: &[&str] = &[
     "daily",
 ];
 
+/// Words for a body spoken to, after its name ("told a Senate panel", "told the House
+/// committee").
+const LISTENER_KINDS: &[&str] = &[
+    "panel",
+    "committee",
+    "subcommittee",
+    "hearing",
+    "audience",
+    "crowd",
+    "reporters",
+    "newspaper",
+    "magazine",
+    "network",
+    "radio",
+    "television",
+    "station",
+    "channel",
+    "website",
+    "podcast",
+    "show",
+    "program",
+    "programme",
+];
+
 /// Past whom something was said to: a name ("told Reuters", "told the Financial Times"),
 /// a pronoun or a source noun ("told him", "told reporters").
 fn skip_addressee(ctx: &Ctx, u: Unit, q: usize) -> usize {
@@ -1314,7 +1338,9 @@ fn verb_cue(
     }
     let is_before = |span: (usize, usize)| span.1 <= cue.0;
     let post = post_kind(ctx, u, after, v);
-    let closes = post == Post::Nothing;
+    // The cue closes the clause before it, or its speaker follows it ("… “strategic,” said
+    // Ann Lee, a professor"): a short quotation before it is content, not a title.
+    let closes = post == Post::Nothing || speaker.is_some_and(|s| s.0 > cue.0);
     let pre = if speaker.is_none_or(is_before) {
         pre_boundary(ctx, u, group_start, closes)
     } else {
@@ -1886,8 +1912,12 @@ fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
             && ctx.region_of(q).is_none()
             && !is_in(BREAK, ctx.w(q))
             && !is_in(ADJUNCT, ctx.w(q))
-            // After a name ("told Reuters he …") a pronoun opens the content.
-            && (n == 0 || ctx.cap(q) && ctx.cap(q - 1) || ctx.cap(q) && ctx.is(q - 1, "the"))
+            // After a name ("told Reuters he …") a pronoun opens the content; "told a Senate
+            // panel": an article, a name and the kind of body.
+            && (n == 0
+                || ctx.cap(q) && ctx.cap(q - 1)
+                || ctx.cap(q) && matches!(ctx.w(q - 1), "the" | "a" | "an")
+                || ctx.cap(q - 1) && is_in(LISTENER_KINDS, ctx.w(q)))
         {
             q += 1;
             n += 1;

@@ -1286,3 +1286,15 @@ fn a_second_verb_after_a_nested_report_is_the_outer_speakers() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn a_short_quotation_before_an_inverted_speaker_and_a_named_body_told() {
+    let q =
+        one("The levy is \u{201c}a trap,\u{201d} said Ana Ruiz, a lecturer at the port academy.");
+    assert_eq!(speaker(&q), "Ana Ruiz");
+    assert_eq!(q.content, "The levy is \u{201c}a trap,\u{201d}");
+    let q =
+        one("The fleet will stay in port until May, the admiral told a Senate panel on Tuesday.");
+    assert_eq!(speaker(&q), "the admiral");
+    assert_eq!(q.content, "The fleet will stay in port until May");
+}
