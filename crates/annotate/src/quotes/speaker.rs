@@ -835,9 +835,17 @@ pub(crate) fn in_unit(ctx: &Ctx, u: Unit) -> Vec<Found> {
             // Looked at only for the verbs that need it: the scan back costs.
             let document = || document_subject(ctx, u, i);
             let refusal = is_in(REFUSALS, ctx.w(i));
+            // "“…,” agrees Ana Ruiz": right after a quotation it reports that quotation.
+            let after_quote = || {
+                i > u.a + 1 && ctx.is(i - 1, ",") && ctx.closes_region(i - 2)
+                    || i > u.a && ctx.closes_region(i - 1)
+            };
             if !noun
                 && (!refusal || refusal_cue(ctx, u, i))
-                && (!v.that_only || document() || that_follows(ctx, i + 1, u.b, 3).is_some())
+                && (!v.that_only
+                    || document()
+                    || that_follows(ctx, i + 1, u.b, 3).is_some()
+                    || after_quote())
             {
                 cues.push(Cue::Verb(i, v));
             }
@@ -1399,6 +1407,19 @@ fn verb_cue(
     }
     if let Some(st) = v.frames {
         let mut after = after;
+        // "Potts echoed: “He speaks his mind …”": a speech act whose words follow a colon.
+        if !v.stance && ctx.is(after, ":") && ctx.region_of(after + 1).is_some() {
+            let cs = after + 1;
+            let content = ctx.span_of(cs, ctx.cap_after(cs, u.b))?;
+            return Some((
+                Found {
+                    content,
+                    cue,
+                    speaker,
+                },
+                true,
+            ));
+        }
         if let Some(p) = st.particle {
             // "talked about the plan", "pointed out that …": the particle first.
             if after + 1 >= u.b || !ctx.is(after, p) {

@@ -1298,3 +1298,18 @@ fn a_short_quotation_before_an_inverted_speaker_and_a_named_body_told() {
     assert_eq!(speaker(&q), "the admiral");
     assert_eq!(q.content, "The fleet will stay in port until May");
 }
+
+#[test]
+fn a_that_verb_right_after_a_quotation_and_a_speech_act_before_a_colon() {
+    let q =
+        one("\u{201c}The old rules no longer work,\u{201d} agrees Tomas Berg, a harbour pilot.");
+    assert_eq!(q.cue, "agrees");
+    assert_eq!(speaker(&q), "Tomas Berg");
+    assert_eq!(q.content, "\u{201c}The old rules no longer work,\u{201d}");
+    // Without a quotation or a `that` it is agreement, not a report.
+    assert!(quotes("The two sides agreed on a ceasefire.").is_empty());
+    let q = one("Her deputy echoed: \u{201c}We will not back down.\u{201d}");
+    assert_eq!(q.cue, "echoed");
+    assert_eq!(speaker(&q), "Her deputy");
+    assert_eq!(q.content, "\u{201c}We will not back down.\u{201d}");
+}
