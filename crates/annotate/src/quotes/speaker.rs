@@ -419,6 +419,8 @@ impl Ctx<'_> {
             && !self.lx.pronouns.contains(hw)
             && !self.lx.sources.contains(hw)
             && !number
+            // "records show": a record speaks for itself.
+            && !is_in(DOCUMENTS, hw)
         {
             let ok = (k..h).any(|t| {
                 self.cap(t)
@@ -634,7 +636,10 @@ fn subject_at(ctx: &Ctx, u: Unit, before: usize) -> Option<(usize, usize)> {
             ctx.is_word(k)
                 && !ctx.cap(k)
                 && (ctx.is_verb_form(k) || is_in(FINITE, ctx.w(k)) || ctx.w(k).ends_with("ed"))
-        });
+        })
+            // "Republicans, who hold a majority, have blocked …, saying": the subject before
+            // its relative clause.
+            || c + 1 < before && ctx.is_word(c + 1) && is_in(RELATIVE_HEADS, ctx.w(c + 1));
         if !clause {
             a = c + 1;
         }
@@ -1239,7 +1244,8 @@ fn verb_cue(
             });
             // "“…,” Ramos, 58, told AFP": after "told" comes whom it was said to, never an
             // inverted speaker.
-            let told = v.listener;
+            // A participle ("…,” saying …") has no inverted speaker either.
+            let told = v.listener || ing;
             let inverted = if told {
                 None
             } else {
@@ -1249,7 +1255,12 @@ fn verb_cue(
                 // "…,” said Wang Yi." — the speaker follows the cue.
                 speaker = Some(span);
                 after = k;
-            } else if w.ends_with("ing") && p.is_some_and(|p| ctx.is(p, ",")) {
+            } else if w.ends_with("ing")
+                && p.is_some_and(|p| {
+                    // "… of “New York values,” saying …": the comma inside the quotation.
+                    ctx.is(p, ",") || p > u.a && ctx.closes_region(p) && ctx.is(p - 1, ",")
+                })
+            {
                 // "…, saying …": the speaker of the clause it hangs on.
                 speaker = earlier
                     .last()

@@ -1313,3 +1313,34 @@ fn a_that_verb_right_after_a_quotation_and_a_speech_act_before_a_colon() {
     assert_eq!(speaker(&q), "Her deputy");
     assert_eq!(q.content, "\u{201c}We will not back down.\u{201d}");
 }
+
+#[test]
+fn records_show_and_participles_after_quotations_and_relative_asides() {
+    let got = quotes("The ferry made 40 crossings last year, records show.");
+    assert!(
+        got.iter().any(|q| q.cue == "show"
+            && speaker(q) == "records"
+            && q.content == "The ferry made 40 crossings last year"),
+        "{got:#?}"
+    );
+    // The comma inside a closing quotation mark before a participle; no inverted speaker
+    // after it.
+    let got = quotes(
+        "The mayor defended the \u{201c}harbour plan,\u{201d} saying the city needed the jobs.",
+    );
+    assert!(
+        got.iter().any(|q| q.cue == "saying"
+            && speaker(q) == "The mayor"
+            && q.content == "the city needed the jobs"),
+        "{got:#?}"
+    );
+    // A relative clause after the subject.
+    let got = quotes(
+        "Fishermen, who hold most of the licences, have opposed the quota, saying it would ruin them.",
+    );
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "saying" && speaker(q) == "Fishermen"),
+        "{got:#?}"
+    );
+}
