@@ -1474,13 +1474,21 @@ fn verb_cue(
     if v.that_only && !document_subject(ctx, u, i) && that_follows(ctx, after, u.b, 3).is_none() {
         return None;
     }
-    if post == Post::Nothing && to_skipped && speaker.is_some() {
-        // "The ministry declined to comment.": the refusal is what is reported.
+    if to_skipped && speaker.is_some() {
+        // "The ministry declined to comment.": the refusal is what is reported, with what
+        // follows the verb in its clause ("declined to comment on the talks", "declined to
+        // say whether …").
         let g = governor;
         if matches!(ctx.w(g), "declined" | "declines" | "refused" | "refuses") {
+            let end = if post == Post::Nothing {
+                i + 1
+            } else {
+                clause_end(ctx, i, ctx.cap_after(i, u.b))
+            };
+            let content = ctx.span_of(g + 1, end)?;
             return Some((
                 Found {
-                    content: (ctx.toks[g + 1].s, ctx.toks[i].e),
+                    content,
                     cue: (ctx.toks[g].s, ctx.toks[g].e),
                     speaker,
                 },

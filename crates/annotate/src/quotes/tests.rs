@@ -1344,3 +1344,18 @@ fn records_show_and_participles_after_quotations_and_relative_asides() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn a_refusal_keeps_what_follows_its_verb() {
+    let q = one("The port authority declined to comment on the dredging contract.");
+    assert_eq!(q.cue, "declined");
+    assert_eq!(speaker(&q), "The port authority");
+    assert_eq!(q.content, "to comment on the dredging contract");
+    let got = quotes("A spokesman refused to say whether the ferry would run, citing safety.");
+    assert!(
+        got.iter().any(|q| q.cue == "refused"
+            && speaker(q) == "A spokesman"
+            && q.content == "to say whether the ferry would run"),
+        "{got:#?}"
+    );
+}
