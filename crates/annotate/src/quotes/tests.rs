@@ -1359,3 +1359,20 @@ fn a_refusal_keeps_what_follows_its_verb() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn a_cue_split_from_its_question_by_the_sentence_break() {
+    let got = quotes("\u{201c}Can we keep the ferry?\u{201d} Mr. Lopez asked.");
+    assert!(
+        got.iter().any(|q| q.cue == "asked"
+            && speaker(q) == "Mr. Lopez"
+            && q.content == "\u{201c}Can we keep the ferry?\u{201d}"),
+        "{got:#?}"
+    );
+    let got = quotes("''Will the plant close?'' Ms. Berg asked.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "asked" && speaker(q) == "Ms. Berg"),
+        "{got:#?}"
+    );
+}
