@@ -714,6 +714,14 @@ fn expectations_and_appearances_are_claims_without_a_source() {
     let q = one("The talks appeared to stall over the question of tariffs.");
     assert_eq!(q.speaker, None);
     assert_eq!(q.cue, "appeared to");
+    // With a negation or an adverb between.
+    let q = one("The governor is not expected to sign the bill before May.");
+    assert_eq!(q.speaker, None);
+    assert_eq!(q.cue, "is not expected to");
+    let q = one("The plant isn\u{2019}t expected to reopen this year.");
+    assert_eq!(q.cue, "isn\u{2019}t expected to");
+    let q = one("The council is widely expected to approve the budget.");
+    assert_eq!(q.cue, "is widely expected to");
 }
 
 #[test]
