@@ -1652,6 +1652,18 @@ fn clause_end(ctx: &Ctx, a: usize, b: usize) -> usize {
 
 /// A lower-case word in -s between two words that reads as a verb in the present: "(believe
 /// this) provides (artificial incentive)", not "(believes the) claims (of …)".
+/// A pronoun with its verb contracted ("it’s", "they're", "we’ll", "she'd"): a clause opens.
+fn contracted_finite(w: &str) -> bool {
+    let Some((stem, tail)) = w.split_once(['\'', '’']) else {
+        return false;
+    };
+    matches!(tail, "s" | "re" | "ll" | "d" | "ve" | "m")
+        && matches!(
+            stem,
+            "i" | "he" | "she" | "it" | "we" | "they" | "you" | "that" | "there" | "who"
+        )
+}
+
 fn present_verb(ctx: &Ctx, k: usize) -> bool {
     let w = ctx.w(k);
     k > 0
@@ -1736,9 +1748,11 @@ fn stance_start(ctx: &Ctx, u: Unit, after: usize, st: Frames) -> Option<(usize, 
                 ctx.is_word(k)
                     && (is_in(FINITE, ctx.w(k))
                         || !ctx.cap(k) && ctx.w(k).ends_with("ed")
-                        || present_verb(ctx, k))
-            });
-        if !object && finite && ctx.words_in(q, clause_end) >= 2 {
+                        || present_verb(ctx, k)
+                        || contracted_finite(ctx.w(k)))
+            })
+            || contracted_finite(w);
+        if !object && finite && ctx.words_in(q, clause_end.max(q + 1)) >= 1 {
             return Some((q, false));
         }
     }

@@ -1384,3 +1384,13 @@ fn a_cue_split_from_its_question_by_the_sentence_break() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn a_belief_clause_opened_by_a_contracted_pronoun() {
+    let q = one("The harbour master thinks it\u{2019}s too late to dredge.");
+    assert_eq!(q.cue, "thinks");
+    assert_eq!(speaker(&q), "The harbour master");
+    assert_eq!(q.content, "it\u{2019}s too late to dredge");
+    // A possessive name is no clause.
+    assert!(quotes("The harbour master knows Lopez's boat.").is_empty());
+}
