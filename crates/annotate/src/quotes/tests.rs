@@ -1394,3 +1394,19 @@ fn a_belief_clause_opened_by_a_contracted_pronoun() {
     // A possessive name is no clause.
     assert!(quotes("The harbour master knows Lopez's boat.").is_empty());
 }
+
+#[test]
+fn offering_an_assessment_is_speech() {
+    let got = quotes("The coach offered a blunt assessment of the season.");
+    assert!(
+        got.iter().any(|q| q.cue == "offered"
+            && speaker(q) == "The coach"
+            && q.content.starts_with("a blunt assessment")
+            && q.class == CueClass::Speech),
+        "{got:#?}"
+    );
+    // The base form, mostly a noun ("a generous offer"), is not a cue.
+    assert!(quotes("The union rejected a generous offer from the port.")
+        .iter()
+        .all(|q| q.cue != "offer"));
+}
