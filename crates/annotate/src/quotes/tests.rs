@@ -1410,3 +1410,28 @@ fn offering_an_assessment_is_speech() {
         .iter()
         .all(|q| q.cue != "offer"));
 }
+
+#[test]
+fn orders_names_and_recommendations_are_speech() {
+    let got = quotes("The governor ordered an inquiry into the ferry collision.");
+    assert!(
+        got.iter().any(|q| q.cue == "ordered"
+            && speaker(q) == "The governor"
+            && q.content.starts_with("an inquiry")),
+        "{got:#?}"
+    );
+    let got = quotes("Police identified the driver as a 34-year-old man from Porto.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "identified" && speaker(q) == "Police"),
+        "{got:#?}"
+    );
+    // Without "as" it is no naming ("identified three problems").
+    assert!(quotes("Inspectors identified three problems.").is_empty());
+    let got = quotes("The panel recommended a ban on night fishing.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "recommended" && speaker(q) == "The panel"),
+        "{got:#?}"
+    );
+}
