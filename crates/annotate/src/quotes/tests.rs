@@ -1435,3 +1435,26 @@ fn orders_names_and_recommendations_are_speech() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn invoking_likening_and_retweeting_are_speech() {
+    let got = quotes("The senator invoked the memory of the 1998 floods.");
+    assert!(
+        got.iter().any(|q| q.cue == "invoked"
+            && speaker(q) == "The senator"
+            && q.content.starts_with("the memory")),
+        "{got:#?}"
+    );
+    let got = quotes("The mayor likened the new levy to a toll on breathing.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "likened" && speaker(q) == "The mayor"),
+        "{got:#?}"
+    );
+    let got = quotes("The candidate retweeted a video of the rally.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "retweeted" && speaker(q) == "The candidate"),
+        "{got:#?}"
+    );
+}
