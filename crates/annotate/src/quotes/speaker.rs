@@ -612,6 +612,11 @@ impl Ctx<'_> {
 /// ("Several groups granted an extension, saying …"): up to four words before the first
 /// verb-like word, after an opening adverbial ("Meanwhile,", "In 2012,").
 fn subject_at(ctx: &Ctx, u: Unit, before: usize) -> Option<(usize, usize)> {
+    // "ORLANDO, Fla. (Reuters) - President Obama met …": a dateline before the sentence.
+    let u = Unit {
+        a: dateline_end(ctx, u, before).unwrap_or(u.a),
+        b: u.b,
+    };
     let mut a = u.a;
     // "Speaking at a town hall in Salem, which votes next week, Trump went after Bush,
     // calling him …": an opening participle clause, however long, comes before the subject;
@@ -659,6 +664,32 @@ fn subject_at(ctx: &Ctx, u: Unit, before: usize) -> Option<(usize, usize)> {
     }
     (k > a && (ctx.cap(a) || is_in(DETERMINERS, ctx.w(a)) || is_in(QUANTIFIERS, ctx.w(a))))
         .then(|| (ctx.toks[a].s, ctx.toks[k - 1].e))
+}
+
+/// The token after a dateline that opens a unit: capitalised words, abbreviations,
+/// commas, a date and an agency in parentheses up to a dash ("BUENA PARK, Calif. -",
+/// "WASHINGTON (AP) —", "June 10 (UPI) —").
+fn dateline_end(ctx: &Ctx, u: Unit, before: usize) -> Option<usize> {
+    let lim = (u.a + 14).min(before);
+    let mut paren = false;
+    for k in u.a..lim {
+        let w = ctx.raw(k);
+        if matches!(w, "-" | "—" | "–") {
+            return (k > u.a && k + 1 < before).then_some(k + 1);
+        }
+        match w {
+            "(" => paren = true,
+            ")" => paren = false,
+            "," | "." => {}
+            _ if paren => {}
+            _ if ctx.is_word(k) && (ctx.cap(k) || w.bytes().all(|b| b.is_ascii_digit())) => {}
+            _ => return None,
+        }
+        if ctx.region_of(k).is_some() {
+            return None;
+        }
+    }
+    None
 }
 
 /// A subject at token `a` followed by a lower-case word (its verb): a pronoun, a run of

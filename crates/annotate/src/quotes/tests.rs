@@ -1458,3 +1458,23 @@ fn invoking_likening_and_retweeting_are_speech() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn a_dateline_is_not_the_subject_of_a_second_verb() {
+    let got = quotes(
+        "PORTO, Portugal (AP) - The mayor toured the flooded quay on Monday and promised to rebuild it.",
+    );
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "promised" && speaker(q) == "The mayor"),
+        "{got:#?}"
+    );
+    let got = quotes(
+        "LISBON \u{2014} The minister visited the port, saying the dredging would start soon.",
+    );
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "saying" && speaker(q) == "The minister"),
+        "{got:#?}"
+    );
+}
