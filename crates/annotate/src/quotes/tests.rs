@@ -1478,3 +1478,29 @@ fn a_dateline_is_not_the_subject_of_a_second_verb() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn rulings_apologies_and_eagerness() {
+    let got = quotes("The judge ruled that the harbour fees were unlawful.");
+    assert!(
+        got.iter().any(|q| q.cue == "ruled"
+            && speaker(q) == "The judge"
+            && q.content == "the harbour fees were unlawful"),
+        "{got:#?}"
+    );
+    // A ruling without a `that` clause is no report.
+    assert!(quotes("The judge ruled on the appeal last week.").is_empty());
+    let got = quotes("The minister apologized for the delays at the border.");
+    assert!(
+        got.iter().any(|q| q.cue == "apologized"
+            && speaker(q) == "The minister"
+            && q.content.starts_with("the delays")),
+        "{got:#?}"
+    );
+    let got = quotes("The union is eager to resume talks with the port.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "eager" && speaker(q) == "The union" && q.class == CueClass::Stance),
+        "{got:#?}"
+    );
+}
