@@ -1504,3 +1504,16 @@ fn rulings_apologies_and_eagerness() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn made_it_clear_that_reports_its_clause() {
+    let got = quotes("The minister made it clear that the port would not be sold.");
+    assert!(
+        got.iter().any(|q| q.cue == "made"
+            && speaker(q) == "The minister"
+            && q.content == "the port would not be sold"),
+        "{got:#?}"
+    );
+    // Without a `that` clause "made" is no cue.
+    assert!(quotes("The minister made a short visit to the port.").is_empty());
+}
