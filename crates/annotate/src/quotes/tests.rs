@@ -1517,3 +1517,20 @@ fn made_it_clear_that_reports_its_clause() {
     // Without a `that` clause "made" is no cue.
     assert!(quotes("The minister made a short visit to the port.").is_empty());
 }
+
+#[test]
+fn issuing_listing_and_promoting_are_speech() {
+    let got = quotes("The coast guard issued a warning about the storm.");
+    assert!(
+        got.iter().any(|q| q.cue == "issued"
+            && speaker(q) == "The coast guard"
+            && q.content.starts_with("a warning")),
+        "{got:#?}"
+    );
+    let got = quotes("The candidate is promoting a plan to rebuild the pier.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "promoting" && speaker(q) == "The candidate"),
+        "{got:#?}"
+    );
+}
