@@ -1534,3 +1534,25 @@ fn issuing_listing_and_promoting_are_speech() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn rebukes_recollections_and_congratulations_are_speech() {
+    let got = quotes("The premier rebuked the harbour board for the delays.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "rebuked" && speaker(q) == "The premier"),
+        "{got:#?}"
+    );
+    let got = quotes("Ms. Okafor recounted how the water rose within minutes.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "recounted" && speaker(q) == "Ms. Okafor"),
+        "{got:#?}"
+    );
+    let got = quotes("The mayor congratulated the rescue crews on their work.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "congratulated" && speaker(q) == "The mayor"),
+        "{got:#?}"
+    );
+}
