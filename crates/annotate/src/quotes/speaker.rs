@@ -2202,6 +2202,28 @@ fn cut_at_next_speaker(ctx: &Ctx, out: &mut [(Found, bool)]) {
 /// "In a survey released Monday, most voters backed the plan.": a sentence opened by a
 /// record or measurement (`DOCUMENTS`) reports its finding; the source is the phrase after
 /// "In", the content the clause after its comma.
+/// Records that state findings of their own ("In a new poll, most voters …").
+const FINDINGS: &[&str] = &[
+    "poll",
+    "polls",
+    "survey",
+    "surveys",
+    "study",
+    "studies",
+    "analysis",
+    "data",
+    "figures",
+    "results",
+    "numbers",
+    "statistics",
+    "polling",
+    "tallies",
+    "estimates",
+    "projections",
+    "census",
+    "research",
+];
+
 fn in_a_document(ctx: &Ctx, u: Unit) -> Option<Found> {
     let a = ctx.trim_start(u.a, u.b)?;
     if !ctx.is_word(a) || !ctx.is(a, "in") || a + 2 >= u.b {
@@ -2212,7 +2234,9 @@ fn in_a_document(ctx: &Ctx, u: Unit) -> Option<Found> {
     if !ctx.is(comma, ",") || !is_in(DETERMINERS, ctx.w(a + 1)) {
         return None;
     }
-    if !(a + 2..comma).any(|k| is_in(DOCUMENTS, ctx.w(k))) || ctx.has_region(a, comma) {
+    // Only measurements speak for themselves here: "In an email, Mr. Lee said …" has its own
+    // speaker.
+    if !(a + 2..comma).any(|k| is_in(FINDINGS, ctx.w(k))) || ctx.has_region(a, comma) {
         return None;
     }
     if ctx.words_in(comma + 1, u.b) < 4 {

@@ -854,6 +854,9 @@ fn a_sentence_opened_by_a_survey_reports_its_finding() {
     // Other openings with "In" are places and times, not sources.
     assert!(quotes("In the harbour town, the ferries run again from Monday.").is_empty());
     assert!(quotes("In a bid to cut costs, the council closed two libraries.").is_empty());
+    // A message is the medium of a speaker named in the sentence, not a source itself.
+    let got = quotes("In an email to staff, the director announced two new routes.");
+    assert!(got.iter().all(|q| q.cue != "In"), "{got:#?}");
 }
 
 // ---------------------------------------------------------------- roles and their holders
