@@ -43,14 +43,16 @@ pub struct Verb {
     pub stance: bool,
 }
 
-/// Particles a verb may need before its content ("talked about", "pointed out").
-const PARTICLES: &[&str] = &["about", "out", "on", "against", "for", "over", "with"];
+/// Particles a verb may need before its content ("talked about", "pointed out", "pointed
+/// to"). In the cue file the particle "to" is written `to-prep`, as `to` is the infinitive.
+pub const PARTICLES: &[&str] = &["about", "out", "on", "against", "for", "over", "with", "to"];
 
 /// The complements a verb takes as its content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Frames {
-    /// A particle that comes between the verb and its content: "talked about the plan".
-    pub particle: Option<&'static str>,
+    /// The particles one of which comes between the verb and its content ("talked about
+    /// the plan"), a bit per entry of [`PARTICLES`]; none when 0.
+    pub particles: u8,
     /// A `that` clause or a bare clause: "believes (that) the deal will hold".
     pub clause: bool,
     /// A `that` clause only: "feels that the deal is fair".
@@ -180,8 +182,11 @@ pub fn parse(src: &str) -> Result<Lexicon, String> {
                         "to" => st.to = true,
                         "obj" => st.obj = true,
                         "as" => st.as_obj = true,
-                        p if PARTICLES.contains(&p) => {
-                            st.particle = PARTICLES.iter().find(|x| **x == p).copied()
+                        p if p != "to" && (PARTICLES.contains(&p) || p == "to-prep") => {
+                            let p = if p == "to-prep" { "to" } else { p };
+                            if let Some(k) = PARTICLES.iter().position(|x| *x == p) {
+                                st.particles |= 1 << k;
+                            }
                         }
                         other => {
                             return Err(format!(

@@ -1462,9 +1462,15 @@ fn verb_cue(
                 true,
             ));
         }
-        if let Some(p) = st.particle {
+        if st.particles != 0 {
             // "talked about the plan", "pointed out that …": the particle first.
-            if after + 1 >= u.b || !ctx.is(after, p) {
+            let listed = |w: &str| {
+                super::lexicon::PARTICLES
+                    .iter()
+                    .position(|p| *p == w)
+                    .is_some_and(|k| st.particles & (1 << k) != 0)
+            };
+            if after + 1 >= u.b || !ctx.is_word(after) || !listed(ctx.w(after)) {
                 return None;
             }
             after += 1;

@@ -1559,3 +1559,26 @@ fn rebukes_recollections_and_congratulations_are_speech() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn a_verb_with_several_particles_and_the_particle_to() {
+    let got = quotes("The envoy pointed to the closed border crossings.");
+    assert!(
+        got.iter().any(|q| q.cue == "pointed"
+            && speaker(q) == "The envoy"
+            && q.content.starts_with("the closed border")),
+        "{got:#?}"
+    );
+    let got = quotes("The mayor referred to the levy as a mistake.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "referred" && speaker(q) == "The mayor"),
+        "{got:#?}"
+    );
+    // Without one of its particles "pointed" is no report.
+    assert!(quotes("The envoy pointed at the map.").is_empty());
+    let lx = lexicon::parse("speech\tto-prep,obj\trefer referred\nphrase\taccording to\n").unwrap();
+    assert!(lx.verbs["referred"]
+        .frames
+        .is_some_and(|f| f.particles != 0 && !f.to));
+}
