@@ -1582,3 +1582,27 @@ fn a_verb_with_several_particles_and_the_particle_to() {
         .frames
         .is_some_and(|f| f.particles != 0 && !f.to));
 }
+
+#[test]
+fn opinions_clarifications_and_deliberations() {
+    let got = quotes("The columnist opined that the harbour plan was doomed.");
+    assert!(
+        got.iter().any(|q| q.cue == "opined"
+            && speaker(q) == "The columnist"
+            && q.content == "the harbour plan was doomed"),
+        "{got:#?}"
+    );
+    let got = quotes("The ministry clarified that the ferry would keep running.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "clarified" && speaker(q) == "The ministry"),
+        "{got:#?}"
+    );
+    let got = quotes("The governor is mulling a run for the Senate.");
+    assert!(
+        got.iter().any(|q| q.cue == "mulling"
+            && speaker(q) == "The governor"
+            && q.class == CueClass::Stance),
+        "{got:#?}"
+    );
+}
