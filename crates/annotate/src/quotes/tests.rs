@@ -1606,3 +1606,22 @@ fn opinions_clarifications_and_deliberations() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn vouching_and_painting_someone_as() {
+    let got = quotes("The former coach vouched for the young striker.");
+    assert!(
+        got.iter().any(|q| q.cue == "vouched"
+            && speaker(q) == "The former coach"
+            && q.content.starts_with("the young striker")),
+        "{got:#?}"
+    );
+    let got = quotes("The ad paints the mayor as a friend of developers.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "paints" && speaker(q) == "The ad"),
+        "{got:#?}"
+    );
+    // Without "as" painting is painting.
+    assert!(quotes("Volunteers painted the old ferry terminal.").is_empty());
+}
