@@ -33,6 +33,9 @@ pub struct Verb {
     pub that_only: bool,
     /// Names whom it is said to before the content ("told Reuters ...").
     pub addressee: bool,
+    /// What follows it is always whom it was said to, never an inverted speaker ("“…,”
+    /// Ramos told AFP", never "“…,” told Ramos").
+    pub listener: bool,
     /// The complements that are its content, for verbs listed with them (`stance` and
     /// `speech` lines).
     pub frames: Option<Frames>,
@@ -40,14 +43,16 @@ pub struct Verb {
     pub stance: bool,
 }
 
-/// Particles a verb may need before its content ("talked about", "pointed out").
-const PARTICLES: &[&str] = &["about", "out", "on", "against", "for", "over", "with"];
+/// Particles a verb may need before its content ("talked about", "pointed out", "pointed
+/// to"). In the cue file the particle "to" is written `to-prep`, as `to` is the infinitive.
+pub const PARTICLES: &[&str] = &["about", "out", "on", "against", "for", "over", "with", "to"];
 
 /// The complements a verb takes as its content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Frames {
-    /// A particle that comes between the verb and its content: "talked about the plan".
-    pub particle: Option<&'static str>,
+    /// The particles one of which comes between the verb and its content ("talked about
+    /// the plan"), a bit per entry of [`PARTICLES`]; none when 0.
+    pub particles: u8,
     /// A `that` clause or a bare clause: "believes (that) the deal will hold".
     pub clause: bool,
     /// A `that` clause only: "feels that the deal is fair".
@@ -117,7 +122,8 @@ fn words(s: &str) -> Vec<String> {
 /// Parses the cue file; an error names the line and the reason.
 pub fn parse(src: &str) -> Result<Lexicon, String> {
     let mut lx = Lexicon::default();
-    let mut addressees: Vec<(usize, String)> = Vec::new();
+    // (line, base form, listener only)
+    let mut addressees: Vec<(usize, String, bool)> = Vec::new();
     let mut seen: HashSet<(String, String)> = HashSet::new();
     for (i, line) in src.lines().enumerate() {
         let n = i + 1;
@@ -150,6 +156,7 @@ pub fn parse(src: &str) -> Result<Lexicon, String> {
                     let v = Verb {
                         that_only: cat == "thatverb",
                         addressee: false,
+                        listener: false,
                         frames: None,
                         stance: false,
                     };
@@ -175,8 +182,11 @@ pub fn parse(src: &str) -> Result<Lexicon, String> {
                         "to" => st.to = true,
                         "obj" => st.obj = true,
                         "as" => st.as_obj = true,
-                        p if PARTICLES.contains(&p) => {
-                            st.particle = PARTICLES.iter().find(|x| **x == p).copied()
+                        p if p != "to" && (PARTICLES.contains(&p) || p == "to-prep") => {
+                            let p = if p == "to-prep" { "to" } else { p };
+                            if let Some(k) = PARTICLES.iter().position(|x| *x == p) {
+                                st.particles |= 1 << k;
+                            }
                         }
                         other => {
                             return Err(format!(
@@ -192,6 +202,7 @@ pub fn parse(src: &str) -> Result<Lexicon, String> {
                     let v = Verb {
                         that_only: false,
                         addressee: false,
+                        listener: false,
                         frames: Some(st),
                         stance: cat == "stance",
                     };
@@ -202,9 +213,9 @@ pub fn parse(src: &str) -> Result<Lexicon, String> {
                     }
                 }
             }
-            "addressee" => {
-                one_word("addressee")?;
-                addressees.push((n, entry));
+            "addressee" | "listener" => {
+                one_word(cat)?;
+                addressees.push((n, entry, cat == "listener"));
             }
             "phrase" => lx.phrases.push(words(&entry)),
             "noun" => {
@@ -235,8 +246,9 @@ pub fn parse(src: &str) -> Result<Lexicon, String> {
             }
         }
     }
-    // An addressee verb is given by its base form; all the forms of its `verb` line get the flag.
-    for (n, base) in addressees {
+    // An addressee or listener verb is given by its base form; all the forms of its `verb`
+    // line get the flag.
+    for (n, base, listener) in addressees {
         let line = src
             .lines()
             .find(|l| {
@@ -252,7 +264,11 @@ pub fn parse(src: &str) -> Result<Lexicon, String> {
             .split_whitespace()
         {
             if let Some(v) = lx.verbs.get_mut(&form.to_lowercase()) {
-                v.addressee = true;
+                if listener {
+                    v.listener = true;
+                } else {
+                    v.addressee = true;
+                }
             }
         }
     }

@@ -301,6 +301,9 @@ pub fn find_with(text: &str, sentences: &[Span], mentions: &[Mention], lx: &Lexi
     // The previous unit when it ended in a colon and found nothing: "… said in a
     // statement:" with the quotation in the next paragraph.
     let mut colon_before: Option<Unit> = None;
+    // The previous unit when it found nothing and ended in a closing quotation mark: the
+    // sentence split after "?”" in "“Can we win?” Mr. Lopez asked." leaves the cue alone.
+    let mut quote_before: Option<Unit> = None;
     for u in us {
         let mut here = speaker::in_unit(&ctx, u);
         if here.is_empty() {
@@ -311,6 +314,28 @@ pub fn find_with(text: &str, sentences: &[Span], mentions: &[Mention], lx: &Lexi
                 here.retain(|f| f.content.0 >= start && f.cue.1 <= start);
             }
         }
+        if here.is_empty() && ctx.words_in(u.a, u.b) <= 12 {
+            if let Some(p) = quote_before {
+                let joined = Unit { a: p.a, b: u.b };
+                here = speaker::in_unit(&ctx, joined);
+                let start = ctx.toks[u.a].s;
+                here.retain(|f| f.content.1 <= start && f.cue.0 >= start && !is_stance(&ctx, f));
+            }
+        }
+        quote_before = (here.is_empty() && u.b > u.a + 1 && {
+            let t = ctx.toks[u.b - 1];
+            ctx.region_of(u.b - 1).is_some_and(|r| {
+                ctx.regions[r].end == t.e && ctx.regions[r].start <= ctx.toks[u.a].s
+            }) && {
+                // The sign before the closing mark ('' is two tokens).
+                let mut k = u.b - 1;
+                while k > u.a && matches!(ctx.w(k), "'" | "\"" | "”" | "’" | "»") {
+                    k -= 1;
+                }
+                ctx.is(k, "?") || ctx.is(k, "!")
+            }
+        })
+        .then_some(u);
         colon_before = (here.is_empty() && u.b > u.a && ctx.is(u.b - 1, ":")).then_some(u);
         if here.is_empty() {
             // A quotation that is a sentence of its own, right after a quoted sentence with

@@ -175,7 +175,9 @@ fn document_subject(ctx: &Ctx, u: Unit, i: usize) -> bool {
 }
 
 /// Words that may head a one-word speaker although they also break phrases.
-const RELATIVE_HEADS: &[&str] = &["who", "which"];
+const RELATIVE_HEADS: &[&str] = &[
+    "who", "which", "who's", "who’s", "who'd", "who’d", "who've", "who’ve", "who'll", "who’ll",
+];
 
 /// Prepositions that open an adjunct between a cue and its content ("said in a statement,").
 const ADJUNCT: &[&str] = &[
@@ -374,8 +376,9 @@ impl Ctx<'_> {
             return Some((h, (self.toks[h].s, self.toks[h].e)));
         }
         // "loss of support", "its support": the cue is a noun.
+        // "The reports show …": a document noun that is also a verb form heads the phrase.
         if is_in(BREAK, hw)
-            || self.is_verb_form(h)
+            || self.is_verb_form(h) && !is_in(DOCUMENTS, hw)
             || is_time_word(hw)
             || is_in(DETERMINERS, hw)
             || matches!(hw, "of" | "for")
@@ -416,6 +419,8 @@ impl Ctx<'_> {
             && !self.lx.pronouns.contains(hw)
             && !self.lx.sources.contains(hw)
             && !number
+            // "records show": a record speaks for itself.
+            && !is_in(DOCUMENTS, hw)
         {
             let ok = (k..h).any(|t| {
                 self.cap(t)
@@ -607,6 +612,11 @@ impl Ctx<'_> {
 /// ("Several groups granted an extension, saying …"): up to four words before the first
 /// verb-like word, after an opening adverbial ("Meanwhile,", "In 2012,").
 fn subject_at(ctx: &Ctx, u: Unit, before: usize) -> Option<(usize, usize)> {
+    // "ORLANDO, Fla. (Reuters) - President Obama met …": a dateline before the sentence.
+    let u = Unit {
+        a: dateline_end(ctx, u, before).unwrap_or(u.a),
+        b: u.b,
+    };
     let mut a = u.a;
     // "Speaking at a town hall in Salem, which votes next week, Trump went after Bush,
     // calling him …": an opening participle clause, however long, comes before the subject;
@@ -624,8 +634,20 @@ fn subject_at(ctx: &Ctx, u: Unit, before: usize) -> Option<(usize, usize)> {
             }
         }
     }
+    // "Meanwhile, …", "In 2012, …": an opening adverbial before a comma; not a clause with
+    // its own verb ("Clinton talked up her plan, saying …").
     if let Some(c) = (u.a..before.min(u.a + 6)).find(|&k| ctx.is(k, ",")) {
-        a = c + 1;
+        let clause = (u.a + 1..c).any(|k| {
+            ctx.is_word(k)
+                && !ctx.cap(k)
+                && (ctx.is_verb_form(k) || is_in(FINITE, ctx.w(k)) || ctx.w(k).ends_with("ed"))
+        })
+            // "Republicans, who hold a majority, have blocked …, saying": the subject before
+            // its relative clause.
+            || c + 1 < before && ctx.is_word(c + 1) && is_in(RELATIVE_HEADS, ctx.w(c + 1));
+        if !clause {
+            a = c + 1;
+        }
     }
     let mut k = a;
     while k < before && k < a + 4 {
@@ -642,6 +664,32 @@ fn subject_at(ctx: &Ctx, u: Unit, before: usize) -> Option<(usize, usize)> {
     }
     (k > a && (ctx.cap(a) || is_in(DETERMINERS, ctx.w(a)) || is_in(QUANTIFIERS, ctx.w(a))))
         .then(|| (ctx.toks[a].s, ctx.toks[k - 1].e))
+}
+
+/// The token after a dateline that opens a unit: capitalised words, abbreviations,
+/// commas, a date and an agency in parentheses up to a dash ("BUENA PARK, Calif. -",
+/// "WASHINGTON (AP) —", "June 10 (UPI) —").
+fn dateline_end(ctx: &Ctx, u: Unit, before: usize) -> Option<usize> {
+    let lim = (u.a + 14).min(before);
+    let mut paren = false;
+    for k in u.a..lim {
+        let w = ctx.raw(k);
+        if matches!(w, "-" | "—" | "–") {
+            return (k > u.a && k + 1 < before).then_some(k + 1);
+        }
+        match w {
+            "(" => paren = true,
+            ")" => paren = false,
+            "," | "." => {}
+            _ if paren => {}
+            _ if ctx.is_word(k) && (ctx.cap(k) || w.bytes().all(|b| b.is_ascii_digit())) => {}
+            _ => return None,
+        }
+        if ctx.region_of(k).is_some() {
+            return None;
+        }
+    }
+    None
 }
 
 /// A subject at token `a` followed by a lower-case word (its verb): a pronoun, a run of
@@ -812,7 +860,7 @@ pub(crate) fn in_unit(ctx: &Ctx, u: Unit) -> Vec<Found> {
             if let Some(st) = v.frames {
                 // A stance word after a possessive is a noun with its holder ("Trump's view
                 // that …"); after an article it is nobody's ("the plan to build a wall").
-                if noun && v.stance && possessive(ctx, i - 1) {
+                if noun && (v.stance || st.noun) && possessive(ctx, i - 1) {
                     cues.push(Cue::StanceNoun(i, st));
                 } else if !noun && !st.noun {
                     cues.push(Cue::Verb(i, v));
@@ -823,9 +871,17 @@ pub(crate) fn in_unit(ctx: &Ctx, u: Unit) -> Vec<Found> {
             // Looked at only for the verbs that need it: the scan back costs.
             let document = || document_subject(ctx, u, i);
             let refusal = is_in(REFUSALS, ctx.w(i));
+            // "“…,” agrees Ana Ruiz": right after a quotation it reports that quotation.
+            let after_quote = || {
+                i > u.a + 1 && ctx.is(i - 1, ",") && ctx.closes_region(i - 2)
+                    || i > u.a && ctx.closes_region(i - 1)
+            };
             if !noun
                 && (!refusal || refusal_cue(ctx, u, i))
-                && (!v.that_only || document() || that_follows(ctx, i + 1, u.b, 3).is_some())
+                && (!v.that_only
+                    || document()
+                    || that_follows(ctx, i + 1, u.b, 3).is_some()
+                    || after_quote())
             {
                 cues.push(Cue::Verb(i, v));
             }
@@ -954,6 +1010,30 @@ const OUTLET_KINDS: &[&str] = &[
     "daily",
 ];
 
+/// Words for a body spoken to, after its name ("told a Senate panel", "told the House
+/// committee").
+const LISTENER_KINDS: &[&str] = &[
+    "panel",
+    "committee",
+    "subcommittee",
+    "hearing",
+    "audience",
+    "crowd",
+    "reporters",
+    "newspaper",
+    "magazine",
+    "network",
+    "radio",
+    "television",
+    "station",
+    "channel",
+    "website",
+    "podcast",
+    "show",
+    "program",
+    "programme",
+];
+
 /// Past whom something was said to: a name ("told Reuters", "told the Financial Times"),
 /// a pronoun or a source noun ("told him", "told reporters").
 fn skip_addressee(ctx: &Ctx, u: Unit, q: usize) -> usize {
@@ -993,17 +1073,20 @@ fn skip_addressee(ctx: &Ctx, u: Unit, q: usize) -> usize {
 
 /// The token that ends the stretch before a speaker group, when it is a comma, dash or
 /// closing quotation mark: the sign of content before the cue ("…,” he said).
-fn pre_boundary(ctx: &Ctx, u: Unit, group_start: usize) -> Option<usize> {
+fn pre_boundary(ctx: &Ctx, u: Unit, group_start: usize, closes: bool) -> Option<usize> {
     if group_start <= u.a {
         return None;
     }
     let p = group_start - 1;
     // A quotation before the cue is its content; a short quoted title is not ("On “Fox News
-    // Sunday,” Pence said …").
+    // Sunday,” Pence said …"), but a short quotation ending a clause the cue closes is
+    // ("The bill's failure was “heartbreaking,” she said.").
     let quoted_before = ctx.closes_region(p)
         && ctx.region_of(p).is_some_and(|r| {
             let r = ctx.regions[r];
-            r.start <= ctx.toks[u.a].s || ctx.words_in(ctx.tok_at(r.start), p) >= 4
+            r.start <= ctx.toks[u.a].s
+                || ctx.words_in(ctx.tok_at(r.start), p) >= 4
+                || closes && p > u.a && ctx.is(p - 1, ",")
         });
     let ok = (ctx.region_of(p).is_none() && (ctx.is(p, ",") || ctx.is(p, "—"))) || quoted_before;
     (ok && ctx.words_in(u.a, p) > 0).then_some(p)
@@ -1099,6 +1182,9 @@ fn verb_cue(
     let participle = w.ends_with("ed") || matches!(w, "said" | "told" | "written" | "known");
     let ing = w.ends_with("ing");
     let mut speaker = None;
+    // A stance participle after its holder ("a PAC backing Rubio spent …"): the object ends
+    // before the sentence's own verb.
+    let mut holder_participle = false;
     let mut group_start = i;
     let mut after = i + 1;
     if j > u.a {
@@ -1119,13 +1205,18 @@ fn verb_cue(
         } else if ing && matches!(hw, "by" | "after" | "before" | "in") && ctx.is_word(h) {
             // "He angered them by saying …": the gerund is the sentence subject's report.
             speaker = Some(subject_at(ctx, u, h)?);
-        } else if ing && !skipped_aux && ctx.is_word(h) {
+        } else if ing && !skipped_aux && ctx.is_word(h) && !matches!(hw, "and" | "but") {
             // "with 22 percent saying they …": an absolute clause reports its subject's words;
             // "footage of Trump saying", "tired of telling": a gerund, not a report.
             let (k, span) = ctx.np_left(h, u.a)?;
-            if k == u.a || !ctx.is(k - 1, "with") {
+            // "a super PAC backing Rubio", "voters supporting the measure": a stance
+            // participle after a noun is its holder's position.
+            let holder =
+                v.stance && v.frames.is_some_and(|st| st.obj && !st.to) && !ctx.is(k, "of");
+            if !holder && (k == u.a || !ctx.is(k - 1, "with")) {
                 return None;
             }
+            holder_participle = holder;
             speaker = Some(span);
             group_start = k;
         } else if matches!(hw, "and" | "but") && ctx.is_word(h) {
@@ -1138,11 +1229,15 @@ fn verb_cue(
                 .find(|&t| matches!(ctx.w(t), "who" | "which"))
                 .filter(|&t| t > u.a && !ctx.is_word(t - 1));
             // "Police fired tear gas and said …": the subject of the first verb.
+            // "Aides said the governor had promised …, and added that …": after a comma, the
+            // report the nested one sits in.
+            let comma = h > u.a && ctx.is(h - 1, ",");
             speaker = match relative {
                 Some(t) => Some((ctx.toks[t].s, ctx.toks[t].e)),
-                None => earlier
-                    .last()
-                    .and_then(|(f, _)| f.speaker)
+                None => comma
+                    .then(|| outer_speaker(earlier, cue.0))
+                    .flatten()
+                    .or_else(|| earlier.last().and_then(|(f, _)| f.speaker))
                     .or_else(|| subject_at(ctx, u, i)),
             };
         } else if let Some((k, span)) = ctx.np_left(h, u.a) {
@@ -1154,7 +1249,7 @@ fn verb_cue(
             // relative clause.
             let lo = h.saturating_sub(12).max(u.a);
             if let Some(who) = (lo..h).rev().find(|&t| {
-                ctx.is_word(t) && matches!(ctx.w(t), "who" | "which") && ctx.region_of(t).is_none()
+                ctx.is_word(t) && is_in(RELATIVE_HEADS, ctx.w(t)) && ctx.region_of(t).is_none()
             }) {
                 let clean = (who + 1..h).all(|t| ctx.is_word(t) || ctx.abbrev_dot(t, who, h));
                 if clean && who > u.a {
@@ -1167,7 +1262,10 @@ fn verb_cue(
         }
     }
     if speaker.is_none() && group_start == i {
-        let p = (i > u.a).then(|| i - 1);
+        // "…, falsely suggesting that …": adverbs between the comma and the cue.
+        let adverbs = (j..i).all(|t| ctx.is_word(t) && ctx.w(t).ends_with("ly") && !ctx.cap(t));
+        let p = if adverbs { j } else { i };
+        let p = (p > u.a).then(|| p - 1);
         let after_punct = p.is_none_or(|p| !ctx.is_word(p));
         if after_punct {
             // Right after a quotation the words past the cue are its speaker, however
@@ -1177,25 +1275,8 @@ fn verb_cue(
             });
             // "“…,” Ramos, 58, told AFP": after "told" comes whom it was said to, never an
             // inverted speaker.
-            let told = matches!(
-                w,
-                "told"
-                    | "tell"
-                    | "tells"
-                    | "telling"
-                    | "informed"
-                    | "informs"
-                    | "informing"
-                    | "assured"
-                    | "assures"
-                    | "assuring"
-                    | "reminded"
-                    | "reminds"
-                    | "reminding"
-                    | "briefed"
-                    | "briefs"
-                    | "briefing"
-            );
+            // A participle ("…,” saying …") has no inverted speaker either.
+            let told = v.listener || ing;
             let inverted = if told {
                 None
             } else {
@@ -1205,7 +1286,12 @@ fn verb_cue(
                 // "…,” said Wang Yi." — the speaker follows the cue.
                 speaker = Some(span);
                 after = k;
-            } else if w.ends_with("ing") && p.is_some_and(|p| ctx.is(p, ",")) {
+            } else if w.ends_with("ing")
+                && p.is_some_and(|p| {
+                    // "… of “New York values,” saying …": the comma inside the quotation.
+                    ctx.is(p, ",") || p > u.a && ctx.closes_region(p) && ctx.is(p - 1, ",")
+                })
+            {
                 // "…, saying …": the speaker of the clause it hangs on.
                 speaker = earlier
                     .last()
@@ -1244,7 +1330,10 @@ fn verb_cue(
                                 | "then"
                                 | "himself"
                                 | "herself"
-                        ) || !ctx.cap(c + 1) && ctx.w(c + 1).ends_with("ing"))
+                        ) || !ctx.cap(c + 1) && ctx.w(c + 1).ends_with("ing")
+                            // "Yin Mya, 60, a teacher, said": an age after the name.
+                            || ctx.w(c + 1).bytes().all(|b| b.is_ascii_digit())
+                                && ctx.is(c + 2, ","))
                         && p - c <= 45
                         && !ctx.has_region(c, p);
                     if !aside {
@@ -1298,12 +1387,15 @@ fn verb_cue(
         return Some((r, false));
     }
     let is_before = |span: (usize, usize)| span.1 <= cue.0;
-    let pre = if speaker.is_none_or(is_before) {
-        pre_boundary(ctx, u, group_start)
-    } else {
-        pre_boundary(ctx, u, i)
-    };
     let post = post_kind(ctx, u, after, v);
+    // The cue closes the clause before it, or its speaker follows it ("… “strategic,” said
+    // Ann Lee, a professor"): a short quotation before it is content, not a title.
+    let closes = post == Post::Nothing || speaker.is_some_and(|s| s.0 > cue.0);
+    let pre = if speaker.is_none_or(is_before) {
+        pre_boundary(ctx, u, group_start, closes)
+    } else {
+        pre_boundary(ctx, u, i, closes)
+    };
     let content_before = match (pre, post) {
         (Some(_), Post::Nothing | Post::Continues | Post::Adjunct) => true,
         // "…,” he said Friday as he left": after a quotation the cue closes it.
@@ -1357,9 +1449,28 @@ fn verb_cue(
     }
     if let Some(st) = v.frames {
         let mut after = after;
-        if let Some(p) = st.particle {
+        // "Potts echoed: “He speaks his mind …”": a speech act whose words follow a colon.
+        if !v.stance && ctx.is(after, ":") && ctx.region_of(after + 1).is_some() {
+            let cs = after + 1;
+            let content = ctx.span_of(cs, ctx.cap_after(cs, u.b))?;
+            return Some((
+                Found {
+                    content,
+                    cue,
+                    speaker,
+                },
+                true,
+            ));
+        }
+        if st.particles != 0 {
             // "talked about the plan", "pointed out that …": the particle first.
-            if after + 1 >= u.b || !ctx.is(after, p) {
+            let listed = |w: &str| {
+                super::lexicon::PARTICLES
+                    .iter()
+                    .position(|p| *p == w)
+                    .is_some_and(|k| st.particles & (1 << k) != 0)
+            };
+            if after + 1 >= u.b || !ctx.is_word(after) || !listed(ctx.w(after)) {
                 return None;
             }
             after += 1;
@@ -1375,6 +1486,18 @@ fn verb_cue(
         if relative || object {
             end = clause_end(ctx, cs, end);
         }
+        if holder_participle {
+            end = (cs + 1..end)
+                .find(|&k| {
+                    ctx.is_word(k)
+                        && !ctx.cap(k)
+                        && (is_in(FINITE, ctx.w(k))
+                            || ctx.w(k).ends_with("ed")
+                            || ctx.is_verb_form(k)
+                            || present_verb(ctx, k))
+                })
+                .unwrap_or(end);
+        }
         let content = ctx.span_of(cs, end)?;
         return Some((
             Found {
@@ -1388,13 +1511,21 @@ fn verb_cue(
     if v.that_only && !document_subject(ctx, u, i) && that_follows(ctx, after, u.b, 3).is_none() {
         return None;
     }
-    if post == Post::Nothing && to_skipped && speaker.is_some() {
-        // "The ministry declined to comment.": the refusal is what is reported.
+    if to_skipped && speaker.is_some() {
+        // "The ministry declined to comment.": the refusal is what is reported, with what
+        // follows the verb in its clause ("declined to comment on the talks", "declined to
+        // say whether …").
         let g = governor;
         if matches!(ctx.w(g), "declined" | "declines" | "refused" | "refuses") {
+            let end = if post == Post::Nothing {
+                i + 1
+            } else {
+                clause_end(ctx, i, ctx.cap_after(i, u.b))
+            };
+            let content = ctx.span_of(g + 1, end)?;
             return Some((
                 Found {
-                    content: (ctx.toks[g + 1].s, ctx.toks[i].e),
+                    content,
                     cue: (ctx.toks[g].s, ctx.toks[g].e),
                     speaker,
                 },
@@ -1434,6 +1565,26 @@ fn verb_cue(
         },
         true,
     ))
+}
+
+/// When the last attribution found in the unit sits in the content of an earlier one that
+/// runs past `at` ("Aides said the governor had promised …, and added …"), that earlier
+/// one's speaker. Looks back over a few attributions only.
+fn outer_speaker(earlier: &[(Found, bool)], at: usize) -> Option<(usize, usize)> {
+    let (last, _) = earlier.last()?;
+    let lo = earlier.len().saturating_sub(6);
+    earlier[lo..earlier.len() - 1]
+        .iter()
+        .rev()
+        .map(|(f, _)| f)
+        .find(|o| {
+            o.speaker.is_some()
+                && o.speaker != last.speaker
+                && o.content.0 <= last.cue.0
+                && last.cue.1 <= o.content.1
+                && at < o.content.1
+        })
+        .and_then(|o| o.speaker)
 }
 
 /// Possessive pronouns, the holders of a stance noun ("his plan to …").
@@ -1538,6 +1689,18 @@ fn clause_end(ctx: &Ctx, a: usize, b: usize) -> usize {
 
 /// A lower-case word in -s between two words that reads as a verb in the present: "(believe
 /// this) provides (artificial incentive)", not "(believes the) claims (of …)".
+/// A pronoun with its verb contracted ("it’s", "they're", "we’ll", "she'd"): a clause opens.
+fn contracted_finite(w: &str) -> bool {
+    let Some((stem, tail)) = w.split_once(['\'', '’']) else {
+        return false;
+    };
+    matches!(tail, "s" | "re" | "ll" | "d" | "ve" | "m")
+        && matches!(
+            stem,
+            "i" | "he" | "she" | "it" | "we" | "they" | "you" | "that" | "there" | "who"
+        )
+}
+
 fn present_verb(ctx: &Ctx, k: usize) -> bool {
     let w = ctx.w(k);
     k > 0
@@ -1622,9 +1785,11 @@ fn stance_start(ctx: &Ctx, u: Unit, after: usize, st: Frames) -> Option<(usize, 
                 ctx.is_word(k)
                     && (is_in(FINITE, ctx.w(k))
                         || !ctx.cap(k) && ctx.w(k).ends_with("ed")
-                        || present_verb(ctx, k))
-            });
-        if !object && finite && ctx.words_in(q, clause_end) >= 2 {
+                        || present_verb(ctx, k)
+                        || contracted_finite(ctx.w(k)))
+            })
+            || contracted_finite(w);
+        if !object && finite && ctx.words_in(q, clause_end.max(q + 1)) >= 1 {
             return Some((q, false));
         }
     }
@@ -1838,8 +2003,12 @@ fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
             && ctx.region_of(q).is_none()
             && !is_in(BREAK, ctx.w(q))
             && !is_in(ADJUNCT, ctx.w(q))
-            // After a name ("told Reuters he …") a pronoun opens the content.
-            && (n == 0 || ctx.cap(q) && ctx.cap(q - 1) || ctx.cap(q) && ctx.is(q - 1, "the"))
+            // After a name ("told Reuters he …") a pronoun opens the content; "told a Senate
+            // panel": an article, a name and the kind of body.
+            && (n == 0
+                || ctx.cap(q) && ctx.cap(q - 1)
+                || ctx.cap(q) && matches!(ctx.w(q - 1), "the" | "a" | "an")
+                || ctx.cap(q - 1) && is_in(LISTENER_KINDS, ctx.w(q)))
         {
             q += 1;
             n += 1;
@@ -1870,6 +2039,12 @@ fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
         return Post::Nothing;
     }
     let w = ctx.w(q);
+    // "threatened not to show up": a negated infinitive.
+    let (w, q) = if w == "not" && ctx.is(q + 1, "to") {
+        ("to", q + 1)
+    } else {
+        (w, q)
+    };
     if matches!(w, "if" | "whether" | "how" | "what" | "why" | "who")
         || w == "about" && ctx.w(after.saturating_sub(1)) == "asked"
     {
@@ -1982,6 +2157,19 @@ fn cut_at_next_speaker(ctx: &Ctx, out: &mut [(Found, bool)]) {
         .iter()
         .map(|(f, _)| f.speaker.map_or(f.cue.0, |s| s.0.min(f.cue.0)))
         .collect();
+    // "…, and added that …" with the speaker of an earlier clause: the second report starts
+    // at its verb.
+    starts.extend(out.iter().filter_map(|(f, _)| {
+        let t = ctx.tok_at(f.cue.0);
+        // A stance there stays inside the report ("said …, and wants …").
+        let speech = ctx.lx.verbs.get(ctx.w(t)).is_some_and(|v| !v.stance);
+        (speech
+            && t > 1
+            && ctx.is_word(t - 1)
+            && matches!(ctx.w(t - 1), "and" | "but")
+            && ctx.is(t - 2, ","))
+        .then_some(f.cue.0)
+    }));
     starts.sort_unstable();
     for (found, after_cue) in out.iter_mut() {
         if !*after_cue {
@@ -2020,6 +2208,28 @@ fn cut_at_next_speaker(ctx: &Ctx, out: &mut [(Found, bool)]) {
 /// "In a survey released Monday, most voters backed the plan.": a sentence opened by a
 /// record or measurement (`DOCUMENTS`) reports its finding; the source is the phrase after
 /// "In", the content the clause after its comma.
+/// Records that state findings of their own ("In a new poll, most voters …").
+const FINDINGS: &[&str] = &[
+    "poll",
+    "polls",
+    "survey",
+    "surveys",
+    "study",
+    "studies",
+    "analysis",
+    "data",
+    "figures",
+    "results",
+    "numbers",
+    "statistics",
+    "polling",
+    "tallies",
+    "estimates",
+    "projections",
+    "census",
+    "research",
+];
+
 fn in_a_document(ctx: &Ctx, u: Unit) -> Option<Found> {
     let a = ctx.trim_start(u.a, u.b)?;
     if !ctx.is_word(a) || !ctx.is(a, "in") || a + 2 >= u.b {
@@ -2030,7 +2240,9 @@ fn in_a_document(ctx: &Ctx, u: Unit) -> Option<Found> {
     if !ctx.is(comma, ",") || !is_in(DETERMINERS, ctx.w(a + 1)) {
         return None;
     }
-    if !(a + 2..comma).any(|k| is_in(DOCUMENTS, ctx.w(k))) || ctx.has_region(a, comma) {
+    // Only measurements speak for themselves here: "In an email, Mr. Lee said …" has its own
+    // speaker.
+    if !(a + 2..comma).any(|k| is_in(FINDINGS, ctx.w(k))) || ctx.has_region(a, comma) {
         return None;
     }
     if ctx.words_in(comma + 1, u.b) < 4 {

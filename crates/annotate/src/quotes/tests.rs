@@ -629,6 +629,15 @@ fn the_builtin_lexicon_is_valid() {
     assert!(n > 300);
     let lx = lexicon::parse(include_str!("../../../../data/quotes/cues.txt")).unwrap();
     assert!(lx.verbs["told"].addressee);
+    // Whom "told" and "briefed" name is their listener, never an inverted speaker; "asked"
+    // may have one ("“…?” asked the senator").
+    for w in [
+        "told", "tells", "informed", "assuring", "reminded", "briefed",
+    ] {
+        assert!(lx.verbs[w].listener, "{w}");
+    }
+    assert!(!lx.verbs["asked"].listener);
+    assert!(!lx.verbs["said"].listener);
     assert!(!lx.verbs["said"].that_only);
     assert!(lx.verbs["shows"].that_only);
     assert!(include_str!("../../../../data/quotes/cues.txt")
@@ -643,6 +652,8 @@ fn lexicon_errors_name_the_line() {
     assert!(err.contains("unknown category"), "{err}");
     let err =
         lexicon::parse("verb\tsay said\nphrase\taccording to\naddressee\ttell\n").unwrap_err();
+    assert!(err.contains("not a listed verb"), "{err}");
+    let err = lexicon::parse("verb\tsay said\nphrase\taccording to\nlistener\ttell\n").unwrap_err();
     assert!(err.contains("not a listed verb"), "{err}");
     let err = lexicon::parse("noun\tpress release\n").unwrap_err();
     assert!(err.contains("one word"), "{err}");
@@ -703,6 +714,14 @@ fn expectations_and_appearances_are_claims_without_a_source() {
     let q = one("The talks appeared to stall over the question of tariffs.");
     assert_eq!(q.speaker, None);
     assert_eq!(q.cue, "appeared to");
+    // With a negation or an adverb between.
+    let q = one("The governor is not expected to sign the bill before May.");
+    assert_eq!(q.speaker, None);
+    assert_eq!(q.cue, "is not expected to");
+    let q = one("The plant isn\u{2019}t expected to reopen this year.");
+    assert_eq!(q.cue, "isn\u{2019}t expected to");
+    let q = one("The council is widely expected to approve the budget.");
+    assert_eq!(q.cue, "is widely expected to");
 }
 
 #[test]
@@ -816,8 +835,14 @@ fn a_reference_after_a_quote_is_the_speakers_own_report() {
         .expect("the reference");
     assert_eq!(speaker(r), "Ms. Lind");
     assert_eq!(r.content, "the new harbour tax");
+    // Without a report before it, "citing" is the clause subject's own reference (PolNeAR
+    // marks these: on its train split 18 of 21 such cues are right).
     let got = quotes("The council delayed the vote, citing the cost of the survey.");
-    assert!(got.is_empty(), "no report, no reference: {got:#?}");
+    assert!(
+        got.iter()
+            .all(|q| q.cue == "citing" && speaker(q) == "The council"),
+        "{got:#?}"
+    );
 }
 
 #[test]
@@ -829,6 +854,9 @@ fn a_sentence_opened_by_a_survey_reports_its_finding() {
     // Other openings with "In" are places and times, not sources.
     assert!(quotes("In the harbour town, the ferries run again from Monday.").is_empty());
     assert!(quotes("In a bid to cut costs, the council closed two libraries.").is_empty());
+    // A message is the medium of a speaker named in the sentence, not a source itself.
+    let got = quotes("In an email to staff, the director announced two new routes.");
+    assert!(got.iter().all(|q| q.cue != "In"), "{got:#?}");
 }
 
 // ---------------------------------------------------------------- roles and their holders
@@ -1093,4 +1121,507 @@ fn an_addressee_at_the_end_of_the_text_does_not_panic() {
     ] {
         let _ = quotes(text);
     }
+}
+
+#[test]
+fn a_short_quotation_ending_a_clause_the_cue_closes() {
+    let q = one("The ruling was \u{201c}a disgrace,\u{201d} the mayor said.");
+    assert_eq!(speaker(&q), "the mayor");
+    assert_eq!(q.content, "The ruling was \u{201c}a disgrace,\u{201d}");
+    // A quoted title before the cue, with the content after it, stays out.
+    let got = quotes("On \u{201c}Morning Edition,\u{201d} the senator said the bill would pass.");
+    assert!(
+        got.iter().all(|q| q.content == "the bill would pass"),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn a_participle_after_a_clause_with_a_named_subject() {
+    let got = quotes("Ortega defended the budget, saying it would protect pensions.");
+    assert!(
+        got.iter().any(|q| q.cue == "saying"
+            && speaker(q) == "Ortega"
+            && q.content == "it would protect pensions"),
+        "{got:#?}"
+    );
+    // An opening adverbial before the comma is still passed over.
+    let got = quotes("Meanwhile, the union rejected the offer, saying it fell short.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "saying" && speaker(q) == "the union"),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn an_age_after_the_name_is_an_aside() {
+    let q = one("Tomas Ruiz, 47, a baker in Valencia, said the tax would close his shop.");
+    assert_eq!(speaker(&q), "Tomas Ruiz");
+    assert_eq!(q.content, "the tax would close his shop");
+}
+
+#[test]
+fn new_speech_words_voiced_emailed_remembered_and_claim_nouns() {
+    let got = quotes("The dockworkers union voiced concern about the new water rules.");
+    assert!(
+        got.iter().any(|q| q.cue == "voiced"
+            && speaker(q) == "The dockworkers union"
+            && q.content.starts_with("concern about")),
+        "{got:#?}"
+    );
+    let q = one("A spokesman emailed that the plant would reopen in May.");
+    assert_eq!(speaker(&q), "A spokesman");
+    assert_eq!(q.content, "the plant would reopen in May");
+    let got = quotes("Mrs. Okafor remembers the port was busier ten years ago.");
+    assert!(
+        got.iter().any(|q| q.cue == "remembers"
+            && speaker(q) == "Mrs. Okafor"
+            && q.class == CueClass::Stance),
+        "{got:#?}"
+    );
+    // A claim noun after a possessive takes the possessor and its `that` clause; after an
+    // article it is nobody's.
+    let got = quotes("The mayor's assertion that the budget was balanced drew criticism.");
+    assert!(
+        got.iter().any(|q| q.cue == "assertion"
+            && speaker(q) == "The mayor's"
+            && q.content.starts_with("the budget was balanced")),
+        "{got:#?}"
+    );
+    assert!(quotes("The argument that the budget was balanced drew criticism.").is_empty());
+}
+
+#[test]
+fn a_negated_infinitive_after_a_promise_is_its_content() {
+    let q = one("The mayor vowed not to raise the harbour fees.");
+    assert_eq!(speaker(&q), "The mayor");
+    assert_eq!(q.content, "not to raise the harbour fees");
+    let got = quotes("The league sided with Ortiz, who has threatened not to play in the final.");
+    assert!(
+        got.iter().any(|q| q.cue == "threatened"
+            && speaker(q) == "who"
+            && q.content == "not to play in the final"),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn contracted_relative_pronouns_and_adverbs_before_a_participle() {
+    let got = quotes("Okafor, who\u{2019}d previously endorsed the governor, now backs her rival.");
+    assert!(
+        got.iter().any(|q| q.cue == "endorsed"
+            && speaker(q) == "who\u{2019}d"
+            && q.content == "the governor"),
+        "{got:#?}"
+    );
+    let got = quotes(
+        "The minister raised doubts about the audit, falsely suggesting that the figures were forged.",
+    );
+    assert!(
+        got.iter().any(|q| q.cue == "suggesting"
+            && speaker(q) == "The minister"
+            && q.content == "the figures were forged"),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn a_participle_after_and_shares_the_clause_subject() {
+    let got = quotes(
+        "Dockworkers gathered at the gate, waving flags and chanting \u{201c}No more cuts.\u{201d}",
+    );
+    assert!(
+        got.iter().any(|q| q.cue == "chanting"
+            && speaker(q) == "Dockworkers"
+            && q.content == "\u{201c}No more cuts.\u{201d}"),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn a_document_read_its_words() {
+    let q = one("\u{201c}We will not close the clinic,\u{201d} the memo read.");
+    assert_eq!(speaker(&q), "the memo");
+    assert_eq!(q.content, "\u{201c}We will not close the clinic,\u{201d}");
+    // Past "read" after a person is reading, not a report.
+    assert!(quotes("The mayor read the names of the victims aloud.").is_empty());
+}
+
+#[test]
+fn a_stance_participle_after_a_noun_is_its_holders_position() {
+    let got = quotes("A super PAC backing the governor launched new ads on Monday.");
+    assert!(
+        got.iter().any(|q| q.cue == "backing"
+            && speaker(q) == "A super PAC"
+            && q.content == "the governor"
+            && q.class == CueClass::Stance),
+        "{got:#?}"
+    );
+    // Other participles after a noun are no report ("footage of him saying", "a group
+    // seeking …").
+    assert!(quotes("Footage of the mayor saying the vote was rigged went viral.").is_empty());
+    assert!(quotes("Three firms seeking the contract filed bids.").is_empty());
+}
+
+#[test]
+fn reports_that_show_a_finding() {
+    let got = quotes("The reports show the fund spent $4 million on mailers in May.");
+    assert!(
+        got.iter().any(|q| q.cue == "show"
+            && speaker(q) == "The reports"
+            && q.content == "the fund spent $4 million on mailers in May"),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn a_second_verb_after_a_nested_report_is_the_outer_speakers() {
+    let got = quotes(
+        "The mayor said the governor had promised to keep the plant open, and added that she did not believe him.",
+    );
+    let said = got.iter().find(|q| q.cue == "said").expect("said");
+    assert_eq!(speaker(said), "The mayor");
+    assert_eq!(
+        said.content,
+        "the governor had promised to keep the plant open"
+    );
+    let added = got.iter().find(|q| q.cue == "added").expect("added");
+    assert_eq!(speaker(added), "The mayor");
+    assert_eq!(added.content, "she did not believe him");
+    // Without a nested report the verb shares the subject of the first.
+    let got = quotes("Police fired tear gas, and said the crowd had thrown stones.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "said" && speaker(q) == "Police"),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn a_short_quotation_before_an_inverted_speaker_and_a_named_body_told() {
+    let q =
+        one("The levy is \u{201c}a trap,\u{201d} said Ana Ruiz, a lecturer at the port academy.");
+    assert_eq!(speaker(&q), "Ana Ruiz");
+    assert_eq!(q.content, "The levy is \u{201c}a trap,\u{201d}");
+    let q =
+        one("The fleet will stay in port until May, the admiral told a Senate panel on Tuesday.");
+    assert_eq!(speaker(&q), "the admiral");
+    assert_eq!(q.content, "The fleet will stay in port until May");
+}
+
+#[test]
+fn a_that_verb_right_after_a_quotation_and_a_speech_act_before_a_colon() {
+    let q =
+        one("\u{201c}The old rules no longer work,\u{201d} agrees Tomas Berg, a harbour pilot.");
+    assert_eq!(q.cue, "agrees");
+    assert_eq!(speaker(&q), "Tomas Berg");
+    assert_eq!(q.content, "\u{201c}The old rules no longer work,\u{201d}");
+    // Without a quotation or a `that` it is agreement, not a report.
+    assert!(quotes("The two sides agreed on a ceasefire.").is_empty());
+    let q = one("Her deputy echoed: \u{201c}We will not back down.\u{201d}");
+    assert_eq!(q.cue, "echoed");
+    assert_eq!(speaker(&q), "Her deputy");
+    assert_eq!(q.content, "\u{201c}We will not back down.\u{201d}");
+}
+
+#[test]
+fn records_show_and_participles_after_quotations_and_relative_asides() {
+    let got = quotes("The ferry made 40 crossings last year, records show.");
+    assert!(
+        got.iter().any(|q| q.cue == "show"
+            && speaker(q) == "records"
+            && q.content == "The ferry made 40 crossings last year"),
+        "{got:#?}"
+    );
+    // The comma inside a closing quotation mark before a participle; no inverted speaker
+    // after it.
+    let got = quotes(
+        "The mayor defended the \u{201c}harbour plan,\u{201d} saying the city needed the jobs.",
+    );
+    assert!(
+        got.iter().any(|q| q.cue == "saying"
+            && speaker(q) == "The mayor"
+            && q.content == "the city needed the jobs"),
+        "{got:#?}"
+    );
+    // A relative clause after the subject.
+    let got = quotes(
+        "Fishermen, who hold most of the licences, have opposed the quota, saying it would ruin them.",
+    );
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "saying" && speaker(q) == "Fishermen"),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn a_refusal_keeps_what_follows_its_verb() {
+    let q = one("The port authority declined to comment on the dredging contract.");
+    assert_eq!(q.cue, "declined");
+    assert_eq!(speaker(&q), "The port authority");
+    assert_eq!(q.content, "to comment on the dredging contract");
+    let got = quotes("A spokesman refused to say whether the ferry would run, citing safety.");
+    assert!(
+        got.iter().any(|q| q.cue == "refused"
+            && speaker(q) == "A spokesman"
+            && q.content == "to say whether the ferry would run"),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn a_cue_split_from_its_question_by_the_sentence_break() {
+    let got = quotes("\u{201c}Can we keep the ferry?\u{201d} Mr. Lopez asked.");
+    assert!(
+        got.iter().any(|q| q.cue == "asked"
+            && speaker(q) == "Mr. Lopez"
+            && q.content == "\u{201c}Can we keep the ferry?\u{201d}"),
+        "{got:#?}"
+    );
+    let got = quotes("''Will the plant close?'' Ms. Berg asked.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "asked" && speaker(q) == "Ms. Berg"),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn a_belief_clause_opened_by_a_contracted_pronoun() {
+    let q = one("The harbour master thinks it\u{2019}s too late to dredge.");
+    assert_eq!(q.cue, "thinks");
+    assert_eq!(speaker(&q), "The harbour master");
+    assert_eq!(q.content, "it\u{2019}s too late to dredge");
+    // A possessive name is no clause.
+    assert!(quotes("The harbour master knows Lopez's boat.").is_empty());
+}
+
+#[test]
+fn offering_an_assessment_is_speech() {
+    let got = quotes("The coach offered a blunt assessment of the season.");
+    assert!(
+        got.iter().any(|q| q.cue == "offered"
+            && speaker(q) == "The coach"
+            && q.content.starts_with("a blunt assessment")
+            && q.class == CueClass::Speech),
+        "{got:#?}"
+    );
+    // The base form, mostly a noun ("a generous offer"), is not a cue.
+    assert!(quotes("The union rejected a generous offer from the port.")
+        .iter()
+        .all(|q| q.cue != "offer"));
+}
+
+#[test]
+fn orders_names_and_recommendations_are_speech() {
+    let got = quotes("The governor ordered an inquiry into the ferry collision.");
+    assert!(
+        got.iter().any(|q| q.cue == "ordered"
+            && speaker(q) == "The governor"
+            && q.content.starts_with("an inquiry")),
+        "{got:#?}"
+    );
+    let got = quotes("Police identified the driver as a 34-year-old man from Porto.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "identified" && speaker(q) == "Police"),
+        "{got:#?}"
+    );
+    // Without "as" it is no naming ("identified three problems").
+    assert!(quotes("Inspectors identified three problems.").is_empty());
+    let got = quotes("The panel recommended a ban on night fishing.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "recommended" && speaker(q) == "The panel"),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn invoking_likening_and_retweeting_are_speech() {
+    let got = quotes("The senator invoked the memory of the 1998 floods.");
+    assert!(
+        got.iter().any(|q| q.cue == "invoked"
+            && speaker(q) == "The senator"
+            && q.content.starts_with("the memory")),
+        "{got:#?}"
+    );
+    let got = quotes("The mayor likened the new levy to a toll on breathing.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "likened" && speaker(q) == "The mayor"),
+        "{got:#?}"
+    );
+    let got = quotes("The candidate retweeted a video of the rally.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "retweeted" && speaker(q) == "The candidate"),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn a_dateline_is_not_the_subject_of_a_second_verb() {
+    let got = quotes(
+        "PORTO, Portugal (AP) - The mayor toured the flooded quay on Monday and promised to rebuild it.",
+    );
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "promised" && speaker(q) == "The mayor"),
+        "{got:#?}"
+    );
+    let got = quotes(
+        "LISBON \u{2014} The minister visited the port, saying the dredging would start soon.",
+    );
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "saying" && speaker(q) == "The minister"),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn rulings_apologies_and_eagerness() {
+    let got = quotes("The judge ruled that the harbour fees were unlawful.");
+    assert!(
+        got.iter().any(|q| q.cue == "ruled"
+            && speaker(q) == "The judge"
+            && q.content == "the harbour fees were unlawful"),
+        "{got:#?}"
+    );
+    // A ruling without a `that` clause is no report.
+    assert!(quotes("The judge ruled on the appeal last week.").is_empty());
+    let got = quotes("The minister apologized for the delays at the border.");
+    assert!(
+        got.iter().any(|q| q.cue == "apologized"
+            && speaker(q) == "The minister"
+            && q.content.starts_with("the delays")),
+        "{got:#?}"
+    );
+    let got = quotes("The union is eager to resume talks with the port.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "eager" && speaker(q) == "The union" && q.class == CueClass::Stance),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn made_it_clear_that_reports_its_clause() {
+    let got = quotes("The minister made it clear that the port would not be sold.");
+    assert!(
+        got.iter().any(|q| q.cue == "made"
+            && speaker(q) == "The minister"
+            && q.content == "the port would not be sold"),
+        "{got:#?}"
+    );
+    // Without a `that` clause "made" is no cue.
+    assert!(quotes("The minister made a short visit to the port.").is_empty());
+}
+
+#[test]
+fn issuing_listing_and_promoting_are_speech() {
+    let got = quotes("The coast guard issued a warning about the storm.");
+    assert!(
+        got.iter().any(|q| q.cue == "issued"
+            && speaker(q) == "The coast guard"
+            && q.content.starts_with("a warning")),
+        "{got:#?}"
+    );
+    let got = quotes("The candidate is promoting a plan to rebuild the pier.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "promoting" && speaker(q) == "The candidate"),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn rebukes_recollections_and_congratulations_are_speech() {
+    let got = quotes("The premier rebuked the harbour board for the delays.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "rebuked" && speaker(q) == "The premier"),
+        "{got:#?}"
+    );
+    let got = quotes("Ms. Okafor recounted how the water rose within minutes.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "recounted" && speaker(q) == "Ms. Okafor"),
+        "{got:#?}"
+    );
+    let got = quotes("The mayor congratulated the rescue crews on their work.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "congratulated" && speaker(q) == "The mayor"),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn a_verb_with_several_particles_and_the_particle_to() {
+    let got = quotes("The envoy pointed to the closed border crossings.");
+    assert!(
+        got.iter().any(|q| q.cue == "pointed"
+            && speaker(q) == "The envoy"
+            && q.content.starts_with("the closed border")),
+        "{got:#?}"
+    );
+    let got = quotes("The mayor referred to the levy as a mistake.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "referred" && speaker(q) == "The mayor"),
+        "{got:#?}"
+    );
+    // Without one of its particles "pointed" is no report.
+    assert!(quotes("The envoy pointed at the map.").is_empty());
+    let lx = lexicon::parse("speech\tto-prep,obj\trefer referred\nphrase\taccording to\n").unwrap();
+    assert!(lx.verbs["referred"]
+        .frames
+        .is_some_and(|f| f.particles != 0 && !f.to));
+}
+
+#[test]
+fn opinions_clarifications_and_deliberations() {
+    let got = quotes("The columnist opined that the harbour plan was doomed.");
+    assert!(
+        got.iter().any(|q| q.cue == "opined"
+            && speaker(q) == "The columnist"
+            && q.content == "the harbour plan was doomed"),
+        "{got:#?}"
+    );
+    let got = quotes("The ministry clarified that the ferry would keep running.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "clarified" && speaker(q) == "The ministry"),
+        "{got:#?}"
+    );
+    let got = quotes("The governor is mulling a run for the Senate.");
+    assert!(
+        got.iter().any(|q| q.cue == "mulling"
+            && speaker(q) == "The governor"
+            && q.class == CueClass::Stance),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn vouching_and_painting_someone_as() {
+    let got = quotes("The former coach vouched for the young striker.");
+    assert!(
+        got.iter().any(|q| q.cue == "vouched"
+            && speaker(q) == "The former coach"
+            && q.content.starts_with("the young striker")),
+        "{got:#?}"
+    );
+    let got = quotes("The ad paints the mayor as a friend of developers.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "paints" && speaker(q) == "The ad"),
+        "{got:#?}"
+    );
+    // Without "as" painting is painting.
+    assert!(quotes("Volunteers painted the old ferry terminal.").is_empty());
 }
