@@ -105,6 +105,18 @@ pub(crate) fn date_events(
         .filter(|t| t.span.end <= sentence.end)
         .collect();
     let triggers: Vec<Span> = events.iter().map(|e| e.trigger).collect();
+    // "On Friday Xi and Putin held talks ... and signed ...": a date before every trigger
+    // dates the whole sentence, for the triggers that have none of their own.
+    let first_trigger = triggers
+        .iter()
+        .map(|t| t.start)
+        .min()
+        .unwrap_or(sentence.end);
+    let leading: Vec<dyad_model::Timex> = here
+        .iter()
+        .filter(|t| t.span.end <= first_trigger && matches!(t.kind.as_str(), "DATE" | "TIME"))
+        .map(|t| (*t).clone())
+        .collect();
     for e in events.iter_mut() {
         let own: Vec<dyad_model::Timex> = here
             .iter()
@@ -114,8 +126,14 @@ pub(crate) fn date_events(
             })
             .map(|t| (*t).clone())
             .collect();
-        e.date =
-            dyad_annotate::time::event_date(text, &own, sentence, e.trigger, dct).map(|d| d.value);
+        let date = |ts: &[dyad_model::Timex]| {
+            dyad_annotate::time::event_date(text, ts, sentence, e.trigger, dct)
+        };
+        let mut found = date(&own);
+        if !found.as_ref().is_some_and(|d| d.from_text) && !leading.is_empty() {
+            found = date(&leading).or(found);
+        }
+        e.date = found.map(|d| d.value);
     }
 }
 

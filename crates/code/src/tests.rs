@@ -190,6 +190,13 @@ fn a_date_belongs_to_the_event_nearest_to_it() {
         .find(|e| e.contains(" 19"))
         .expect("the annexation");
     assert!(annexation.ends_with("@2014"), "{got:?}");
+    // A date before every trigger dates them all; "since" dates none.
+    let got = events(
+        "On Friday Xi and Putin held talks and signed a statement on a plan Beijing has promoted since 2013.",
+        "2015-05-10",
+    );
+    assert!(got.len() >= 2, "{got:?}");
+    assert!(got.iter().all(|e| e.ends_with("@2015-05-08")), "{got:?}");
 }
 
 #[test]

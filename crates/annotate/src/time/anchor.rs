@@ -262,16 +262,21 @@ pub fn granularity(value: &str) -> Option<Granularity> {
 
 /// Prepositions that attach a date to the clause's verb ("met on Sunday", "since 2014").
 fn attached(text: &str, t: &Timex) -> bool {
-    let before = text.get(..t.span.start).unwrap_or("").trim_end();
-    let w = before
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let w = word_before(text, t);
     matches!(
         w.as_str(),
         "on" | "in" | "at" | "since" | "during" | "by" | "until" | "from" | "before" | "after"
     )
+}
+
+/// The word right before a time expression, lower-cased.
+fn word_before(text: &str, t: &Timex) -> String {
+    let before = text.get(..t.span.start).unwrap_or("").trim_end();
+    before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase()
 }
 
 /// Clause breaks between two offsets: a semicolon, a dash, or a comma before a conjunction.
@@ -300,6 +305,9 @@ pub fn event_date(
         .iter()
         .filter(|t| t.span.start >= sentence.start && t.span.end <= sentence.end)
         .filter(|t| t.kind == "DATE" || t.kind == "TIME")
+        // "a statement on the belt Beijing has promoted since 2013": "since" opens a state
+        // that lasts; it dates no act.
+        .filter(|t| word_before(text, t) != "since")
         .filter_map(|t| granularity(&t.value).map(|g| (t, g)))
         .min_by_key(|(t, _)| {
             let dist = if t.span.start >= trigger.end {

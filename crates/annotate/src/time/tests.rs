@@ -327,6 +327,13 @@ fn event_date_falls_back_to_the_document_date() {
     let got = event_date(text, &ts, Span::new(0, text.len()), trigger, d).unwrap();
     assert_eq!(got.granularity, Granularity::Day);
     assert_eq!(got.value, "2023-04-14");
+    // "since 2013" opens a lasting state: it dates no act.
+    let text = "They signed cooperation documents on a plan Beijing has promoted since 2013.";
+    let ts = timexes(text, &spans(text), d);
+    let trigger = text.find("signed").map(|s| Span::new(s, s + 6)).unwrap();
+    let got = event_date(text, &ts, Span::new(0, text.len()), trigger, d).unwrap();
+    assert_eq!(got.value, "2023-04-18");
+    assert!(!got.from_text);
 }
 
 #[test]
