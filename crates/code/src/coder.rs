@@ -229,35 +229,44 @@ const PARTICLES: &[&str] = &[
     "on", "upon", "for", "with", "to", "up", "out", "off", "down",
 ];
 
+/// Cooperative acts by CAMEO prefix, the most specific first: the code of announcing the
+/// intent to do it, of refusing it, and of demanding it of another.
+const COOPERATIVE: &[(&str, &str, &str, &str)] = &[
+    ("045", "039", "126", "105"),
+    ("04", "036", "125", "108"),
+    ("05", "032", "120", "102"),
+    ("061", "0311", "1211", "1011"),
+    ("062", "0312", "1212", "1012"),
+    ("063", "031", "121", "1013"),
+    ("064", "031", "121", "1014"),
+    ("06", "031", "121", "101"),
+    ("071", "0331", "1221", "1031"),
+    ("072", "0332", "1222", "1032"),
+    ("073", "0333", "1223", "1033"),
+    ("074", "0334", "1224", "1034"),
+    ("07", "033", "122", "103"),
+    ("081", "0351", "1241", "1051"),
+    ("082", "0352", "1242", "1052"),
+    ("083", "034", "123", "104"),
+    ("084", "0353", "1243", "1053"),
+    ("085", "0354", "1244", "1054"),
+    ("086", "0355", "1245", "1055"),
+    ("0871", "0356", "1246", "107"),
+    ("0874", "0356", "1246", "106"),
+    ("087", "0356", "1246", "1056"),
+    ("08", "035", "124", "105"),
+];
+
+/// The row of [`COOPERATIVE`] for a CAMEO code.
+fn cooperative(
+    cameo: &str,
+) -> Option<&'static (&'static str, &'static str, &'static str, &'static str)> {
+    COOPERATIVE.iter().find(|r| cameo.starts_with(r.0))
+}
+
 /// The CAMEO demand code for an act another is told it must do.
 fn as_demand(cameo: &str) -> &'static str {
-    let code = |c: &str| cameo.starts_with(c);
-    match cameo.get(..2).unwrap_or_default() {
-        "04" if code("045") => "105",
-        "04" => "108",
-        "05" => "102",
-        "06" if code("061") => "1011",
-        "06" if code("062") => "1012",
-        "06" if code("063") => "1013",
-        "06" if code("064") => "1014",
-        "06" => "101",
-        "07" if code("071") => "1031",
-        "07" if code("072") => "1032",
-        "07" if code("073") => "1033",
-        "07" if code("074") => "1034",
-        "07" => "103",
-        "08" if code("081") => "1051",
-        "08" if code("082") => "1052",
-        "08" if code("083") => "104",
-        "08" if code("084") => "1053",
-        "08" if code("085") => "1054",
-        "08" if code("086") => "1055",
-        "08" if code("0871") => "107",
-        "08" if code("0874") => "106",
-        "08" if code("087") => "1056",
-        "08" => "105",
-        _ => "100",
-    }
+    cooperative(cameo).map_or("100", |r| r.3)
 }
 
 /// Whether the words between a report and the next trigger open a clause whose subject is a
@@ -966,53 +975,16 @@ impl Coder {
         // refused is CAMEO's rejection of it.
         let refused = modality == Some("refused") && !negated || announced && negated;
         if refused {
-            let rejection = match cameo.get(..2)? {
-                "04" if code("045") => "126",
-                "04" => "125",
-                "05" => "120",
-                "06" if code("061") => "1211",
-                "06" if code("062") => "1212",
-                "06" => "121",
-                "07" if code("071") => "1221",
-                "07" if code("072") => "1222",
-                "07" if code("073") => "1223",
-                "07" if code("074") => "1224",
-                "07" => "122",
-                "08" if code("081") => "1241",
-                "08" if code("082") => "1242",
-                "08" if code("083") => "123",
-                "08" if code("084") => "1243",
-                "08" if code("085") => "1244",
-                "08" if code("086") => "1245",
-                "08" if code("087") => "1246",
-                "08" => "124",
-                _ => return None,
-            };
+            let rejection = cooperative(cameo)?.2;
             return self.lex.codes.get(rejection).map(|i| (rejection, i));
         }
         if !announced || negated {
             return None;
         }
+        if let Some(r) = cooperative(cameo) {
+            return self.lex.codes.get(r.1).map(|i| (r.1, i));
+        }
         let intent = match cameo.get(..2)? {
-            "04" if code("045") => "039",
-            "04" => "036",
-            "05" => "032",
-            "06" if code("061") => "0311",
-            "06" if code("062") => "0312",
-            "06" => "031",
-            "07" if code("071") => "0331",
-            "07" if code("072") => "0332",
-            "07" if code("073") => "0333",
-            "07" if code("074") => "0334",
-            "07" => "033",
-            "08" if code("081") => "0351",
-            "08" if code("082") => "0352",
-            "08" if code("083") => "034",
-            "08" if code("084") => "0353",
-            "08" if code("085") => "0354",
-            "08" if code("086") => "0355",
-            "08" if code("087") => "0356",
-            "08" => "035",
             "14" => "133",
             "15" => "138",
             "16" if code("163") => "1312",
