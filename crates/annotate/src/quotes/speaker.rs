@@ -1011,7 +1011,7 @@ const OUTLET_KINDS: &[&str] = &[
 ];
 
 /// Words for a body spoken to, after its name ("told a Senate panel", "told the House
-/// committee").
+/// committee"); an outlet's kind too ("told the ABC network", [`OUTLET_KINDS`]).
 const LISTENER_KINDS: &[&str] = &[
     "panel",
     "committee",
@@ -1020,18 +1020,6 @@ const LISTENER_KINDS: &[&str] = &[
     "audience",
     "crowd",
     "reporters",
-    "newspaper",
-    "magazine",
-    "network",
-    "radio",
-    "television",
-    "station",
-    "channel",
-    "website",
-    "podcast",
-    "show",
-    "program",
-    "programme",
 ];
 
 /// Past whom something was said to: a name ("told Reuters", "told the Financial Times"),
@@ -2008,7 +1996,9 @@ fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
             && (n == 0
                 || ctx.cap(q) && ctx.cap(q - 1)
                 || ctx.cap(q) && matches!(ctx.w(q - 1), "the" | "a" | "an")
-                || ctx.cap(q - 1) && is_in(LISTENER_KINDS, ctx.w(q)))
+                || ctx.cap(q - 1)
+                    && (is_in(LISTENER_KINDS, ctx.w(q))
+                        || is_in(OUTLET_KINDS, ctx.w(q)) && !matches!(ctx.w(q), "paper" | "daily")))
         {
             q += 1;
             n += 1;
