@@ -522,6 +522,9 @@ impl Coder {
         let mut events = Vec::new();
         // The trigger of each event pushed, in step with `events`.
         let mut made: Vec<Found> = Vec::new();
+        // In step with `events`: for an act coded as announced (an intent, a threat, a
+        // refusal), the modality and negation it was announced with.
+        let mut announced: Vec<Option<(Option<String>, bool)>> = Vec::new();
         let found = self.find(&toks, &actors);
         for &f in &found {
             let t = &self.lex.triggers[f.trigger];
@@ -706,8 +709,14 @@ impl Coder {
             // A refusal ("will not lift") is the act coded; its negation is spent too.
             let (cameo, info, modality, negated) =
                 match self.as_intent(&t.cameo, modality.as_deref(), negated) {
-                    Some((code, intent)) => (code.to_string(), intent, None, false),
-                    None => (t.cameo.clone(), info, modality, negated),
+                    Some((code, intent)) => {
+                        announced.push(Some((modality.clone(), negated)));
+                        (code.to_string(), intent, None, false)
+                    }
+                    None => {
+                        announced.push(None);
+                        (t.cameo.clone(), info, modality, negated)
+                    }
                 };
             made.push(f);
             events.push(Event {
@@ -821,6 +830,34 @@ impl Coder {
         for i in asked {
             events[i].modality = Some("demanded".to_string());
         }
+        // What another is said to be going to do is the speaker's forecast, not that actor's
+        // announcement: "the Pentagon said Russia will attack" is no Russian threat; "Israel
+        // said it will not lift", "Lavrov said Russia would send" are announcements.
+        if events.len() > 1 && events[0].kind.is_none() {
+            let speaker = events[0].source.as_ref().and_then(|a| a.code.clone());
+            for k in 1..events.len() {
+                let Some((modality, negated)) = announced[k].clone() else {
+                    continue;
+                };
+                let actor = events[k].source.as_ref().and_then(|a| a.code.clone());
+                let own = actor.is_some() && actor == speaker
+                    || k == 1 && self_report(&toks, made[0].end, made[1].first);
+                if own {
+                    continue;
+                }
+                let code = self.lex.triggers[made[k].trigger].cameo.clone();
+                if let Some(info) = self.lex.codes.get(&code) {
+                    let e = &mut events[k];
+                    e.kind = info.plover.clone();
+                    e.mode = info.mode.clone();
+                    e.quad = info.quad;
+                    e.goldstein = info.intensity;
+                    e.cameo = code;
+                    e.modality = modality;
+                    e.negated = negated;
+                }
+            }
+        }
         // A plain report heading the sentence ("Lavrov said ..."): what follows is the
         // speaker's claim. Unless the report only carries the event:
         let head_is_report = events.len() > 1 && events[0].cameo == "010";
@@ -902,6 +939,15 @@ impl Coder {
                     e.modality.get_or_insert_with(|| "claimed".to_string());
                 }
             }
+        } else if events.len() > 1
+            && events[0].cameo == "012"
+            && toks[made[0].first].w.starts_with("warn")
+            && events[1].kind.as_deref() == Some("THREATEN")
+            && self.announces_own(&toks, &made, &events)
+        {
+            // "The army warned that it will attack the rebels": a warning of one's own act
+            // is the threat.
+            drop_head = true;
         }
         if drop_head {
             events.remove(0);

@@ -723,3 +723,25 @@ fn the_rules_stay_within_their_reach() {
     assert!(got[0].starts_with("REQUEST 100 AGOREB"), "{got:?}");
     assert!(got.iter().all(|e| !e.contains("demanded")), "{got:?}");
 }
+
+#[test]
+fn what_another_will_do_is_a_forecast_and_a_warning_of_ones_own_act_a_threat() {
+    // A forecast by someone else is no announcement of the actor's: the act stays, marked
+    // future.
+    let got = events(
+        "The Pentagon said Russia will attack Ukraine.",
+        "2022-02-10",
+    );
+    assert!(
+        got.iter()
+            .any(|e| e.starts_with("ASSAULT 190 RUS->UKR future")),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|e| !e.starts_with("THREATEN")), "{got:?}");
+    // A warning of one's own act is the threat.
+    let got = events(
+        "The Russian army warned that it will attack the town.",
+        "2022-02-10",
+    );
+    assert!(got[0].starts_with("THREATEN 138"), "{got:?}");
+}
