@@ -131,6 +131,7 @@ fn plover(n: u64, e: &EventRow) -> serde_json::Value {
         "cameo": e.cameo,
         "negated": e.negated,
         "modality": e.modality,
+        "context": e.context,
         "source": actor(&e.source, &e.source_code).map_or(vec![], |a| vec![a]),
         "target": actor(&e.target, &e.target_code).map_or(vec![], |a| vec![a]),
         "eventText": e.trigger,
@@ -267,7 +268,10 @@ mod tests {
             row.last().unwrap(),
             "\"Putin's visit to China, his first \"\"abroad\"\", began.\""
         );
-        let p = plover(1, &event());
+        let mut e = event();
+        e.context = vec!["diplomatic".into()];
+        let p = plover(1, &e);
+        assert_eq!(p["context"][0], "diplomatic");
         assert_eq!(p["source"][0]["code"], "RUS");
         assert_eq!(p["source"][0]["sector"], "GOV");
         assert_eq!(p["target"][0]["sector"], serde_json::Value::Null);
