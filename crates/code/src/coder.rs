@@ -172,6 +172,19 @@ fn surely_verb(toks: &[Tok], k: usize) -> bool {
         })
 }
 
+/// Whether the word at `k` may be a noun as well as a verb: uninflected ("aid", not "aided",
+/// "attacks") and not after a modal or "to" ("will aid").
+fn bare_form(toks: &[Tok], k: usize) -> bool {
+    let w = toks[k].w.as_str();
+    let after_modal = k.checked_sub(1).is_some_and(|p| {
+        matches!(
+            toks[p].w.as_str(),
+            "will" | "would" | "could" | "should" | "may" | "might" | "must" | "can" | "to"
+        )
+    });
+    !w.ends_with("ed") && !w.ends_with('s') && !w.ends_with("ing") && !after_modal
+}
+
 /// Verbs of giving that carry a noun event and name its recipient between them and it: "gave
 /// the Ivory Coast 5 million dollars of aid", "offered Kyiv new loans".
 const GIVING_VERBS: &[&str] = &[
@@ -223,6 +236,51 @@ fn own_noun(toks: &[Tok], first: usize) -> bool {
         .iter()
         .any(|t| matches!(t.w.as_str(), "its" | "their" | "his" | "her"))
 }
+
+/// Nouns that an event noun before them only describes: "aid workers", "protest leaders",
+/// "cooperation documents", "attack helicopters".
+const MODIFIED_HEADS: &[&str] = &[
+    "worker",
+    "workers",
+    "agency",
+    "agencies",
+    "organisation",
+    "organisations",
+    "organization",
+    "organizations",
+    "group",
+    "groups",
+    "official",
+    "officials",
+    "leader",
+    "leaders",
+    "activist",
+    "activists",
+    "campaigner",
+    "campaigners",
+    "staff",
+    "expert",
+    "experts",
+    "document",
+    "documents",
+    "committee",
+    "ministry",
+    "minister",
+    "ministers",
+    "office",
+    "offices",
+    "museum",
+    "record",
+    "records",
+    "history",
+    "helicopter",
+    "helicopters",
+    "aircraft",
+    "submarine",
+    "submarines",
+    "dog",
+    "dogs",
+];
 
 /// Particles of phrasal verbs: "call on", "push for".
 const PARTICLES: &[&str] = &[
@@ -531,6 +589,16 @@ impl Coder {
             let Some(info) = self.lex.codes.get(&t.cameo) else {
                 continue;
             };
+            // "aid workers", "cooperation documents", "protest leaders": a word that
+            // describes the noun after it names no event.
+            if f.end - f.first == 1
+                && (t.kind == 'N' || bare_form(&toks, f.first))
+                && toks
+                    .get(f.end)
+                    .is_some_and(|n| MODIFIED_HEADS.contains(&n.w.as_str()))
+            {
+                continue;
+            }
             // `find` has left out words of names and roles.
             let trigger = Span::new(toks[f.first].s, toks[f.end - 1].e);
             let passive = t.kind == 'V'

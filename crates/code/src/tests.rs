@@ -745,3 +745,18 @@ fn what_another_will_do_is_a_forecast_and_a_warning_of_ones_own_act_a_threat() {
     );
     assert!(got[0].starts_with("THREATEN 138"), "{got:?}");
 }
+
+#[test]
+fn a_word_describing_the_noun_after_it_is_no_event() {
+    let got = events(
+        "Taliban fighters freed two aid workers and the protest leaders met Afghan officials.",
+        "2024-01-10",
+    );
+    assert!(got.iter().all(|e| !e.starts_with("AID")), "{got:?}");
+    assert!(got.iter().all(|e| !e.starts_with("PROTEST")), "{got:?}");
+    // A verb before the same nouns is one.
+    let got = events("Taliban fighters attacked Afghan officials.", "2024-01-10");
+    assert!(got[0].starts_with("ASSAULT"), "{got:?}");
+    let got = events("Germany will aid Ukrainian officials.", "2024-01-10");
+    assert!(got[0].starts_with("AGREE 033"), "{got:?}");
+}
