@@ -601,9 +601,15 @@ impl Coder {
             }
             // `find` has left out words of names and roles.
             let trigger = Span::new(toks[f.first].s, toks[f.end - 1].e);
+            // "was sanctioned by", and the participle of a reduced clause: "a conference
+            // hosted by China".
+            let reduced = f.end - f.first == 1
+                && toks[f.first].w.ends_with("ed")
+                && toks.get(f.end).is_some_and(|t| t.w == "by");
             let passive = t.kind == 'V'
                 && f.first > 0
                 && (BE.contains(&toks[f.first - 1].w.as_str())
+                    || reduced
                     || f.first > 1
                         && NEGATORS.contains(&toks[f.first - 1].w.as_str())
                         && BE.contains(&toks[f.first - 2].w.as_str()));

@@ -82,6 +82,15 @@ fn passives_swap_source_and_target() {
 }
 
 #[test]
+fn a_participle_with_by_is_passive() {
+    let got = events(
+        "Putin is in Shanghai for a regional security conference hosted by China.",
+        "2014-05-21",
+    );
+    assert!(got[0].starts_with("CONSULT 043 CHN->RUSGOV"), "{got:?}");
+}
+
+#[test]
 fn negation_and_modality_are_marked() {
     let got = events(
         "China would not impose sanctions on Russia, Wang Yi said.",
