@@ -1580,10 +1580,18 @@ impl<'a> Actors<'a> {
             ) {
                 continue;
             }
-            // Nested inside the previous one ("[Russian] troops" inside "Russian troops").
             if let Some(&last) = idx.last() {
-                if mentions[last].span.end >= m.span.end
-                    && mentions[last].span.start <= m.span.start
+                let prev = &mentions[last];
+                // Nested inside the previous one ("[Russian] troops" inside "Russian troops").
+                if prev.span.end >= m.span.end && prev.span.start <= m.span.start {
+                    continue;
+                }
+                // "Bosnian Serbs", "Ukrainian Russians": a people named by the country they
+                // live in; the country's adjective stands for them.
+                if m.kind == "NORP"
+                    && prev.kind == "NORP"
+                    && prev.span.end + 1 == m.span.start
+                    && prev.actor.as_ref().is_some_and(|a| a.code.is_some())
                 {
                     continue;
                 }

@@ -769,3 +769,12 @@ fn a_word_describing_the_noun_after_it_is_no_event() {
     let got = events("Germany will aid Ukrainian officials.", "2024-01-10");
     assert!(got[0].starts_with("AGREE 033"), "{got:?}");
 }
+
+#[test]
+fn a_people_named_by_their_country_take_its_code() {
+    let got = events(
+        "Bosnian Serbs completed their withdrawal on Tuesday.",
+        "1994-04-26",
+    );
+    assert!(got[0].starts_with("RETREAT 0874 BIH"), "{got:?}");
+}
