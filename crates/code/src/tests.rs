@@ -778,3 +778,22 @@ fn a_people_named_by_their_country_take_its_code() {
     );
     assert!(got[0].starts_with("RETREAT 0874 BIH"), "{got:?}");
 }
+
+#[test]
+fn agreeing_to_a_truce_and_a_state_of_siege() {
+    let got = events(
+        "Armenia and Azerbaijan agreed to a ceasefire on Saturday.",
+        "2020-10-12",
+    );
+    assert!(got[0].starts_with("AGREE 0356 ARM->AZE"), "{got:?}");
+    let got = events(
+        "The Bolivian government declared a state of siege in Pando.",
+        "2008-09-12",
+    );
+    assert!(got[0].starts_with("COERCE 1724 BOLGOV"), "{got:?}");
+    let got = events(
+        "The United States strengthened its forces in the Gulf.",
+        "2019-05-12",
+    );
+    assert!(got[0].starts_with("MOBILIZE 154 USA"), "{got:?}");
+}
