@@ -693,6 +693,15 @@ impl Coder {
             } else {
                 self.target(&toks, f, t, &actors)
             };
+            // "until their demands have been met": a meeting in the passive with nobody
+            // named as its agent is another sense of the verb.
+            if passive
+                && by_agent.is_none()
+                && t.kind == 'V'
+                && info.plover.as_deref() == Some("CONSULT")
+            {
+                continue;
+            }
             // "gas", "strike", "fire": events only in some senses; they need an actor in
             // their own place (a subject or a slot target).
             if t.ambiguous && source.is_none() && target.is_none() {

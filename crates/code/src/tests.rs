@@ -797,3 +797,18 @@ fn agreeing_to_a_truce_and_a_state_of_siege() {
     );
     assert!(got[0].starts_with("MOBILIZE 154 USA"), "{got:?}");
 }
+
+#[test]
+fn refusing_refugees_and_ending_strikes() {
+    let got = events(
+        "Lebanon says it will not accept Syrian refugees.",
+        "2019-05-12",
+    );
+    assert!(got[0].starts_with("REJECT 1223 LBN->SYR"), "{got:?}");
+    let got = events(
+        "Polish teachers ended the strike on Monday after their demands had been met.",
+        "2019-05-12",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].starts_with("CONCEDE 082"), "{got:?}");
+}
