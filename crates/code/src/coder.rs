@@ -119,6 +119,14 @@ const LIGHT_VERBS: &[&str] = &[
     "organised",
     "organize",
     "organized",
+    "participate",
+    "participates",
+    "participated",
+    "participating",
+    "join",
+    "joins",
+    "joined",
+    "joining",
 ];
 
 /// The light verb right before a noun trigger, over articles and a few modifiers ("began a
@@ -511,6 +519,8 @@ const MODALS: &[(&str, &str)] = &[
     ("proposed", "proposed"),
     ("refused", "refused"),
     ("declined", "refused"),
+    ("failed", "failed"),
+    ("fails", "failed"),
     ("agreed", "agreed"),
     ("agree", "agreed"),
     ("agrees", "agreed"),
@@ -1102,7 +1112,10 @@ impl Coder {
         let code = |c: &str| cameo.starts_with(c);
         // "will not lift the embargo", "refused to release the hostages": a cooperative act
         // refused is CAMEO's rejection of it.
-        let refused = modality == Some("refused") && !negated || announced && negated;
+        // "failed to reach agreement": the cooperation did not come about, which CAMEO
+        // codes as its rejection too.
+        let refused =
+            matches!(modality, Some("refused" | "failed")) && !negated || announced && negated;
         if refused {
             let rejection = cooperative(cameo)?.2;
             return self.lex.codes.get(rejection).map(|i| (rejection, i));

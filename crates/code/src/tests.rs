@@ -812,3 +812,25 @@ fn refusing_refugees_and_ending_strikes() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert!(got[0].starts_with("CONCEDE 082"), "{got:?}");
 }
+
+#[test]
+fn failures_alerts_borders_and_strikes() {
+    // Failing to agree is coded as the rejection CAMEO has for it.
+    let got = events(
+        "Serbia and Kosovo failed to reach a deal on Monday.",
+        "2023-03-20",
+    );
+    assert!(got[0].starts_with("REJECT 12"), "{got:?}");
+    let got = events("Indian troops remained on alert in Ladakh.", "2020-06-18");
+    assert!(got[0].starts_with("MOBILIZE 152 INDMIL"), "{got:?}");
+    let got = events(
+        "Ghana closed its borders with Togo ahead of the vote.",
+        "2020-12-06",
+    );
+    assert!(got[0].starts_with("SANCTION 160 GHA->TGO"), "{got:?}");
+    let got = events(
+        "Kenyan doctors joined the strike on Monday.",
+        "2020-12-06",
+    );
+    assert!(got[0].starts_with("PROTEST 143 KEN"), "{got:?}");
+}
