@@ -221,6 +221,20 @@ const GIVING_VERBS: &[&str] = &[
     "send",
     "sends",
     "sent",
+    "donate",
+    "donates",
+    "donated",
+    "donating",
+    "allocate",
+    "allocates",
+    "allocated",
+    "allocating",
+    "earmark",
+    "earmarks",
+    "earmarked",
+    "contribute",
+    "contributes",
+    "contributed",
 ];
 
 /// The giving verb before a noun trigger, within a clause of a few words.
@@ -413,6 +427,10 @@ fn self_report(toks: &[Tok], from: usize, to: usize) -> bool {
                 | "determined"
                 | "finally"
                 | "formally"
+                | "currently"
+                | "actively"
+                | "recently"
+                | "jointly"
         )
     };
     between.len() - last <= 5

@@ -828,9 +828,21 @@ fn failures_alerts_borders_and_strikes() {
         "2020-12-06",
     );
     assert!(got[0].starts_with("SANCTION 160 GHA->TGO"), "{got:?}");
+    let got = events("Kenyan doctors joined the strike on Monday.", "2020-12-06");
+    assert!(got[0].starts_with("PROTEST 143 KEN"), "{got:?}");
+}
+
+#[test]
+fn allocating_support_and_a_self_report_with_an_adverb() {
     let got = events(
-        "Kenyan doctors joined the strike on Monday.",
+        "The European Commission is allocating 95 million euros in humanitarian support to Yemen.",
         "2020-12-06",
     );
-    assert!(got[0].starts_with("PROTEST 143 KEN"), "{got:?}");
+    assert!(got[0].starts_with("AID 073 IGOIGO->YEM"), "{got:?}");
+    let got = events(
+        "The Red Cross says it is currently providing food aid to refugees in Chad.",
+        "2020-12-06",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].starts_with("AID 07"), "{got:?}");
 }
