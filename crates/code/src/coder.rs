@@ -997,11 +997,30 @@ impl Coder {
             if !says
                 && self.lex.triggers[made[1].trigger].kind == 'N'
                 && made[0].end < made[1].first
+                && made[1].first - made[0].end <= 10
                 && toks[made[0].end..made[1].first].iter().all(|t| {
+                    // The words of one noun phrase: "announced nearly $33 million in
+                    // additional assistance", not a clause ("announced that it has ...").
                     let w = t.w.as_str();
-                    DETERMINERS.contains(&w)
-                        || NOUN_MODIFIERS.contains(&w)
-                        || TIME_WORDS.contains(&w)
+                    let clause = BE.contains(&w)
+                        || matches!(
+                            w,
+                            "that"
+                                | "it"
+                                | "they"
+                                | "he"
+                                | "she"
+                                | "we"
+                                | "has"
+                                | "have"
+                                | "had"
+                                | "will"
+                                | "would"
+                                | "to"
+                                | "and"
+                                | "but"
+                        );
+                    !clause && (!is_punct(w) || matches!(w, "$" | "€" | "£"))
                 })
             {
                 // "The ILO reiterated its demand", "announced new sanctions": the report's

@@ -833,6 +833,22 @@ fn failures_alerts_borders_and_strikes() {
 }
 
 #[test]
+fn an_announcement_of_a_noun_event_is_that_event() {
+    let got = events(
+        "The German government announced nearly $33 million in additional assistance to Mozambique.",
+        "2019-04-03",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].starts_with("AID 07"), "{got:?}");
+    // A clause after the report keeps it.
+    let got = events(
+        "The ministry announced that Russia had sent assistance to Syria.",
+        "2019-04-03",
+    );
+    assert!(got[0].starts_with("- 010"), "{got:?}");
+}
+
+#[test]
 fn allocating_support_and_a_self_report_with_an_adverb() {
     let got = events(
         "The European Commission is allocating 95 million euros in humanitarian support to Yemen.",
