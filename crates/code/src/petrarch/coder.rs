@@ -1608,6 +1608,10 @@ fn interaction(
         (Some(o @ ("02" | "03")), Some(d)) => (format!("{o}{d}"), target),
         // Only one's own act: "X wants Y to meet Z" is not X meeting anyone.
         (Some("03"), None) | (Some("05"), _) if same => (code2, inner_obj),
+        // "X wants Y to head back": Y's own act inside X's verb is a nested event, which
+        // PETRARCH 2 codes only through a transformation or the combinations above; the
+        // outer verb gives no event of its own against Y (an empty code says so).
+        _ if !same && inner_subj.is_some() => (String::new(), None),
         _ => return None,
     };
     Some(Interaction {
@@ -1618,8 +1622,9 @@ fn interaction(
     })
 }
 
-/// What a verb interaction codes: the event's code, its source when it is not the outer
-/// verb's subject, its target, and the transformation line that gave it.
+/// What a verb interaction codes: the event's code (empty: no event at all), its source
+/// when it is not the outer verb's subject, its target, and the transformation line that
+/// gave it.
 struct Interaction {
     code: String,
     source: Option<usize>,
@@ -1809,6 +1814,10 @@ pub fn sentence_events(
                 subj,
                 &in_group,
             );
+            // A nested act that codes nothing ends the clause with no event.
+            if found.as_ref().is_some_and(|i| i.code.is_empty()) {
+                break;
+            }
             if code.is_none() && found.is_none() {
                 continue;
             }

@@ -618,9 +618,13 @@ mod tests {
             coded("Valdoria wants more aid from Kestran.", "2015-01-01", ""),
             ["VAL KES 023"]
         );
-        // Wanting another to act is not acting oneself.
+        // Wanting another to act is not acting oneself, and, as in PETRARCH 2, the other's
+        // act nested in the wish codes nothing against them either.
+        assert!(coded("Valdoria wants Kestran to shell Morev.", "2015-01-01", "").is_empty());
+        assert!(coded("Valdoria wants Kestran to meet.", "2015-01-01", "").is_empty());
+        // A verb that is no event of the dictionary nests nothing.
         assert_eq!(
-            coded("Valdoria wants Kestran to shell Morev.", "2015-01-01", ""),
+            coded("Valdoria wants Kestran to leave.", "2015-01-01", ""),
             ["VAL KES 030"]
         );
     }
