@@ -31,18 +31,39 @@ use std::path::{Path, PathBuf};
 pub struct Phrase {
     pub words: Vec<String>,
     pub exact_end: bool,
+    /// For each word after the first, whether a blank (no `_`) joins it to the word before:
+    /// as PETRARCH documents its connectors, words may then come between the two ("ITHILEN
+    /// TELEVISION" in "Ithilen state-run television"); `_` keeps them consecutive.
+    pub open: Vec<bool>,
 }
 
 impl Phrase {
     fn parse(raw: &str) -> Option<Phrase> {
         let raw = raw.trim();
         let exact_end = raw.ends_with('_');
-        let words: Vec<String> = raw
-            .split(['_', ' ', '\t'])
-            .filter(|w| !w.is_empty())
-            .map(str::to_uppercase)
-            .collect();
-        (!words.is_empty()).then_some(Phrase { words, exact_end })
+        let mut words: Vec<String> = Vec::new();
+        let mut open = Vec::new();
+        let mut word = String::new();
+        let mut underscore = false;
+        for c in raw.chars().chain(std::iter::once(' ')) {
+            if matches!(c, '_' | ' ' | '\t') {
+                if !word.is_empty() {
+                    if !words.is_empty() {
+                        open.push(!underscore);
+                    }
+                    words.push(std::mem::take(&mut word).to_uppercase());
+                    underscore = false;
+                }
+                underscore |= c == '_';
+            } else {
+                word.push(c);
+            }
+        }
+        (!words.is_empty()).then_some(Phrase {
+            words,
+            exact_end,
+            open,
+        })
     }
 
     /// The words joined by single spaces, as they appear in running text.
@@ -454,6 +475,14 @@ mod tests {
         // "UN_" has no code of its own: it joins the entry whose code comes next.
         assert_eq!(a[2].names.len(), 2);
         assert_eq!(a[2].code_on(None), Some("IGOUNO"));
+        // A blank lets words come between, `_` does not.
+        assert_eq!(a[2].names[1].words, ["UNITED", "NATIONS"]);
+        assert_eq!(a[2].names[1].open, [true]);
+        assert!(a[0].names[0].open.is_empty());
+        let mixed = Phrase::parse("RADAGAST THE_BROWN_ ").unwrap();
+        assert_eq!(mixed.words, ["RADAGAST", "THE", "BROWN"]);
+        assert_eq!(mixed.open, [true, false]);
+        assert_eq!(Phrase::parse("VIRGILIO_ FONTES").unwrap().open, [false]);
         let ban = &a[3];
         assert_eq!(ban.code_on(day("2005-06-01")), Some("KORGOV"));
         assert_eq!(ban.code_on(day("2010-06-01")), Some("IGOUNO"));

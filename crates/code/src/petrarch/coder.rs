@@ -2,7 +2,7 @@
 //! patterns.
 
 use super::verbs::{Code, Elem, Pattern, Step, Transformation, VerbDictionary, VerbForm};
-use dyad_model::{Event, EventActor, Mention, Span};
+use dyad_model::{ActorCode, Event, EventActor, Mention, Span};
 
 /// A word of the sentence: its upper-case form and where it is.
 #[derive(Debug, Clone)]
@@ -187,6 +187,130 @@ fn join_sectors(a: Option<&str>, b: Option<&str>) -> Option<String> {
         (Some(a), Some(b)) => Some(format!("{a}{b}")),
         (a, b) => a.or(b).map(str::to_string),
     }
+}
+
+/// The mentions with the actor names of the dictionary whose words have others between
+/// them where a blank joins them, as PETRARCH documents its connectors: "ITHILEN TELEVISION"
+/// is "Ithilen state-run television". Only one or two lower-case modifiers of one noun
+/// phrase may come between (no function word, no verb of the dictionary); the names found
+/// take the place of the actor mentions inside them. `None` when there is none.
+pub fn open_name_mentions(
+    dict: &VerbDictionary,
+    names: &[super::OpenName],
+    code_on: impl Fn(usize) -> Option<String>,
+    text: &str,
+    sentence: Span,
+    mentions: &[Mention],
+) -> Option<Vec<Mention>> {
+    if names.is_empty() {
+        return None;
+    }
+    let toks = tokens(text, sentence);
+    let modifier = |t: &Tok| {
+        !t.capital
+            && t.w.chars().next().is_some_and(char::is_alphabetic)
+            && t.w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !function_word(&t.w)
+            && !NEGATORS.contains(&t.w.as_str())
+            && !dict.forms.contains_key(&t.w)
+    };
+    // (first token, last token, actor)
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    for n in names {
+        if n.words.len() < 2 || n.open.len() + 1 != n.words.len() {
+            continue;
+        }
+        'start: for i in 0..toks.len() {
+            if toks[i].w != n.words[0] {
+                continue;
+            }
+            let mut at = i;
+            let mut skipped = false;
+            for (k, w) in n.words.iter().enumerate().skip(1) {
+                let last = k + 1 == n.words.len();
+                let fits = |t: &Tok| {
+                    t.w == *w
+                        || last
+                            && !n.exact_end
+                            && w.chars().count() >= 4
+                            && t.w.starts_with(w.as_str())
+                            && t.w.chars().all(char::is_alphanumeric)
+                };
+                let mut j = at + 1;
+                loop {
+                    let Some(t) = toks.get(j) else {
+                        continue 'start;
+                    };
+                    if fits(t) {
+                        break;
+                    }
+                    if n.open[k - 1] && j - at <= 2 && modifier(t) {
+                        j += 1;
+                        continue;
+                    }
+                    continue 'start;
+                }
+                skipped |= j > at + 1;
+                at = j;
+            }
+            if skipped {
+                found.push((i, at, n.actor));
+            }
+        }
+    }
+    if found.is_empty() {
+        return None;
+    }
+    // The longest first; one name per stretch of text.
+    found.sort_by_key(|&(a, b, _)| (a, std::cmp::Reverse(b)));
+    let mut out: Vec<Mention> = mentions.to_vec();
+    let mut taken: Vec<Span> = Vec::new();
+    for (a, b, actor) in found {
+        let span = Span::new(toks[a].span.start, toks[b].span.end);
+        if taken
+            .iter()
+            .any(|t| t.start < span.end && span.start < t.end)
+        {
+            continue;
+        }
+        // A mention that runs across the name's edge is another reading of the words.
+        let crosses = out.iter().any(|m| {
+            m.actor.is_some()
+                && m.span.start < span.end
+                && span.start < m.span.end
+                && (m.span.start < span.start || m.span.end > span.end)
+        });
+        let Some(code) = code_on(actor).filter(|c| !c.is_empty()) else {
+            continue;
+        };
+        if crosses {
+            continue;
+        }
+        let (country, sector) = match code.char_indices().nth(3) {
+            Some((i, _)) if !code.contains('/') => {
+                (code[..i].to_string(), Some(code[i..].to_string()))
+            }
+            _ => (code.clone(), None),
+        };
+        out.retain(|m| {
+            !(m.actor.is_some() && m.span.start >= span.start && m.span.end <= span.end)
+        });
+        out.push(Mention {
+            span,
+            kind: "ORG".into(),
+            entity: None,
+            actor: Some(ActorCode {
+                code: Some(country),
+                sector,
+            }),
+        });
+        taken.push(span);
+    }
+    if taken.is_empty() {
+        return None;
+    }
+    out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    Some(out)
 }
 
 /// The actor-coded mentions of a sentence as token ranges, joined into groups.
@@ -1484,6 +1608,10 @@ fn interaction(
         (Some(o @ ("02" | "03")), Some(d)) => (format!("{o}{d}"), target),
         // Only one's own act: "X wants Y to meet Z" is not X meeting anyone.
         (Some("03"), None) | (Some("05"), _) if same => (code2, inner_obj),
+        // "X wants Y to head back": Y's own act inside X's verb is a nested event, which
+        // PETRARCH 2 codes only through a transformation or the combinations above; the
+        // outer verb gives no event of its own against Y (an empty code says so).
+        _ if !same && inner_subj.is_some() => (String::new(), None),
         _ => return None,
     };
     Some(Interaction {
@@ -1494,8 +1622,9 @@ fn interaction(
     })
 }
 
-/// What a verb interaction codes: the event's code, its source when it is not the outer
-/// verb's subject, its target, and the transformation line that gave it.
+/// What a verb interaction codes: the event's code (empty: no event at all), its source
+/// when it is not the outer verb's subject, its target, and the transformation line that
+/// gave it.
 struct Interaction {
     code: String,
     source: Option<usize>,
@@ -1685,6 +1814,10 @@ pub fn sentence_events(
                 subj,
                 &in_group,
             );
+            // A nested act that codes nothing ends the clause with no event.
+            if found.as_ref().is_some_and(|i| i.code.is_empty()) {
+                break;
+            }
             if code.is_none() && found.is_none() {
                 continue;
             }

@@ -19,12 +19,41 @@ use verbs::{Discard, VerbDictionary};
 /// Everything loaded from a dictionary directory.
 pub struct Cameo {
     pub actors: CameoActors,
+    /// The actor names with words that need not be consecutive.
+    pub open_names: Vec<OpenName>,
     pub verbs: VerbDictionary,
     pub discards: Vec<Discard>,
     /// The verb and discard files read.
     pub files: Vec<PathBuf>,
     /// Lines of the verb and discard files that could not be read: `file:line: reason`.
     pub warnings: Vec<String>,
+}
+
+/// An actor name with a blank between two of its words, where other words may come
+/// ("ITHILEN TELEVISION"), and the actor it names (an index into the actor dictionary).
+pub struct OpenName {
+    pub actor: usize,
+    pub words: Vec<String>,
+    pub open: Vec<bool>,
+    pub exact_end: bool,
+}
+
+/// The actor names that let words come between their words.
+fn open_names(actors: &CameoActors) -> Vec<OpenName> {
+    let mut out = Vec::new();
+    for (actor, a) in actors.dictionaries().actors.iter().enumerate() {
+        for n in &a.names {
+            if n.open.iter().any(|&o| o) {
+                out.push(OpenName {
+                    actor,
+                    words: n.words.clone(),
+                    open: n.open.clone(),
+                    exact_end: n.exact_end,
+                });
+            }
+        }
+    }
+    out
 }
 
 /// Whether a file name is a verb dictionary (`*verbs*.txt`, `CAMEO*.txt`).
@@ -43,6 +72,7 @@ impl Cameo {
             .collect();
         files.sort();
         let mut c = Cameo {
+            open_names: open_names(&actors),
             actors,
             verbs: VerbDictionary::default(),
             discards: Vec::new(),
@@ -76,6 +106,7 @@ impl Cameo {
     /// Builds one from dictionaries already read (tests, embedding).
     pub fn new(actors: CameoActors, verbs: VerbDictionary, discards: Vec<Discard>) -> Cameo {
         Cameo {
+            open_names: open_names(&actors),
             actors,
             verbs,
             discards,
@@ -109,7 +140,23 @@ pub fn code(doc: &mut Document, dct: Option<NaiveDate>, cameo: &Cameo) {
             {
                 continue;
             }
-            let mut found = coder::sentence_events(&cameo.verbs, text, sentence, &layers.mentions);
+            // An actor name whose words have modifiers between them ("Ithilen state-run
+            // television") is one mention, in place of the shorter names inside it.
+            let code_on = |a: usize| {
+                cameo.actors.dictionaries().actors[a]
+                    .code_on(dct)
+                    .map(str::to_string)
+            };
+            let opened = coder::open_name_mentions(
+                &cameo.verbs,
+                &cameo.open_names,
+                code_on,
+                text,
+                sentence,
+                &layers.mentions,
+            );
+            let mentions = opened.as_deref().unwrap_or(&layers.mentions);
+            let mut found = coder::sentence_events(&cameo.verbs, text, sentence, mentions);
             // Dates and claims as the built-in coder gives them.
             crate::date_events(text, &layers.timexes, sentence, dct, &mut found);
             if let Some(t) = crate::topics::BUILTIN.as_ref() {
@@ -129,7 +176,7 @@ mod tests {
     use dyad_model::Meta;
 
     // Invented places and verbs, in the dictionaries' own format.
-    const ACTORS: &str = "VALDORIA_ [VAL]\n+VALDORIAN_\nKESTRAN_ [KES]\nMOREV_ [MOR]\n+MOREVIAN_\n\
+    const ACTORS: &str = "VALDORIA_ [VAL]\n+VALDORIAN_\nKESTRAN_ [KES]\nKESTRAN RADIO [KESRAD]\nKESTRAN_NAVY [KESNAV]\nMOREV_ [MOR]\n+MOREVIAN_\n\
                           TOBIN_ASHE_\n\t[VALGOV 100101-191231]\n\t[VALELI]\n\
                           THE_NORTHERN_MARCHES [NMA/ARV]\nTHE_VA [VAS]\n";
     const AGENTS: &str = "MINISTER [~GOV]\nSOLDIER [~MIL]\nMEDIA {} [~MED]\nRELIEF_WORKER [NGO~]\n\
@@ -571,9 +618,13 @@ mod tests {
             coded("Valdoria wants more aid from Kestran.", "2015-01-01", ""),
             ["VAL KES 023"]
         );
-        // Wanting another to act is not acting oneself.
+        // Wanting another to act is not acting oneself, and, as in PETRARCH 2, the other's
+        // act nested in the wish codes nothing against them either.
+        assert!(coded("Valdoria wants Kestran to shell Morev.", "2015-01-01", "").is_empty());
+        assert!(coded("Valdoria wants Kestran to meet.", "2015-01-01", "").is_empty());
+        // A verb that is no event of the dictionary nests nothing.
         assert_eq!(
-            coded("Valdoria wants Kestran to shell Morev.", "2015-01-01", ""),
+            coded("Valdoria wants Kestran to leave.", "2015-01-01", ""),
             ["VAL KES 030"]
         );
     }
@@ -640,6 +691,35 @@ mod tests {
                 ""
             ),
             ["VAL KESGOV 084"]
+        );
+    }
+
+    #[test]
+    fn a_blank_in_an_actor_name_lets_modifiers_come_between() {
+        assert_eq!(
+            coded(
+                "Valdoria shelled Kestran state-run radio.",
+                "2015-01-01",
+                ""
+            ),
+            ["VAL KESRAD 195"]
+        );
+        assert_eq!(
+            coded("Valdoria shelled Kestran radio.", "2015-01-01", ""),
+            ["VAL KESRAD 195"]
+        );
+        // `_` keeps the words consecutive; function words and names do not come between.
+        assert_eq!(
+            coded("Valdoria shelled Kestran northern navy.", "2015-01-01", ""),
+            ["VAL KES 195"]
+        );
+        assert_eq!(
+            coded("Valdoria shelled Kestran and its radio.", "2015-01-01", ""),
+            ["VAL KES 195"]
+        );
+        assert_eq!(
+            coded("Valdoria shelled Kestran Morev radio.", "2015-01-01", ""),
+            ["VAL KES 195"]
         );
     }
 
