@@ -123,6 +123,17 @@ fn plover(n: u64, e: &EventRow) -> serde_json::Value {
             })
         })
     };
+    let mut source: Vec<_> = actor(&e.source, &e.source_code).into_iter().collect();
+    let mut target: Vec<_> = actor(&e.target, &e.target_code).into_iter().collect();
+    // CAMEO's 043 has the host as source; PLOVER's visit has the visitor as actor and the
+    // host as recipient.
+    if e.cameo.starts_with("043") {
+        std::mem::swap(&mut source, &mut target);
+    }
+    // PLOVER lists the sides of a reciprocal event ("held talks") all as actors.
+    if e.reciprocal {
+        source.append(&mut target);
+    }
     serde_json::json!({
         "id": format!("{}-{n}", e.doc_id),
         "date": e.date.as_deref().or(e.published.as_deref()),
@@ -132,8 +143,8 @@ fn plover(n: u64, e: &EventRow) -> serde_json::Value {
         "negated": e.negated,
         "modality": e.modality,
         "context": e.context,
-        "source": actor(&e.source, &e.source_code).map_or(vec![], |a| vec![a]),
-        "target": actor(&e.target, &e.target_code).map_or(vec![], |a| vec![a]),
+        "source": source,
+        "target": target,
         "eventText": e.trigger,
         "text": e.sentence,
         "publisher": e.outlet,
@@ -240,6 +251,7 @@ mod tests {
             confidence: 0.9,
             pattern: None,
             context: Vec::new(),
+            reciprocal: false,
             sentence: "Putin's visit to China, his first \"abroad\", began.".into(),
         }
     }
@@ -272,6 +284,16 @@ mod tests {
         e.context = vec!["diplomatic".into()];
         let p = plover(1, &e);
         assert_eq!(p["context"][0], "diplomatic");
+        // A hosting is the guest's visit in PLOVER.
+        let mut h = event();
+        h.cameo = "043".into();
+        let v = plover(1, &h);
+        assert_eq!(v["source"][0]["code"], p["target"][0]["code"]);
+        // A reciprocal event has both sides as actors and no recipient.
+        e.reciprocal = true;
+        let r = plover(1, &e);
+        assert_eq!(r["source"].as_array().unwrap().len(), 2);
+        assert!(r["target"].as_array().unwrap().is_empty());
         assert_eq!(p["source"][0]["code"], "RUS");
         assert_eq!(p["source"][0]["sector"], "GOV");
         assert_eq!(p["target"][0]["sector"], serde_json::Value::Null);

@@ -297,6 +297,7 @@ mod tests {
             confidence: 0.9,
             pattern: None,
             context: Vec::new(),
+            reciprocal: false,
             sentence: "Li Shangfu met Putin on Sunday.".into(),
         }
     }

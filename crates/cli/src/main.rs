@@ -881,8 +881,10 @@ fn events(store: &Store, q: &dyad_store::EventQuery, as_json: bool) -> Result<Ex
         if !e.context.is_empty() {
             flags.push_str(&format!(" [{}]", e.context.join(", ")));
         }
+        // "<->": a reciprocal event ("held talks"), both sides its actors.
+        let arrow = if e.reciprocal { "<->" } else { "->" };
         let s = format!(
-            "{when:<10} {:<9} {:<4} {} -> {}  \"{}\"{flags}\n    {} | {} {} {}{cluster}\n",
+            "{when:<10} {:<9} {:<4} {} {arrow} {}  \"{}\"{flags}\n    {} | {} {} {}{cluster}\n",
             e.kind.as_deref().unwrap_or("STATEMENT"),
             e.cameo,
             actor(&e.source, &e.source_code),

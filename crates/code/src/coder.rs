@@ -736,13 +736,20 @@ impl Coder {
                 continue;
             }
             // "Xi and Putin held talks": a symmetric event between the two.
+            let mut reciprocal = false;
             if target.is_none() {
                 if let Some(s) = source {
                     if let Some(other) = actors.coordinated_before(&toks, s) {
                         target = Some(s);
                         source = Some(other);
+                        reciprocal = true;
                     }
                 }
+            }
+            // Talks, calls, meetings and negotiations are had with each other; a visit or
+            // its hosting, a mediation, have a direction.
+            if target.is_some() && matches!(t.cameo.as_str(), "040" | "041" | "044" | "046") {
+                reciprocal = true;
             }
             // "prevented the demonstration staged by students": a pattern that ends in an
             // act is done to that act's author.
@@ -845,6 +852,7 @@ impl Coder {
                 confidence: (confidence as f32).min(0.95),
                 pattern: Some(format!("data/events/triggers.tsv:{} {}", t.line, t.phrase)),
                 context: Vec::new(),
+                reciprocal,
             });
         }
         // A statement ("said") is an event when it heads the sentence ("Lavrov said that

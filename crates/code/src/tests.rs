@@ -862,3 +862,20 @@ fn allocating_support_and_a_self_report_with_an_adverb() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert!(got[0].starts_with("AID 07"), "{got:?}");
 }
+
+#[test]
+fn talks_are_reciprocal_and_visits_are_not() {
+    let reciprocal = |text: &str| {
+        let mut doc = Document::new(text.to_string(), Meta::default());
+        dyad_annotate::annotate(&mut doc, day("2024-05-16"));
+        code(&mut doc, day("2024-05-16"));
+        doc.layers()
+            .events
+            .iter()
+            .map(|e| e.reciprocal)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(reciprocal("Xi and Putin held talks in Beijing."), [true]);
+    assert_eq!(reciprocal("Lavrov met Wang Yi in Moscow."), [true]);
+    assert_eq!(reciprocal("Putin visited China."), [false]);
+}

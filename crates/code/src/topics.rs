@@ -189,6 +189,7 @@ mod tests {
             confidence: 0.5,
             pattern: None,
             context: Vec::new(),
+            reciprocal: false,
         }
     }
 

@@ -91,7 +91,8 @@ pub fn annotation(id: &str, doc: &Document) -> Value {
             json!({"type": e.kind, "mode": e.mode, "cameo": e.cameo, "quad": e.quad,
                    "goldstein": e.goldstein, "source": actor(&e.source), "target": actor(&e.target),
                    "trigger": span(e.trigger), "date": e.date, "negated": e.negated,
-                   "modality": e.modality, "context": e.context, "confidence": e.confidence})
+                   "modality": e.modality, "context": e.context, "reciprocal": e.reciprocal,
+                   "confidence": e.confidence})
         })
         .collect();
     let mut out = json!({

@@ -221,6 +221,10 @@ pub struct Event {
     /// sentence's words, its code and its actors (`data/events/contexts.tsv`).
     #[serde(default)]
     pub context: Vec<String>,
+    /// A reciprocal event ("Xi and Putin held talks", "met with"): PLOVER counts both sides as
+    /// its actors; `source` and `target` still name the two, for dyads.
+    #[serde(default)]
+    pub reciprocal: bool,
 }
 
 /// A relation between two actors that the text states ("X, a close ally of Y", "Y's founder

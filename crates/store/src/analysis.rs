@@ -270,6 +270,7 @@ mod tests {
                 confidence: 0.8,
                 pattern: None,
                 context: Vec::new(),
+                reciprocal: false,
             }],
             quotes: vec![Quote {
                 content: at("cooperation with Russia had no limits"),

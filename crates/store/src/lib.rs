@@ -228,12 +228,14 @@ INSERT INTO quote_about (doc_id, quote_n, n, text, entity, code, sector)
     APPEND_MOSTLY,
     // 11: each quote's cue class: `speech` ("said") or `stance` ("believes", "plans to").
     QUOTE_CUE_CLASS,
-    // 12: each event's PLOVER contexts, comma-separated ("military,economic").
+    // 12: each event's PLOVER contexts, comma-separated ("military,economic"), and whether it
+    // is reciprocal ("held talks").
     EVENT_CONTEXT,
 ];
 
-/// Migration 12: events stored before it had no contexts.
-const EVENT_CONTEXT: &str = "ALTER TABLE events ADD COLUMN context TEXT NOT NULL DEFAULT '';";
+/// Migration 12: events stored before it had no contexts and were not marked reciprocal.
+const EVENT_CONTEXT: &str = "ALTER TABLE events ADD COLUMN context TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN reciprocal INTEGER NOT NULL DEFAULT 0;";
 
 /// Migration 11: quotes stored before it were all reports of speech.
 const QUOTE_CUE_CLASS: &str =
@@ -712,6 +714,8 @@ pub struct EventRow {
     pub sentence: String,
     /// PLOVER contexts ("military", "economic").
     pub context: Vec<String>,
+    /// Reciprocal: PLOVER counts source and target both as its actors.
+    pub reciprocal: bool,
 }
 
 /// The contexts stored comma-separated.
@@ -853,9 +857,9 @@ impl Store {
                 "INSERT INTO events (doc, doc_id, n, type, mode, cameo, quad, intensity, src_text,
                  src_code, src_sector, tgt_text, tgt_code, tgt_sector, trig_start, trig_end,
                  trigger, date, negated, modality, confidence, pattern, sentence, src_entity,
-                 tgt_entity, sentence_n, context)
+                 tgt_entity, sentence_n, context, reciprocal)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                 ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
+                 ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)",
             )?;
             let mut insert_quote = tx.prepare_cached(
                 "INSERT INTO quotes (doc, doc_id, n, kind, speaker, speaker_entity, cue, content, chain,
@@ -1067,6 +1071,7 @@ impl Store {
                         entity(&e.target),
                         sentence_n.map(|i| i as i64),
                         e.context.join(","),
+                        e.reciprocal,
                     ])?;
                 }
                 for (n, l) in d.learned.iter().enumerate() {
@@ -1349,7 +1354,7 @@ impl Store {
                     e.quad, e.intensity, e.src_text, e.src_code || coalesce(e.src_sector, ''),
                     e.tgt_text, e.tgt_code || coalesce(e.tgt_sector, ''), e.trigger, e.date,
                     e.negated, e.modality, e.confidence, e.pattern, e.sentence, d.url, e.n,
-                    e.context
+                    e.context, e.reciprocal
              FROM events e JOIN documents d ON d.rowid = e.doc
              {} ORDER BY coalesce(e.date, d.published), e.doc_id, e.n LIMIT {}",
             w.sql(),
@@ -1380,6 +1385,7 @@ impl Store {
                 url: r.get(19)?,
                 n: r.get(20)?,
                 context: split_context(&r.get::<_, String>(21)?),
+                reciprocal: r.get(22)?,
             })
         })?;
         for row in rows {
@@ -1792,6 +1798,7 @@ mod tests {
             confidence: 0.9,
             pattern: None,
             context: vec!["diplomatic".into(), "health".into()],
+            reciprocal: true,
         }];
         d.quotes = vec![dyad_model::Quote {
             content,
@@ -1848,6 +1855,8 @@ mod tests {
         let found = s.events(&by("health")).unwrap();
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].context, ["diplomatic", "health"]);
+        // The video call is stored reciprocal.
+        assert!(found[0].reciprocal);
         // Whole names only: "health" is no "healthcare", nor "diplo" a context.
         assert!(s.events(&by("diplo")).unwrap().is_empty());
         assert!(s.events(&by("military")).unwrap().is_empty());
@@ -1916,10 +1925,11 @@ mod tests {
             full_doc("Continental Review", WIRE),
             full_doc("Baltic Ledger", &reprint),
         ];
-        // Contexts came with schema 12: a store of schema 7 had none.
+        // Contexts and the reciprocal mark came with schema 12: a store of schema 7 had none.
         for d in &mut docs {
             for e in &mut d.events {
                 e.context.clear();
+                e.reciprocal = false;
             }
         }
         // What the current schema gives for these documents.
@@ -1974,8 +1984,8 @@ mod tests {
                 .collect::<rusqlite::Result<Vec<String>>>()
                 .unwrap()
                 .into_iter()
-                // `doc` came with schema 8, `cue_class` and `context` later.
-                .filter(|c| c != "doc" && c != "cue_class" && c != "context")
+                // `doc` came with schema 8, `cue_class`, `context` and `reciprocal` later.
+                .filter(|c| !matches!(c.as_str(), "doc" | "cue_class" | "context" | "reciprocal"))
                 .collect();
             let columns = columns.join(", ");
             fresh

@@ -447,6 +447,7 @@ mod tests {
                 confidence: 0.7,
                 pattern: None,
                 context: Vec::new(),
+                reciprocal: false,
             }],
             quotes: vec![Quote {
                 content: Span::new(second, at("Russia").end),

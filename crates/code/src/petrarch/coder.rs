@@ -2182,5 +2182,6 @@ fn event(code: &str, x: &Member, y: &Member, trigger: Span, origin: &str) -> Eve
         confidence: 0.7,
         pattern: Some(origin.to_string()),
         context: Vec::new(),
+        reciprocal: false,
     }
 }
