@@ -879,3 +879,22 @@ fn talks_are_reciprocal_and_visits_are_not() {
     assert_eq!(reciprocal("Lavrov met Wang Yi in Moscow."), [true]);
     assert_eq!(reciprocal("Putin visited China."), [false]);
 }
+
+#[test]
+fn supplies_evidence_and_open_borders() {
+    let got = events(
+        "Japan sent emergency supplies to Nepal on Monday.",
+        "2015-04-27",
+    );
+    assert!(got[0].starts_with("AID 073 JPN->NPL"), "{got:?}");
+    let got = events(
+        "Turkish officials shared evidence with Saudi Arabia.",
+        "2018-10-20",
+    );
+    assert!(got[0].starts_with("COOPERATE 064 TURGOV->SAU"), "{got:?}");
+    let got = events(
+        "Croatia opened its borders to refugees from Serbia.",
+        "2015-09-17",
+    );
+    assert!(got[0].starts_with("AID 073 HRV"), "{got:?}");
+}
