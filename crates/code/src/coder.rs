@@ -41,7 +41,12 @@ fn tokens(text: &str, span: Span) -> Vec<Tok> {
             && out.last().is_some_and(|t: &Tok| {
                 t.e == span.start + i && ABBREVIATIONS.contains(&t.w.as_str())
             });
-        if !c.is_whitespace() && !abbreviation {
+        if abbreviation {
+            // The dot belongs to the word: "U.S." ends after it, as its mention does.
+            if let Some(t) = out.last_mut() {
+                t.e = span.start + i + 1;
+            }
+        } else if !c.is_whitespace() {
             out.push(Tok {
                 w: c.to_string(),
                 s: span.start + i,
@@ -977,6 +982,42 @@ impl Coder {
                 }
             }
         }
+        // "Human Rights Watch said Sudanese authorities must ensure security": a report that
+        // another must act, with no act the lexicon knows, is still the speaker's demand.
+        if events
+            .first()
+            .is_some_and(|e| e.cameo == "010" && e.source.is_some())
+            && self.owed(&events).is_none()
+        {
+            if let Some(k) = self.obliged(&toks, made[0].end, &actors) {
+                if let Some(info) = self.lex.codes.get("100") {
+                    let m = &mentions[k];
+                    let speaker = events[0].source.clone();
+                    let own = speaker.as_ref().is_some_and(|a| {
+                        let code = m.actor.as_ref().and_then(|c| c.code.as_ref());
+                        let sector = m.actor.as_ref().and_then(|c| c.sector.as_ref());
+                        // "Lavrov said Russia must respond": the speaker's own side.
+                        a.span == m.span
+                            || code.is_some()
+                                && a.code.as_ref() == code
+                                && (sector.is_none() || a.sector.as_ref() == sector)
+                    });
+                    if !own {
+                        let e = &mut events[0];
+                        e.target = Some(EventActor {
+                            span: m.span,
+                            code: m.actor.as_ref().and_then(|a| a.code.clone()),
+                            sector: m.actor.as_ref().and_then(|a| a.sector.clone()),
+                        });
+                        e.kind = info.plover.clone();
+                        e.mode = info.mode.clone();
+                        e.cameo = "100".to_string();
+                        e.quad = info.quad;
+                        e.goldstein = info.intensity;
+                    }
+                }
+            }
+        }
         // A plain report heading the sentence ("Lavrov said ..."): what follows is the
         // speaker's claim. Unless the report only carries the event:
         let head_is_report = events.len() > 1 && events[0].cameo == "010";
@@ -1103,6 +1144,15 @@ impl Coder {
             keep
         });
         events
+    }
+
+    /// The actor right before "must" or "should" in the clause after a report, within a few
+    /// words: "said [the government] must ensure security".
+    fn obliged(&self, toks: &[Tok], from: usize, actors: &Actors) -> Option<usize> {
+        (from + 1..toks.len().min(from + 12))
+            .take_while(|&j| !matches!(toks[j].w.as_str(), "." | ";" | ":" | "," | "but"))
+            .find(|&j| matches!(toks[j].w.as_str(), "must" | "should"))
+            .and_then(|j| actors.ending_at_token(toks, j - 1))
     }
 
     /// The first act after a heading report that the report says another must do: "Assad

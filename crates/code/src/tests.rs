@@ -898,3 +898,14 @@ fn supplies_evidence_and_open_borders() {
     );
     assert!(got[0].starts_with("AID 073 HRV"), "{got:?}");
 }
+
+#[test]
+fn an_abbreviated_name_is_a_subject_and_an_unknown_obligation_a_demand() {
+    let got = events("The U.S. imposed sanctions on Iran.", "2019-05-12");
+    assert!(got[0].starts_with("SANCTION 163 USA->IRN"), "{got:?}");
+    let got = events(
+        "Human Rights Watch said that Sudanese authorities must ensure security in Darfur.",
+        "2019-05-12",
+    );
+    assert!(got[0].starts_with("REQUEST 100 NGONGO->SDNGOV"), "{got:?}");
+}
