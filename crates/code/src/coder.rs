@@ -444,26 +444,18 @@ fn self_report(toks: &[Tok], from: usize, to: usize) -> bool {
             matches!(
                 t.w.as_str(),
                 "that" | "on" | "also" | "earlier" | "later" | "last" | "this" | "week" | "month"
-            ) || TIME_WORDS.contains(&t.w.as_str())
+            ) || time_word(&t.w)
         })
 }
 
 /// Words that may stand between a reporting noun or verb and its "that": "its demand today
 /// that Israel ...".
-const TIME_WORDS: &[&str] = &[
-    "today",
-    "yesterday",
-    "tonight",
-    "again",
-    "now",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+const TIME_WORDS: &[&str] = &["today", "yesterday", "tonight", "again", "now"];
+
+/// Whether a word is one of [`TIME_WORDS`] or a weekday ("its demand on Monday that").
+fn time_word(w: &str) -> bool {
+    TIME_WORDS.contains(&w) || dyad_annotate::calendar::WEEKDAYS.contains(&w)
+}
 
 /// Whether the trigger stands in a condition ("if it gave support", "unless Russia
 /// withdraws"): within its clause, after "if" or "unless". What a condition supposes has not
@@ -1516,9 +1508,7 @@ impl Coder {
             // "that" after the trigger, or as its last word ("demanded that"), maybe after a
             // day ("its demand today that").
             let that_at = |j: usize| toks.get(j).is_some_and(|t| t.w == "that");
-            let dated = toks
-                .get(f.end)
-                .is_some_and(|t| TIME_WORDS.contains(&t.w.as_str()));
+            let dated = toks.get(f.end).is_some_and(|t| time_word(&t.w));
             let clause = if that_at(f.end) {
                 Some(f.end + 1)
             } else if dated && that_at(f.end + 1) {
@@ -1642,7 +1632,7 @@ impl Coder {
         // Only adverbs and a date between: "declined to comment on reports about a deal to
         // release" does not decline the release.
         let between = |t: &Tok| {
-            TIME_WORDS.contains(&t.w.as_str())
+            time_word(&t.w)
                 || matches!(
                     t.w.as_str(),
                     "in" | "principle"
