@@ -1567,7 +1567,21 @@ impl Coder {
             .find(|&j| {
                 matches!(
                     toks[j].w.as_str(),
-                    "," | ";" | ":" | "." | "and" | "but" | "while" | "who" | "which"
+                    "," | ";"
+                        | ":"
+                        | "."
+                        | "and"
+                        | "but"
+                        | "while"
+                        | "who"
+                        | "which"
+                        | "after"
+                        | "before"
+                        | "when"
+                        | "because"
+                        | "until"
+                        | "if"
+                        | "unless"
                 )
             })
             .unwrap_or(limit);

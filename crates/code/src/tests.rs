@@ -909,3 +909,9 @@ fn an_abbreviated_name_is_a_subject_and_an_unknown_obligation_a_demand() {
     );
     assert!(got[0].starts_with("REQUEST 100 NGONGO->SDNGOV"), "{got:?}");
 }
+
+#[test]
+fn a_recipient_is_not_looked_for_past_a_subordinate_clause() {
+    let got = events("Fighting resumed after Israel bombed Rafah.", "2024-01-10");
+    assert!(got.iter().all(|e| !e.contains("->ISR")), "{got:?}");
+}
