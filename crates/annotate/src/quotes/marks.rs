@@ -146,11 +146,20 @@ pub fn regions(text: &str) -> Vec<Region> {
                     && text[s..].starts_with('„')
                     && !next.is_some_and(char::is_alphanumeric);
                 if closes || german_close {
+                    // ''' closes a single quotation inside a doubled one ('' … 'No,''' she
+                    // said): the doubled mark is the last two apostrophes.
+                    let width = if fam == Family::Doubled && bytes.get(i + 2) == Some(&b'\'') {
+                        3
+                    } else {
+                        width
+                    };
                     out.push(Region {
                         start: s,
                         end: i + width,
                     });
                     open = None;
+                    i += width;
+                    continue;
                 }
             }
         }

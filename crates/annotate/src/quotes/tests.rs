@@ -1625,3 +1625,14 @@ fn vouching_and_painting_someone_as() {
     // Without "as" painting is painting.
     assert!(quotes("Volunteers painted the old ferry terminal.").is_empty());
 }
+
+#[test]
+fn doubled_marks_closing_a_single_quotation() {
+    let q = one("''He told me, 'Not now,''' Ms. Ortiz said.");
+    assert_eq!(speaker(&q), "Ms. Ortiz");
+    assert_eq!(q.content, "''He told me, 'Not now,'''");
+    assert_eq!(
+        marks::regions("''I said 'no,''' she said."),
+        vec![marks::Region { start: 0, end: 16 }]
+    );
+}
