@@ -2358,9 +2358,87 @@ fn hedge_claim(ctx: &Ctx, u: Unit) -> Option<Found> {
                 });
             }
         }
+        // "The deal seems fragile", "the team appeared paralyzed": an impression with no
+        // named holder, as "seems to" is; not "appeared on television" or "appeared Monday".
+        if is_in(SEEM_VERBS, w)
+            && i > u.a
+            && i + 1 < u.b
+            && ctx.is_word(i + 1)
+            && !ctx.cap(i + 1)
+            && !is_in(ADJUNCT, ctx.w(i + 1))
+            && !is_in(NOT_IMPRESSIONS, ctx.w(i + 1))
+            && !is_time_word(ctx.w(i + 1))
+        {
+            let content = ctx.span_of(u.a, ctx.cap_after(u.a, u.b))?;
+            return Some(Found {
+                content,
+                cue: (ctx.toks[i].s, ctx.toks[i].e),
+                speaker: experiencer(ctx, i + 2, u.b),
+            });
+        }
     }
     None
 }
+
+/// Whom something seems so to, a few words after the verb: "seems clear to me", "seemed
+/// far away to many voters" (not an infinitive: "seems ready to join").
+fn experiencer(ctx: &Ctx, from: usize, hi: usize) -> Option<(usize, usize)> {
+    let k = (from..(from + 4).min(hi))
+        .take_while(|&k| ctx.is_word(k))
+        .find(|&k| ctx.is(k, "to"))?;
+    let t = k + 1;
+    if t >= hi || !ctx.is_word(t) {
+        return None;
+    }
+    if matches!(ctx.w(t), "me" | "him" | "her" | "us" | "them" | "you") {
+        return Some((ctx.toks[t].s, ctx.toks[t].e));
+    }
+    let opens = ctx.cap(t) || is_in(DETERMINERS, ctx.w(t)) || is_in(QUANTIFIERS, ctx.w(t));
+    if !opens {
+        return None;
+    }
+    if let Some((sp, _)) = ctx.np_right(t, hi, 6, false) {
+        return Some(sp);
+    }
+    // "to many farmers in the valley": the words up to a preposition or a break.
+    let e = (t..(t + 4).min(hi))
+        .take_while(|&x| ctx.is_word(x) && (x == t || !is_in(ADJUNCT, ctx.w(x))))
+        .filter(|&x| !is_in(BREAK, ctx.w(x)) && !matches!(ctx.w(x), "of" | "for" | "with"))
+        .last()?;
+    (e > t).then(|| (ctx.toks[t].s, ctx.toks[e].e))
+}
+
+/// Verbs of impression whose subject is no source: "seems fragile", "appeared paralyzed".
+const SEEM_VERBS: &[&str] = &["seems", "seemed", "appears", "appeared"];
+
+/// Words after "appeared" that make it a verb of showing up, not of seeming.
+const NOT_IMPRESSIONS: &[&str] = &[
+    "with",
+    "alongside",
+    "together",
+    "as",
+    "onstage",
+    "there",
+    "here",
+    "and",
+    "by",
+    "inside",
+    "outside",
+    "live",
+    "briefly",
+    "again",
+    "first",
+    "onto",
+    "for",
+    "twice",
+    "once",
+    "alone",
+    "online",
+    "under",
+    "behind",
+    "next",
+    "out",
+];
 
 /// Whether the words around an attribution hedge it.
 pub(crate) fn hedged(ctx: &Ctx, f: &Found) -> bool {

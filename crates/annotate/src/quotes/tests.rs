@@ -727,7 +727,9 @@ fn expectations_and_appearances_are_claims_without_a_source() {
 #[test]
 fn appearing_somewhere_is_not_a_claim() {
     assert!(quotes("The minister appeared on television on Sunday night.").is_empty());
-    assert!(quotes("The minister appeared tired after the long debate.").is_empty());
+    // Looking tired is an impression without a holder, as PolNeAR annotates it.
+    let q = one("The minister appeared tired after the long debate.");
+    assert_eq!(q.speaker, None);
 }
 
 #[test]
@@ -1635,4 +1637,26 @@ fn doubled_marks_closing_a_single_quotation() {
         marks::regions("''I said 'no,''' she said."),
         vec![marks::Region { start: 0, end: 16 }]
     );
+}
+
+#[test]
+fn impressions_without_a_holder() {
+    let q = one("The ceasefire seems fragile after a week of shelling.");
+    assert_eq!(q.cue, "seems");
+    assert_eq!(q.speaker, None);
+    assert!(
+        q.content.starts_with("The ceasefire seems fragile"),
+        "{q:#?}"
+    );
+    let q = one("The plan seemed reckless to many farmers in the valley.");
+    assert_eq!(speaker(&q), "many farmers");
+    let q = one("The ceasefire seems ready to collapse.");
+    assert_eq!(q.speaker, None);
+    let q = one("By evening the ruling coalition appeared paralyzed.");
+    assert_eq!(q.cue, "appeared");
+    assert_eq!(q.speaker, None);
+    // Showing up is no impression.
+    assert!(quotes("The minister appeared on state television on Sunday.").is_empty());
+    assert!(quotes("The minister appeared Monday before a parliamentary panel.").is_empty());
+    assert!(quotes("The singer appeared alongside the mayor at the opening.").is_empty());
 }
