@@ -1660,3 +1660,13 @@ fn impressions_without_a_holder() {
     assert!(quotes("The minister appeared Monday before a parliamentary panel.").is_empty());
     assert!(quotes("The singer appeared alongside the mayor at the opening.").is_empty());
 }
+
+#[test]
+fn inch_marks_do_not_close_a_quotation() {
+    let q = one("“He is taller than me, he’s like 6’4”,” the guard said after the game.");
+    assert_eq!(speaker(&q), "the guard");
+    assert_eq!(q.content, "“He is taller than me, he’s like 6’4”,”");
+    // A quotation that ends on a number still closes.
+    let q = one("“We won by 12,” the coach said.");
+    assert_eq!(q.content, "“We won by 12,”");
+}
