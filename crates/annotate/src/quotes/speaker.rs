@@ -1734,6 +1734,11 @@ fn stance_start(ctx: &Ctx, u: Unit, after: usize, st: Frames) -> Option<(usize, 
     if w == "to" {
         return (st.to && infinitive_at(ctx, u, q)).then_some((q, false));
     }
+    // An indirect question as the object: "spoke about how the plant closed", "described
+    // what he saw".
+    if st.obj && matches!(w, "how" | "what" | "why" | "whether" | "where") {
+        return (ctx.words_in(q + 1, u.b) >= 2).then_some((q, false));
+    }
     // Words that cannot open a complement: "backed away", "thought so", "wanted in".
     let closed = is_in(BREAK, w) && w != "the"
         || is_in(ADJUNCT, w) && !is_in(DETERMINERS, w)

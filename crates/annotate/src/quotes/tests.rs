@@ -1670,3 +1670,13 @@ fn inch_marks_do_not_close_a_quotation() {
     let q = one("“We won by 12,” the coach said.");
     assert_eq!(q.content, "“We won by 12,”");
 }
+
+#[test]
+fn indirect_questions_as_objects() {
+    let q = one("The senator spoke about how the plant had been closed.");
+    assert_eq!(speaker(&q), "The senator");
+    assert_eq!(q.content, "how the plant had been closed");
+    let q = one("The coach described what he saw in the locker room.");
+    assert_eq!(speaker(&q), "The coach");
+    assert!(q.content.starts_with("what he saw"), "{q:#?}");
+}
