@@ -901,6 +901,7 @@ pub(crate) fn in_unit(ctx: &Ctx, u: Unit) -> Vec<Found> {
     cut_at_next_speaker(ctx, &mut out);
     let mut found: Vec<Found> = out.into_iter().map(|(f, _)| f).collect();
     found.extend(colon_quotes(ctx, u, &found));
+    found.extend(as_put_it(ctx, u, &found));
     found.extend(references(ctx, u, &found));
     if !found
         .iter()
@@ -2303,6 +2304,61 @@ fn references(ctx: &Ctx, u: Unit, found: &[Found]) -> Vec<Found> {
         k = c;
     }
     out
+}
+
+/// "As one analyst put it, “…”", "as Professor Lee put it: …": the words after the aside are
+/// its speaker's. The aside opens the sentence or follows a comma.
+fn as_put_it(ctx: &Ctx, u: Unit, found: &[Found]) -> Option<Found> {
+    let k = (u.a + 2..u.b.saturating_sub(3))
+        .find(|&k| ctx.is_word(k) && ctx.is(k, "put") && ctx.is(k + 1, "it"))?;
+    // "as" a few words back, with no sentence punctuation or quotation between.
+    let j = (k.saturating_sub(16).max(u.a)..k - 1)
+        .rev()
+        .take_while(|&j| {
+            (ctx.is_word(j)
+                || matches!(ctx.raw(j), "," | ".") && ctx.abbrev_dot(j, u.a, k)
+                || ctx.is(j, ","))
+                && ctx.region_of(j).is_none()
+        })
+        .find(|&j| ctx.is(j, "as"))?;
+    let opens_clause = ctx.trim_start(u.a, u.b) == Some(j) || j > u.a && ctx.is(j - 1, ",");
+    let first = ctx.w(j + 1);
+    let np = ctx.cap(j + 1)
+        || is_in(DETERMINERS, first)
+        || is_in(QUANTIFIERS, first)
+        || ctx.lx.pronouns.contains(first);
+    if !opens_clause || !np {
+        return None;
+    }
+    let last = ctx.trim_end(j + 1, k)?;
+    // "put it bluntly", "put it in a memo", not "put it back on the truck".
+    let next = k + 2;
+    let adjunct = ctx.is_word(next)
+        && (is_in(ADJUNCT, ctx.w(next))
+            || is_time_word(ctx.w(next))
+            || ctx.w(next).ends_with("ly"));
+    if !(adjunct || ctx.is(next, ",") || ctx.is(next, ":")) {
+        return None;
+    }
+    // What was said follows the comma or colon that closes the aside ("put it in a memo, …").
+    let c = (k + 2..(k + 12).min(u.b))
+        .take_while(|&t| ctx.is_word(t) || ctx.is(t, ",") || ctx.is(t, ":"))
+        .find(|&t| !ctx.is_word(t))?;
+    if c + 1 >= u.b || ctx.words_in(c + 1, u.b) < 2 {
+        return None;
+    }
+    let content = ctx.span_of(c + 1, ctx.cap_after(c + 1, u.b))?;
+    if found
+        .iter()
+        .any(|f| f.content.0 < content.1 && content.0 < f.content.1)
+    {
+        return None;
+    }
+    Some(Found {
+        content,
+        cue: (ctx.toks[k].s, ctx.toks[k + 1].e),
+        speaker: Some((ctx.toks[j + 1].s, ctx.toks[last].e)),
+    })
 }
 
 /// "Rubio fired back: “…”": a quotation after a colon, in a clause whose subject opens the

@@ -1680,3 +1680,20 @@ fn indirect_questions_as_objects() {
     assert_eq!(speaker(&q), "The coach");
     assert!(q.content.starts_with("what he saw"), "{q:#?}");
 }
+
+#[test]
+fn as_someone_put_it() {
+    let q = one("As one trader put it, “Nobody wants to be the last one holding the bag.”");
+    assert_eq!(speaker(&q), "one trader");
+    assert_eq!(q.cue, "put it");
+    assert_eq!(
+        q.content,
+        "“Nobody wants to be the last one holding the bag.”"
+    );
+    let q = one(
+        "The port, as the harbor master put it in a radio interview, is “running at full tilt.”",
+    );
+    assert_eq!(speaker(&q), "the harbor master");
+    // Putting a thing somewhere is no report.
+    assert!(quotes("As the crew put it back on the truck, the “old crane” creaked.").is_empty());
+}
