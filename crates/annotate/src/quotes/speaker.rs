@@ -1151,7 +1151,13 @@ fn verb_cue(
             && p > u.a
             && ctx.is_word(p - 1)
             && !is_in(BREAK, ctx.w(p - 1));
-        if ctx.lx.aux.contains(pw) || adverb || time || place {
+        // "Clinton on Tuesday said", "the ministry late on Friday said": the preposition of a
+        // time just passed over.
+        let time_prep = matches!(pw, "on" | "late" | "early" | "earlier")
+            && j < i
+            && ctx.is_word(j)
+            && (is_time_word(ctx.w(j)) || matches!(ctx.w(j), "on"));
+        if ctx.lx.aux.contains(pw) || adverb || time || place || time_prep {
             if matches!(pw, "was" | "is" | "were" | "are" | "been" | "be") {
                 passive = true;
             }

@@ -1697,3 +1697,14 @@ fn as_someone_put_it() {
     // Putting a thing somewhere is no report.
     assert!(quotes("As the crew put it back on the truck, the “old crane” creaked.").is_empty());
 }
+
+#[test]
+fn a_dated_adjunct_between_subject_and_verb() {
+    let q = one("The foreign minister on Tuesday said the talks would resume in May.");
+    assert_eq!(speaker(&q), "The foreign minister");
+    assert_eq!(q.content, "the talks would resume in May");
+    let q = one("The ministry late on Friday announced that the border would reopen.");
+    assert_eq!(speaker(&q), "The ministry");
+    let q = one("A survey on Sunday showed that most voters backed the plan.");
+    assert_eq!(speaker(&q), "A survey");
+}
