@@ -1151,6 +1151,13 @@ fn verb_cue(
             && p > u.a
             && ctx.is_word(p - 1)
             && !is_in(BREAK, ctx.w(p - 1));
+        // "The governor in an interview with CNN said", "Lopez at a rally in Ohio said": where
+        // or how it was said, between the subject and its verb.
+        if let Some(o) = medium_adjunct(ctx, u, j) {
+            j = o;
+            skipped_aux = true;
+            continue;
+        }
         // "Clinton on Tuesday said", "the ministry late on Friday said": the preposition of a
         // time just passed over.
         let time_prep = matches!(pw, "on" | "late" | "early" | "earlier")
@@ -2310,6 +2317,73 @@ fn references(ctx: &Ctx, u: Unit, found: &[Found]) -> Vec<Found> {
         k = c;
     }
     out
+}
+
+/// Nouns of the occasion or medium of a statement ("in a statement", "at a rally", "on
+/// Twitter").
+const MEDIA: &[&str] = &[
+    "statement",
+    "statements",
+    "interview",
+    "rally",
+    "debate",
+    "speech",
+    "letter",
+    "post",
+    "tweet",
+    "tweets",
+    "twitter",
+    "facebook",
+    "instagram",
+    "television",
+    "radio",
+    "conference",
+    "briefing",
+    "hearing",
+    "memo",
+    "email",
+    "op-ed",
+    "video",
+    "appearance",
+    "remarks",
+    "address",
+    "podcast",
+    "broadcast",
+    "testimony",
+];
+
+/// The start of a prepositional phrase of occasion or medium that ends just before token
+/// `j` ("in a statement", "at a rally in Ohio", "in an interview with CNN"), after the
+/// subject's last word.
+fn medium_adjunct(ctx: &Ctx, u: Unit, j: usize) -> Option<usize> {
+    let lo = j.saturating_sub(9).max(u.a + 1);
+    let mut best = None;
+    let mut medium = false;
+    for p in (lo..j).rev() {
+        let w = ctx.w(p);
+        let prep = matches!(
+            w,
+            "in" | "at" | "on" | "during" | "with" | "of" | "for" | "from"
+        );
+        // "when he suggested", "and defended": a clause of its own, not an adjunct.
+        if !ctx.is_word(p)
+            || ctx.region_of(p).is_some()
+            || ctx.is_verb_form(p)
+            || is_in(BREAK, w) && !prep
+            || ctx.lx.pronouns.contains(w)
+        {
+            break;
+        }
+        medium |= is_in(MEDIA, w);
+        // The subject ends in a name or a source noun ("The governor", "Ms. Okafor").
+        let subject_end = ctx.is_word(p - 1)
+            && !is_in(BREAK, ctx.w(p - 1))
+            && (ctx.cap(p - 1) || ctx.lx.sources.contains(ctx.w(p - 1)));
+        if medium && matches!(w, "in" | "at" | "on" | "during") && subject_end {
+            best = Some(p);
+        }
+    }
+    best
 }
 
 /// "As one analyst put it, “…”", "as Professor Lee put it: …": the words after the aside are

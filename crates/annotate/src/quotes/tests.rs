@@ -1708,3 +1708,16 @@ fn a_dated_adjunct_between_subject_and_verb() {
     let q = one("A survey on Sunday showed that most voters backed the plan.");
     assert_eq!(speaker(&q), "A survey");
 }
+
+#[test]
+fn the_occasion_between_subject_and_verb() {
+    let q = one("The governor in an interview with a local radio station said the dam was safe.");
+    assert_eq!(speaker(&q), "The governor");
+    let q = one("Ms. Okafor at a rally in Lagos said the vote would be fair.");
+    assert_eq!(speaker(&q), "Ms. Okafor");
+    let q = one("The senator on Twitter wrote that the bill was dead.");
+    assert_eq!(speaker(&q), "The senator");
+    // A place that is part of the source stays in it.
+    let q = one("Officials in Lagos said the vote would be fair.");
+    assert_eq!(speaker(&q), "Officials in Lagos");
+}
