@@ -151,11 +151,28 @@ const DOCUMENTS: &[&str] = &[
 /// `DOCUMENTS` noun among the few words before it in the same clause ("polls show", "A
 /// national poll released Sunday by the Post shows", "campaign finance records show").
 fn document_subject(ctx: &Ctx, u: Unit, i: usize) -> bool {
-    let lo = i.saturating_sub(14).max(u.a);
-    for k in (lo..i).rev() {
+    let mut lo = i.saturating_sub(14).max(u.a);
+    let mut k = i;
+    let mut asides = 0;
+    while k > lo {
+        k -= 1;
         if !ctx.is_word(k) {
             if ctx.abbrev_dot(k, lo, i) || ctx.is(k, "/") {
                 continue;
+            }
+            // "A poll, conducted by two universities, shows": a participle aside.
+            if ctx.is(k, ",") && k + 1 == i && asides == 0 {
+                let c = (k.saturating_sub(14).max(u.a)..k)
+                    .rev()
+                    .find(|&c| ctx.is(c, ","));
+                if let Some(c) = c.filter(|&c| {
+                    ctx.is_word(c + 1) && !ctx.cap(c + 1) && ctx.w(c + 1).ends_with("ed")
+                }) {
+                    asides += 1;
+                    k = c;
+                    lo = c.saturating_sub(10).max(u.a);
+                    continue;
+                }
             }
             return false;
         }
@@ -1332,7 +1349,8 @@ fn verb_cue(
                                 | "then"
                                 | "himself"
                                 | "herself"
-                        ) || !ctx.cap(c + 1) && ctx.w(c + 1).ends_with("ing")
+                        ) || !ctx.cap(c + 1)
+                            && (ctx.w(c + 1).ends_with("ing") || ctx.w(c + 1).ends_with("ed"))
                             // "Yin Mya, 60, a teacher, said": an age after the name.
                             || ctx.w(c + 1).bytes().all(|b| b.is_ascii_digit())
                                 && ctx.is(c + 2, ","))

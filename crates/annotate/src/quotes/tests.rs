@@ -1721,3 +1721,15 @@ fn the_occasion_between_subject_and_verb() {
     let q = one("Officials in Lagos said the vote would be fair.");
     assert_eq!(speaker(&q), "Officials in Lagos");
 }
+
+#[test]
+fn a_participle_aside_after_the_subject() {
+    let q = one("A state poll, conducted by two universities last week, shows the mayor with a narrow lead.");
+    assert_eq!(speaker(&q), "A state poll");
+    let got = quotes("Mr. Adeyemi, pressed on the budget at a briefing, said the plan was sound.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "said" && speaker(q) == "Mr. Adeyemi"),
+        "{got:#?}"
+    );
+}
