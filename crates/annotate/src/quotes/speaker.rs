@@ -1408,6 +1408,23 @@ fn verb_cue(
     }
     let is_before = |span: (usize, usize)| span.1 <= cue.0;
     let post = post_kind(ctx, u, after, v);
+    // "“…,” Trump told NBC’s “Today” on Monday": after a quotation and its speaker, what
+    // follows "told" is whom it was told to and when, even a quoted title or a later `that`.
+    let quote_before = group_start > u.a
+        && ctx.closes_region(group_start - 1)
+        && ctx.words_in(
+            ctx.tok_at(ctx.regions[ctx.region_of(group_start - 1).unwrap_or(0)].start),
+            group_start,
+        ) >= 3;
+    let post = if v.listener
+        && post != Post::Continues
+        && speaker.is_some_and(is_before)
+        && quote_before
+    {
+        Post::Nothing
+    } else {
+        post
+    };
     // The cue closes the clause before it, or its speaker follows it ("… “strategic,” said
     // Ann Lee, a professor"): a short quotation before it is content, not a title.
     let closes = post == Post::Nothing || speaker.is_some_and(|s| s.0 > cue.0);

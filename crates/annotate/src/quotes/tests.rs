@@ -1733,3 +1733,24 @@ fn a_participle_aside_after_the_subject() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn told_after_a_quotation_names_only_the_listener() {
+    let got = quotes("“The bridge will open in May,” the mayor told “Morning Report” on Monday.");
+    assert!(
+        got.iter().any(|q| q.cue == "told"
+            && speaker(q) == "the mayor"
+            && q.content == "“The bridge will open in May,”"),
+        "{got:#?}"
+    );
+    let got = quotes(
+        "“Nothing is off the table,” the coach told reporters after hinting that “changes” could come.",
+    );
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "told" && q.content == "“Nothing is off the table,”"),
+        "{got:#?}"
+    );
+    let q = one("“We are ready,” she told reporters, “and we will win.”");
+    assert!(q.content.starts_with("“We are ready,”"), "{q:#?}");
+}
