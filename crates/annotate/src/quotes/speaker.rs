@@ -1410,13 +1410,16 @@ fn verb_cue(
     let post = post_kind(ctx, u, after, v);
     // "“…,” Trump told NBC’s “Today” on Monday": after a quotation and its speaker, what
     // follows "told" is whom it was told to and when, even a quoted title or a later `that`.
+    // The quotation opens the sentence (not a title: "On “Fox News Sunday,” Pence said").
     let quote_before = group_start > u.a
         && ctx.closes_region(group_start - 1)
-        && ctx.words_in(
-            ctx.tok_at(ctx.regions[ctx.region_of(group_start - 1).unwrap_or(0)].start),
-            group_start,
-        ) >= 3;
-    let post = if v.listener
+        && ctx.region_of(group_start - 1).is_some_and(|r| {
+            let r = ctx.regions[r];
+            r.start <= ctx.toks[u.a].s && ctx.words_in(ctx.tok_at(r.start), group_start) >= 3
+        });
+    // "“…,” Ruiz wrote to the senator in an email": so for any cue followed by words.
+    let words_after = after < u.b && ctx.is_word(after) && ctx.region_of(after).is_none();
+    let post = if (v.listener || words_after)
         && post != Post::Continues
         && speaker.is_some_and(is_before)
         && quote_before

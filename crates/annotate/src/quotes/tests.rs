@@ -1754,3 +1754,25 @@ fn told_after_a_quotation_names_only_the_listener() {
     let q = one("“We are ready,” she told reporters, “and we will win.”");
     assert!(q.content.starts_with("“We are ready,”"), "{q:#?}");
 }
+
+#[test]
+fn after_a_quotation_and_its_speaker_come_adjuncts() {
+    let got = quotes(
+        "“I am proud of you,” the former adviser Ana Ruiz wrote to the senator in an email.",
+    );
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "wrote" && q.content == "“I am proud of you,”"),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn a_quoted_title_before_the_speaker_is_no_quotation() {
+    let got = quotes("On “Sunday Morning Report,” the governor said the dam was safe.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "said" && q.content == "the dam was safe"),
+        "{got:#?}"
+    );
+}
