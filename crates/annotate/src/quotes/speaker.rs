@@ -1111,6 +1111,10 @@ fn verb_cue(
     if v.frames.is_some() && i + 1 < u.b && ctx.is(i + 1, "by") {
         return None;
     }
+    // "adding to her delegate lead", "added to the confusion": an increase, not a remark.
+    if matches!(w, "add" | "adds" | "added" | "adding") && i + 1 < u.b && ctx.is(i + 1, "to") {
+        return None;
+    }
     if let Some(f) = asked_question(ctx, u, i) {
         return Some((f, true));
     }

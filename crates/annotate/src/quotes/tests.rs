@@ -1776,3 +1776,14 @@ fn a_quoted_title_before_the_speaker_is_no_quotation() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn adding_to_something_is_no_remark() {
+    assert!(quotes(
+        "The senator won the primary in Ohio, adding to her lead in the delegate count."
+    )
+    .is_empty());
+    assert!(quotes("The late change only added to the confusion at the border.").is_empty());
+    let q = one("The senator added that the count would take a week.");
+    assert_eq!(q.content, "the count would take a week");
+}
