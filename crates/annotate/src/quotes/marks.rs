@@ -129,34 +129,69 @@ pub fn regions(text: &str) -> Vec<Region> {
                 }
             }
             Some((fam, s)) => {
-                let closes = match fam {
-                    // Mixed typography ("…” or “…") still pairs up.
-                    Family::Curly => {
-                        c == '”' || c == '"' && !next.is_some_and(char::is_alphanumeric)
-                    }
-                    Family::Straight => c == '"' || c == '”',
-                    Family::Guillemet => c == '»',
-                    Family::Doubled => doubled && c == '\'',
-                    // An apostrophe inside a word ("Russia’s") is not a closing mark.
-                    Family::Single => c == '’' && !next.is_some_and(char::is_alphanumeric),
-                };
+                // 6’2” is a height, its ” an inch mark, not the end of the quotation.
+                let closes = !inch_mark(text, i)
+                    && match fam {
+                        // Mixed typography ("…” or “…") still pairs up.
+                        Family::Curly => {
+                            c == '”' || c == '"' && !next.is_some_and(char::is_alphanumeric)
+                        }
+                        Family::Straight => c == '"' || c == '”',
+                        Family::Guillemet => c == '»',
+                        Family::Doubled => doubled && c == '\'',
+                        // An apostrophe inside a word ("Russia’s") is not a closing mark.
+                        Family::Single => c == '’' && !next.is_some_and(char::is_alphanumeric),
+                    };
                 // „ … “ closes with the English opening mark.
                 let german_close = fam == Family::Curly
                     && c == '“'
                     && text[s..].starts_with('„')
                     && !next.is_some_and(char::is_alphanumeric);
                 if closes || german_close {
+                    // ''' closes a single quotation inside a doubled one ('' … 'No,''' she
+                    // said): the doubled mark is the last two apostrophes.
+                    let width = if fam == Family::Doubled && bytes.get(i + 2) == Some(&b'\'') {
+                        3
+                    } else {
+                        width
+                    };
                     out.push(Region {
                         start: s,
                         end: i + width,
                     });
                     open = None;
+                    i += width;
+                    continue;
                 }
             }
         }
         i += width;
     }
     out
+}
+
+/// Whether the mark at byte `i` follows feet and inches written with marks (6’2”, 5'11").
+fn inch_mark(text: &str, i: usize) -> bool {
+    let before = &text.as_bytes()[..i];
+    let digits = before
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    if !(1..=2).contains(&digits) {
+        return false;
+    }
+    let rest = &text[..i - digits];
+    let feet = rest
+        .strip_suffix('’')
+        .or_else(|| rest.strip_suffix('\''))
+        .or_else(|| rest.strip_suffix('′'));
+    feet.is_some_and(|f| {
+        f.as_bytes().last().is_some_and(u8::is_ascii_digit)
+            && !f.as_bytes()[..f.len() - 1]
+                .last()
+                .is_some_and(u8::is_ascii_digit)
+    })
 }
 
 /// The index of the region that contains byte `pos`, if any (regions sorted, disjoint).

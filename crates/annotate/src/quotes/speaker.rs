@@ -151,11 +151,28 @@ const DOCUMENTS: &[&str] = &[
 /// `DOCUMENTS` noun among the few words before it in the same clause ("polls show", "A
 /// national poll released Sunday by the Post shows", "campaign finance records show").
 fn document_subject(ctx: &Ctx, u: Unit, i: usize) -> bool {
-    let lo = i.saturating_sub(14).max(u.a);
-    for k in (lo..i).rev() {
+    let mut lo = i.saturating_sub(14).max(u.a);
+    let mut k = i;
+    let mut asides = 0;
+    while k > lo {
+        k -= 1;
         if !ctx.is_word(k) {
             if ctx.abbrev_dot(k, lo, i) || ctx.is(k, "/") {
                 continue;
+            }
+            // "A poll, conducted by two universities, shows": a participle aside.
+            if ctx.is(k, ",") && k + 1 == i && asides == 0 {
+                let c = (k.saturating_sub(14).max(u.a)..k)
+                    .rev()
+                    .find(|&c| ctx.is(c, ","));
+                if let Some(c) = c.filter(|&c| {
+                    ctx.is_word(c + 1) && !ctx.cap(c + 1) && ctx.w(c + 1).ends_with("ed")
+                }) {
+                    asides += 1;
+                    k = c;
+                    lo = c.saturating_sub(10).max(u.a);
+                    continue;
+                }
             }
             return false;
         }
@@ -901,6 +918,7 @@ pub(crate) fn in_unit(ctx: &Ctx, u: Unit) -> Vec<Found> {
     cut_at_next_speaker(ctx, &mut out);
     let mut found: Vec<Found> = out.into_iter().map(|(f, _)| f).collect();
     found.extend(colon_quotes(ctx, u, &found));
+    found.extend(as_put_it(ctx, u, &found));
     found.extend(references(ctx, u, &found));
     if !found
         .iter()
@@ -1093,6 +1111,10 @@ fn verb_cue(
     if v.frames.is_some() && i + 1 < u.b && ctx.is(i + 1, "by") {
         return None;
     }
+    // "adding to her delegate lead", "added to the confusion": an increase, not a remark.
+    if matches!(w, "add" | "adds" | "added" | "adding") && i + 1 < u.b && ctx.is(i + 1, "to") {
+        return None;
+    }
     if let Some(f) = asked_question(ctx, u, i) {
         return Some((f, true));
     }
@@ -1150,7 +1172,20 @@ fn verb_cue(
             && p > u.a
             && ctx.is_word(p - 1)
             && !is_in(BREAK, ctx.w(p - 1));
-        if ctx.lx.aux.contains(pw) || adverb || time || place {
+        // "The governor in an interview with CNN said", "Lopez at a rally in Ohio said": where
+        // or how it was said, between the subject and its verb.
+        if let Some(o) = medium_adjunct(ctx, u, j) {
+            j = o;
+            skipped_aux = true;
+            continue;
+        }
+        // "Clinton on Tuesday said", "the ministry late on Friday said": the preposition of a
+        // time just passed over.
+        let time_prep = matches!(pw, "on" | "late" | "early" | "earlier")
+            && j < i
+            && ctx.is_word(j)
+            && (is_time_word(ctx.w(j)) || matches!(ctx.w(j), "on"));
+        if ctx.lx.aux.contains(pw) || adverb || time || place || time_prep {
             if matches!(pw, "was" | "is" | "were" | "are" | "been" | "be") {
                 passive = true;
             }
@@ -1318,7 +1353,8 @@ fn verb_cue(
                                 | "then"
                                 | "himself"
                                 | "herself"
-                        ) || !ctx.cap(c + 1) && ctx.w(c + 1).ends_with("ing")
+                        ) || !ctx.cap(c + 1)
+                            && (ctx.w(c + 1).ends_with("ing") || ctx.w(c + 1).ends_with("ed"))
                             // "Yin Mya, 60, a teacher, said": an age after the name.
                             || ctx.w(c + 1).bytes().all(|b| b.is_ascii_digit())
                                 && ctx.is(c + 2, ","))
@@ -1376,6 +1412,26 @@ fn verb_cue(
     }
     let is_before = |span: (usize, usize)| span.1 <= cue.0;
     let post = post_kind(ctx, u, after, v);
+    // "“…,” Trump told NBC’s “Today” on Monday": after a quotation and its speaker, what
+    // follows "told" is whom it was told to and when, even a quoted title or a later `that`.
+    // The quotation opens the sentence (not a title: "On “Fox News Sunday,” Pence said").
+    let quote_before = group_start > u.a
+        && ctx.closes_region(group_start - 1)
+        && ctx.region_of(group_start - 1).is_some_and(|r| {
+            let r = ctx.regions[r];
+            r.start <= ctx.toks[u.a].s && ctx.words_in(ctx.tok_at(r.start), group_start) >= 3
+        });
+    // "“…,” Ruiz wrote to the senator in an email": so for any cue followed by words.
+    let words_after = after < u.b && ctx.is_word(after) && ctx.region_of(after).is_none();
+    let post = if (v.listener || words_after)
+        && post != Post::Continues
+        && speaker.is_some_and(is_before)
+        && quote_before
+    {
+        Post::Nothing
+    } else {
+        post
+    };
     // The cue closes the clause before it, or its speaker follows it ("… “strategic,” said
     // Ann Lee, a professor"): a short quotation before it is content, not a title.
     let closes = post == Post::Nothing || speaker.is_some_and(|s| s.0 > cue.0);
@@ -1733,6 +1789,11 @@ fn stance_start(ctx: &Ctx, u: Unit, after: usize, st: Frames) -> Option<(usize, 
     }
     if w == "to" {
         return (st.to && infinitive_at(ctx, u, q)).then_some((q, false));
+    }
+    // An indirect question as the object: "spoke about how the plant closed", "described
+    // what he saw".
+    if st.obj && matches!(w, "how" | "what" | "why" | "whether" | "where") {
+        return (ctx.words_in(q + 1, u.b) >= 2).then_some((q, false));
     }
     // Words that cannot open a complement: "backed away", "thought so", "wanted in".
     let closed = is_in(BREAK, w) && w != "the"
@@ -2300,6 +2361,128 @@ fn references(ctx: &Ctx, u: Unit, found: &[Found]) -> Vec<Found> {
     out
 }
 
+/// Nouns of the occasion or medium of a statement ("in a statement", "at a rally", "on
+/// Twitter").
+const MEDIA: &[&str] = &[
+    "statement",
+    "statements",
+    "interview",
+    "rally",
+    "debate",
+    "speech",
+    "letter",
+    "post",
+    "tweet",
+    "tweets",
+    "twitter",
+    "facebook",
+    "instagram",
+    "television",
+    "radio",
+    "conference",
+    "briefing",
+    "hearing",
+    "memo",
+    "email",
+    "op-ed",
+    "video",
+    "appearance",
+    "remarks",
+    "address",
+    "podcast",
+    "broadcast",
+    "testimony",
+];
+
+/// The start of a prepositional phrase of occasion or medium that ends just before token
+/// `j` ("in a statement", "at a rally in Ohio", "in an interview with CNN"), after the
+/// subject's last word.
+fn medium_adjunct(ctx: &Ctx, u: Unit, j: usize) -> Option<usize> {
+    let lo = j.saturating_sub(9).max(u.a + 1);
+    let mut best = None;
+    let mut medium = false;
+    for p in (lo..j).rev() {
+        let w = ctx.w(p);
+        let prep = matches!(
+            w,
+            "in" | "at" | "on" | "during" | "with" | "of" | "for" | "from"
+        );
+        // "when he suggested", "and defended": a clause of its own, not an adjunct.
+        if !ctx.is_word(p)
+            || ctx.region_of(p).is_some()
+            || ctx.is_verb_form(p)
+            || is_in(BREAK, w) && !prep
+            || ctx.lx.pronouns.contains(w)
+        {
+            break;
+        }
+        medium |= is_in(MEDIA, w);
+        // The subject ends in a name or a source noun ("The governor", "Ms. Okafor").
+        let subject_end = ctx.is_word(p - 1)
+            && !is_in(BREAK, ctx.w(p - 1))
+            && (ctx.cap(p - 1) || ctx.lx.sources.contains(ctx.w(p - 1)));
+        if medium && matches!(w, "in" | "at" | "on" | "during") && subject_end {
+            best = Some(p);
+        }
+    }
+    best
+}
+
+/// "As one analyst put it, “…”", "as Professor Lee put it: …": the words after the aside are
+/// its speaker's. The aside opens the sentence or follows a comma.
+fn as_put_it(ctx: &Ctx, u: Unit, found: &[Found]) -> Option<Found> {
+    let k = (u.a + 2..u.b.saturating_sub(3))
+        .find(|&k| ctx.is_word(k) && ctx.is(k, "put") && ctx.is(k + 1, "it"))?;
+    // "as" a few words back, with no sentence punctuation or quotation between.
+    let j = (k.saturating_sub(16).max(u.a)..k - 1)
+        .rev()
+        .take_while(|&j| {
+            (ctx.is_word(j)
+                || matches!(ctx.raw(j), "," | ".") && ctx.abbrev_dot(j, u.a, k)
+                || ctx.is(j, ","))
+                && ctx.region_of(j).is_none()
+        })
+        .find(|&j| ctx.is(j, "as"))?;
+    let opens_clause = ctx.trim_start(u.a, u.b) == Some(j) || j > u.a && ctx.is(j - 1, ",");
+    let first = ctx.w(j + 1);
+    let np = ctx.cap(j + 1)
+        || is_in(DETERMINERS, first)
+        || is_in(QUANTIFIERS, first)
+        || ctx.lx.pronouns.contains(first);
+    if !opens_clause || !np {
+        return None;
+    }
+    let last = ctx.trim_end(j + 1, k)?;
+    // "put it bluntly", "put it in a memo", not "put it back on the truck".
+    let next = k + 2;
+    let adjunct = ctx.is_word(next)
+        && (is_in(ADJUNCT, ctx.w(next))
+            || is_time_word(ctx.w(next))
+            || ctx.w(next).ends_with("ly"));
+    if !(adjunct || ctx.is(next, ",") || ctx.is(next, ":")) {
+        return None;
+    }
+    // What was said follows the comma or colon that closes the aside ("put it in a memo, …").
+    let c = (k + 2..(k + 12).min(u.b))
+        .take_while(|&t| ctx.is_word(t) || ctx.is(t, ",") || ctx.is(t, ":"))
+        .find(|&t| !ctx.is_word(t))?;
+    if c + 1 >= u.b || ctx.words_in(c + 1, u.b) < 2 {
+        return None;
+    }
+    let content = ctx.span_of(c + 1, ctx.cap_after(c + 1, u.b))?;
+    if found
+        .iter()
+        .any(|f| f.content.0 < content.1 && content.0 < f.content.1)
+    {
+        return None;
+    }
+    Some(Found {
+        content,
+        cue: (ctx.toks[k].s, ctx.toks[k + 1].e),
+        speaker: Some((ctx.toks[j + 1].s, ctx.toks[last].e)),
+    })
+}
+
 /// "Rubio fired back: “…”": a quotation after a colon, in a clause whose subject opens the
 /// sentence, with a verb the lexicon does not know. The colon is the cue.
 fn colon_quotes(ctx: &Ctx, u: Unit, found: &[Found]) -> Vec<Found> {
@@ -2358,9 +2541,87 @@ fn hedge_claim(ctx: &Ctx, u: Unit) -> Option<Found> {
                 });
             }
         }
+        // "The deal seems fragile", "the team appeared paralyzed": an impression with no
+        // named holder, as "seems to" is; not "appeared on television" or "appeared Monday".
+        if is_in(SEEM_VERBS, w)
+            && i > u.a
+            && i + 1 < u.b
+            && ctx.is_word(i + 1)
+            && !ctx.cap(i + 1)
+            && !is_in(ADJUNCT, ctx.w(i + 1))
+            && !is_in(NOT_IMPRESSIONS, ctx.w(i + 1))
+            && !is_time_word(ctx.w(i + 1))
+        {
+            let content = ctx.span_of(u.a, ctx.cap_after(u.a, u.b))?;
+            return Some(Found {
+                content,
+                cue: (ctx.toks[i].s, ctx.toks[i].e),
+                speaker: experiencer(ctx, i + 2, u.b),
+            });
+        }
     }
     None
 }
+
+/// Whom something seems so to, a few words after the verb: "seems clear to me", "seemed
+/// far away to many voters" (not an infinitive: "seems ready to join").
+fn experiencer(ctx: &Ctx, from: usize, hi: usize) -> Option<(usize, usize)> {
+    let k = (from..(from + 4).min(hi))
+        .take_while(|&k| ctx.is_word(k))
+        .find(|&k| ctx.is(k, "to"))?;
+    let t = k + 1;
+    if t >= hi || !ctx.is_word(t) {
+        return None;
+    }
+    if matches!(ctx.w(t), "me" | "him" | "her" | "us" | "them" | "you") {
+        return Some((ctx.toks[t].s, ctx.toks[t].e));
+    }
+    let opens = ctx.cap(t) || is_in(DETERMINERS, ctx.w(t)) || is_in(QUANTIFIERS, ctx.w(t));
+    if !opens {
+        return None;
+    }
+    if let Some((sp, _)) = ctx.np_right(t, hi, 6, false) {
+        return Some(sp);
+    }
+    // "to many farmers in the valley": the words up to a preposition or a break.
+    let e = (t..(t + 4).min(hi))
+        .take_while(|&x| ctx.is_word(x) && (x == t || !is_in(ADJUNCT, ctx.w(x))))
+        .filter(|&x| !is_in(BREAK, ctx.w(x)) && !matches!(ctx.w(x), "of" | "for" | "with"))
+        .last()?;
+    (e > t).then(|| (ctx.toks[t].s, ctx.toks[e].e))
+}
+
+/// Verbs of impression whose subject is no source: "seems fragile", "appeared paralyzed".
+const SEEM_VERBS: &[&str] = &["seems", "seemed", "appears", "appeared"];
+
+/// Words after "appeared" that make it a verb of showing up, not of seeming.
+const NOT_IMPRESSIONS: &[&str] = &[
+    "with",
+    "alongside",
+    "together",
+    "as",
+    "onstage",
+    "there",
+    "here",
+    "and",
+    "by",
+    "inside",
+    "outside",
+    "live",
+    "briefly",
+    "again",
+    "first",
+    "onto",
+    "for",
+    "twice",
+    "once",
+    "alone",
+    "online",
+    "under",
+    "behind",
+    "next",
+    "out",
+];
 
 /// Whether the words around an attribution hedge it.
 pub(crate) fn hedged(ctx: &Ctx, f: &Found) -> bool {
