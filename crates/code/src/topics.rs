@@ -16,8 +16,11 @@ pub struct Contexts {
     /// Context names, in the file's order; a context is its index here (at most 64).
     names: Vec<String>,
     words: AhoCorasick,
-    /// Per word pattern: its context and whether it matches any ending ("sanction*").
-    word_of: Vec<(usize, bool)>,
+    /// Per word pattern: its contexts (a word may stand in several: "oil") and whether it
+    /// matches any ending ("sanction*").
+    word_of: Vec<(u64, bool)>,
+    /// Entries read, for `check_builtin`.
+    entries: usize,
     cameo: Vec<(String, usize)>,
     sector: Vec<(String, usize)>,
 }
@@ -30,7 +33,7 @@ pub static BUILTIN: LazyLock<Option<Contexts>> =
 /// Checks the built-in file; the number of entries.
 pub fn check_builtin() -> Result<usize, String> {
     let c = Contexts::parse(CONTEXTS_TSV)?;
-    Ok(c.word_of.len() + c.cameo.len() + c.sector.len())
+    Ok(c.entries + c.cameo.len() + c.sector.len())
 }
 
 impl Contexts {
@@ -39,7 +42,8 @@ impl Contexts {
         let codes = crate::lexicon::Lexicon::builtin()?.codes;
         let mut names: Vec<String> = Vec::new();
         let mut patterns: Vec<String> = Vec::new();
-        let mut word_of = Vec::new();
+        let mut word_of: Vec<(u64, bool)> = Vec::new();
+        let mut read = 0;
         let mut cameo = Vec::new();
         let mut sector = Vec::new();
         for (i, line) in text.lines().enumerate() {
@@ -80,8 +84,18 @@ impl Contexts {
                         if w.is_empty() || w.contains('*') {
                             return Err(at(format!("{e:?}: \"*\" only at the end of a word")));
                         }
-                        patterns.push(w.to_string());
-                        word_of.push((ctx, any_end));
+                        read += 1;
+                        // One pattern per word and ending: the leftmost-longest search
+                        // reports a word once, with all its contexts.
+                        match (0..patterns.len())
+                            .find(|&k| patterns[k] == w && word_of[k].1 == any_end)
+                        {
+                            Some(k) => word_of[k].0 |= 1 << ctx,
+                            None => {
+                                patterns.push(w.to_string());
+                                word_of.push((1 << ctx, any_end));
+                            }
+                        }
                     }
                     "cameo" => {
                         if !codes.keys().any(|c| c.starts_with(e)) {
@@ -101,13 +115,14 @@ impl Contexts {
         }
         let words = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .map_err(|e| e.to_string())?;
         Ok(Contexts {
             names,
             words,
             word_of,
+            entries: read,
             cameo,
             sector,
         })
@@ -117,12 +132,12 @@ impl Contexts {
     fn of_words(&self, text: &str) -> u64 {
         let b = text.as_bytes();
         let mut set = 0u64;
-        for m in self.words.find_overlapping_iter(text) {
-            let (ctx, any_end) = self.word_of[m.pattern().as_usize()];
+        for m in self.words.find_iter(text) {
+            let (ctxs, any_end) = self.word_of[m.pattern().as_usize()];
             let left = m.start() == 0 || !word_byte(b[m.start() - 1]);
             let right = any_end || m.end() == b.len() || !word_byte(b[m.end()]);
             if left && right {
-                set |= 1 << ctx;
+                set |= ctxs;
             }
         }
         set
