@@ -59,6 +59,9 @@ await check("evidence", async () => {
   await page.goto(`${base}/#/events?source=CHN&target=RUS`);
   await page.waitForSelector("table.records tbody tr");
   const trigger = (await page.locator("table.records tbody tr").first().locator("td").nth(4).textContent()).trim();
+  // Each event shows its PLOVER contexts.
+  const contexts = (await page.locator("table.records tbody tr").first().locator("td").nth(5).textContent()).trim();
+  expect(contexts.includes("diplomatic"), `the first CHN->RUS event's contexts: ${contexts}`);
   await page.locator("table.records tbody tr").first().click();
   await page.waitForSelector("#doc-text mark.trigger.focus");
   const marked = (await page.locator("#doc-text mark.trigger.focus").first().textContent()).trim();

@@ -199,6 +199,7 @@ function eventColumns() {
     ["type", (e) => el("span", { class: "q" + e.quad }, e.type || "STATEMENT", el("small", {}, " " + e.cameo))],
     ["target", (e) => actorCell(e.target, e.target_code)],
     ["trigger", (e) => e.trigger + (e.negated ? " (negated)" : "") + (e.modality ? ` (${e.modality})` : "")],
+    ["context", (e) => (e.context || []).join(", ") + (e.reciprocal ? " (reciprocal)" : "")],
     ["outlet", (e) => e.outlet || ""],
     ["sentence", (e) => el("span", { class: "sentence" }, e.sentence)],
   ];
@@ -212,7 +213,8 @@ function actorCell(text, code) {
 async function eventsView(params) {
   view.append(el("h1", {}, "Events"));
   view.append(form([["source", "Source", "CHN"], ["target", "Target", "RUS"], ["type", "Type", "CONSULT"],
-    ["from", "From", "2022-01"], ["to", "To", "2023"]], params, (v) => go("/events", v)));
+    ["context", "Context", "military"], ["from", "From", "2022-01"], ["to", "To", "2023"]], params,
+    (v) => go("/events", v)));
   const rows = await api("events", Object.fromEntries(params.entries()));
   view.append(el("p", { class: "muted" }, `${rows.length} events`));
   view.append(table(eventColumns(), rows, (e) => go("/doc/" + e.doc_id, { ev: e.n })));
@@ -244,6 +246,7 @@ async function docView(id, params) {
   side.append(table([
     ["date", (e) => e.date || ""],
     ["event", (e) => el("span", { class: "q" + e.quad }, `${e.source_code || "?"} ${e.type || "STATEMENT"} ${e.target_code || "?"}`)],
+    ["context", (e) => (e.context || []).join(", ")],
     ["trigger", (e) => e.trigger + (e.negated ? " (negated)" : "") + (e.modality ? ` (${e.modality})` : "")],
   ], layers.events, (e) => go("/doc/" + d.id, { ev: e.n })));
   side.append(el("h2", {}, `Quotes (${layers.quotes.length})`));
