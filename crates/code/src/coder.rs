@@ -309,6 +309,22 @@ const MODIFIED_HEADS: &[&str] = &[
     "dogs",
 ];
 
+/// Where the clause that token `to` is in begins: after the last report before it
+/// ("officials said [Iran attacked ...]"), else at the sentence's start. A "that" is not
+/// enough: "its position that Taiwan is part of China and its opposition" goes on with the
+/// sentence's subject.
+fn clause_start(toks: &[Tok], to: usize) -> usize {
+    (0..to)
+        .rev()
+        .find(|&k| {
+            matches!(
+                toks[k].w.as_str(),
+                "said" | "says" | "say" | "told" | "stated" | "added"
+            )
+        })
+        .map_or(0, |k| k + 1)
+}
+
 /// Particles of phrasal verbs: "call on", "push for".
 const PARTICLES: &[&str] = &[
     "on", "upon", "for", "with", "to", "up", "out", "off", "down",
@@ -709,6 +725,14 @@ impl Coder {
                         .then(|| self.subject(&toks, f.first, &actors))
                         .flatten()
                 }),
+                // "Russia restated its support for Beijing's position that Taiwan is part of
+                // China and its opposition to ...": "its" is the sentence's subject, not the
+                // nearest name.
+                ('N', _) if own_noun(&toks, f.first) => noun_source
+                    .or_else(|| {
+                        self.first_subject(&toks, clause_start(&toks, f.first), f.first, &actors)
+                    })
+                    .or_else(|| self.subject(&toks, f.first, &actors)),
                 ('N', _) => noun_source.or_else(|| self.subject(&toks, f.first, &actors)),
                 _ => self.subject(&toks, f.first, &actors),
             };
@@ -1371,15 +1395,7 @@ impl Coder {
         if elided {
             // The first clause begins after the last report before the conjunction ("officials
             // said Iran attacked the ship and has seized a tanker": Iran).
-            let from = (0..v - 2)
-                .rev()
-                .find(|&k| {
-                    matches!(
-                        toks[k].w.as_str(),
-                        "said" | "says" | "say" | "told" | "that" | "stated" | "added"
-                    )
-                })
-                .map_or(0, |k| k + 1);
+            let from = clause_start(toks, v - 2);
             if let Some(k) = self.first_subject(toks, from, v - 2, actors) {
                 return Some(k);
             }
