@@ -922,10 +922,16 @@ fn its_is_the_subject_of_the_sentence_or_of_the_reported_clause() {
         "Russia restated its support for Beijing's position that Taiwan is part of China and its opposition to Taiwanese independence.",
         "2022-02-05",
     );
-    assert!(got.iter().any(|e| e.starts_with("ACCUSE 110 RUS->TWN")), "{got:?}");
+    assert!(
+        got.iter().any(|e| e.starts_with("ACCUSE 110 RUS->TWN")),
+        "{got:?}"
+    );
     let got = events(
         "Lavrov said Ukraine had stepped up its attacks on Donetsk.",
         "2022-02-05",
     );
-    assert!(got.iter().any(|e| e.starts_with("ASSAULT 190 UKR->UKR")), "{got:?}");
+    assert!(
+        got.iter().any(|e| e.starts_with("ASSAULT 190 UKR->UKR")),
+        "{got:?}"
+    );
 }
