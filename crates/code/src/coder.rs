@@ -985,16 +985,10 @@ impl Coder {
                 if own {
                     continue;
                 }
-                let code = self.lex.triggers[made[k].trigger].cameo.clone();
-                if let Some(info) = self.lex.codes.get(&code) {
-                    let e = &mut events[k];
-                    e.kind = info.plover.clone();
-                    e.mode = info.mode.clone();
-                    e.quad = info.quad;
-                    e.goldstein = info.intensity;
-                    e.cameo = code;
-                    e.modality = modality;
-                    e.negated = negated;
+                let code = &self.lex.triggers[made[k].trigger].cameo;
+                if self.recode(&mut events[k], code) {
+                    events[k].modality = modality;
+                    events[k].negated = negated;
                 }
             }
         }
@@ -1006,31 +1000,22 @@ impl Coder {
             && self.owed(&events).is_none()
         {
             if let Some(k) = self.obliged(&toks, made[0].end, &actors) {
-                if let Some(info) = self.lex.codes.get("100") {
-                    let m = &mentions[k];
-                    let speaker = events[0].source.clone();
-                    let own = speaker.as_ref().is_some_and(|a| {
-                        let code = m.actor.as_ref().and_then(|c| c.code.as_ref());
-                        let sector = m.actor.as_ref().and_then(|c| c.sector.as_ref());
-                        // "Lavrov said Russia must respond": the speaker's own side.
-                        a.span == m.span
-                            || code.is_some()
-                                && a.code.as_ref() == code
-                                && (sector.is_none() || a.sector.as_ref() == sector)
+                let m = &mentions[k];
+                let own = events[0].source.as_ref().is_some_and(|a| {
+                    let code = m.actor.as_ref().and_then(|c| c.code.as_ref());
+                    let sector = m.actor.as_ref().and_then(|c| c.sector.as_ref());
+                    // "Lavrov said Russia must respond": the speaker's own side.
+                    a.span == m.span
+                        || code.is_some()
+                            && a.code.as_ref() == code
+                            && (sector.is_none() || a.sector.as_ref() == sector)
+                });
+                if !own && self.recode(&mut events[0], "100") {
+                    events[0].target = Some(EventActor {
+                        span: m.span,
+                        code: m.actor.as_ref().and_then(|a| a.code.clone()),
+                        sector: m.actor.as_ref().and_then(|a| a.sector.clone()),
                     });
-                    if !own {
-                        let e = &mut events[0];
-                        e.target = Some(EventActor {
-                            span: m.span,
-                            code: m.actor.as_ref().and_then(|a| a.code.clone()),
-                            sector: m.actor.as_ref().and_then(|a| a.sector.clone()),
-                        });
-                        e.kind = info.plover.clone();
-                        e.mode = info.mode.clone();
-                        e.cameo = "100".to_string();
-                        e.quad = info.quad;
-                        e.goldstein = info.intensity;
-                    }
                 }
             }
         }
@@ -1096,16 +1081,11 @@ impl Coder {
                 // "Assad said Turkey must mediate the talks": what a speaker says another
                 // must do is the speaker's demand of it.
                 let code = as_demand(&events[i].cameo);
-                if let Some(info) = self.lex.codes.get(code) {
-                    let speaker = events[0].clone();
-                    let e = &mut events[i];
+                let speaker = events[0].clone();
+                let e = &mut events[i];
+                if self.recode(e, code) {
                     e.target = e.source.take();
                     e.source = speaker.source;
-                    e.kind = info.plover.clone();
-                    e.mode = info.mode.clone();
-                    e.cameo = code.to_string();
-                    e.quad = info.quad;
-                    e.goldstein = info.intensity;
                     e.modality = None;
                     e.trigger = Span::new(speaker.trigger.start, e.trigger.end);
                     drop_head = true;
@@ -1117,12 +1097,9 @@ impl Coder {
                 // A claim of one's own act done ("the rebels claimed that they had attacked
                 // the base") is a claim of responsibility (015), which stays.
                 let done = events[1].cameo == self.lex.triggers[made[1].trigger].cameo;
-                match self.lex.codes.get("015") {
-                    Some(info) if done && report_word.starts_with("claim") => {
-                        events[0].cameo = "015".to_string();
-                        events[0].goldstein = info.intensity;
-                    }
-                    _ => drop_head = true,
+                let claim = done && report_word.starts_with("claim");
+                if !(claim && self.recode(&mut events[0], "015")) {
+                    drop_head = true;
                 }
                 if !done {
                     own.push(1);
@@ -1169,6 +1146,20 @@ impl Coder {
             .take_while(|&j| !matches!(toks[j].w.as_str(), "." | ";" | ":" | "," | "but"))
             .find(|&j| matches!(toks[j].w.as_str(), "must" | "should"))
             .and_then(|j| actors.ending_at_token(toks, j - 1))
+    }
+
+    /// Gives an event another CAMEO code, with the PLOVER type, mode, quad class and
+    /// intensity that go with it; false, and the event untouched, for an unknown code.
+    fn recode(&self, e: &mut Event, code: &str) -> bool {
+        let Some(info) = self.lex.codes.get(code) else {
+            return false;
+        };
+        e.kind = info.plover.clone();
+        e.mode = info.mode.clone();
+        e.cameo = code.to_string();
+        e.quad = info.quad;
+        e.goldstein = info.intensity;
+        true
     }
 
     /// The first act after a heading report that the report says another must do: "Assad
