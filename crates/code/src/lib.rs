@@ -31,10 +31,7 @@ pub fn code(doc: &mut Document, dct: Option<NaiveDate>) {
     let mut events = Vec::new();
     for &sentence in &layers.sentences {
         let mut found = c.sentence_events(text, sentence, &layers.mentions);
-        date_events(text, &layers.timexes, sentence, dct, &mut found);
-        if let Some(t) = topics::BUILTIN.as_ref() {
-            t.assign(text, sentence, &mut found);
-        }
+        settle(text, &layers.timexes, sentence, dct, &mut found);
         events.extend(found);
     }
     drop_dates(&layers.timexes, &mut events);
@@ -77,6 +74,21 @@ pub(crate) fn mark_claims(quotes: &[dyad_model::Quote], events: &mut [dyad_model
         if quoted {
             e.modality.get_or_insert_with(|| "claimed".to_string());
         }
+    }
+}
+
+/// What every coder's events of one sentence take from it: their dates and their PLOVER
+/// contexts.
+pub(crate) fn settle(
+    text: &str,
+    timexes: &[dyad_model::Timex],
+    sentence: Span,
+    dct: Option<NaiveDate>,
+    events: &mut [dyad_model::Event],
+) {
+    date_events(text, timexes, sentence, dct, events);
+    if let Some(t) = topics::BUILTIN.as_ref() {
+        t.assign(text, sentence, events);
     }
 }
 

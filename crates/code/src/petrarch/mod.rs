@@ -157,11 +157,8 @@ pub fn code(doc: &mut Document, dct: Option<NaiveDate>, cameo: &Cameo) {
             );
             let mentions = opened.as_deref().unwrap_or(&layers.mentions);
             let mut found = coder::sentence_events(&cameo.verbs, text, sentence, mentions);
-            // Dates and claims as the built-in coder gives them.
-            crate::date_events(text, &layers.timexes, sentence, dct, &mut found);
-            if let Some(t) = crate::topics::BUILTIN.as_ref() {
-                t.assign(text, sentence, &mut found);
-            }
+            // Dates, contexts and claims as the built-in coder gives them.
+            crate::settle(text, &layers.timexes, sentence, dct, &mut found);
             events.extend(found);
         }
     }
