@@ -165,36 +165,23 @@ fn surely_verb(toks: &[Tok], k: usize) -> bool {
     w.ends_with('s')
         || w.ends_with('d')
         || k.checked_sub(1).is_some_and(|p| {
-            matches!(
-                toks[p].w.as_str(),
-                "will"
-                    | "would"
-                    | "could"
-                    | "should"
-                    | "may"
-                    | "might"
-                    | "must"
-                    | "can"
-                    | "to"
-                    | "did"
-                    | "does"
-                    | "do"
-                    | "not"
-                    | "n't"
-            )
+            let p = toks[p].w.as_str();
+            BEFORE_INFINITIVE.contains(&p) || matches!(p, "did" | "does" | "do" | "not" | "n't")
         })
 }
+
+/// Words after which a verb stands in its bare form: "will aid", "to sanction".
+const BEFORE_INFINITIVE: &[&str] = &[
+    "will", "would", "could", "should", "may", "might", "must", "can", "to",
+];
 
 /// Whether the word at `k` may be a noun as well as a verb: uninflected ("aid", not "aided",
 /// "attacks") and not after a modal or "to" ("will aid").
 fn bare_form(toks: &[Tok], k: usize) -> bool {
     let w = toks[k].w.as_str();
-    let after_modal = k.checked_sub(1).is_some_and(|p| {
-        matches!(
-            toks[p].w.as_str(),
-            "will" | "would" | "could" | "should" | "may" | "might" | "must" | "can" | "to"
-        )
-    });
+    let after_modal = k
+        .checked_sub(1)
+        .is_some_and(|p| BEFORE_INFINITIVE.contains(&toks[p].w.as_str()));
     !w.ends_with("ed") && !w.ends_with('s') && !w.ends_with("ing") && !after_modal
 }
 
