@@ -241,16 +241,11 @@ const REFUSALS: &[&str] = &[
 ];
 
 fn refusal_cue(ctx: &Ctx, u: Unit, i: usize) -> bool {
-    i + 2 < u.b
-        && ctx.is(i + 1, "to")
-        && ctx.is_word(i + 2)
-        && ctx.raw(i + 2).starts_with(|c: char| c.is_ascii_lowercase())
+    // "Exports declined to a six-year low": a level, not an infinitive.
+    to_before_word(ctx, u, i + 1)
         // A reporting verb reports the refusal itself ("declined to comment"); one with its
         // own complements does not ("refused to speak to reporters", "declined to endorse").
         && ctx.lx.verbs.get(ctx.w(i + 2)).is_none_or(|v| v.frames.is_some())
-        // "Exports declined to a six-year low": a level, not an infinitive.
-        && !is_in(DETERMINERS, ctx.w(i + 2))
-        && !is_in(QUANTIFIERS, ctx.w(i + 2))
         && !ctx.w(i + 2).ends_with("est")
 }
 
@@ -1667,13 +1662,18 @@ fn generic_holder(ctx: &Ctx, (s, e): (usize, usize)) -> bool {
 
 /// Whether token `k` is `to` before a verb: "plans to run".
 fn infinitive_at(ctx: &Ctx, u: Unit, k: usize) -> bool {
+    to_before_word(ctx, u, k) && !ctx.w(k + 1).ends_with("ing")
+}
+
+/// Whether token `k` is `to` before a lower-case word that is no determiner or quantifier:
+/// "to run", not "to the", "to a six-year low", "to many".
+fn to_before_word(ctx: &Ctx, u: Unit, k: usize) -> bool {
     k + 1 < u.b
         && ctx.is(k, "to")
         && ctx.is_word(k + 1)
         && ctx.raw(k + 1).starts_with(|c: char| c.is_ascii_lowercase())
         && !is_in(DETERMINERS, ctx.w(k + 1))
         && !is_in(QUANTIFIERS, ctx.w(k + 1))
-        && !ctx.w(k + 1).ends_with("ing")
 }
 
 /// Words that show a finite verb in a bare clause ("believes the deal will hold").
