@@ -132,6 +132,15 @@ const LIGHT_VERBS: &[&str] = &[
     "joins",
     "joined",
     "joining",
+    // "imposed blockades on the ports", "imposed a nightly curfew".
+    "impose",
+    "imposes",
+    "imposed",
+    "imposing",
+    // "agreed a landmark free trade agreement" (British usage).
+    "agree",
+    "agrees",
+    "agreed",
 ];
 
 /// The light verb right before a noun trigger, over articles and a few modifiers ("began a
@@ -235,11 +244,7 @@ fn giving_verb_before(toks: &[Tok], first: usize) -> Option<usize> {
     (lo..first)
         .rev()
         .find(|&j| GIVING_VERBS.contains(&toks[j].w.as_str()))
-        .filter(|&j| {
-            toks[j + 1..first]
-                .iter()
-                .all(|t| !is_punct(&t.w) || t.w == "$")
-        })
+        .filter(|&j| toks[j + 1..first].iter().all(|t| !is_break(&t.w)))
 }
 
 /// Whether a noun trigger is possessed by a pronoun ("its demand", "their new sanctions"):
@@ -350,6 +355,264 @@ fn cooperative(
     cameo: &str,
 ) -> Option<&'static (&'static str, &'static str, &'static str, &'static str)> {
     COOPERATIVE.iter().find(|r| cameo.starts_with(r.0))
+}
+
+/// Restrictive measures that can be undone, by CAMEO prefix (the most specific first), with
+/// the code of easing them: sanctions (085), curfews (0813), a state of emergency (0814),
+/// restrictions on freedoms (0811) and other administrative restrictions (081), a blockade or
+/// siege (0872).
+const EASED: &[(&str, &str)] = &[
+    ("163", "085"),
+    ("1721", "0811"),
+    ("1722", "0812"),
+    ("1723", "0813"),
+    ("1724", "0814"),
+    ("172", "081"),
+    ("191", "0872"),
+];
+
+/// Head words of the measures in [`EASED`] that easing applies to: "lifted the curfew", not
+/// "ended the cyberattack" (also coded 172).
+const MEASURES: &[&str] = &[
+    "sanctions",
+    "embargo",
+    "tariffs",
+    "ban",
+    "restrictions",
+    "restriction",
+    "curbs",
+    "curfew",
+    "lockdown",
+    "blockade",
+    "siege",
+    "law",
+    "emergency",
+    "rule",
+    "decree",
+    "controls",
+    "freeze",
+    "censorship",
+    "shutdown",
+    "blackout",
+    "protests",
+    "demonstrations",
+    "gatherings",
+    "party",
+    "opposition",
+];
+
+/// Words that undo a measure named right after them: verbs ("lifted", "rolled back") and
+/// nouns before "of" ("the lifting of", "an end to").
+const UNDOING: &[&str] = &[
+    "lift",
+    "lifts",
+    "lifted",
+    "lifting",
+    "ease",
+    "eases",
+    "eased",
+    "easing",
+    "relax",
+    "relaxes",
+    "relaxed",
+    "relaxing",
+    "relaxation",
+    "loosen",
+    "loosens",
+    "loosened",
+    "loosening",
+    "scrap",
+    "scraps",
+    "scrapped",
+    "scrapping",
+    "remove",
+    "removes",
+    "removed",
+    "removing",
+    "removal",
+    "suspend",
+    "suspends",
+    "suspended",
+    "suspending",
+    "suspension",
+    "reduce",
+    "reduces",
+    "reduced",
+    "reducing",
+    "reduction",
+    "cut",
+    "cuts",
+    "cutting",
+    "lower",
+    "lowers",
+    "lowered",
+    "lowering",
+    "waive",
+    "waives",
+    "waived",
+    "waiving",
+    "repeal",
+    "repeals",
+    "repealed",
+    "repealing",
+    "revoke",
+    "revokes",
+    "revoked",
+    "revoking",
+    "revocation",
+    "rescind",
+    "rescinds",
+    "rescinded",
+    "rescinding",
+    "abolish",
+    "abolishes",
+    "abolished",
+    "abolishing",
+    "abolition",
+    "end",
+    "ends",
+    "ended",
+    "ending",
+    "drop",
+    "drops",
+    "dropped",
+    "dropping",
+    "back",
+];
+
+/// Words that end the stretch between an undoing word and the measure: a preposition or a
+/// conjunction starts another phrase ("cut aid over the sanctions"), a verb another clause.
+const UNDO_STOPS: &[&str] = &[
+    "and",
+    "or",
+    "but",
+    "that",
+    "which",
+    "who",
+    "after",
+    "before",
+    "when",
+    "while",
+    "if",
+    "to",
+    "on",
+    "in",
+    "for",
+    "against",
+    "with",
+    "by",
+    "over",
+    "from",
+    "as",
+    "at",
+    "into",
+    "than",
+    "amid",
+    "despite",
+    "under",
+    "during",
+    "since",
+    "until",
+    "following",
+    "of",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "not",
+];
+
+/// The easing code of a restrictive measure, if it can be undone.
+fn eased(cameo: &str, phrase: &str) -> Option<&'static str> {
+    let head = phrase.rsplit(' ').next().unwrap_or(phrase);
+    if !MEASURES.contains(&head) && !phrase.starts_with("ban ") {
+        return None;
+    }
+    EASED
+        .iter()
+        .find(|(from, _)| cameo.starts_with(from))
+        .map(|&(_, to)| to)
+}
+
+/// The word that undoes the measure found at `f`: before it ("lifted a 100-kilometre travel
+/// restriction", "the lifting of sanctions", "rolled back tariffs", "an end to the
+/// blockade") or after it in the passive ("sanctions against Iran were lifted").
+fn undoing(toks: &[Tok], f: &Found) -> Option<usize> {
+    let lo = f.first.saturating_sub(7);
+    let mut j = f.first;
+    while j > lo {
+        j -= 1;
+        let w = toks[j].w.as_str();
+        if UNDOING.contains(&w) {
+            // "rolled back", "scaled back": the verb before "back".
+            if w != "back" {
+                return Some(j);
+            }
+            let verb = j.checked_sub(1).filter(|&v| {
+                matches!(
+                    toks[v].w.as_str(),
+                    "roll" | "rolls" | "rolled" | "rolling" | "scale" | "scales" | "scaled"
+                )
+            });
+            if verb.is_some() {
+                return verb;
+            }
+            break;
+        }
+        // "the lifting of", "an end to": the preposition right after a noun of undoing.
+        let nominal = |k: usize, of: &str| {
+            w == of
+                && k > 0
+                && matches!(
+                    toks[k - 1].w.as_str(),
+                    "lifting"
+                        | "easing"
+                        | "removal"
+                        | "suspension"
+                        | "reduction"
+                        | "relaxation"
+                        | "abolition"
+                        | "revocation"
+                        | "repeal"
+                        | "end"
+                )
+        };
+        if nominal(j, "of") || nominal(j, "to") && toks[j - 1].w == "end" {
+            continue;
+        }
+        if UNDO_STOPS.contains(&w) || is_break(w) {
+            break;
+        }
+    }
+    // The passive after the measure and its own phrase: "sanctions against Iran were lifted".
+    let hi = (f.end + 6).min(toks.len());
+    let be = (f.end..hi)
+        .take_while(|&k| !is_punct(&toks[k].w))
+        .find(|&k| BE.contains(&toks[k].w.as_str()))?;
+    let mut k = be + 1;
+    if toks
+        .get(k)
+        .is_some_and(|t| matches!(t.w.as_str(), "been" | "being"))
+    {
+        k += 1;
+    }
+    // "were not lifted", "were partially lifted".
+    while toks
+        .get(k)
+        .is_some_and(|t| t.w.ends_with("ly") || NEGATORS.contains(&t.w.as_str()))
+        && k < be + 4
+    {
+        k += 1;
+    }
+    let w = toks.get(k)?.w.as_str();
+    (UNDOING.contains(&w) && (w.ends_with("ed") || w == "cut")).then_some(k)
 }
 
 /// The CAMEO demand code for an act another is told it must do.
@@ -496,6 +759,12 @@ fn is_punct(w: &str) -> bool {
     !w.chars().next().is_some_and(char::is_alphanumeric)
 }
 
+/// Punctuation that ends a phrase: not the signs of an amount ("$2 million", "€1.2 billion",
+/// "3%"), which stand inside one.
+fn is_break(w: &str) -> bool {
+    is_punct(w) && !matches!(w, "$" | "€" | "£" | "¥" | "%")
+}
+
 /// The compiled coder.
 pub struct Coder {
     lex: Lexicon,
@@ -510,6 +779,9 @@ struct Found {
     /// One past the last token.
     end: usize,
     trigger: usize,
+    /// The word that undoes the restrictive measure found ("lifted" before "sanctions"):
+    /// the event is the easing of it.
+    undo: Option<usize>,
 }
 
 const NEGATORS: &[&str] = &["not", "n't", "never", "no", "without"];
@@ -611,10 +883,51 @@ impl Coder {
         // In step with `events`: for an act coded as announced (an intent, a threat, a
         // refusal), the modality and negation it was announced with.
         let mut announced: Vec<Option<(Option<String>, bool)>> = Vec::new();
-        let found = self.find(&toks, &actors);
+        let mut found = self.find(&toks, &actors);
+        // "lifted the sanctions": the easing of a measure, read at the word that undoes it. A
+        // noun of undoing that is a trigger itself ("the suspension of sanctions") is that
+        // easing, no event of its own.
+        for f in &mut found {
+            let t = &self.lex.triggers[f.trigger];
+            if t.kind == 'N' && eased(&t.cameo, &t.phrase).is_some() {
+                f.undo = undoing(&toks, f);
+            }
+        }
+        // The undoing words, "back" of "rolled back" with them (no act of support).
+        let undo_words: Vec<usize> = found
+            .iter()
+            .filter_map(|f| f.undo)
+            .flat_map(|u| {
+                let back = toks.get(u + 1).is_some_and(|t| t.w == "back");
+                std::iter::once(u).chain(back.then_some(u + 1))
+            })
+            .collect();
+        found.retain(|f| !(f.end - f.first == 1 && undo_words.contains(&f.first)));
+        // "gave Moldova 50 million euros of aid": an amount given is the aid only when no noun
+        // of aid after it names what it is.
+        let named: Vec<bool> = (0..found.len())
+            .map(|k| {
+                let t = &self.lex.triggers[found[k].trigger];
+                let amount = t.phrase.ends_with(" million") || t.phrase.ends_with(" billion");
+                amount
+                    && found.get(k + 1).is_some_and(|n| {
+                        let nt = &self.lex.triggers[n.trigger];
+                        nt.kind == 'N'
+                            && nt.cameo.starts_with("07")
+                            && n.first - found[k].end <= 5
+                            && toks[found[k].end..n.first].iter().all(|t| !is_break(&t.w))
+                    })
+            })
+            .collect();
+        let mut k = 0;
+        found.retain(|_| {
+            k += 1;
+            !named[k - 1]
+        });
         for &f in &found {
             let t = &self.lex.triggers[f.trigger];
-            let Some(info) = self.lex.codes.get(&t.cameo) else {
+            let code = self.base_code(&f);
+            let Some(info) = self.lex.codes.get(code) else {
                 continue;
             };
             // "aid workers", "cooperation documents", "protest leaders": a word that
@@ -628,7 +941,15 @@ impl Coder {
                 continue;
             }
             // `find` has left out words of names and roles.
-            let trigger = Span::new(toks[f.first].s, toks[f.end - 1].e);
+            let (from, to) = f
+                .undo
+                .map_or((f.first, f.end - 1), |u| (u.min(f.first), u.max(f.end - 1)));
+            let trigger = Span::new(toks[from].s, toks[to].e);
+            // Who lifts the sanctions: the subject of the verb that lifts them.
+            let undo_source = f
+                .undo
+                .filter(|&u| u < f.first)
+                .and_then(|u| self.subject(&toks, u, &actors));
             // "was sanctioned by", and the participle of a reduced clause: "a conference
             // hosted by China".
             let reduced = f.end - f.first == 1
@@ -691,6 +1012,7 @@ impl Coder {
                 .flatten();
             if t.kind == 'N'
                 && noun_source.is_none()
+                && undo_source.is_none()
                 && self.target(&toks, f, t, &actors).is_none()
                 && self.nearby_target(&toks, f, t, &actors).is_none()
             {
@@ -698,6 +1020,7 @@ impl Coder {
             }
             let mut source = match (t.kind, by_agent) {
                 (_, Some(a)) => Some(a),
+                _ if undo_source.is_some() => undo_source,
                 // "China criticised Western sanctions on Moscow": a noun that is the object
                 // of another event's verb is not the act of that verb's subject.
                 // ... unless a report makes a pronoun's noun the subject's own: "the ILO
@@ -759,6 +1082,16 @@ impl Coder {
             if target.is_some() && matches!(t.cameo.as_str(), "040" | "041" | "044" | "046") {
                 reciprocal = true;
             }
+            // "Russia and China held military exercises": exercises held together are
+            // military cooperation (062), not a show of force.
+            let exercise = matches!(
+                t.phrase.rsplit(' ').next(),
+                Some("exercise" | "exercises" | "drill" | "drills" | "game" | "games")
+            );
+            let (code, info) = match self.lex.codes.get("062") {
+                Some(joint) if reciprocal && exercise && code.starts_with("15") => ("062", joint),
+                _ => (code, info),
+            };
             // "prevented the demonstration staged by students": a pattern that ends in an
             // act is done to that act's author.
             if target.is_none() && !passive && t.kind == 'V' && t.pieces.len() > 1 {
@@ -779,7 +1112,9 @@ impl Coder {
             }
             // A noun event carried by a verb ("provide aid", "hold talks") is negated or
             // announced at that verb.
-            let at = giving
+            let at = f
+                .undo
+                .or(giving)
                 .or_else(|| {
                     (t.kind == 'N')
                         .then(|| light_verb_before(&toks, f.first))
@@ -797,10 +1132,7 @@ impl Coder {
                     // an offer.
                     Some(m)
                         if m == "possible"
-                            && matches!(
-                                t.cameo.get(..2),
-                                Some("16" | "17" | "18" | "19" | "20")
-                            )
+                            && matches!(code.get(..2), Some("16" | "17" | "18" | "19" | "20"))
                             && condition_after(&toks, f.end) =>
                     {
                         Some("conditional".to_string())
@@ -834,14 +1166,14 @@ impl Coder {
             // announcement is what happened, so the modality is spent.
             // A refusal ("will not lift") is the act coded; its negation is spent too.
             let (cameo, info, modality, negated) =
-                match self.as_intent(&t.cameo, modality.as_deref(), negated) {
+                match self.as_intent(code, modality.as_deref(), negated) {
                     Some((code, intent)) => {
                         announced.push(Some((modality.clone(), negated)));
                         (code.to_string(), intent, None, false)
                     }
                     None => {
                         announced.push(None);
-                        (t.cameo.clone(), info, modality, negated)
+                        (code.to_string(), info, modality, negated)
                     }
                 };
             made.push(f);
@@ -858,7 +1190,13 @@ impl Coder {
                 negated,
                 modality,
                 confidence: (confidence as f32).min(0.95),
-                pattern: Some(format!("data/events/triggers.tsv:{} {}", t.line, t.phrase)),
+                pattern: Some(match f.undo {
+                    Some(u) => format!(
+                        "data/events/triggers.tsv:{} {}, undone by \"{}\"",
+                        t.line, t.phrase, toks[u].w
+                    ),
+                    None => format!("data/events/triggers.tsv:{} {}", t.line, t.phrase),
+                }),
                 context: Vec::new(),
                 reciprocal,
             });
@@ -972,7 +1310,7 @@ impl Coder {
                 if own {
                     continue;
                 }
-                let code = &self.lex.triggers[made[k].trigger].cameo;
+                let code = self.base_code(&made[k]);
                 if self.recode(&mut events[k], code) {
                     events[k].modality = modality;
                     events[k].negated = negated;
@@ -981,11 +1319,7 @@ impl Coder {
         }
         // "Human Rights Watch said Sudanese authorities must ensure security": a report that
         // another must act, with no act the lexicon knows, is still the speaker's demand.
-        if events
-            .first()
-            .is_some_and(|e| e.cameo == "010" && e.source.is_some())
-            && self.owed(&events).is_none()
-        {
+        if events.first().is_some_and(|e| e.cameo == "010") && self.owed(&events).is_none() {
             if let Some(k) = self.obliged(&toks, made[0].end, &actors) {
                 let m = &mentions[k];
                 let own = events[0].source.as_ref().is_some_and(|a| {
@@ -1057,7 +1391,7 @@ impl Coder {
                                 | "and"
                                 | "but"
                         );
-                    !clause && (!is_punct(w) || matches!(w, "$" | "€" | "£"))
+                    !clause && !is_break(w)
                 })
             {
                 // "The ILO reiterated its demand", "announced new sanctions": the report's
@@ -1083,7 +1417,7 @@ impl Coder {
                 // release": a speaker announcing its own act; the announcement is the event.
                 // A claim of one's own act done ("the rebels claimed that they had attacked
                 // the base") is a claim of responsibility (015), which stays.
-                let done = events[1].cameo == self.lex.triggers[made[1].trigger].cameo;
+                let done = events[1].cameo == self.base_code(&made[1]);
                 let claim = done && report_word.starts_with("claim");
                 if !(claim && self.recode(&mut events[0], "015")) {
                     drop_head = true;
@@ -1152,11 +1486,16 @@ impl Coder {
     /// The first act after a heading report that the report says another must do: "Assad
     /// said Turkey must mediate".
     fn owed(&self, events: &[Event]) -> Option<usize> {
-        let speaker = events.first()?.source.as_ref()?.span;
+        // A speaker the actors layer does not know ("Foreign Minister Urmas Paet said") still
+        // makes the demand.
+        let speaker = events.first()?.source.as_ref().map(|a| a.span);
         (1..events.len()).find(|&i| {
             events[i].modality.as_deref() == Some("obligation")
                 && !events[i].negated
-                && events[i].source.as_ref().is_some_and(|a| a.span != speaker)
+                && events[i]
+                    .source
+                    .as_ref()
+                    .is_some_and(|a| Some(a.span) != speaker)
         })
     }
 
@@ -1175,8 +1514,17 @@ impl Coder {
             return true;
         }
         let code = |e: &Event| e.source.as_ref().and_then(|a| a.code.clone());
-        let announced = events[1].cameo != self.lex.triggers[made[1].trigger].cameo;
+        let announced = events[1].cameo != self.base_code(&made[1]);
         announced && code(&events[0]).is_some() && code(&events[0]) == code(&events[1])
+    }
+
+    /// The code a trigger found reports before any announcement or refusal: its own, or the
+    /// easing of the measure it names when a word undoes it ("lifted the sanctions").
+    fn base_code(&self, f: &Found) -> &str {
+        let t = &self.lex.triggers[f.trigger];
+        f.undo
+            .and_then(|_| eased(&t.cameo, &t.phrase))
+            .unwrap_or(&t.cameo)
     }
 
     /// The CAMEO intent or threat code for an act announced but not done, or the rejection
@@ -1258,8 +1606,18 @@ impl Coder {
             // A sentence opening with a trigger opens with a noun ("Demands from UNITA were
             // rejected"), not a bare verb, unless it is a participle ("Meeting in Moscow, ...").
             let opening = i == 0 && !w.ends_with("ing") && !w.ends_with("ed");
+            // "The UN sanctions were lifted": no verb stands right before "were"; "US sanctions
+            // on Iran", "Israeli strikes against Gaza": a plural before "on" or "against" is a
+            // noun, not a verb without its object.
+            let before_be = toks.get(i + 1).is_some_and(|n| {
+                matches!(n.w.as_str(), "was" | "were" | "is" | "are")
+                    || matches!(n.w.as_str(), "on" | "against")
+                        && w.ends_with('s')
+                        && !w.ends_with("ss")
+            });
             let nominal = object
                 || opening
+                || before_be
                 || i > 0 && {
                     let p = toks[i - 1].w.as_str();
                     DETERMINERS.contains(&p)
@@ -1284,7 +1642,9 @@ impl Coder {
                         // A word of a name or a role is no trigger: "States" in "the United
                         // States", "Defense" in "Defense Minister", "opposition" in
                         // "opposition groups".
-                        if actors.covers(Span::new(toks[i].s, toks[end - 1].e)) {
+                        // Nor a pattern that starts in one: "forces" of "Israeli forces sent
+                        // aid to" is no "force ... to".
+                        if actors.covers(Span::new(toks[i].s, toks[i].e)) {
                             continue;
                         }
                         // Longest; then the noun or verb reading the context asks for; then
@@ -1299,6 +1659,7 @@ impl Coder {
                                 first: i,
                                 end,
                                 trigger: c,
+                                undo: None,
                             });
                         }
                     }
@@ -1339,7 +1700,7 @@ impl Coder {
                 }
                 Piece::Gap => (0..=3).find_map(|skip| {
                     let gap = toks.get(at..at + skip)?;
-                    if gap.iter().any(|t| is_punct(&t.w)) {
+                    if gap.iter().any(|t| is_break(&t.w)) {
                         return None;
                     }
                     go(toks, at + skip, rest)

@@ -935,3 +935,97 @@ fn its_is_the_subject_of_the_sentence_or_of_the_reported_clause() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_restrictive_measure_undone_is_its_easing() {
+    let got = events(
+        "Japan lifted travel curbs on North Korea on Tuesday.",
+        "2006-03-02",
+    );
+    assert_eq!(got, ["CONCEDE 081 JPN->PRK @2006-02-28"]);
+    // In the passive, the easing keeps the measure's author and target.
+    let got = events(
+        "The UN sanctions on Iran were lifted on Saturday.",
+        "2016-01-18",
+    );
+    assert_eq!(got, ["RETREAT 085 IGOIGO->IRN @2016-01-16"]);
+    // "rolled back": the verb before "back", which is no act of support.
+    let got = events(
+        "The United States rolled back tariffs on Chinese goods.",
+        "2020-01-16",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].starts_with("RETREAT 085 USA->CHN"), "{got:?}");
+    // A measure kept is no easing; a curfew not lifted is a negated one.
+    let got = events("The curfew in Algiers was not lifted.", "2001-06-20");
+    assert!(
+        got.iter()
+            .any(|e| e.starts_with("RETREAT 0813") && e.contains(" neg")),
+        "{got:?}"
+    );
+    // Only measures: ending a cyberattack is not easing a restriction, and a cut in aid
+    // near a word of sanctions stays a cut in aid.
+    let got = events(
+        "The government cut aid to Chad despite the sanctions.",
+        "2001-06-20",
+    );
+    assert!(got.iter().all(|e| !e.contains(" 085 ")), "{got:?}");
+    let got = events("Russia imposed new sanctions on Ukraine.", "2014-03-20");
+    assert_eq!(got, ["SANCTION 163 RUS->UKR @2014-03-20"]);
+}
+
+#[test]
+fn money_given_is_aid_and_exercises_held_together_are_military_cooperation() {
+    let got = events(
+        "The Canadian government gave $2 million to Nigeria on Monday.",
+        "2005-05-04",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].starts_with("AID 071 CANGOV->NGA"), "{got:?}");
+    let got = events(
+        "The EU has provided more than €1.2 billion for development aid to Guinea.",
+        "2015-05-04",
+    );
+    assert!(got.iter().any(|e| e.starts_with("AID 07")), "{got:?}");
+    let got = events(
+        "Russia and China held military exercises in the Sea of Japan.",
+        "2021-10-20",
+    );
+    assert_eq!(got, ["COOPERATE 062 RUS->CHN @2021-10-20"]);
+    let got = events(
+        "Russia held naval exercises with China in the Sea of Japan.",
+        "2021-10-20",
+    );
+    assert_eq!(got, ["COOPERATE 062 RUS->CHN @2021-10-20"]);
+    let got = events(
+        "Russia began war games near the Ukrainian border.",
+        "2021-10-20",
+    );
+    assert_eq!(got, ["MOBILIZE 150 RUS->--- @2021-10-20"]);
+}
+
+#[test]
+fn calls_for_sanctions_are_threats_and_an_unknown_speaker_still_demands() {
+    let got = events(
+        "Greece called for sanctions against Turkey on Monday.",
+        "2020-11-17",
+    );
+    assert_eq!(got, ["THREATEN 1312 GRC->TUR @2020-11-16"]);
+    let got = events(
+        "Shinzo Abe has pushed for the constitution to be revised by 2020.",
+        "2017-05-04",
+    );
+    assert!(got[0].starts_with("REQUEST 020 JPN"), "{got:?}");
+    // A speaker the actors layer cannot code still makes the demand of the actor who must.
+    let got = events(
+        "Foreign Minister Urmas Paet said the European Union must be ready to mediate.",
+        "2014-03-04",
+    );
+    assert!(got[0].starts_with("REQUEST 100 ---->IGO"), "{got:?}");
+    // A pattern does not start inside a name: "forces" of "Israeli forces" is no "force to".
+    let got = events(
+        "Israeli forces sent aid to refugees in the Golan Heights.",
+        "2014-03-04",
+    );
+    assert!(got.iter().any(|e| e.starts_with("AID 07")), "{got:?}");
+}
