@@ -1457,6 +1457,22 @@ impl Coder {
             seen_statement = true;
             keep
         });
+        // "Syrian forces backed by Russian warplanes pounded Ghouta": a participle that
+        // describes a noun is background to the clause's own act, which comes first.
+        let background = |e: &Event| {
+            let Some(k) = toks.iter().position(|t| t.s == e.trigger.start) else {
+                return false;
+            };
+            toks[k].e == e.trigger.end
+                && toks[k].w.ends_with("ed")
+                && toks.get(k + 1).is_some_and(|n| n.w == "by")
+                && k > 0
+                && !BE.contains(&toks[k - 1].w.as_str())
+                && !matches!(toks[k - 1].w.as_str(), "has" | "have" | "had" | "not")
+        };
+        if events.len() > 1 {
+            events.sort_by_key(background);
+        }
         events
     }
 
@@ -1621,7 +1637,11 @@ impl Coder {
                 || i > 0 && {
                     let p = toks[i - 1].w.as_str();
                     DETERMINERS.contains(&p)
+                        // "military aid"; but "the Israeli military attacked": a past form
+                        // after the end of a name is its verb.
                         || NOUN_MODIFIERS.contains(&p)
+                            && !(w.ends_with("ed")
+                                && actors.ending_at_token(toks, i - 1).is_some())
                         || p.ends_with("'s")
                         || p == "'"
                         // "of gas", "in attacks": after a preposition (but "to") comes a noun.
@@ -1649,9 +1669,30 @@ impl Coder {
                         }
                         // Longest; then the noun or verb reading the context asks for; then
                         // the more literal pattern; then the more specific code.
+                        // Then the reading whose recipient slot the next words fit: "struck a
+                        // target" has an object (an attack), "workers struck on Monday" none (a
+                        // labour strike).
+                        let fits = |t: usize, e: usize| {
+                            let tr = &self.lex.triggers[t];
+                            let object = toks.get(e).is_some_and(|n| {
+                                DETERMINERS.contains(&n.w.as_str())
+                                    || n.w.starts_with(|c: char| c.is_ascii_digit())
+                                    || actors.first_after(toks, e, e + 1).is_some()
+                            });
+                            let prep = toks.get(e).is_some_and(|n| {
+                                tr.target
+                                    .iter()
+                                    .any(|s| matches!(s, Slot::Prep(p) if *p == n.w))
+                            });
+                            if tr.target.is_empty() {
+                                !object
+                            } else {
+                                object || prep
+                            }
+                        };
                         let key = |t: usize, e: usize| {
                             let tr = &self.lex.triggers[t];
-                            (e, rank(t), tr.literal, tr.cameo.len())
+                            (e, rank(t), tr.literal, fits(t, e), tr.cameo.len())
                         };
                         let better = best.is_none_or(|b| key(c, end) > key(b.trigger, b.end));
                         if better {

@@ -1029,3 +1029,37 @@ fn calls_for_sanctions_are_threats_and_an_unknown_speaker_still_demands() {
     );
     assert!(got.iter().any(|e| e.starts_with("AID 07")), "{got:?}");
 }
+
+#[test]
+fn the_clause_act_comes_before_a_describing_participle() {
+    // "backed by" describes the rebels; the attack is what the sentence reports.
+    let got = events(
+        "Rebels backed by Rwanda attacked Goma on Monday.",
+        "2012-11-21",
+    );
+    assert!(got[0].starts_with("ASSAULT 190"), "{got:?}");
+    assert!(got[1].starts_with("SUPPORT 051 RWA"), "{got:?}");
+    // In the passive the backing is the sentence's act.
+    let got = events("The rebels were backed by Rwanda.", "2012-11-21");
+    assert!(got[0].starts_with("SUPPORT 051 RWA"), "{got:?}");
+}
+
+#[test]
+fn a_verb_reading_fits_what_follows_and_names_end_before_verbs() {
+    // "struck a target": an attack (an object follows), not a labour strike.
+    let got = events("Earlier, Israel struck a target in Gaza.", "2019-05-05");
+    assert!(got[0].starts_with("ASSAULT 190 ISR"), "{got:?}");
+    // "military" ends the name "Israeli military": "attacked" is its verb, not a noun after
+    // a modifier.
+    let got = events("Israeli military attacked a target in Gaza.", "2019-05-05");
+    assert!(got[0].starts_with("ASSAULT 190 ISRMIL"), "{got:?}");
+    // ... while "military aid" keeps the noun.
+    let got = events("The US military aid to Ukraine grew.", "2023-05-05");
+    assert!(got[0].starts_with("AID 07"), "{got:?}");
+    // "government forces" of a country are its military.
+    let got = events("Syrian government forces shelled Ghouta.", "2018-02-22");
+    assert!(
+        got[0].starts_with("ASSAULT 19") && got[0].contains("SYRMIL->"),
+        "{got:?}"
+    );
+}
