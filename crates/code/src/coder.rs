@@ -529,6 +529,119 @@ const UNDO_STOPS: &[&str] = &[
     "not",
 ];
 
+/// Words of quantity before "of" ("hundreds of troops"), which is then no preposition.
+const QUANTITIES: &[&str] = &[
+    "hundreds",
+    "thousands",
+    "tens",
+    "dozens",
+    "scores",
+    "millions",
+    "some",
+    "many",
+    "most",
+    "all",
+    "several",
+    "group",
+    "groups",
+    "contingent",
+    "batch",
+    "number",
+    "majority",
+    "handful",
+    "team",
+    "unit",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+];
+
+/// Whether a deployment at `f` is for peacekeeping: "deployed 230 troops to Liberia on a
+/// peacekeeping mission", "peacekeepers arrived in Mali", within its clause.
+fn peacekeeping_near(toks: &[Tok], f: &Found) -> bool {
+    let lo = f.first.saturating_sub(4);
+    let hi = (f.end + 14).min(toks.len());
+    let before = toks[lo..f.first]
+        .iter()
+        .rev()
+        .take_while(|t| !is_break(&t.w));
+    let after = toks[f.end..hi].iter().take_while(|t| !is_break(&t.w));
+    before
+        .chain(after)
+        .any(|t| t.w.starts_with("peacekeep") || t.w == "blue-helmets")
+}
+
+/// Conditions fought without arms: "fight the Ebola epidemic", "fighting the root causes of
+/// migration", "combat corruption".
+const CONDITIONS: &[&str] = &[
+    "epidemic",
+    "epidemics",
+    "pandemic",
+    "virus",
+    "coronavirus",
+    "covid",
+    "covid-19",
+    "ebola",
+    "disease",
+    "diseases",
+    "malaria",
+    "cholera",
+    "hiv",
+    "aids",
+    "outbreak",
+    "poverty",
+    "hunger",
+    "famine",
+    "corruption",
+    "crime",
+    "inflation",
+    "unemployment",
+    "climate",
+    "drought",
+    "fire",
+    "fires",
+    "wildfire",
+    "wildfires",
+    "floods",
+    "locusts",
+    "drugs",
+    "trafficking",
+    "smuggling",
+    "discrimination",
+    "racism",
+    "causes",
+    "migration",
+    "illiteracy",
+    "pollution",
+    "terrorism",
+    "extremism",
+    "radicalism",
+    "piracy",
+    "fraud",
+    "money",
+    "laundering",
+];
+
+/// Whether a fight at `f` is against a condition, not an enemy (see [`CONDITIONS`]).
+fn fights_a_condition(toks: &[Tok], f: &Found) -> bool {
+    let w = toks[f.first].w.as_str();
+    let fight = ["fight", "fought", "battl", "combat", "tackl"]
+        .iter()
+        .any(|p| w.starts_with(p));
+    fight
+        && toks[f.end..(f.end + 6).min(toks.len())]
+            .iter()
+            .take_while(|t| !is_break(&t.w) && !matches!(t.w.as_str(), "and" | "in" | "with"))
+            .any(|t| CONDITIONS.contains(&t.w.as_str()))
+}
+
 /// The easing code of a restrictive measure, if it can be undone.
 fn eased(cameo: &str, phrase: &str) -> Option<&'static str> {
     let head = phrase.rsplit(' ').next().unwrap_or(phrase);
@@ -940,6 +1053,10 @@ impl Coder {
             {
                 continue;
             }
+            // "fight the Ebola epidemic": no armed clash.
+            if t.cameo.starts_with("19") && fights_a_condition(&toks, &f) {
+                continue;
+            }
             // `find` has left out words of names and roles.
             let (from, to) = f
                 .undo
@@ -1088,9 +1205,26 @@ impl Coder {
                 t.phrase.rsplit(' ').next(),
                 Some("exercise" | "exercises" | "drill" | "drills" | "game" | "games")
             );
-            let (code, info) = match self.lex.codes.get("062") {
-                Some(joint) if reciprocal && exercise && code.starts_with("15") => ("062", joint),
-                _ => (code, info),
+            // Armed forces that arrive somewhere are deployed there, not on a visit; a
+            // deployment for peacekeeping is peacekeeping (074).
+            let armed = source.is_some_and(|k| {
+                let sector = mentions[k].actor.as_ref().and_then(|a| a.sector.as_deref());
+                matches!(sector, Some("MIL" | "COP"))
+            });
+            let deployed = code.starts_with("154") || code == "042" && armed && t.kind == 'V';
+            let peacekeeping = deployed && peacekeeping_near(&toks, &f);
+            let usage = if reciprocal && exercise && code.starts_with("15") {
+                Some("062")
+            } else if peacekeeping {
+                Some("074")
+            } else if deployed && code == "042" {
+                Some("154")
+            } else {
+                None
+            };
+            let (code, info) = match usage.and_then(|u| self.lex.codes.get(u).map(|i| (u, i))) {
+                Some(used) => used,
+                None => (code, info),
             };
             // "prevented the demonstration staged by students": a pattern that ends in an
             // act is done to that act's author.
@@ -1459,16 +1593,22 @@ impl Coder {
         });
         // "Syrian forces backed by Russian warplanes pounded Ghouta": a participle that
         // describes a noun is background to the clause's own act, which comes first.
+        // So is one in "-ing" right after a name: "the Saudi-led coalition fighting Houthi
+        // rebels has declared a ceasefire".
         let background = |e: &Event| {
             let Some(k) = toks.iter().position(|t| t.s == e.trigger.start) else {
                 return false;
             };
-            toks[k].e == e.trigger.end
+            let by_participle = toks[k].e == e.trigger.end
                 && toks[k].w.ends_with("ed")
                 && toks.get(k + 1).is_some_and(|n| n.w == "by")
                 && k > 0
                 && !BE.contains(&toks[k - 1].w.as_str())
-                && !matches!(toks[k - 1].w.as_str(), "has" | "have" | "had" | "not")
+                && !matches!(toks[k - 1].w.as_str(), "has" | "have" | "had" | "not");
+            let ing_participle = toks[k].w.ends_with("ing")
+                && k > 0
+                && actors.ending_at_token(&toks, k - 1).is_some();
+            by_participle || ing_participle
         };
         if events.len() > 1 {
             events.sort_by_key(background);
@@ -1810,7 +1950,13 @@ impl Coder {
                                 && (t.w == "to" || !PREPOSITIONS.contains(&t.w.as_str()))
                         })
                     };
-                if before.is_some_and(|b| PREPOSITIONS.contains(&b)) && !clause {
+                // "Hundreds of British troops arrived", "a group of Yoruba leaders said": the
+                // "of" of a quantity leaves its noun the subject.
+                let partitive = before == Some("of")
+                    && b >= 2
+                    && (QUANTITIES.contains(&toks[b - 2].w.as_str())
+                        || toks[b - 2].w.starts_with(|c: char| c.is_ascii_digit()));
+                if before.is_some_and(|b| PREPOSITIONS.contains(&b)) && !clause && !partitive {
                     j = start_tok;
                     continue;
                 }

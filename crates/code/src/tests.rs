@@ -1063,3 +1063,38 @@ fn a_verb_reading_fits_what_follows_and_names_end_before_verbs() {
         "{got:?}"
     );
 }
+
+#[test]
+fn armed_forces_arriving_are_deployed_and_a_fight_against_a_disease_is_no_clash() {
+    // Troops arriving are deployed, for peacekeeping here; "Hundreds of" leaves them the
+    // subject.
+    let got = events(
+        "Hundreds of British troops have arrived in Mali to join the UN peacekeeping mission.",
+        "2020-12-10",
+    );
+    assert!(got[0].starts_with("AID 074 GBRMIL"), "{got:?}");
+    let got = events(
+        "Russian troops arrived in Belarus for exercises.",
+        "2022-01-18",
+    );
+    assert!(got[0].starts_with("MOBILIZE 154 RUSMIL"), "{got:?}");
+    // A leader arriving is on a visit.
+    let got = events("Putin arrived in Beijing on Tuesday.", "2024-05-16");
+    assert!(got[0].starts_with("CONSULT 042 RUS"), "{got:?}");
+    let got = events(
+        "Nigeria on Saturday announced the deployment of 230 troops to Liberia on a peacekeeping mission.",
+        "2003-08-18",
+    );
+    assert!(got[0].starts_with("AID 074 NGA"), "{got:?}");
+    // Fighting an epidemic or the causes of migration is no armed clash; fighting troops is.
+    let got = events(
+        "Germany sent a medical evacuation airplane to fight the Ebola epidemic in West Africa.",
+        "2014-10-10",
+    );
+    assert!(got.iter().all(|e| !e.starts_with("ASSAULT")), "{got:?}");
+    let got = events(
+        "Ukrainian forces fought Russian troops near Bakhmut.",
+        "2023-01-10",
+    );
+    assert!(got[0].starts_with("ASSAULT 190 UKRMIL->RUSMIL"), "{got:?}");
+}
