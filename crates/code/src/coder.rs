@@ -1742,6 +1742,19 @@ impl Coder {
 
     /// Triggers in the sentence, longest first at each place, not overlapping.
     fn find(&self, toks: &[Tok], actors: &Actors) -> Vec<Found> {
+        // Where the word unit starting at each token ends: a name is one unit in a gap
+        // ("urged Chinese President Xi Jinping to" has one word between "urged" and "to").
+        let mut units: Vec<usize> = (1..=toks.len()).collect();
+        for &k in &actors.idx {
+            let span = actors.mentions[k].span;
+            if let Some(a) = toks.iter().position(|t| t.s == span.start) {
+                let b = toks[a..]
+                    .iter()
+                    .position(|t| t.e >= span.end)
+                    .map_or(toks.len(), |b| a + b + 1);
+                units[a] = b;
+            }
+        }
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
@@ -1798,7 +1811,8 @@ impl Coder {
                     if nominal && self.lex.triggers[c].kind == 'V' {
                         continue;
                     }
-                    if let Some(end) = self.match_at(toks, i, &self.lex.triggers[c].pieces) {
+                    if let Some(end) = self.match_at(toks, &units, i, &self.lex.triggers[c].pieces)
+                    {
                         // A word of a name or a role is no trigger: "States" in "the United
                         // States", "Defense" in "Defense Minister", "opposition" in
                         // "opposition groups".
@@ -1858,8 +1872,9 @@ impl Coder {
     }
 
     /// Where a pattern matching at token `i` ends (one past its last token).
-    fn match_at(&self, toks: &[Tok], i: usize, pieces: &[Piece]) -> Option<usize> {
-        fn go(toks: &[Tok], at: usize, pieces: &[Piece]) -> Option<usize> {
+    /// `units[k]`: where the unit of words starting at token `k` ends (a name is one unit).
+    fn match_at(&self, toks: &[Tok], units: &[usize], i: usize, pieces: &[Piece]) -> Option<usize> {
+        fn go(toks: &[Tok], units: &[usize], at: usize, pieces: &[Piece]) -> Option<usize> {
             let Some((p, rest)) = pieces.split_first() else {
                 return Some(at);
             };
@@ -1868,27 +1883,42 @@ impl Coder {
                     let t = toks.get(at)?;
                     forms
                         .contains(&t.w)
-                        .then(|| go(toks, at + 1, rest))
+                        .then(|| go(toks, units, at + 1, rest))
                         .flatten()
                 }
                 Piece::Optional(w) => {
                     if toks.get(at).is_some_and(|t| &t.w == w) {
-                        if let Some(e) = go(toks, at + 1, rest) {
+                        if let Some(e) = go(toks, units, at + 1, rest) {
                             return Some(e);
                         }
                     }
-                    go(toks, at, rest)
+                    go(toks, units, at, rest)
                 }
-                Piece::Gap => (0..=3).find_map(|skip| {
-                    let gap = toks.get(at..at + skip)?;
-                    if gap.iter().any(|t| is_break(&t.w)) {
-                        return None;
+                // 0 to 3 words, or 0 to 3 units of words (a name is one).
+                Piece::Gap => {
+                    let mut unit_end = at;
+                    for n in 0..=3 {
+                        if n > 0 {
+                            unit_end = units.get(unit_end).copied().unwrap_or(usize::MAX);
+                        }
+                        for (k, end) in [at + n, unit_end].into_iter().enumerate() {
+                            let repeated = k == 1 && end == at + n;
+                            if repeated
+                                || end > toks.len()
+                                || toks[at..end].iter().any(|t| is_break(&t.w))
+                            {
+                                continue;
+                            }
+                            if let Some(e) = go(toks, units, end, rest) {
+                                return Some(e);
+                            }
+                        }
                     }
-                    go(toks, at + skip, rest)
-                }),
+                    None
+                }
             }
         }
-        go(toks, i, pieces)
+        go(toks, units, i, pieces)
     }
 
     /// The actor of the clause before the trigger: the nearest actor mention to its left that

@@ -234,7 +234,7 @@ fn actors_named_without_a_country_take_the_country_of_their_sentence() {
             "Opposition leaders in Kenya demanded that President Mwai Kibaki resign.",
             "2010-05-04"
         )[0],
-        "REQUEST 100 KENOPP->KENGOV @2010-05-04"
+        "REQUEST 1041 KENOPP->KENGOV @2010-05-04"
     );
     // Two countries and no document to choose between them: no guess.
     let got = events(
@@ -1097,4 +1097,23 @@ fn armed_forces_arriving_are_deployed_and_a_fight_against_a_disease_is_no_clash(
         "2023-01-10",
     );
     assert!(got[0].starts_with("ASSAULT 190 UKRMIL->RUSMIL"), "{got:?}");
+}
+
+#[test]
+fn a_name_is_one_word_in_a_gap() {
+    // "urge * to": the four words of "Chinese President Xi Jinping" fill the gap as one.
+    let got = events(
+        "The EU urged Chinese President Xi Jinping to pressure Russia.",
+        "2023-04-18",
+    );
+    assert!(
+        got[0].starts_with("REQUEST 02") && got[0].contains("->CHN"),
+        "{got:?}"
+    );
+    // A word of a name may still end the gap: "accept * refugees".
+    let got = events(
+        "Lebanon says it will not accept Syrian refugees.",
+        "2019-05-12",
+    );
+    assert!(got[0].starts_with("REJECT 1223 LBN->SYR"), "{got:?}");
 }
