@@ -1207,10 +1207,11 @@ impl Coder {
             );
             // Armed forces that arrive somewhere are deployed there, not on a visit; a
             // deployment for peacekeeping is peacekeeping (074).
+            // Forces, not a defence minister on a visit; arriving or landing, not visiting.
             let armed = source.is_some_and(|k| {
                 let sector = mentions[k].actor.as_ref().and_then(|a| a.sector.as_deref());
-                matches!(sector, Some("MIL" | "COP"))
-            });
+                matches!(sector, Some("MIL" | "COP")) && mentions[k].kind != "PERSON"
+            }) && (t.phrase.starts_with("arrive") || t.phrase.starts_with("land"));
             let deployed = code.starts_with("154") || code == "042" && armed && t.kind == 'V';
             let peacekeeping = deployed && peacekeeping_near(&toks, &f);
             let usage = if reciprocal && exercise && code.starts_with("15") {
@@ -1778,11 +1779,13 @@ impl Coder {
             // "The UN sanctions were lifted": no verb stands right before "were"; "US sanctions
             // on Iran", "Israeli strikes against Gaza": a plural before "on" or "against" is a
             // noun, not a verb without its object.
+            // (Only plurals: "officials said was made" has a verb before "was".)
             let before_be = toks.get(i + 1).is_some_and(|n| {
-                matches!(n.w.as_str(), "was" | "were" | "is" | "are")
-                    || matches!(n.w.as_str(), "on" | "against")
-                        && w.ends_with('s')
-                        && !w.ends_with("ss")
+                matches!(
+                    n.w.as_str(),
+                    "was" | "were" | "is" | "are" | "on" | "against"
+                ) && w.ends_with('s')
+                    && !w.ends_with("ss")
             });
             let nominal = object
                 || opening

@@ -1117,3 +1117,19 @@ fn a_name_is_one_word_in_a_gap() {
     );
     assert!(got[0].starts_with("REJECT 1223 LBN->SYR"), "{got:?}");
 }
+
+#[test]
+fn a_defence_minister_visits_and_a_report_before_was_stays_a_verb() {
+    // A defence minister (sector MIL) on a visit is on a visit, not deployed.
+    let got = events(
+        "Chinese Defence Minister Li Shangfu visits Moscow on Sunday.",
+        "2023-04-18",
+    );
+    assert!(got[0].starts_with("CONSULT 042 CHNMIL"), "{got:?}");
+    // "which officials said was made": "said" is a verb, though "was" follows it.
+    let got = events(
+        "The visit, which Ukrainian officials said was made at the invitation of the Chinese side, follows months of friction.",
+        "2024-07-24",
+    );
+    assert!(got[0].starts_with("- 010 UKR"), "{got:?}");
+}
