@@ -194,11 +194,8 @@ impl Recognizer {
         let mut country_starting_at: HashMap<usize, (usize, usize)> = HashMap::new();
         // Organisation of a name mention ending at a byte offset ("NATO troops").
         let mut org_ending_at: HashMap<usize, (usize, usize)> = HashMap::new();
-        for m in self.names.find_iter(text) {
+        for m in word_matches(&self.names, text) {
             let (mut s, e) = (m.start(), m.end());
-            if !bounded(text, s, e) {
-                continue;
-            }
             // "the Kremlin", "the Netherlands": the name without its article, as news corpora
             // mark names (the article is matched so that "The Hague" stays whole).
             let matched = &text[s..e];
@@ -300,11 +297,8 @@ impl Recognizer {
         // Agents named without a country ("police", "rebels", "the army"), added once the
         // names are known; the event coder gives them their country from the context.
         let mut bare: Vec<Mention> = Vec::new();
-        for m in self.agents.find_iter(text) {
+        for m in word_matches(&self.agents, text) {
             let (s, e) = (m.start(), m.end());
-            if !bounded(text, s, e) {
-                continue;
-            }
             let (agent_idx, phrase) = &self.agent_targets[m.pattern().as_usize()];
             let agent = &self.kb.agents[*agent_idx];
             let tied = modifier_before(text, s, &country_ending_at)
@@ -1105,6 +1099,28 @@ fn after_given_name(text: &str, s: usize) -> bool {
 }
 
 /// A match must not start or end inside a word (scripts without spaces excepted).
+/// The leftmost-longest matches that are whole words. A match inside a longer word does not
+/// hide a shorter one that starts after it: in "the Sudanese government", "the Sudan" (a name
+/// of Sudan) runs into "Sudanese", and the search goes on from its second character to find
+/// "Sudanese".
+fn word_matches(ac: &AhoCorasick, text: &str) -> Vec<aho_corasick::Match> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < text.len() {
+        let Some(m) = ac.find(aho_corasick::Input::new(text).range(at..)) else {
+            break;
+        };
+        if bounded(text, m.start(), m.end()) {
+            out.push(m);
+            at = m.end().max(m.start() + 1);
+        } else {
+            // The next character boundary after the match's start.
+            at = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    out
+}
+
 fn bounded(text: &str, s: usize, e: usize) -> bool {
     let first = text[s..].chars().next();
     if first.is_some_and(is_cjk) {
@@ -1543,5 +1559,21 @@ mod tests {
                 "Россия:GPE:rus:RUS"
             ]
         );
+    }
+
+    #[test]
+    fn a_name_running_into_a_longer_word_does_not_hide_the_word() {
+        // "the Sudan" (a name of Sudan) runs into "Sudanese": the adjective is still found.
+        let countries = "SDN\tSudan|the Sudan\tSudanese\tKhartoum\n";
+        let r = Recognizer::new(Kb::parse([countries, PEOPLE, ORGS, AGENTS]).unwrap()).unwrap();
+        let t = "Talks with the Sudanese troops resumed.";
+        let got = show(t, &r.mentions(t, day("2002-10-15")));
+        assert!(
+            got.iter().any(|m| m.starts_with("Sudanese troops:AGENT")),
+            "{got:?}"
+        );
+        let t = "Aid reached the Sudan on Monday.";
+        let got = show(t, &r.mentions(t, day("2002-10-15")));
+        assert_eq!(got, ["Sudan:GPE:sdn:SDN"]);
     }
 }
