@@ -194,7 +194,7 @@ impl Recognizer {
         let mut country_starting_at: HashMap<usize, (usize, usize)> = HashMap::new();
         // Organisation of a name mention ending at a byte offset ("NATO troops").
         let mut org_ending_at: HashMap<usize, (usize, usize)> = HashMap::new();
-        for m in word_matches(&self.names, text) {
+        for m in word_matches(&self.names, text, bounded) {
             let (mut s, e) = (m.start(), m.end());
             // "the Kremlin", "the Netherlands": the name without its article, as news corpora
             // mark names (the article is matched so that "The Hague" stays whole).
@@ -297,7 +297,7 @@ impl Recognizer {
         // Agents named without a country ("police", "rebels", "the army"), added once the
         // names are known; the event coder gives them their country from the context.
         let mut bare: Vec<Mention> = Vec::new();
-        for m in word_matches(&self.agents, text) {
+        for m in word_matches(&self.agents, text, bounded) {
             let (s, e) = (m.start(), m.end());
             let (agent_idx, phrase) = &self.agent_targets[m.pattern().as_usize()];
             let agent = &self.kb.agents[*agent_idx];
@@ -1103,14 +1103,18 @@ fn after_given_name(text: &str, s: usize) -> bool {
 /// hide a shorter one that starts after it: in "the Sudanese government", "the Sudan" (a name
 /// of Sudan) runs into "Sudanese", and the search goes on from its second character to find
 /// "Sudanese".
-fn word_matches(ac: &AhoCorasick, text: &str) -> Vec<aho_corasick::Match> {
+pub(crate) fn word_matches(
+    ac: &AhoCorasick,
+    text: &str,
+    whole: impl Fn(&str, usize, usize) -> bool,
+) -> Vec<aho_corasick::Match> {
     let mut out = Vec::new();
     let mut at = 0;
     while at < text.len() {
         let Some(m) = ac.find(aho_corasick::Input::new(text).range(at..)) else {
             break;
         };
-        if bounded(text, m.start(), m.end()) {
+        if whole(text, m.start(), m.end()) {
             out.push(m);
             at = m.end().max(m.start() + 1);
         } else {

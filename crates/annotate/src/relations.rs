@@ -247,15 +247,14 @@ impl Lexicon {
     /// The relations stated in `text` between the given mentions.
     pub fn find(&self, text: &str, mentions: &[Mention]) -> Vec<Relation> {
         let mut hits = Vec::new();
-        for m in self.matcher.find_iter(text) {
-            let (s, e) = (m.start(), m.end());
-            // Whole words only: "members" is its own cue, "remember" none.
+        // Whole words only: "members" is its own cue, "remember" none.
+        let whole = |text: &str, s: usize, e: usize| {
             let before = text[..s].chars().next_back();
             let after = text[e..].chars().next();
-            if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
-                continue;
-            }
-            hits.push((s, e, m.pattern().as_usize()));
+            !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
+        };
+        for m in crate::mentions::word_matches(&self.matcher, text, whole) {
+            hits.push((m.start(), m.end(), m.pattern().as_usize()));
         }
         // Every shape has an actor within a few words on each side of its cue; most cue words
         // ("head", "leader", "member") have none and are dropped here, before any other work.
