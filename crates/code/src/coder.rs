@@ -1691,7 +1691,7 @@ impl Coder {
         cameo: &str,
         modality: Option<&str>,
         negated: bool,
-    ) -> Option<(&'static str, &crate::lexicon::CodeInfo)> {
+    ) -> Option<(&str, &crate::lexicon::CodeInfo)> {
         let announced = matches!(
             modality.unwrap_or_default(),
             "future"
@@ -1719,6 +1719,14 @@ impl Coder {
         }
         if let Some(r) = cooperative(cameo) {
             return self.lex.codes.get(r.1).map(|i| (r.1, i));
+        }
+        // "will no longer tolerate rallies": a threat is made when it is announced.
+        if cameo.starts_with("13") {
+            return self
+                .lex
+                .codes
+                .get_key_value(cameo)
+                .map(|(k, i)| (k.as_str(), i));
         }
         let intent = match cameo.get(..2)? {
             "14" => "133",

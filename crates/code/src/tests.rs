@@ -1133,3 +1133,25 @@ fn a_defence_minister_visits_and_a_report_before_was_stays_a_verb() {
     );
     assert!(got[0].starts_with("- 010 UKR"), "{got:?}");
 }
+
+#[test]
+fn warnings_refusals_of_permits_and_leave_to_deliver_aid() {
+    // A threat is made when it is announced: no `future` left on it.
+    let got = events(
+        "Egyptian police will no longer tolerate rallies by the opposition.",
+        "2005-05-04",
+    );
+    assert!(got[0].starts_with("THREATEN 130 EGYCOP"), "{got:?}");
+    assert!(!got[0].contains("future"), "{got:?}");
+    let got = events(
+        "The Turkish district administration denied land allocation for a new temple.",
+        "2005-05-04",
+    );
+    assert!(got[0].starts_with("REJECT 120 TUR"), "{got:?}");
+    // Leave to deliver aid is CAMEO's allowing of humanitarian aid; announced, its intent.
+    let got = events(
+        "Ethiopia will allow the World Food Programme to deliver food to Tigray.",
+        "2021-05-04",
+    );
+    assert!(got[0].starts_with("AGREE 0355 ETH->IGO"), "{got:?}");
+}
