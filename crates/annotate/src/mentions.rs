@@ -219,6 +219,22 @@ impl Recognizer {
             let mention = match t {
                 Target::CountryName(i) | Target::Adjective(i) | Target::Metonym(i) => {
                     let c = &self.kb.countries[i];
+                    // "Bosnian Serbs", "Bosnian Serb forces": a people named by the country it
+                    // lives in is that country's; one mention, with its code.
+                    if let (Target::Adjective(_), Some(prev)) = (t, out.last_mut()) {
+                        let people = prev.kind == "NORP"
+                            && text.get(prev.span.end..s) == Some(" ")
+                            && prev.actor.as_ref().and_then(|a| a.code.as_deref())
+                                != Some(c.code.as_str());
+                        if let Some(home) = people
+                            .then(|| country_ending_at.remove(&prev.span.end))
+                            .flatten()
+                        {
+                            prev.span.end = e;
+                            country_ending_at.insert(e, home);
+                            continue;
+                        }
+                    }
                     let (kind, sector) = match t {
                         Target::Adjective(_) => ("NORP", None),
                         Target::Metonym(_) => ("GPE", Some("GOV")),
@@ -1579,5 +1595,24 @@ mod tests {
         let t = "Aid reached the Sudan on Monday.";
         let got = show(t, &r.mentions(t, day("2002-10-15")));
         assert_eq!(got, ["Sudan:GPE:sdn:SDN"]);
+    }
+
+    #[test]
+    fn a_people_named_by_the_country_it_lives_in_is_one_mention_of_that_country() {
+        let countries = "BIH\tBosnia and Herzegovina|Bosnia\tBosnian|Bosnians\tSarajevo\n\
+                         SRB\tSerbia\tSerbian|Serb|Serbs\tBelgrade\n";
+        let r = Recognizer::new(Kb::parse([countries, PEOPLE, ORGS, AGENTS]).unwrap()).unwrap();
+        let t = "Bosnian Serbs said Bosnian Serb troops left, and Serbs in Serbia stayed.";
+        let got = show(t, &r.mentions(t, day("1994-04-20")));
+        assert!(
+            got.contains(&"Bosnian Serbs:NORP:bih:BIH".to_string()),
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .any(|m| m.starts_with("Bosnian Serb troops:AGENT") && m.ends_with("BIHMIL")),
+            "{got:?}"
+        );
+        assert!(got.contains(&"Serbs:NORP:srb:SRB".to_string()), "{got:?}");
     }
 }

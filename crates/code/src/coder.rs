@@ -2290,15 +2290,6 @@ impl<'a> Actors<'a> {
                 if prev.span.end >= m.span.end && prev.span.start <= m.span.start {
                     continue;
                 }
-                // "Bosnian Serbs", "Ukrainian Russians": a people named by the country they
-                // live in; the country's adjective stands for them.
-                if m.kind == "NORP"
-                    && prev.kind == "NORP"
-                    && prev.span.end + 1 == m.span.start
-                    && prev.actor.as_ref().is_some_and(|a| a.code.is_some())
-                {
-                    continue;
-                }
             }
             idx.push(k);
         }
