@@ -9,8 +9,8 @@ pub struct Query {
     pub actor: Option<String>,
     /// PLOVER type.
     pub kind: Option<String>,
-    /// Network: a PLOVER context ("military"), in lower case. Only events have contexts, so
-    /// with it the network has event links only.
+    /// A PLOVER context ("military"), in lower case: only the events in it. Only events have
+    /// contexts, so with it the network has event links only.
     pub context: Option<String>,
     /// Event dates from / to (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`).
     pub from: Option<String>,
