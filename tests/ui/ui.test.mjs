@@ -1,6 +1,6 @@
 // Browser test of the web UI against a running `dyad serve` on the demo database: the timeline
 // chart draws the dyad, an event opens its evidence with the trigger marked, a search finds a
-// document. Screenshots go to OUT_DIR. Usage: node ui.test.mjs http://127.0.0.1:PORT OUT_DIR
+// document, the context selector narrows the timeline and the network. Screenshots go to OUT_DIR. Usage: node ui.test.mjs http://127.0.0.1:PORT OUT_DIR
 import { chromium } from "playwright-core";
 import { mkdirSync } from "node:fs";
 
@@ -90,6 +90,27 @@ await check("quotes and network", async () => {
   await page.goto(`${base}/#/network`);
   await page.waitForSelector("#network-chart canvas");
   await page.screenshot({ path: `${out}/network.png`, fullPage: true });
+});
+
+await check("context selector", async () => {
+  // The timeline and the network take a PLOVER context from their forms, and pass it on.
+  await page.goto(`${base}/#/?a=CHN&b=RUS&by=year`);
+  await page.waitForSelector("#timeline-chart canvas", { timeout: 15000 });
+  const all = await page.locator("table.records tbody tr").count();
+  await page.fill("form.filters input[name=context]", "military");
+  await page.press("form.filters input[name=context]", "Enter");
+  await page.waitForFunction(() => location.hash.includes("context=military"));
+  await page.waitForSelector("table.records tbody tr, #timeline-empty");
+  const heading = await page.locator("h1").textContent();
+  expect(heading.includes("(military)"), `heading ${heading}`);
+  const years = await page.locator("table.records tbody tr").count();
+  expect(years <= all, `${years} military years, ${all} in all`);
+  await page.screenshot({ path: `${out}/timeline-military.png`, fullPage: true });
+  await page.goto(`${base}/#/network?context=economic`);
+  await page.waitForSelector("#network-chart canvas");
+  expect(await page.inputValue("form.filters input[name=context]") === "economic", "the network form keeps the context");
+  const vias = await page.locator("table.records tbody tr td:nth-child(3)").allTextContents();
+  expect(vias.length > 0 && vias.every((v) => v === "event"), `links via ${[...new Set(vias)]}`);
 });
 
 await check("pattern break", async () => {

@@ -466,6 +466,7 @@ fn load(store: &Store, q: &Query) -> dyad_store::Result<Vec<ReportRow>> {
         to: q.to.clone(),
         dyad: q.dyad.clone(),
         kind: q.kind.clone(),
+        context: q.context.clone(),
     })?;
     let actors = match &q.actor {
         Some(a) => store.entities_named(a)?.into_iter().collect(),

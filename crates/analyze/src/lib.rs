@@ -13,6 +13,8 @@ pub mod terms;
 
 pub use breaks::{breaks, Break, BreakQuery};
 pub use shifts::{shifts, Shift, ShiftQuery};
+#[cfg(test)]
+mod fixture;
 mod query;
 
 pub use corroboration::{corroboration, event_clusters, ClusterRef, Corroboration};
@@ -148,16 +150,18 @@ pub fn timeline(points: &[EventPoint], period: Period) -> Timeline {
 }
 
 /// The timeline of the dyad between two actor code prefixes (`CHN`, `RUSGOV`), read from the
-/// store: events from `a` to `b` are the forward direction.
+/// store: events from `a` to `b` are the forward direction. With `context` (a PLOVER context in
+/// lower case), only the events in it; quotes have no context, so they are not counted then.
 pub fn dyad_timeline(
     store: &dyad_store::Store,
     a: &str,
     b: &str,
     period: Period,
     all: bool,
+    context: Option<&str>,
 ) -> dyad_store::Result<Timeline> {
     let mut points = Vec::new();
-    store.each_dyad_event(a, b, all, |p| {
+    store.each_dyad_event(a, b, all, context, |p| {
         points.push(EventPoint {
             date: p.date,
             forward: p.forward,
@@ -167,6 +171,9 @@ pub fn dyad_timeline(
         })
     })?;
     let mut t = timeline(&points, period);
+    if context.is_some() {
+        return Ok(t);
+    }
     // What each side says about the other, beside what it does.
     let mut said: BTreeMap<String, (u32, u32)> = BTreeMap::new();
     for (speaker, about, forward) in [(a, b, true), (b, a, false)] {
@@ -235,6 +242,39 @@ mod tests {
         assert_eq!(period_of("2023", Period::Year).as_deref(), Some("2023"));
         assert_eq!(period_of("PRESENT_REF", Period::Year), None);
         assert_eq!(period_of("2023-SU", Period::Month), None);
+    }
+
+    #[test]
+    fn a_context_keeps_its_events_in_the_timeline_and_leaves_out_the_quotes() {
+        let s = crate::fixture::store();
+        let all = dyad_timeline(&s, "CHN", "RUS", Period::Month, false, None).unwrap();
+        let cells = |t: &Timeline| {
+            t.rows
+                .iter()
+                .map(|r| {
+                    (
+                        r.period.clone(),
+                        r.forward.events,
+                        r.backward.events,
+                        r.forward.quotes,
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        // Both events, and China's ambassador on Russia in the month of publication.
+        assert_eq!(
+            cells(&all),
+            [("2017-01".into(), 1, 0, 1), ("2017-02".into(), 0, 1, 0)]
+        );
+        let military =
+            dyad_timeline(&s, "CHN", "RUS", Period::Month, false, Some("military")).unwrap();
+        assert_eq!(cells(&military), [("2017-01".into(), 1, 0, 0)]);
+        assert_eq!(military.rows[0].forward.by_type["AID"], 1);
+        let economic =
+            dyad_timeline(&s, "RUS", "CHN", Period::Month, false, Some("economic")).unwrap();
+        assert_eq!(cells(&economic), [("2017-02".into(), 1, 0, 0)]);
+        let none = dyad_timeline(&s, "CHN", "RUS", Period::Year, false, Some("health")).unwrap();
+        assert!(none.rows.is_empty(), "{none:?}");
     }
 
     #[test]

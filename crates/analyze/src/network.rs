@@ -104,7 +104,8 @@ fn actor_node(
 
 /// The actor network of the stored documents. With `q.actor`, the edges that touch that
 /// actor (entity id, words of a name, or code prefix); with `q.dyad`, the edges between
-/// actors of the two codes. The heaviest `q.limit` edges: by distinct texts, count, then ids.
+/// actors of the two codes; with `q.kind` or `q.context`, only the event edges of events of
+/// that type or PLOVER context. The heaviest `q.limit` edges: by distinct texts, count, then ids.
 pub fn network(store: &Store, q: &Query) -> dyad_store::Result<Network> {
     let nq = NetworkQuery {
         from: q.from.clone(),
@@ -112,6 +113,7 @@ pub fn network(store: &Store, q: &Query) -> dyad_store::Result<Network> {
         // The dyad and actor filters apply to every kind of link, below.
         dyad: None,
         kind: q.kind.clone(),
+        context: q.context.clone(),
     };
     let mut edges: BTreeMap<Key, Acc> = BTreeMap::new();
     // Node codes, to filter by code prefix.
@@ -152,13 +154,15 @@ pub fn network(store: &Store, q: &Query) -> dyad_store::Result<Network> {
         acc.has_intensity = true;
         acc.add(&r.doc_id, &r.text_id, &r.published, &r.sentence);
     }
-    // A type asked for means event links of that type only.
-    let quote_links = if q.kind.is_none() {
+    // A type asked for means event links of that type only; so does a context, which quotes
+    // and stated relations do not have.
+    let events_only = q.kind.is_some() || q.context.is_some();
+    let quote_links = if !events_only {
         store.quote_links(&nq)?
     } else {
         Vec::new()
     };
-    let relations = if q.kind.is_none() {
+    let relations = if !events_only {
         store.relations(&nq)?
     } else {
         Vec::new()
@@ -284,4 +288,60 @@ fn nodes(
         .collect();
     out.sort_by(|a, b| b.weight.cmp(&a.weight).then_with(|| a.id.cmp(&b.id)));
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn links(n: &Network) -> Vec<(String, String, String, String)> {
+        n.edges
+            .iter()
+            .map(|e| {
+                (
+                    e.source.clone(),
+                    e.target.clone(),
+                    e.via.clone(),
+                    e.label.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_context_leaves_the_event_links_of_its_events_only() {
+        let s = crate::fixture::store();
+        let q = |context: Option<&str>| Query {
+            context: context.map(str::to_string),
+            limit: 50,
+            ..Query::default()
+        };
+        let all = network(&s, &q(None)).unwrap();
+        let vias: BTreeSet<&str> = all.edges.iter().map(|e| e.via.as_str()).collect();
+        assert_eq!(vias, ["event", "quote", "relation"].into(), "{all:?}");
+
+        // Quotes and stated relations have no context: only the matching event is left.
+        let economic = network(&s, &q(Some("economic"))).unwrap();
+        assert_eq!(
+            links(&economic),
+            [(
+                "vladimir-putin".into(),
+                "xi-jinping".into(),
+                "event".into(),
+                "COOPERATE".into()
+            )]
+        );
+        let military = network(&s, &q(Some("military"))).unwrap();
+        assert_eq!(
+            links(&military),
+            [(
+                "xi-jinping".into(),
+                "vladimir-putin".into(),
+                "event".into(),
+                "AID".into()
+            )]
+        );
+        assert_eq!(military.nodes.len(), 2);
+        assert!(network(&s, &q(Some("health"))).unwrap().edges.is_empty());
+    }
 }

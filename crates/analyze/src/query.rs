@@ -9,6 +9,9 @@ pub struct Query {
     pub actor: Option<String>,
     /// PLOVER type.
     pub kind: Option<String>,
+    /// A PLOVER context ("military"), in lower case: only the events in it. Only events have
+    /// contexts, so with it the network has event links only.
+    pub context: Option<String>,
     /// Event dates from / to (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`).
     pub from: Option<String>,
     pub to: Option<String>,

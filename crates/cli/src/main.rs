@@ -187,6 +187,10 @@ enum Cmd {
         /// Also negated and hypothetical events.
         #[arg(long)]
         all: bool,
+        /// Only events in this PLOVER context (military, economic, ...); quotes are then not
+        /// counted, as they have no context.
+        #[arg(long)]
+        context: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -261,6 +265,10 @@ enum Cmd {
         db: PathBuf,
         #[command(flatten)]
         filter: AnalysisFilter,
+        /// Only events in this PLOVER context (military, economic, ...): event links only, as
+        /// quotes and stated relations have no context.
+        #[arg(long)]
+        context: Option<String>,
         /// Most edges shown (the heaviest).
         #[arg(long, default_value_t = 40)]
         limit: usize,
@@ -309,18 +317,24 @@ struct EventFilter {
 }
 
 impl EventFilter {
-    fn query(self, limit: usize) -> dyad_store::EventQuery {
-        dyad_store::EventQuery {
+    fn query(self, limit: usize) -> Result<dyad_store::EventQuery> {
+        Ok(dyad_store::EventQuery {
             source: self.source,
             target: self.target,
             kind: self.kind,
             from: self.from,
             to: self.to,
-            context: self.context,
+            context: context_arg(self.context)?,
             all: self.all,
             limit,
-        }
+        })
     }
+}
+
+/// `--context`, checked against the built-in contexts: a misspelt name would match nothing.
+fn context_arg(c: Option<String>) -> Result<Option<String>> {
+    c.map(|c| dyad_code::topics::context_name(&c).map_err(|e| anyhow::anyhow!("--context {e}")))
+        .transpose()
 }
 
 /// Which events, quotes and relations an analysis takes.
@@ -452,7 +466,7 @@ fn run(cmd: Cmd, opts: &Options) -> Result<ExitCode> {
             filter,
             limit,
             json,
-        } => events(&open_existing(&db)?, &filter.query(limit), json),
+        } => events(&open_existing(&db)?, &filter.query(limit)?, json),
         Cmd::Quotes {
             db,
             stance,
@@ -482,7 +496,7 @@ fn run(cmd: Cmd, opts: &Options) -> Result<ExitCode> {
         } => export(
             &open_existing(&db)?,
             format,
-            &filter.query(usize::MAX >> 1),
+            &filter.query(usize::MAX >> 1)?,
             out.as_deref(),
         ),
         Cmd::Timeline {
@@ -491,8 +505,20 @@ fn run(cmd: Cmd, opts: &Options) -> Result<ExitCode> {
             by,
             db,
             all,
+            context,
             json,
-        } => timeline(&open_existing(&db)?, &a, &b, by, all, json),
+        } => {
+            let context = context_arg(context)?;
+            timeline(
+                &open_existing(&db)?,
+                &a,
+                &b,
+                by,
+                all,
+                context.as_deref(),
+                json,
+            )
+        }
         Cmd::Explain { id, sentence, db } => explain(&open_existing(&db)?, &id, sentence),
         Cmd::Breaks {
             db,
@@ -546,9 +572,16 @@ fn run(cmd: Cmd, opts: &Options) -> Result<ExitCode> {
         Cmd::Network {
             db,
             filter,
+            context,
             limit,
             json,
-        } => network(&open_existing(&db)?, &filter.query(limit)?, json),
+        } => {
+            let q = dyad_analyze::Query {
+                context: context_arg(context)?,
+                ..filter.query(limit)?
+            };
+            network(&open_existing(&db)?, &q, json)
+        }
         Cmd::Actors {
             db,
             limit,
@@ -1166,9 +1199,10 @@ fn timeline(
     b: &str,
     by: dyad_analyze::Period,
     all: bool,
+    context: Option<&str>,
     as_json: bool,
 ) -> Result<ExitCode> {
-    let t = dyad_analyze::dyad_timeline(store, a, b, by, all)?;
+    let t = dyad_analyze::dyad_timeline(store, a, b, by, all, context)?;
     if as_json {
         println!("{}", serde_json::to_string(&t)?);
         return Ok(ExitCode::SUCCESS);
@@ -1202,7 +1236,13 @@ fn timeline(
         );
     }
     if t.rows.is_empty() {
-        eprintln!("no events between {a} and {b}");
+        match context {
+            Some(c) => eprintln!("no {c} events between {a} and {b}"),
+            None => eprintln!("no events between {a} and {b}"),
+        }
+    }
+    if context.is_some() && !t.rows.is_empty() {
+        eprintln!("(quotes have no context, so \"said\" is not counted with --context)");
     }
     if t.too_coarse > 0 {
         eprintln!(

@@ -386,6 +386,56 @@ fn events_are_stored_listed_by_dyad_and_explained() {
     let may = &t[0]["rows"][0];
     assert_eq!(may["period"], "2024-05");
     assert_eq!(may["forward"]["by_type"]["CONSULT"], 1);
+    // Talks are diplomatic by their code; nothing here is military.
+    let diplomatic = lines(&dyad(&[
+        "timeline",
+        "RUS",
+        "CHN",
+        "--db",
+        db,
+        "--context",
+        "diplomatic",
+        "--json",
+    ]));
+    assert_eq!(diplomatic[0]["rows"][0]["forward"]["by_type"]["CONSULT"], 1);
+    let military = lines(&dyad(&[
+        "timeline",
+        "RUS",
+        "CHN",
+        "--db",
+        db,
+        "--context",
+        "military",
+        "--json",
+    ]));
+    assert_eq!(military[0]["rows"], serde_json::json!([]));
+    // The sanctions are economic; the network then has event links only.
+    let net = lines(&dyad(&[
+        "network",
+        "--db",
+        db,
+        "--context",
+        "economic",
+        "--json",
+    ]));
+    let edges = net[0]["edges"].as_array().unwrap();
+    assert!(edges.iter().any(|e| e["label"] == "SANCTION"), "{edges:?}");
+    assert!(edges.iter().all(|e| e["via"] == "event"), "{edges:?}");
+    // A misspelt context is named in a one-line error, not answered with nothing.
+    for cmd in [
+        &["timeline", "RUS", "CHN", "--db", db, "--context", "militar"][..],
+        &["network", "--db", db, "--context", "militar"],
+        &["events", "--db", db, "--context", "militar"],
+    ] {
+        let out = dyad(cmd);
+        assert!(!out.status.success(), "{cmd:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("--context \"militar\" is not a PLOVER context")
+                && err.lines().count() == 1,
+            "{cmd:?}: {err}"
+        );
+    }
     let gdelt =
         String::from_utf8(dyad(&["export", "--db", db, "--format", "gdelt"]).stdout).unwrap();
     // The talks, the sanctions, and what Xi said of the cooperation (a claim).

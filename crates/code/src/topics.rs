@@ -36,6 +36,21 @@ pub fn check_builtin() -> Result<usize, String> {
     Ok(c.entries + c.cameo.len() + c.sector.len())
 }
 
+/// A context asked for by a user (`--context`, `context=`): its name in lower case if the
+/// built-in file has it, else a one-line error naming the value. Filters compare whole names,
+/// so a misspelt one would silently match nothing; this says so instead.
+pub fn context_name(asked: &str) -> Result<String, String> {
+    let name = asked.trim().to_ascii_lowercase();
+    let known = BUILTIN.as_ref().map_or(&[][..], |c| c.names.as_slice());
+    if known.contains(&name) {
+        return Ok(name);
+    }
+    Err(format!(
+        "{asked:?} is not a PLOVER context (one of: {})",
+        known.join(", ")
+    ))
+}
+
 impl Contexts {
     /// Reads the file; an error names the line and what is wrong with it.
     pub fn parse(text: &str) -> Result<Contexts, String> {
@@ -232,6 +247,19 @@ mod tests {
         let mut evs = [event("010", None)];
         c.assign(text, Span::new(0, text.len()), &mut evs);
         assert!(evs[0].context.is_empty(), "{:?}", evs[0].context);
+    }
+
+    #[test]
+    fn context_names_are_checked_against_the_file() {
+        assert_eq!(context_name("military").unwrap(), "military");
+        assert_eq!(context_name(" Human_Rights").unwrap(), "human_rights");
+        for bad in ["militar", "mil%", "", "military,economic"] {
+            let e = context_name(bad).unwrap_err();
+            assert!(
+                e.contains(&format!("{bad:?}")) && e.contains("economic") && !e.contains('\n'),
+                "{e}"
+            );
+        }
     }
 
     #[test]

@@ -290,25 +290,26 @@ async fn events(
     code(&p.kind, "type")?;
     date(&p.from, "from")?;
     date(&p.to, "to")?;
-    if let Some(c) = &p.context {
-        if c.is_empty() || c.len() > 32 || !c.bytes().all(|b| b.is_ascii_alphabetic() || b == b'_')
-        {
-            return Err(ApiError::bad(format!(
-                "context: {c:?} is not a PLOVER context (e.g. military, human_rights)"
-            )));
-        }
-    }
     let q = dyad_store::EventQuery {
         source: p.source,
         target: p.target,
         kind: p.kind,
         from: p.from,
         to: p.to,
-        context: p.context,
+        context: context(p.context)?,
         all: p.all,
         limit: limit(p.limit, 200)?,
     };
     query(&st, move |s| s.events(&q).map_err(internal)).await
+}
+
+/// `context=`: one of the built-in PLOVER contexts, in lower case (a misspelt name would
+/// silently match nothing).
+fn context(v: Option<String>) -> Result<Option<String>, ApiError> {
+    v.map(|c| {
+        dyad_code::topics::context_name(&c).map_err(|e| ApiError::bad(format!("context: {e}")))
+    })
+    .transpose()
 }
 
 #[derive(Deserialize)]
@@ -356,6 +357,8 @@ struct TimelineParams {
     by: Option<String>,
     #[serde(default)]
     all: bool,
+    /// PLOVER context ("military").
+    context: Option<String>,
 }
 
 async fn timeline(
@@ -374,9 +377,10 @@ async fn timeline(
             .unwrap_or("month")
             .parse()
             .map_err(|e: String| ApiError::bad(format!("by: {e}")))?;
-    let key = format!("timeline {a} {b} {by:?} {}", p.all);
+    let ctx = context(p.context)?;
+    let key = format!("timeline {a} {b} {by:?} {} {ctx:?}", p.all);
     cached(&st, key, move |s| {
-        dyad_analyze::dyad_timeline(s, &a, &b, by, p.all).map_err(internal)
+        dyad_analyze::dyad_timeline(s, &a, &b, by, p.all, ctx.as_deref()).map_err(internal)
     })
     .await
 }
@@ -474,6 +478,8 @@ struct AnalysisParams {
     all: bool,
     #[serde(default)]
     single_source: bool,
+    /// PLOVER context: the network takes it, corroboration does not.
+    context: Option<String>,
     limit: Option<usize>,
 }
 
@@ -486,6 +492,7 @@ impl AnalysisParams {
             dyad: dyad(&self.dyad)?,
             actor: self.actor.map(|a| actor(&a, "actor")).transpose()?,
             kind: self.kind,
+            context: context(self.context)?,
             from: self.from,
             to: self.to,
             all: self.all,
@@ -513,6 +520,11 @@ async fn corroboration(
     State(st): State<Shared>,
     Q(p): Q<AnalysisParams>,
 ) -> Result<Response, ApiError> {
+    if p.context.is_some() {
+        return Err(ApiError::bad(
+            "context: corroboration takes no context (the network and timeline do)",
+        ));
+    }
     analysis(st, p, "corroboration", 100, dyad_analyze::corroboration).await
 }
 

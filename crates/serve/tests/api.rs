@@ -151,6 +151,32 @@ async fn queries_answer_with_the_stored_records() {
             .any(|e| e["via"] == "event"),
         "{net}"
     );
+    // A context: the military timeline has the defence minister's meeting, not the March
+    // talks, and no quotes (they have no context); the network has event links only.
+    let total = |t: &Value, what: &str| -> u64 {
+        t["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["forward"][what].as_u64().unwrap() + r["backward"][what].as_u64().unwrap())
+            .sum()
+    };
+    let (s, mt) = get(&app, "/api/timeline?a=CHN&b=RUS&by=month&context=military").await;
+    assert_eq!(s, StatusCode::OK, "{mt}");
+    let periods: Vec<&str> = mt["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["period"].as_str().unwrap())
+        .collect();
+    assert_eq!(periods, ["2023-04"], "{mt}");
+    assert!(total(&mt, "events") >= 1 && total(&mt, "events") < total(&t, "events"));
+    assert_eq!(total(&mt, "quotes"), 0, "{mt}");
+    let (s, mnet) = get(&app, "/api/network?actor=Putin&context=military").await;
+    assert_eq!(s, StatusCode::OK, "{mnet}");
+    let edges = mnet["edges"].as_array().unwrap();
+    assert!(!edges.is_empty(), "{mnet}");
+    assert!(edges.iter().all(|e| e["via"] == "event"), "{mnet}");
     let (s, c) = get(&app, "/api/corroboration?dyad=CHN,RUS&all=true").await;
     assert_eq!(s, StatusCode::OK);
     assert!(c["clusters"].as_array().unwrap().len() >= 2, "{c}");
@@ -198,6 +224,26 @@ async fn bad_requests_get_json_errors() {
             "/api/events?context=mil%25",
             StatusCode::BAD_REQUEST,
             "PLOVER context",
+        ),
+        (
+            "/api/events?context=militar",
+            StatusCode::BAD_REQUEST,
+            "\"militar\" is not a PLOVER context",
+        ),
+        (
+            "/api/timeline?a=CHN&b=RUS&context=militar",
+            StatusCode::BAD_REQUEST,
+            "\"militar\" is not a PLOVER context",
+        ),
+        (
+            "/api/network?context=mil%25",
+            StatusCode::BAD_REQUEST,
+            "\"mil%\" is not a PLOVER context",
+        ),
+        (
+            "/api/corroboration?context=military",
+            StatusCode::BAD_REQUEST,
+            "corroboration takes no context",
         ),
         ("/api/events?limit=0", StatusCode::BAD_REQUEST, "limit"),
         ("/api/events?limit=many", StatusCode::BAD_REQUEST, "limit"),

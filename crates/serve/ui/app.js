@@ -108,17 +108,22 @@ async function timelineView(params) {
   const a = (params.get("a") || "CHN").toUpperCase();
   const b = (params.get("b") || "RUS").toUpperCase();
   const by = params.get("by") || "year";
-  view.append(el("h1", {}, `${a} ↔ ${b}`));
-  const f = form([["a", "Actor A", "CHN"], ["b", "Actor B", "RUS"]], params,
-    (v) => go("/", { a: v.a, b: v.b, by }));
+  const context = (params.get("context") || "").trim().toLowerCase();
+  view.append(el("h1", {}, `${a} ↔ ${b}` + (context ? ` (${context})` : "")));
+  const f = form([["a", "Actor A", "CHN"], ["b", "Actor B", "RUS"], ["context", "Context", "military"]], params,
+    (v) => go("/", { a: v.a, b: v.b, by, context: v.context }));
   const sel = el("select", { name: "by", "aria-label": "period" },
     ["week", "month", "year"].map((p) => el("option", { value: p, selected: p === by }, p)));
-  sel.addEventListener("change", () => go("/", { a, b, by: sel.value }));
+  sel.addEventListener("change", () => go("/", { a, b, by: sel.value, context }));
   f.insertBefore(el("label", {}, "by ", sel), f.lastChild);
   view.append(f);
-  const t = await api("timeline", { a, b, by });
+  const t = await api("timeline", { a, b, by, context });
+  if (context) {
+    view.append(el("p", { class: "muted" }, `Only ${context} events; quotes have no context and are not counted.`));
+  }
   if (!t.rows.length) {
-    view.append(el("p", { class: "muted", id: "timeline-empty" }, `No events between ${a} and ${b}.`));
+    view.append(el("p", { class: "muted", id: "timeline-empty" },
+      `No ${context ? context + " " : ""}events between ${a} and ${b}.`));
     return;
   }
   const holder = el("div", { id: "timeline-chart", class: "chart" });
@@ -155,7 +160,7 @@ async function timelineView(params) {
     c.on("click", (p) => {
       const forward = !p.seriesName.startsWith(`${b}→`);
       const [from, to] = periodBounds(p.name);
-      go("/events", { source: forward ? a : b, target: forward ? b : a, from, to });
+      go("/events", { source: forward ? a : b, target: forward ? b : a, from, to, context });
     });
   }
   view.append(el("h2", {}, "Per period"));
@@ -171,7 +176,7 @@ async function timelineView(params) {
     [`${b} on ${a}: quotes`, (r) => r.backward.quotes],
   ], t.rows, (r) => {
     const [from, to] = periodBounds(r.period);
-    go("/events", { source: a, target: b, from, to });
+    go("/events", { source: a, target: b, from, to, context });
   }));
   if (t.too_coarse) view.append(el("p", { class: "muted" }, `${t.too_coarse} events are dated too coarsely for this period.`));
 }
@@ -368,10 +373,12 @@ const VIA_COLORS = { event: "#2e86c1", quote: "#8e44ad", relation: "#16a085" };
 
 async function networkView(params) {
   view.append(el("h1", {}, "Actor network"));
+  const context = params.get("context") || "";
   view.append(form([["actor", "Actor", "Putin"], ["dyad", "Dyad", "CHN,RUS"], ["type", "Type", "CONSULT"],
-    ["from", "From", "2022"], ["to", "To", "2024"]], params, (v) => go("/network", v)));
+    ["context", "Context", "military"], ["from", "From", "2022"], ["to", "To", "2024"]], params, (v) => go("/network", v)));
   view.append(el("p", { class: "muted" },
-    "Links: events (blue, red when conflictual), quotes in which one actor speaks about another (purple), relations the texts state (green). Width is the number of reports; click a link for its evidence."));
+    "Links: events (blue, red when conflictual), quotes in which one actor speaks about another (purple), relations the texts state (green). Width is the number of reports; click a link for its evidence.",
+    context ? " With a context, only the events in it: quotes and relations have none." : ""));
   const net = await api("network", Object.assign({ limit: 150 }, Object.fromEntries(params.entries())));
   if (!net.edges.length) {
     view.append(el("p", { class: "muted" }, "No links for these filters."));
@@ -402,7 +409,7 @@ async function networkView(params) {
     });
     c.on("click", (p) => {
       if (p.dataType === "edge") showEdge(detail, net.edges[p.data.index]);
-      else if (p.dataType === "node") go("/network", { actor: p.data.id });
+      else if (p.dataType === "node") go("/network", { actor: p.data.id, context });
     });
   }
   view.append(el("h2", {}, "Links"));

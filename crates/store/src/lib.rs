@@ -625,6 +625,15 @@ impl Where {
         self.filter(&format!("substr({expr}, 1, length(?)) <= ?"), to, 2);
     }
 
+    /// A PLOVER context (whole name, any case) among the comma-separated ones of `col`.
+    pub(crate) fn context(&mut self, col: &str, value: &Option<String>) {
+        self.filter(
+            &format!("(',' || {col} || ',') LIKE ('%,' || lower(?) || ',%')"),
+            value,
+            1,
+        );
+    }
+
     fn sql(&self) -> String {
         if self.conds.is_empty() {
             String::new()
@@ -1336,11 +1345,7 @@ impl Store {
         w.code_prefix("e.src_code", "e.src_sector", &q.source);
         w.code_prefix("e.tgt_code", "e.tgt_sector", &q.target);
         w.filter("e.type = upper(?)", &q.kind, 1);
-        w.filter(
-            "(',' || e.context || ',') LIKE ('%,' || lower(?) || ',%')",
-            &q.context,
-            1,
-        );
+        w.context("e.context", &q.context);
         w.dates(
             "coalesce(e.date, substr(d.published, 1, 10))",
             &q.from,
@@ -1881,7 +1886,7 @@ mod tests {
             per_doc.push(serde_json::json!([stored, s.layers(&d.id).unwrap()]));
         }
         let mut dyad = Vec::new();
-        s.each_dyad_event("USA", "CHN", false, |p| {
+        s.each_dyad_event("USA", "CHN", false, None, |p| {
             dyad.push((p.date, p.forward, p.quad, p.kind, p.intensity))
         })
         .unwrap();

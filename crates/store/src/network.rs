@@ -72,6 +72,8 @@ pub struct NetworkQuery {
     pub dyad: Option<(String, String)>,
     /// Events only: the PLOVER type.
     pub kind: Option<String>,
+    /// Events only: a PLOVER context ("military").
+    pub context: Option<String>,
 }
 
 /// One report of an event, with what corroboration weighs.
@@ -177,6 +179,7 @@ impl Store {
         );
         w.conds.push(crate::ASSERTED_EVENT.into());
         w.filter("e.type = upper(?)", &q.kind, 1);
+        w.context("e.context", &q.context);
         if let Some((a, b)) = &q.dyad {
             let (src, tgt) = (
                 "(e.src_code || coalesce(e.src_sector, '')) LIKE upper(?) || '%'",
@@ -471,6 +474,62 @@ mod tests {
                 cue: at("a close ally of"),
             }],
         }
+    }
+
+    /// The document with its event in the military context, and a second event the other
+    /// way, a month later, in the economic one.
+    fn two_contexts() -> NewDoc {
+        let mut d = doc();
+        d.events[0].context = vec!["military".into()];
+        let mut back = d.events[0].clone();
+        std::mem::swap(&mut back.source, &mut back.target);
+        back.kind = Some("COOPERATE".into());
+        back.cameo = "061".into();
+        back.date = Some("2024-06-03".into());
+        back.context = vec!["economic".into(), "diplomatic".into()];
+        d.events.push(back);
+        d
+    }
+
+    #[test]
+    fn a_context_keeps_the_events_in_it() {
+        let mut s = Store::open_in_memory().unwrap();
+        s.insert_batch(&[two_contexts()]).unwrap();
+        let dyad = |context: Option<&str>| {
+            let mut got = Vec::new();
+            s.each_dyad_event("CHN", "RUS", false, context, |p| {
+                got.push((p.date, p.forward, p.kind.unwrap_or_default()))
+            })
+            .unwrap();
+            got
+        };
+        assert_eq!(dyad(None).len(), 2);
+        assert_eq!(
+            dyad(Some("military")),
+            [("2024-05-20".to_string(), true, "AID".to_string())]
+        );
+        // The second of two contexts counts as much as the first.
+        assert_eq!(
+            dyad(Some("diplomatic")),
+            [("2024-06-03".to_string(), false, "COOPERATE".to_string())]
+        );
+        assert!(dyad(Some("health")).is_empty());
+        // Whole names: "econ" is no context.
+        assert!(dyad(Some("econ")).is_empty());
+
+        let reports = |context: Option<&str>| {
+            s.event_reports(&NetworkQuery {
+                context: context.map(str::to_string),
+                ..NetworkQuery::default()
+            })
+            .unwrap()
+            .into_iter()
+            .map(|r| r.kind.unwrap_or_default())
+            .collect::<Vec<_>>()
+        };
+        assert_eq!(reports(None), ["AID", "COOPERATE"]);
+        assert_eq!(reports(Some("economic")), ["COOPERATE"]);
+        assert_eq!(reports(Some("military")), ["AID"]);
     }
 
     #[test]

@@ -187,18 +187,22 @@ pub struct DyadPoint {
 
 impl Store {
     /// Streams the events between two actor code prefixes, both ways, to `f`. Negated and
-    /// hypothetical events are left out unless `all`.
+    /// hypothetical events are left out unless `all`; with `context`, only the events in that
+    /// PLOVER context (without it the query is the same as ever: no condition is added).
     pub fn each_dyad_event(
         &self,
         a: &str,
         b: &str,
         all: bool,
+        context: Option<&str>,
         mut f: impl FnMut(DyadPoint),
     ) -> Result<()> {
+        let context = context.map(str::to_string);
         for (s, t, forward) in [(a, b, true), (b, a, false)] {
             let mut w = crate::Where::default();
             w.code_prefix("e.src_code", "e.src_sector", &Some(s.to_string()));
             w.code_prefix("e.tgt_code", "e.tgt_sector", &Some(t.to_string()));
+            w.context("e.context", &context);
             if !all {
                 w.conds.push(crate::ASSERTED_EVENT.into());
             }
