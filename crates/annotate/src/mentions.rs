@@ -247,6 +247,11 @@ impl Recognizer {
                     mention(s, e, kind, Some(c.id()), Some(&c.code), sector)
                 }
                 Target::Person(i) => {
+                    // "Naina Yeltsin", "Reagan Communications": a bare surname inside a longer
+                    // name is someone or something else, left to the unknown-name pass.
+                    if !text[s..e].contains(' ') && self.inside_longer_name(text, s, e) {
+                        continue;
+                    }
                     named_at.entry(i).or_default().push(s);
                     person_mention(s, e, "PERSON", &self.kb.people[i], date)
                 }
@@ -524,6 +529,33 @@ impl Recognizer {
         self.person_roles(window)
             .find(|&(_, e, _)| e == window.len())
             .map(|(_, _, a)| a.sector.clone())
+    }
+
+    /// Whether a bare surname at `s..e` stands inside a longer name: after a capitalised word
+    /// that is no title, role or function word ("Naina Yeltsin", but not "President Yeltsin"
+    /// or "When Yeltsin"), or before a capitalised word ("Reagan Communications", but not
+    /// "the Obama Administration").
+    fn inside_longer_name(&self, text: &str, s: usize, e: usize) -> bool {
+        let first_name = word_before(text, s).is_some_and(|(w, opens)| {
+            let lower = w.to_lowercase();
+            w.starts_with(char::is_uppercase)
+                && !self.role_words.contains(&lower)
+                && !crate::names::CUE_WORDS.title.contains(&lower)
+                && !crate::names::CUE_WORDS.stop.contains(&lower)
+                && (!opens || crate::names::CUE_WORDS.given.contains(w))
+        });
+        let next = text[e..].strip_prefix(' ').map(|r| {
+            let end = r
+                .find(|c: char| !c.is_alphanumeric() && c != '-')
+                .unwrap_or(r.len());
+            &r[..end]
+        });
+        let part_of_name = next.is_some_and(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.chars().any(char::is_lowercase)
+                && !AFTER_SURNAME.contains(&w)
+        });
+        first_name || part_of_name
     }
 
     /// The one-person roles named in `s` as whole words ("president", "foreign minister"):
@@ -1099,6 +1131,38 @@ fn given_name_before_surname(text: &str, s: usize, e: usize) -> bool {
             .is_some_and(char::is_uppercase)
 }
 
+/// Words after a surname that still leave it the person: "the Obama Administration",
+/// "Putin Tuesday said".
+const AFTER_SURNAME: &[&str] = &[
+    "Administration",
+    "Government",
+    "Cabinet",
+    "Jr",
+    "Sr",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// The capitalised word one space before `s`, and whether it opens its sentence.
+fn word_before(text: &str, s: usize) -> Option<(&str, bool)> {
+    let before = text[..s].strip_suffix(' ')?;
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic() || *c == '-' || *c == '\'')
+        .last()
+        .map(|(i, _)| i)?;
+    let word = &before[start..];
+    let head = before[..start].trim_end();
+    let opens = head.is_empty() || head.ends_with(['.', '!', '?', '"', '“', ':']);
+    Some((word, opens))
+}
+
 /// Whether the word right before `s` (one space away) is a known given name.
 fn after_given_name(text: &str, s: usize) -> bool {
     let Some(before) = text[..s].strip_suffix(' ') else {
@@ -1114,7 +1178,6 @@ fn after_given_name(text: &str, s: usize) -> bool {
     !word.is_empty() && crate::names::CUE_WORDS.given.contains(word)
 }
 
-/// A match must not start or end inside a word (scripts without spaces excepted).
 /// The leftmost-longest matches that are whole words. A match inside a longer word does not
 /// hide a shorter one that starts after it: in "the Sudanese government", "the Sudan" (a name
 /// of Sudan) runs into "Sudanese", and the search goes on from its second character to find
@@ -1141,6 +1204,7 @@ pub(crate) fn word_matches(
     out
 }
 
+/// A match must not start or end inside a word (scripts without spaces excepted).
 fn bounded(text: &str, s: usize, e: usize) -> bool {
     let first = text[s..].chars().next();
     if first.is_some_and(is_cjk) {
@@ -1614,5 +1678,22 @@ mod tests {
             "{got:?}"
         );
         assert!(got.contains(&"Serbs:NORP:srb:SRB".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn a_bare_surname_inside_a_longer_name_is_not_the_known_person() {
+        let r = rec();
+        // A first name before it, or a name word after it: someone or something else.
+        let t = "His cousin Olga Putin and the Putin Foundation said nothing.";
+        let got = show(t, &r.mentions(t, day("2024-05-16")));
+        assert!(got.iter().all(|m| !m.contains(":putin:")), "{got:?}");
+        // A title, a sentence's first word, a weekday: still the president.
+        let t = "President Putin arrived. When Putin spoke, Putin Tuesday said more.";
+        let got = show(t, &r.mentions(t, day("2024-05-16")));
+        assert_eq!(
+            got.iter().filter(|m| m.contains(":putin:RUSGOV")).count(),
+            3,
+            "{got:?}"
+        );
     }
 }
