@@ -1379,10 +1379,26 @@ impl Coder {
                 purpose && near && same && events[j].target.is_some()
             });
             if let Some(j) = aim {
-                // Not at itself: "expelled diplomats to protest sanctions on Caracas".
+                // Not at itself: "expelled diplomats to protest sanctions on Caracas". Two sides
+                // of one country are two: "Young Algerians blocked roads to press their demands
+                // on President Bouteflika's government" (people and government), lawmakers
+                // and the president.
                 let code = |a: &Option<EventActor>| a.as_ref().and_then(|a| a.code.clone());
+                let side = |a: &Option<EventActor>| {
+                    let a = a.as_ref()?;
+                    let kind = mentions
+                        .iter()
+                        .find(|m| m.span == a.span)
+                        .map_or("", |m| m.kind.as_str());
+                    Some(match (a.sector.as_deref(), kind) {
+                        (Some(s), _) => s.to_string(),
+                        (None, "GPE") => "GOV".to_string(),
+                        (None, _) => "CVL".to_string(),
+                    })
+                };
                 let own = code(&events[i].source).is_some()
-                    && code(&events[i].source) == code(&events[j].target);
+                    && code(&events[i].source) == code(&events[j].target)
+                    && side(&events[i].source) == side(&events[j].target);
                 if !own {
                     events[i].target = events[j].target.clone();
                 }

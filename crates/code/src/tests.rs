@@ -1155,3 +1155,21 @@ fn warnings_refusals_of_permits_and_leave_to_deliver_aid() {
     );
     assert!(got[0].starts_with("AGREE 0355 ETH->IGO"), "{got:?}");
 }
+
+#[test]
+fn a_people_protests_at_its_own_government() {
+    // The purpose's recipient is the government of the protesters' own country: two sides.
+    let got = events(
+        "Young Algerians blocked roads on Sunday to press their demands on President Bouteflika's government.",
+        "2011-01-10",
+    );
+    assert!(
+        got[0].starts_with("PROTEST 144") && got[0].contains("->DZAGOV"),
+        "{got:?}"
+    ); // A state does not act at itself: its capital is the same side.
+    let got = events(
+        "Venezuela expelled diplomats to protest sanctions on Caracas.",
+        "2019-01-10",
+    );
+    assert!(got.iter().all(|e| !e.contains("VEN->VEN")), "{got:?}");
+}
