@@ -1173,3 +1173,12 @@ fn a_people_protests_at_its_own_government() {
     );
     assert!(got.iter().all(|e| !e.contains("VEN->VEN")), "{got:?}");
 }
+
+#[test]
+fn patrols_ordered_or_stepped_up_show_police_power() {
+    let got = events(
+        "Pakistani authorities stepped up patrols in Karachi after the riots.",
+        "2005-05-04",
+    );
+    assert!(got[0].starts_with("MOBILIZE 153 PAK"), "{got:?}");
+}
