@@ -1446,6 +1446,29 @@ impl Coder {
         for i in asked {
             events[i].modality = Some("demanded".to_string());
         }
+        // "accused Beijing of helping Russia", "guilty of violating the ceasefire": what an
+        // accusation says was done is the accuser's claim.
+        for j in 0..events.len() {
+            let first = made[j].first;
+            let of_gerund =
+                first > 0 && toks[first - 1].w == "of" && toks[first].w.ends_with("ing");
+            let accused = of_gerund
+                && (0..j).any(|i| {
+                    events[i].kind.as_deref() == Some("ACCUSE")
+                        && made[i].end <= first
+                        && first - made[i].end <= 8
+                        && toks[made[i].end..first].iter().all(|t| !is_break(&t.w))
+                });
+            let guilty = of_gerund
+                && first >= 2
+                && matches!(
+                    toks[first - 2].w.as_str(),
+                    "guilty" | "suspected" | "accused"
+                );
+            if (accused || guilty) && events[j].modality.is_none() {
+                events[j].modality = Some("claimed".to_string());
+            }
+        }
         // What another is said to be going to do is the speaker's forecast, not that actor's
         // announcement: "the Pentagon said Russia will attack" is no Russian threat; "Israel
         // said it will not lift", "Lavrov said Russia would send" are announcements.
@@ -1825,7 +1848,7 @@ impl Coder {
                         || p.ends_with("'s")
                         || p == "'"
                         // "of gas", "in attacks": after a preposition (but "to") comes a noun.
-                        || (PREPOSITIONS.contains(&p) && p != "to")
+                        || (PREPOSITIONS.contains(&p) && p != "to" && !w.ends_with("ing"))
                         // "conceded to demands": no infinitive ends in -s.
                         || (p == "to"
                             && w.ends_with('s')

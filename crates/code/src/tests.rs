@@ -1182,3 +1182,24 @@ fn patrols_ordered_or_stepped_up_show_police_power() {
     );
     assert!(got[0].starts_with("MOBILIZE 153 PAK"), "{got:?}");
 }
+
+#[test]
+fn a_gerund_after_a_preposition_is_an_act_and_an_accusation_makes_it_a_claim() {
+    // "of violating the ceasefire": a verb pattern, though a preposition stands before it.
+    let got = events(
+        "The Philippine military is guilty of violating the ceasefire agreement.",
+        "2005-05-04",
+    );
+    assert!(
+        got.iter()
+            .any(|e| e.starts_with("ASSAULT 196 PHL") && e.contains(" claimed")),
+        "{got:?}"
+    );
+    // What an accusation says was done is the accuser's claim, not a reported act.
+    let got = events("Zelenskyy accused Beijing of helping Russia.", "2024-07-24");
+    assert!(got[0].starts_with("ACCUSE 112 UKR"), "{got:?}");
+    assert!(
+        got[1].starts_with("AID 070 CHNGOV->RUS") && got[1].contains(" claimed"),
+        "{got:?}"
+    );
+}
