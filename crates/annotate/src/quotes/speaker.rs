@@ -1445,8 +1445,12 @@ fn verb_cue(
     // founder says …": an opening adverbial before the comma is not what was said, unless
     // it holds a quotation.
     let opener = pre.is_some_and(|p| {
-        ctx.trim_start(u.a, p)
+        (ctx.trim_start(u.a, p)
             .is_some_and(|a| ctx.is_word(a) && is_in(OPENERS, ctx.w(a)))
+            // "Most recently, Trump called for …", "Last week, the campaign urged …": a
+            // phrase of three words or fewer before the comma is a time or a link, not a
+            // clause that was said.
+            || ctx.words_in(u.a, p) <= 3)
             && !ctx.has_region(u.a, p + 1)
             // "Though the move was smooth, he said, a second one would not be": the cue
             // interrupts a clause the opener belongs to.

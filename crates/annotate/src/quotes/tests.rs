@@ -969,6 +969,16 @@ fn an_opening_adverbial_is_not_content_and_infinitives_are() {
         q.content,
         "Though the first move went smoothly, he said, a second one would be harder"
     );
+    // A short opening phrase of time or linking before the comma is not what was said.
+    let q = one("Last week, the union urged the city to reopen the depot.");
+    assert_eq!(speaker(&q), "the union");
+    assert_eq!(q.content, "the city to reopen the depot");
+    let q = one("Most recently, the governor proposed cutting the fuel tax by half.");
+    assert_eq!(speaker(&q), "the governor");
+    assert_eq!(q.content, "cutting the fuel tax by half");
+    // A short clause the cue closes is still its content.
+    let q = one("The talks failed, the envoy said.");
+    assert_eq!(q.content, "The talks failed");
     // "said to" with nothing promised is still no report.
     assert!(
         quotes("The minister went to Brussels, where he said to have met the envoy.")
