@@ -1063,6 +1063,9 @@ fn skip_addressee(ctx: &Ctx, u: Unit, q: usize) -> usize {
         }
         return k;
     }
+    if opens_clause(ctx, u, q) {
+        return q;
+    }
     if ctx.lx.pronouns.contains(w)
         || matches!(w, "him" | "her" | "them" | "us" | "me")
         || ctx.lx.sources.contains(w)
@@ -1070,6 +1073,15 @@ fn skip_addressee(ctx: &Ctx, u: Unit, q: usize) -> usize {
         return q + 1;
     }
     q
+}
+
+/// A subject pronoun right after a verb of telling opens what was said, not whom it was said
+/// to: "warned they could sell", "promised he would", "warn it could harm".
+fn opens_clause(ctx: &Ctx, u: Unit, q: usize) -> bool {
+    let w = ctx.w(q);
+    matches!(w, "he" | "she" | "they" | "we" | "i")
+        || contracted_finite(w) && !w.starts_with("you")
+        || w == "it" && q + 1 < u.b && ctx.is_word(q + 1) && is_in(FINITE, ctx.w(q + 1))
 }
 
 /// The token that ends the stretch before a speaker group, when it is a comma, dash or
@@ -2053,6 +2065,7 @@ fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
         while q < u.b
             && n < 4
             && ctx.is_word(q)
+            && !opens_clause(ctx, u, q)
             && ctx.region_of(q).is_none()
             && !is_in(BREAK, ctx.w(q))
             && !is_in(ADJUNCT, ctx.w(q))

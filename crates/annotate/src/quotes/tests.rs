@@ -950,6 +950,18 @@ fn content_opened_by_there_or_a_pronoun_after_the_addressee() {
     assert_eq!(speaker(&q), "Mr. Lee");
     assert_eq!(q.content, "he had kept his schedule because it paid well");
 
+    // A subject pronoun right after a verb of telling opens the content; an object
+    // pronoun is whom it was said to.
+    let q = one("The Saudi government warned they could sell the bonds.");
+    assert_eq!(speaker(&q), "The Saudi government");
+    assert_eq!(q.content, "they could sell the bonds");
+    let q = one("Local firms warn it could harm tourism.");
+    assert_eq!(q.content, "it could harm tourism");
+    let q = one("The mayor promised she would stay.");
+    assert_eq!(q.content, "she would stay");
+    let q = one("The mayor assured them the road would reopen.");
+    assert_eq!(q.content, "the road would reopen");
+
     // A time adverb is still no content: "said there" ends the clause.
     assert!(quotes("The mayor met the workers who said there.").is_empty());
 }
