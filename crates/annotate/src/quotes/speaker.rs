@@ -1293,7 +1293,15 @@ fn verb_cue(
     }
     if speaker.is_none() && group_start == i {
         // "…, falsely suggesting that …": adverbs between the comma and the cue.
-        let adverbs = (j..i).all(|t| ctx.is_word(t) && ctx.w(t).ends_with("ly") && !ctx.cap(t));
+        // "The company, which employs 4,000 people, has said …": auxiliaries too.
+        // "…, declined to comment": the refusing verb and its `to`.
+        let adverbs = (j..i).all(|t| {
+            ctx.is_word(t)
+                && !ctx.cap(t)
+                && (ctx.w(t).ends_with("ly")
+                    || ctx.lx.aux.contains(ctx.w(t))
+                    || to_skipped && (t == governor || t == governor + 1))
+        });
         let p = if adverbs { j } else { i };
         let p = (p > u.a).then(|| p - 1);
         let after_punct = p.is_none_or(|p| !ctx.is_word(p));

@@ -1080,6 +1080,17 @@ fn the_sentence_subject_before_an_aside_with_commas_of_its_own() {
     // One comma pair: the appositive rules as before.
     let q = one("Anton Berg, the ministry spokesman, said the talks were useful.");
     assert_eq!(speaker(&q), "Anton Berg");
+    // Auxiliaries, adverbs or a refusal's verb between the aside and the cue.
+    let q = one("The bus company, which employs 4,000 drivers, has said it would appeal.");
+    assert_eq!(speaker(&q), "The bus company");
+    assert_eq!(q.content, "it would appeal");
+    let q =
+        one("The port authority, in an effort to calm shippers, has also promised to cut fees.");
+    assert_eq!(speaker(&q), "The port authority");
+    assert_eq!(q.content, "to cut fees");
+    let q = one("The ministry, which oversees the ports, declined to comment.");
+    assert_eq!(speaker(&q), "The ministry");
+    assert_eq!(q.content, "to comment");
     // A list of names is no aside.
     let got = quotes("Paris, Berlin, and Rome, officials said, would sign the accord.");
     assert!(got.iter().all(|q| speaker(q) != "Paris"), "{got:#?}");
