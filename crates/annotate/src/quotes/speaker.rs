@@ -316,6 +316,12 @@ fn is_in(list: &[&str], w: &str) -> bool {
 }
 
 impl Ctx<'_> {
+    /// A time word at token `k`; "may" only as the month, capitalised ("said he may run").
+    fn time_at(&self, k: usize) -> bool {
+        let w = self.w(k);
+        is_time_word(w) && (w != "may" || self.cap(k))
+    }
+
     /// "Gen." / "U.S." : a dot after a short capitalised word, inside a name.
     fn abbrev_dot(&self, k: usize, lo: usize, hi: usize) -> bool {
         k > lo
@@ -569,7 +575,7 @@ impl Ctx<'_> {
                     "that" | "who" | "which" | "whose" | "when" | "as" | "after"
                 ) || self.is_verb_form(m)
                     || is_in(FINITE, w)
-                    || is_time_word(w)
+                    || self.time_at(m)
                 {
                     break;
                 }
@@ -597,7 +603,7 @@ impl Ctx<'_> {
         if k < hi && self.is_word(k) {
             let w = self.w(k);
             let relative = matches!(w, "who" | "which");
-            let adjunct = (is_time_word(w) || matches!(w, "on" | "in" | "at" | "during")) && n <= 6;
+            let adjunct = (self.time_at(k) || matches!(w, "on" | "in" | "at" | "during")) && n <= 6;
             if !relative && !adjunct {
                 return None;
             }
@@ -868,7 +874,16 @@ pub(crate) fn in_unit(ctx: &Ctx, u: Unit) -> Vec<Found> {
             continue;
         }
         if let Some(&v) = ctx.lx.verbs.get(ctx.w(i)) {
-            let noun = i > u.a && (is_in(DETERMINERS, ctx.w(i - 1)) || genitive(ctx.w(i - 1)));
+            // "The employee first said …": after a noun, "first" is an adverb ("his first
+            // claims" a determiner).
+            let adverb_first = i > u.a + 1
+                && ctx.is(i - 1, "first")
+                && ctx.is_word(i - 2)
+                && !is_in(DETERMINERS, ctx.w(i - 2))
+                && !genitive(ctx.w(i - 2))
+                && !ctx.lx.aux.contains(ctx.w(i - 2));
+            let noun = i > u.a
+                && (is_in(DETERMINERS, ctx.w(i - 1)) && !adverb_first || genitive(ctx.w(i - 1)));
             if let Some(st) = v.frames {
                 // A stance word after a possessive is a noun with its holder ("Trump's view
                 // that …"); after an article it is nobody's ("the plan to build a wall").

@@ -1080,6 +1080,15 @@ fn the_sentence_subject_before_an_aside_with_commas_of_its_own() {
     // One comma pair: the appositive rules as before.
     let q = one("Anton Berg, the ministry spokesman, said the talks were useful.");
     assert_eq!(speaker(&q), "Anton Berg");
+    // "said he may …": the modal is no month, "he" no inverted speaker.
+    let q = one("Anton Berg, the ministry spokesman, said he may resign.");
+    assert_eq!(speaker(&q), "Anton Berg");
+    assert_eq!(q.content, "he may resign");
+    // "first" after the subject is an adverb, not a determiner before a noun.
+    let q = one("The driver first said he had not seen the signal.");
+    assert_eq!(speaker(&q), "The driver");
+    assert_eq!(q.content, "he had not seen the signal");
+    assert!(quotes("Her first claims were rejected.").is_empty());
     // Auxiliaries, adverbs or a refusal's verb between the aside and the cue.
     let q = one("The bus company, which employs 4,000 drivers, has said it would appeal.");
     assert_eq!(speaker(&q), "The bus company");
