@@ -395,8 +395,10 @@ impl Ctx<'_> {
         }
         // "loss of support", "its support": the cue is a noun.
         // "The reports show …": a document noun that is also a verb form heads the phrase.
+        // "Ian Read said": a capitalised cue word after a name is a surname.
+        let surname = h > lo && self.cap(h) && self.cap(h - 1) && self.is_word(h - 1);
         if is_in(BREAK, hw)
-            || self.is_verb_form(h) && !is_in(DOCUMENTS, hw)
+            || self.is_verb_form(h) && !is_in(DOCUMENTS, hw) && !surname
             || is_time_word(hw)
             || is_in(DETERMINERS, hw)
             || matches!(hw, "of" | "for")
@@ -658,7 +660,10 @@ fn subject_at(ctx: &Ctx, u: Unit, before: usize) -> Option<(usize, usize)> {
         let clause = (u.a + 1..c).any(|k| {
             ctx.is_word(k)
                 && !ctx.cap(k)
-                && (ctx.is_verb_form(k) || is_in(FINITE, ctx.w(k)) || ctx.w(k).ends_with("ed"))
+                && (ctx.is_verb_form(k)
+                    || is_in(FINITE, ctx.w(k))
+                    || ctx.w(k).ends_with("ed")
+                    || is_in(IRREGULAR_PAST, ctx.w(k)))
         })
             // "Republicans, who hold a majority, have blocked …, saying": the subject before
             // its relative clause.
@@ -667,14 +672,44 @@ fn subject_at(ctx: &Ctx, u: Unit, before: usize) -> Option<(usize, usize)> {
             a = c + 1;
         }
     }
+    // "Then he cut into Bush, calling …": a linking adverb before the subject.
+    if a + 1 < before
+        && ctx.is_word(a)
+        && matches!(
+            ctx.w(a),
+            "then" | "later" | "but" | "and" | "so" | "yet" | "still" | "instead" | "meanwhile"
+        )
+        && ctx.is_word(a + 1)
+    {
+        a += 1;
+    }
+    // "He cut into Bush, calling him …": a subject pronoun is the subject alone.
+    if a < before && ctx.is_word(a) && matches!(ctx.w(a), "he" | "she" | "they" | "we" | "i") {
+        return Some((ctx.toks[a].s, ctx.toks[a].e));
+    }
     let mut k = a;
     while k < before && k < a + 4 {
         if !ctx.is_word(k) || ctx.region_of(k).is_some() {
             break;
         }
         let w = ctx.w(k);
-        let verbish =
-            ctx.is_verb_form(k) || (k > a && !ctx.cap(k) && (w.ends_with("ed") || w == "took"));
+        // "The mayor struck a measured tone": a lower-case word before an article or an
+        // object pronoun is the verb, whatever its form.
+        let before_object = k > a
+            && k + 1 < before
+            && !ctx.cap(k)
+            && !is_in(DETERMINERS, w)
+            && !is_in(QUANTIFIERS, w)
+            && !ctx.lx.sources.contains(w)
+            && !genitive(w)
+            && ctx.is_word(k + 1)
+            && matches!(
+                ctx.w(k + 1),
+                "a" | "an" | "the" | "his" | "her" | "their" | "its" | "him" | "them"
+            );
+        let verbish = ctx.is_verb_form(k)
+            || (k > a && !ctx.cap(k) && (w.ends_with("ed") || is_in(IRREGULAR_PAST, w)))
+            || before_object;
         if is_in(BREAK, w) && w != "the" || is_in(ADJUNCT, w) || verbish {
             break;
         }
@@ -683,6 +718,16 @@ fn subject_at(ctx: &Ctx, u: Unit, before: usize) -> Option<(usize, usize)> {
     (k > a && (ctx.cap(a) || is_in(DETERMINERS, ctx.w(a)) || is_in(QUANTIFIERS, ctx.w(a))))
         .then(|| (ctx.toks[a].s, ctx.toks[k - 1].e))
 }
+
+/// Common past forms that do not end in -ed, for the verb after a subject ("The mayor cut
+/// the ribbon, saying …").
+const IRREGULAR_PAST: &[&str] = &[
+    "took", "cut", "hit", "put", "set", "made", "gave", "went", "came", "got", "kept", "held",
+    "left", "met", "ran", "won", "lost", "spent", "sent", "brought", "found", "led", "began",
+    "fought", "struck", "stood", "sought", "drew", "threw", "spoke", "broke", "chose", "rose",
+    "fell", "paid", "laid", "heard", "felt", "built", "became", "shook", "sat", "swept", "won",
+    "stuck", "dealt", "bore",
+];
 
 /// The token after a dateline that opens a unit: capitalised words, abbreviations,
 /// commas, a date and an agency in parentheses up to a dash ("BUENA PARK, Calif. -",

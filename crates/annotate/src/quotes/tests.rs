@@ -1196,6 +1196,36 @@ fn a_participle_after_a_clause_with_a_named_subject() {
             .any(|q| q.cue == "saying" && speaker(q) == "the union"),
         "{got:#?}"
     );
+    // A pronoun subject alone, after a linking adverb; a verb of any form ends the subject.
+    let got = quotes("Then he cut into the governor, calling him weak.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "calling" && speaker(q) == "he" && q.content == "him weak"),
+        "{got:#?}"
+    );
+    let got = quotes("The mayor struck a measured tone, saying he understood the risk.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "saying" && speaker(q) == "The mayor"),
+        "{got:#?}"
+    );
+    let got = quotes("Ruiz cut the ribbon, saying the bridge was finished.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "saying" && speaker(q) == "Ruiz"),
+        "{got:#?}"
+    );
+    // A capitalised cue word after a name is a surname.
+    let q = one("Chief executive Ian Read said the board had approved the deal.");
+    assert_eq!(speaker(&q), "Chief executive Ian Read");
+    assert_eq!(q.content, "the board had approved the deal");
+    // A source noun before an article is no verb.
+    let got = quotes("The top aide to the mayor resigned, saying the plan had failed.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "saying" && speaker(q).starts_with("The top aide")),
+        "{got:#?}"
+    );
 }
 
 #[test]
