@@ -1385,6 +1385,9 @@ fn verb_cue(
                 speaker = Some(span);
                 after = k;
             } else if w.ends_with("ing")
+                // "Rubio, speaking in Miami, is criticizing …": a progressive is the verb of
+                // the sentence subject before the aside, no participle.
+                && !(j..i).any(|t| matches!(ctx.w(t), "is" | "are" | "was" | "were" | "been" | "be"))
                 && p.is_some_and(|p| {
                     // "… of “New York values,” saying …": the comma inside the quotation.
                     ctx.is(p, ",") || p > u.a && ctx.closes_region(p) && ctx.is(p - 1, ",")

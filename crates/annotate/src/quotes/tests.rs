@@ -1100,6 +1100,10 @@ fn the_sentence_subject_before_an_aside_with_commas_of_its_own() {
     let q = one("The ministry, which oversees the ports, declined to comment.");
     assert_eq!(speaker(&q), "The ministry");
     assert_eq!(q.content, "to comment");
+    // A progressive after the aside is the subject's verb, not a participle.
+    let q = one("Senator Ana Ruiz, speaking at a rally in Miami, is criticizing the governor.");
+    assert_eq!(speaker(&q), "Senator Ana Ruiz");
+    assert_eq!(q.content, "the governor");
     // A list of names is no aside.
     let got = quotes("Paris, Berlin, and Rome, officials said, would sign the accord.");
     assert!(got.iter().all(|q| speaker(q) != "Paris"), "{got:#?}");
