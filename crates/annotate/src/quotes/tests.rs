@@ -76,6 +76,22 @@ fn beliefs_are_stance_attributions_with_their_clause() {
 }
 
 #[test]
+fn doubts_and_suspicions_are_beliefs_and_scolding_is_speech() {
+    let q = one("Many economists doubt the central bank will cut rates this year.");
+    assert_eq!(q.class, CueClass::Stance);
+    assert_eq!(speaker(&q), "Many economists");
+    assert_eq!(q.content, "the central bank will cut rates this year");
+    let q = one("Investigators suspect the fire was set deliberately.");
+    assert_eq!(q.content, "the fire was set deliberately");
+    let q = one("The mayor scolded the council for the delay.");
+    assert_eq!(q.class, CueClass::Speech);
+    assert_eq!(q.content, "the council for the delay");
+    // A noun after a determiner, and a participle before a noun, are no cues.
+    assert!(quotes("There is no doubt about the result.").is_empty());
+    assert!(quotes("The suspected gunman was arrested on Friday.").is_empty());
+}
+
+#[test]
 fn intentions_take_their_infinitive() {
     let q = one("The Kyiv government plans to open a new border crossing next month.");
     assert_eq!(q.class, CueClass::Stance);
