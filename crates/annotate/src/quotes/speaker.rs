@@ -2213,6 +2213,20 @@ fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
     if expletive {
         return Post::Clause;
     }
+    // "said about half of the ballots were counted": a rough number opens the clause.
+    if matches!(w, "about" | "around" | "roughly")
+        && q + 1 < u.b
+        && ctx.is_word(q + 1)
+        && (ctx.w(q + 1).starts_with(|c: char| c.is_ascii_digit())
+            || matches!(
+                ctx.w(q + 1),
+                "half" | "twice" | "one" | "two" | "three" | "a"
+            ))
+        && (ctx.w(q + 1) != "a"
+            || q + 2 < u.b && matches!(ctx.w(q + 2), "third" | "quarter" | "dozen" | "fifth"))
+    {
+        return Post::Clause;
+    }
     if is_in(BREAK, w) && !is_in(ADJUNCT, w) {
         // "said when she resigned", "said as he left": not what was said.
         return Post::Nothing;

@@ -978,6 +978,17 @@ fn content_opened_by_there_or_a_pronoun_after_the_addressee() {
     let q = one("The mayor assured them the road would reopen.");
     assert_eq!(q.content, "the road would reopen");
 
+    // A rough number after the cue opens the content; a topic does not.
+    let q = one("Officials said about 40 people were hurt in the blast.");
+    assert_eq!(q.content, "about 40 people were hurt in the blast");
+    let q = one("The agency said about half of the ballots had been counted.");
+    assert_eq!(q.content, "about half of the ballots had been counted");
+    assert!(
+        quotes("The minister said about the talks only that they would go on.")
+            .iter()
+            .all(|q| !q.content.starts_with("about"))
+    );
+
     // A time adverb is still no content: "said there" ends the clause.
     assert!(quotes("The mayor met the workers who said there.").is_empty());
 }
