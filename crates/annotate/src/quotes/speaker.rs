@@ -948,12 +948,25 @@ pub(crate) fn in_unit(ctx: &Ctx, u: Unit) -> Vec<Found> {
                 i > u.a + 1 && ctx.is(i - 1, ",") && ctx.closes_region(i - 2)
                     || i > u.a && ctx.closes_region(i - 1)
             };
+            // "“…,” it read", "“…,” the statement read": a text reads its quotation.
+            let text_read = || {
+                matches!(ctx.w(i), "read" | "reads")
+                    && (i.saturating_sub(5).max(u.a + 1)..i).any(|s| {
+                        let quote = ctx.closes_region(s - 1)
+                            || s > u.a + 1 && ctx.is(s - 1, ",") && ctx.closes_region(s - 2);
+                        quote
+                            && ctx.is_word(s)
+                            && (s + 1 == i && ctx.is(s, "it") || is_in(DETERMINERS, ctx.w(s)))
+                            && (s..i).all(|t| ctx.is_word(t) && ctx.region_of(t).is_none())
+                    })
+            };
             if !noun
                 && (!refusal || refusal_cue(ctx, u, i))
                 && (!v.that_only
                     || document()
                     || that_follows(ctx, i + 1, u.b, 3).is_some()
-                    || after_quote())
+                    || after_quote()
+                    || text_read())
             {
                 cues.push(Cue::Verb(i, v));
             }

@@ -92,6 +92,19 @@ fn doubts_and_suspicions_are_beliefs_and_scolding_is_speech() {
 }
 
 #[test]
+fn a_text_reads_the_quotation_before_it() {
+    let q = one("“The council has failed the city,” the statement read.");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(&q), "the statement");
+    assert_eq!(q.content, "“The council has failed the city,”");
+    let q = one("“We are still here,” it read.");
+    assert_eq!(speaker(&q), "it");
+    // Reading without a quotation is no report.
+    assert!(quotes("The students read the report on Monday.").is_empty());
+    assert!(quotes("He took the “Daily News” and read it twice.").is_empty());
+}
+
+#[test]
 fn intentions_take_their_infinitive() {
     let q = one("The Kyiv government plans to open a new border crossing next month.");
     assert_eq!(q.class, CueClass::Stance);
