@@ -1411,7 +1411,7 @@ fn verb_cue(
                     .last()
                     .and_then(|(f, _)| f.speaker)
                     .or_else(|| subject_at(ctx, u, i));
-            } else if let Some(p) = p.filter(|&p| ctx.is(p, ",")) {
+            } else if let Some(p) = p.filter(|&p| ctx.is(p, ",") || title_before(ctx, u, p)) {
                 // "Dmitry Peskov, the Kremlin spokesman, said …": the name before the
                 // appositive.
                 let lo = p.saturating_sub(30).max(u.a);
@@ -1704,6 +1704,25 @@ fn verb_cue(
         },
         true,
     ))
+}
+
+/// Whether token `p` closes a short quoted title inside a phrase, its comma within the marks
+/// ("Ruiz, author of “The Long Road,” said …"): the appositive ends there.
+fn title_before(ctx: &Ctx, u: Unit, p: usize) -> bool {
+    if p <= u.a + 1 || !ctx.closes_region(p) || !ctx.is(p - 1, ",") {
+        return false;
+    }
+    let Some(r) = ctx.region_of(p) else {
+        return false;
+    };
+    let rs = ctx.tok_at(ctx.regions[r].start);
+    rs > u.a + 1
+        && ctx.is_word(rs - 1)
+        && ctx.region_of(rs - 1).is_none()
+        && ctx.words_in(rs, p) <= 6
+        && (rs..p)
+            .find(|&t| ctx.is_word(t))
+            .is_some_and(|t| ctx.cap(t))
 }
 
 /// When the last attribution found in the unit sits in the content of an earlier one that

@@ -1140,6 +1140,10 @@ fn the_sentence_subject_before_an_aside_with_commas_of_its_own() {
     let q = one("The ministry, which oversees the ports, declined to comment.");
     assert_eq!(speaker(&q), "The ministry");
     assert_eq!(q.content, "to comment");
+    // A quoted title closing the appositive, its comma inside the marks.
+    let q = one("Ana Ruiz, author of “The Long Road,” said the border would stay open.");
+    assert_eq!(speaker(&q), "Ana Ruiz");
+    assert_eq!(q.content, "the border would stay open");
     // A progressive after the aside is the subject's verb, not a participle.
     let q = one("Senator Ana Ruiz, speaking at a rally in Miami, is criticizing the governor.");
     assert_eq!(speaker(&q), "Senator Ana Ruiz");
