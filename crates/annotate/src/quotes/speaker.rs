@@ -1787,12 +1787,22 @@ fn infinitive_at(ctx: &Ctx, u: Unit, k: usize) -> bool {
 /// Whether token `k` is `to` before a lower-case word that is no determiner or quantifier:
 /// "to run", not "to the", "to a six-year low", "to many".
 fn to_before_word(ctx: &Ctx, u: Unit, k: usize) -> bool {
-    k + 1 < u.b
+    // "wanted to “go an extra step”": the verb may open a quotation.
+    let opens = |t: usize| {
+        ctx.region_of(t)
+            .is_some_and(|r| ctx.regions[r].start == ctx.toks[t].s)
+    };
+    let n = if k + 2 < u.b && !ctx.is_word(k + 1) && opens(k + 1) {
+        k + 2
+    } else {
+        k + 1
+    };
+    n < u.b
         && ctx.is(k, "to")
-        && ctx.is_word(k + 1)
-        && ctx.raw(k + 1).starts_with(|c: char| c.is_ascii_lowercase())
-        && !is_in(DETERMINERS, ctx.w(k + 1))
-        && !is_in(QUANTIFIERS, ctx.w(k + 1))
+        && ctx.is_word(n)
+        && ctx.raw(n).starts_with(|c: char| c.is_ascii_lowercase())
+        && !is_in(DETERMINERS, ctx.w(n))
+        && !is_in(QUANTIFIERS, ctx.w(n))
 }
 
 /// Words that show a finite verb in a bare clause ("believes the deal will hold").

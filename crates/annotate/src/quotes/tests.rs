@@ -117,6 +117,14 @@ fn intentions_take_their_infinitive() {
     assert_eq!(speaker(&q), "Beijing");
     assert_eq!(q.content, "Washington to lift the export controls");
 
+    // The infinitive may open a quotation.
+    let q = one("The coach wanted to “go the extra mile” for the fans.");
+    assert_eq!(q.class, CueClass::Stance);
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    assert_eq!(q.content, "to “go the extra mile” for the fans");
+    // A quoted title after "to" is no infinitive.
+    assert!(quotes("The coach wanted to “The Late Show” for an interview.").is_empty());
+
     let q = one("The union hopes to reach a deal before the strike.");
     assert_eq!(q.content, "to reach a deal before the strike");
 }
