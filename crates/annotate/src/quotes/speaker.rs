@@ -2431,8 +2431,11 @@ fn in_a_document(ctx: &Ctx, u: Unit) -> Option<Found> {
         return None;
     }
     let lim = (a + 16).min(u.b);
-    let comma = (a + 1..lim).find(|&k| !ctx.is_word(k) && !ctx.abbrev_dot(k, a, u.b))?;
-    if !ctx.is(comma, ",") || !is_in(DETERMINERS, ctx.w(a + 1)) {
+    // "In an ABC News/Washington Post poll released Sunday, …": a slash joins the sponsors.
+    let comma =
+        (a + 1..lim).find(|&k| !ctx.is_word(k) && !ctx.abbrev_dot(k, a, u.b) && !ctx.is(k, "/"))?;
+    // "In May's Post-ABC poll, …": a possessive opens the phrase as a determiner does.
+    if !ctx.is(comma, ",") || !(is_in(DETERMINERS, ctx.w(a + 1)) || genitive(ctx.w(a + 1))) {
         return None;
     }
     // Only measurements speak for themselves here: "In an email, Mr. Lee said …" has its own

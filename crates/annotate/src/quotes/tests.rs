@@ -890,6 +890,15 @@ fn a_sentence_opened_by_a_survey_reports_its_finding() {
     assert_eq!(speaker(&q), "a survey released on Monday");
     assert_eq!(q.cue, "In");
     assert_eq!(q.content, "most farmers backed the new water rules");
+    // Sponsors joined by a slash, and a possessive before the poll.
+    let q = one("In a Tribune/Channel 4 poll released Sunday, most voters backed the levy.");
+    assert_eq!(speaker(&q), "a Tribune/Channel 4 poll released Sunday");
+    assert_eq!(q.content, "most voters backed the levy");
+    let q = one("In May's Tribune poll, the mayor led by nine points.");
+    assert_eq!(speaker(&q), "May's Tribune poll");
+    assert_eq!(q.content, "the mayor led by nine points");
+    // A possessive before anything but a finding is no source.
+    assert!(quotes("In Ruiz's hometown, the ferries run again from Monday.").is_empty());
     // Other openings with "In" are places and times, not sources.
     assert!(quotes("In the harbour town, the ferries run again from Monday.").is_empty());
     assert!(quotes("In a bid to cut costs, the council closed two libraries.").is_empty());
