@@ -2322,8 +2322,23 @@ fn phrase_cue(ctx: &Ctx, u: Unit, i: usize, j: usize) -> Option<(Found, bool)> {
     }
     let speaker = Some((ctx.toks[j].s, ctx.toks[k - 1].e));
     let before = ctx.words_in(u.a, i);
-    if before >= 2 {
-        let content = ctx.span_of(ctx.cap_before(u.a, i), i)?;
+    // "In addition, according to …, X": a short opener before the comma; "It has not gone
+    // unnoticed: according to …, X": a clause closed by a colon. The content follows.
+    // "Nine million workers, according to the department, will be protected": the phrase
+    // interrupts the clause before its verb, and the content runs on.
+    let resumes = i > u.a
+        && ctx.is(i - 1, ",")
+        && k + 1 < u.b
+        && ctx.is(k, ",")
+        && ctx.is_word(k + 1)
+        && !ctx.cap(k + 1)
+        && is_in(FINITE, ctx.w(k + 1));
+    let opener = i > u.a
+        && !resumes
+        && (ctx.is(i - 1, ":") || ctx.is(i - 1, ",") && before <= 3 && !ctx.has_region(u.a, i));
+    if before >= 2 && !opener {
+        let end = if resumes { u.b } else { i };
+        let content = ctx.span_of(ctx.cap_before(u.a, end), end)?;
         return Some((
             Found {
                 content,

@@ -105,6 +105,26 @@ fn a_text_reads_the_quotation_before_it() {
 }
 
 #[test]
+fn according_to_after_an_opener_or_inside_a_clause() {
+    // After a short opener or a colon, the content follows the source.
+    let q = one("In addition, according to the ministry, nine more ports will reopen.");
+    assert_eq!(q.cue, "according to");
+    assert_eq!(speaker(&q), "the ministry");
+    assert_eq!(q.content, "nine more ports will reopen");
+    let q = one("The trend is clear: according to the census, the city is shrinking.");
+    assert_eq!(q.content, "the city is shrinking");
+    // Interrupting a clause before its verb, the phrase leaves one content over both parts.
+    let q = one("Nine more ports, according to the ministry, will reopen in May.");
+    assert_eq!(
+        q.content,
+        "Nine more ports, according to the ministry, will reopen in May"
+    );
+    // A clause before the phrase is still its content.
+    let q = one("The port will reopen in May, according to the ministry.");
+    assert_eq!(q.content, "The port will reopen in May");
+}
+
+#[test]
 fn intentions_take_their_infinitive() {
     let q = one("The Kyiv government plans to open a new border crossing next month.");
     assert_eq!(q.class, CueClass::Stance);
