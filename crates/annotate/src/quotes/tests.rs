@@ -125,6 +125,26 @@ fn according_to_after_an_opener_or_inside_a_clause() {
 }
 
 #[test]
+fn adjectives_of_stance_after_a_copula() {
+    let q = one("Senator Ana Ruiz was critical of the new tariff.");
+    assert_eq!(q.class, CueClass::Stance);
+    assert_eq!(speaker(&q), "Senator Ana Ruiz");
+    assert_eq!(q.cue, "critical");
+    assert_eq!(q.content, "the new tariff");
+    let q = one("Voters remain skeptical of the stadium plan.");
+    assert_eq!(speaker(&q), "Voters");
+    assert_eq!(q.content, "the stadium plan");
+    let q = one("Port officials are confident that the bridge will reopen.");
+    assert_eq!(q.content, "the bridge will reopen");
+    let q = one("The governor was reluctant to raise taxes.");
+    assert_eq!(q.content, "to raise taxes");
+    // An adjective before a noun, or without its particle, is no stance.
+    assert!(quotes("The critical question is whether the deal holds.").is_empty());
+    assert!(quotes("The storm damaged critical roads in the north.").is_empty());
+    assert!(quotes("The patient remains critical after the crash.").is_empty());
+}
+
+#[test]
 fn intentions_take_their_infinitive() {
     let q = one("The Kyiv government plans to open a new border crossing next month.");
     assert_eq!(q.class, CueClass::Stance);
