@@ -1552,9 +1552,15 @@ fn verb_cue(
             // interrupts a clause the opener belongs to.
             && !matches!(post, Post::Nothing | Post::Continues)
     });
+    // "In a 1963 speech, he declared:" closing its paragraph: the words come in the next
+    // one (colon quotes), not before the cue.
+    let colon_last = after < u.b
+        && ctx.is(after, ":")
+        && ctx.words_in(after, u.b) == 0
+        && !ctx.has_region(after, u.b);
     // Only a verb of belief stands after its content ("The ties, he believes, are stable").
     let content_before =
-        content_before && !opener && v.frames.is_none_or(|st| st.clause || st.that);
+        content_before && !opener && !colon_last && v.frames.is_none_or(|st| st.clause || st.that);
     if let Some(p) = pre.filter(|_| content_before) {
         let pre_quoted = ctx.region_of(p).is_some();
         // A split quote ("…,” he said, “…”) or a clause the cue interrupts ("The ties, he

@@ -1078,6 +1078,16 @@ fn an_opening_adverbial_is_not_content_and_infinitives_are() {
         q.content,
         "Though the first move went smoothly, he said, a second one would be harder"
     );
+    // An opener before a cue whose colon closes the paragraph: the words follow.
+    let got = quotes("In a 1963 speech, the governor declared:\n\n“We will not yield.”");
+    assert!(
+        got.iter().all(|q| q.content != "In a 1963 speech"),
+        "{got:#?}"
+    );
+    assert!(
+        got.iter().any(|q| q.content.contains("We will not yield")),
+        "{got:#?}"
+    );
     // A short opening phrase of time or linking before the comma is not what was said.
     let q = one("Last week, the union urged the city to reopen the depot.");
     assert_eq!(speaker(&q), "the union");
