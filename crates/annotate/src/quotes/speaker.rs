@@ -215,6 +215,7 @@ const ADJUNCT: &[&str] = &[
     "late",
     "yesterday",
     "today",
+    "tonight",
     "tuesday",
     "monday",
     "wednesday",
@@ -2273,6 +2274,10 @@ fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
         && (ctx.w(q + 1) != "a"
             || q + 2 < u.b && matches!(ctx.w(q + 2), "third" | "quarter" | "dozen" | "fifth"))
     {
+        return Post::Clause;
+    }
+    // "said it's over", "says there's a deal": a contracted subject and verb open the clause.
+    if contracted_finite(w) {
         return Post::Clause;
     }
     if is_in(BREAK, w) && !is_in(ADJUNCT, w) {

@@ -1048,6 +1048,11 @@ fn content_opened_by_there_or_a_pronoun_after_the_addressee() {
     let q = one("The mayor assured them the road would reopen.");
     assert_eq!(q.content, "the road would reopen");
 
+    // A contracted subject and verb open the content; so does a time before it.
+    let q = one("Doyle said it's unclear how the plan would work.");
+    assert_eq!(q.content, "it's unclear how the plan would work");
+    let q = one("The senator says tonight he is a step closer to the nomination.");
+    assert_eq!(q.content, "tonight he is a step closer to the nomination");
     // A rough number after the cue opens the content; a topic does not.
     let q = one("Officials said about 40 people were hurt in the blast.");
     assert_eq!(q.content, "about 40 people were hurt in the blast");
