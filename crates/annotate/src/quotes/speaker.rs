@@ -377,6 +377,22 @@ impl Ctx<'_> {
 
     /// The speaker phrase that ends at token `h`, read leftwards: (first token, byte span).
     fn np_left(&self, h: usize, lo: usize) -> Option<(usize, (usize, usize))> {
+        // "42% say they are liberal": a share of a poll's respondents, as "42 percent".
+        if self.is(h, "%")
+            && h > lo
+            && self.is_word(h - 1)
+            && self
+                .w(h - 1)
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b'.')
+            && self.region_of(h).is_none()
+        {
+            // "His 32% support gives him …": a possessor's share is no one's words.
+            let owned = h > lo + 1
+                && self.is_word(h - 2)
+                && (is_in(DETERMINERS, self.w(h - 2)) || genitive(self.w(h - 2)));
+            return (!owned).then(|| (h - 1, (self.toks[h - 1].s, self.toks[h].e)));
+        }
         if !self.is_word(h) || self.region_of(h).is_some() {
             return None;
         }

@@ -866,6 +866,12 @@ fn shares_of_respondents_speak_in_polls() {
     assert_eq!(q.content, "they would vote for a third party");
     let q = one("Two-thirds of farmers say the tariffs hurt them.");
     assert_eq!(speaker(&q), "Two-thirds of farmers");
+    // A share written with a percent sign.
+    let q = one("Among young voters, 42% say they are liberal.");
+    assert_eq!(speaker(&q), "42%");
+    assert_eq!(q.content, "they are liberal");
+    // A possessor's share is no one's words.
+    assert!(quotes("His 32% support gives him a clear lead.").is_empty());
 }
 
 // ---------------------------------------------------------------- a colon before a quoted paragraph
