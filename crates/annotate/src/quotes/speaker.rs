@@ -2228,9 +2228,11 @@ fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
         if q + 1 < u.b && ctx.region_of(q + 1).is_some() {
             return Post::Continues;
         }
+        // "Democrats, Frank notes, applaud …": a cue word may be the verb resumed, but a
+        // participle ("…, he said, adding …") is a remark of its own.
         if q + 1 < u.b
             && ctx.is_word(q + 1)
-            && !ctx.is_verb_form(q + 1)
+            && !(ctx.is_verb_form(q + 1) && (ctx.w(q + 1).ends_with("ing") || ctx.cap(q + 1)))
             && (!is_in(BREAK, ctx.w(q + 1)) || is_in(FINITE, ctx.w(q + 1)))
         {
             // "The permit, his campaign said, had been hard to get": the rest of the clause

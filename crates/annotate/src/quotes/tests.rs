@@ -295,6 +295,19 @@ fn long_addressees_and_interrupted_clauses() {
         q.content,
         "The permit, his campaign said, had been hard to get"
     );
+    // The verb resumed may be a cue word; a participle is a remark of its own.
+    let q = one("Farmers, the minister says, welcomed the new rules.");
+    assert_eq!(speaker(&q), "the minister");
+    assert_eq!(
+        q.content,
+        "Farmers, the minister says, welcomed the new rules"
+    );
+    let got = quotes("The rules were fair, the minister said, adding that farmers agreed.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "said" && q.content == "The rules were fair"),
+        "{got:#?}"
+    );
 }
 
 // ---------------------------------------------------------------- direct quotes
