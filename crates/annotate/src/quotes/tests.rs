@@ -86,6 +86,14 @@ fn doubts_and_suspicions_are_beliefs_and_scolding_is_speech() {
     let q = one("The mayor scolded the council for the delay.");
     assert_eq!(q.class, CueClass::Speech);
     assert_eq!(q.content, "the council for the delay");
+    let q = one("The governor lauded the volunteers for their work.");
+    assert_eq!(q.class, CueClass::Speech);
+    assert_eq!(q.content, "the volunteers for their work");
+    let q = one("The union aims to sign a deal before the summer.");
+    assert_eq!(q.class, CueClass::Stance);
+    assert_eq!(q.content, "to sign a deal before the summer");
+    // Aiming at a thing is no stance.
+    assert!(quotes("The archer aimed at the target.").is_empty());
     // A noun after a determiner, and a participle before a noun, are no cues.
     assert!(quotes("There is no doubt about the result.").is_empty());
     assert!(quotes("The suspected gunman was arrested on Friday.").is_empty());
