@@ -46,7 +46,7 @@ pub struct Verb {
 /// Particles a verb may need before its content ("talked about", "pointed out", "pointed
 /// to"). In the cue file the particle "to" is written `to-prep`, as `to` is the infinitive.
 pub const PARTICLES: &[&str] = &[
-    "about", "out", "on", "against", "for", "over", "with", "to", "of",
+    "about", "out", "on", "against", "for", "over", "with", "to", "of", "at",
 ];
 
 /// The complements a verb takes as its content.

@@ -92,6 +92,14 @@ fn doubts_and_suspicions_are_beliefs_and_scolding_is_speech() {
     let q = one("The union aims to sign a deal before the summer.");
     assert_eq!(q.class, CueClass::Stance);
     assert_eq!(q.content, "to sign a deal before the summer");
+    let q = one("Several senators balked at the cost of the bridge.");
+    assert_eq!(q.content, "the cost of the bridge");
+    let q = one("The agency deemed the documents classified.");
+    assert_eq!(q.content, "the documents classified");
+    let q = one("The mayor encouraged residents to conserve water.");
+    assert_eq!(q.content, "residents to conserve water");
+    // Without its particle "balked" is no report.
+    assert!(quotes("The horse balked and threw its rider.").is_empty());
     // Aiming at a thing is no stance.
     assert!(quotes("The archer aimed at the target.").is_empty());
     // A noun after a determiner, and a participle before a noun, are no cues.
