@@ -683,8 +683,12 @@ fn subject_at(ctx: &Ctx, u: Unit, before: usize) -> Option<(usize, usize)> {
                     || is_in(IRREGULAR_PAST, ctx.w(k)))
         })
             // "Republicans, who hold a majority, have blocked …, saying": the subject before
-            // its relative clause.
-            || c + 1 < before && ctx.is_word(c + 1) && is_in(RELATIVE_HEADS, ctx.w(c + 1));
+            // its relative clause, or before a participle aside ("House Democrats, looking
+            // for a way …, seized the floor and said …").
+            || c + 1 < before
+                && ctx.is_word(c + 1)
+                && (is_in(RELATIVE_HEADS, ctx.w(c + 1))
+                    || !ctx.cap(c + 1) && ctx.w(c + 1).ends_with("ing"));
         if !clause {
             a = c + 1;
         }
@@ -1032,6 +1036,11 @@ fn that_follows(ctx: &Ctx, from: usize, hi: usize, n: usize) -> Option<usize> {
         }
         if ctx.is(k, "that") {
             return Some(k);
+        }
+        // "said he meets with families in a city that …": a subject pronoun has opened the
+        // reported clause, and a later `that` is a relative.
+        if matches!(ctx.w(k), "he" | "she" | "they" | "we" | "i") || contracted_finite(ctx.w(k)) {
+            return None;
         }
         // "said the talks were useful but that …": a `that` after a conjunction or another
         // verb opens a later clause, and the content starts right after the cue.

@@ -318,6 +318,15 @@ fn long_addressees_and_interrupted_clauses() {
         q.content,
         "Farmers, the minister says, welcomed the new rules"
     );
+    // A participle aside after the subject: the second verb is still the subject's.
+    let got = quotes(
+        "House Democrats, looking for a way to force a vote, seized the floor and said they would stay.",
+    );
+    assert!(
+        got.iter()
+            .any(|q| speaker(q) == "House Democrats" && q.content == "they would stay"),
+        "{got:#?}"
+    );
     let got = quotes("The rules were fair, the minister said, adding that farmers agreed.");
     assert!(
         got.iter()
@@ -1083,6 +1092,14 @@ fn content_opened_by_there_or_a_pronoun_after_the_addressee() {
     let q = one("The mayor assured them the road would reopen.");
     assert_eq!(q.content, "the road would reopen");
 
+    // A `that` after the reported clause's own subject pronoun is a relative.
+    let q = one("The mayor said he meets with families in a district that has lost three schools.");
+    assert_eq!(
+        q.content,
+        "he meets with families in a district that has lost three schools"
+    );
+    let q = one("The mayor said on Monday that the schools would reopen.");
+    assert_eq!(q.content, "the schools would reopen");
     // A contracted subject and verb open the content; so does a time before it.
     let q = one("Doyle said it's unclear how the plan would work.");
     assert_eq!(q.content, "it's unclear how the plan would work");
