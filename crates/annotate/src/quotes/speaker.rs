@@ -1566,9 +1566,16 @@ fn verb_cue(
     // "On his website, the senator promises to …", "While the firm did not say how, its
     // founder says …": an opening adverbial before the comma is not what was said, unless
     // it holds a quotation.
+    // "As the former president campaigns, his admirers wonder about his style": words after
+    // the cue that are no reported clause still show that the clause before is no report.
+    let words_follow = post == Post::Nothing
+        && after < u.b
+        && !ctx.is(after, ",")
+        && ctx.words_in(after, u.b) >= 2;
     let opener = pre.is_some_and(|p| {
-        (ctx.trim_start(u.a, p)
-            .is_some_and(|a| ctx.is_word(a) && is_in(OPENERS, ctx.w(a)))
+        (ctx.trim_start(u.a, p).is_some_and(|a| {
+            ctx.is_word(a) && (is_in(OPENERS, ctx.w(a)) || ctx.cap(a) && ctx.time_at(a))
+        })
             // "Most recently, Trump called for …", "Last week, the campaign urged …": a
             // phrase of three words or fewer before the comma is a time or a link, not a
             // clause that was said.
@@ -1576,7 +1583,7 @@ fn verb_cue(
             && !ctx.has_region(u.a, p + 1)
             // "Though the move was smooth, he said, a second one would not be": the cue
             // interrupts a clause the opener belongs to.
-            && !matches!(post, Post::Nothing | Post::Continues)
+            && (!matches!(post, Post::Nothing | Post::Continues) || words_follow)
     });
     // "In a 1963 speech, he declared:" closing its paragraph: the words come in the next
     // one (colon quotes), not before the cue.

@@ -1152,6 +1152,19 @@ fn an_opening_adverbial_is_not_content_and_infinitives_are() {
     let q = one("Most recently, the governor proposed cutting the fuel tax by half.");
     assert_eq!(speaker(&q), "the governor");
     assert_eq!(q.content, "cutting the fuel tax by half");
+    // An opening clause is no report when the cue goes on with words that are none.
+    let got = quotes("As the senator campaigns, even her admirers wonder about her style.");
+    assert!(
+        got.iter().all(|q| !q.content.starts_with("As the senator")),
+        "{got:#?}"
+    );
+    let got = quotes(
+        "Friday morning, as the parade went by, the station reported at least six planes overhead.",
+    );
+    assert!(
+        got.iter().all(|q| !q.content.starts_with("Friday")),
+        "{got:#?}"
+    );
     // A short clause the cue closes is still its content.
     let q = one("The talks failed, the envoy said.");
     assert_eq!(q.content, "The talks failed");
