@@ -1072,6 +1072,9 @@ fn that_follows(ctx: &Ctx, from: usize, hi: usize, n: usize) -> Option<usize> {
 /// Where the content after a cue begins: after an addressee ("told Reuters"), a `that`, an
 /// adjunct ("in a statement Tuesday,") or a colon. `None` when nothing follows.
 fn content_start(ctx: &Ctx, u: Unit, mut q: usize, v: Option<Verb>) -> Option<usize> {
+    if let Some(after_colon) = the_following(ctx, u, q) {
+        return after_colon;
+    }
     if let Some(t) = that_follows(ctx, q, u.b, 10) {
         return Some(t + 1);
     }
@@ -1102,6 +1105,20 @@ fn content_start(ctx: &Ctx, u: Unit, mut q: usize, v: Option<Verb>) -> Option<us
         q += 1;
     }
     (q < u.b && ctx.words_in(q, u.b) > 0).then_some(q)
+}
+
+/// "said the following:", "issued the following statement:": what was said comes after the
+/// colon, in the same stretch (`Some(Some(start))`) or in the next paragraph (`Some(None)`,
+/// no content here). `None` when the words at `q` are not such a lead-in.
+fn the_following(ctx: &Ctx, u: Unit, q: usize) -> Option<Option<usize>> {
+    if !(ctx.is(q, "the") && ctx.is(q + 1, "following")) {
+        return None;
+    }
+    let colon = (q + 2..(q + 5).min(u.b)).find(|&k| !ctx.is_word(k))?;
+    if !ctx.is(colon, ":") {
+        return None;
+    }
+    Some((colon + 1 < u.b).then_some(colon + 1))
 }
 
 /// Words for the kind of outlet after its name ("told the Post and Courier newspaper").
@@ -1652,6 +1669,19 @@ fn verb_cue(
                 return None;
             }
             after += 1;
+        }
+        // "issued the following statement:": the words after the colon.
+        if let Some(after_colon) = the_following(ctx, u, after) {
+            let cs = after_colon?;
+            let content = ctx.span_of(cs, ctx.cap_after(cs, u.b))?;
+            return Some((
+                Found {
+                    content,
+                    cue,
+                    speaker,
+                },
+                true,
+            ));
         }
         let (cs, object) = stance_start(ctx, u, after, st)?;
         // An object ends with its phrase ("endorsed Trump, providing a boost …"), and so does

@@ -915,6 +915,20 @@ fn shares_of_respondents_speak_in_polls() {
 // ---------------------------------------------------------------- a colon before a quoted paragraph
 
 #[test]
+fn the_following_before_a_colon_leads_to_the_words() {
+    let q =
+        one("The mayor issued the following statement:\n\n“Our thoughts are with the families.”");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(&q), "The mayor");
+    assert_eq!(q.content, "“Our thoughts are with the families.”");
+    let q = one("The mayor said the following: “Our thoughts are with the families.”");
+    assert_eq!(q.content, "“Our thoughts are with the families.”");
+    // Without the colon "the following" is a phrase like any other.
+    let q = one("The mayor praised the following day's parade.");
+    assert_eq!(q.content, "the following day's parade");
+}
+
+#[test]
 fn a_cue_ending_in_a_colon_takes_the_quotation_of_the_next_paragraph() {
     let got = quotes(
         "The harbour authority said in a statement:\n\n\u{201c}The ferries will run again on Monday. We thank travellers for their patience.\u{201d}\n",
