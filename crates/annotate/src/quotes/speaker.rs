@@ -939,6 +939,10 @@ pub(crate) fn in_unit(ctx: &Ctx, u: Unit) -> Vec<Found> {
             next_free = i + p.len();
             continue;
         }
+        // "to, say, single digits": "say" between commas gives an example.
+        if ctx.is(i, "say") && i > u.a && ctx.is(i - 1, ",") && ctx.is(i + 1, ",") {
+            continue;
+        }
         if let Some(&v) = ctx.lx.verbs.get(ctx.w(i)) {
             // "The employee first said …": after a noun, "first" is an adverb ("his first
             // claims" a determiner).

@@ -102,6 +102,8 @@ fn doubts_and_suspicions_are_beliefs_and_scolding_is_speech() {
     assert!(quotes("The horse balked and threw its rider.").is_empty());
     // Aiming at a thing is no stance.
     assert!(quotes("The archer aimed at the target.").is_empty());
+    // "say" between commas gives an example.
+    assert!(quotes("Even if the gap narrows to, say, single digits, the race is over.").is_empty());
     // A noun after a determiner, and a participle before a noun, are no cues.
     assert!(quotes("There is no doubt about the result.").is_empty());
     assert!(quotes("The suspected gunman was arrested on Friday.").is_empty());
