@@ -974,14 +974,21 @@ pub(crate) fn in_unit(ctx: &Ctx, u: Unit) -> Vec<Found> {
                     || i > u.a && ctx.closes_region(i - 1)
             };
             // "“…,” it read", "“…,” the statement read": a text reads its quotation.
+            // "“…?” Hannity pressed": so for the other verbs that need a `that`, when the
+            // clause ends with them.
+            let closes_clause =
+                i + 1 >= u.b || !ctx.is_word(i + 1) && ctx.region_of(i + 1).is_none();
             let text_read = || {
-                matches!(ctx.w(i), "read" | "reads")
+                (matches!(ctx.w(i), "read" | "reads") || closes_clause)
                     && (i.saturating_sub(5).max(u.a + 1)..i).any(|s| {
                         let quote = ctx.closes_region(s - 1)
                             || s > u.a + 1 && ctx.is(s - 1, ",") && ctx.closes_region(s - 2);
                         quote
                             && ctx.is_word(s)
-                            && (s + 1 == i && ctx.is(s, "it") || is_in(DETERMINERS, ctx.w(s)))
+                            && (s + 1 == i && ctx.is(s, "it")
+                                || is_in(DETERMINERS, ctx.w(s))
+                                || closes_clause
+                                    && (ctx.cap(s) || ctx.lx.pronouns.contains(ctx.w(s))))
                             && (s..i).all(|t| ctx.is_word(t) && ctx.region_of(t).is_none())
                     })
             };

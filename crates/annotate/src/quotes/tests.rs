@@ -117,6 +117,13 @@ fn a_text_reads_the_quotation_before_it() {
     assert_eq!(q.content, "“The council has failed the city,”");
     let q = one("“We are still here,” it read.");
     assert_eq!(speaker(&q), "it");
+    // So for a verb that otherwise needs a `that`, when it ends the clause.
+    let q = one("“Would it be negotiable?” the host pressed.");
+    assert_eq!(speaker(&q), "the host");
+    assert_eq!(q.content, "“Would it be negotiable?”");
+    assert!(quotes("“Hold on” was the song, and she pressed the button.").is_empty());
+    let q = one("“This is absurd,” the senator scoffed.");
+    assert_eq!(q.cue, "scoffed");
     // Reading without a quotation is no report.
     assert!(quotes("The students read the report on Monday.").is_empty());
     assert!(quotes("He took the “Daily News” and read it twice.").is_empty());
