@@ -2319,7 +2319,16 @@ fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
         && q + 1 < u.b
         && matches!(
             ctx.w(q + 1),
-            "is" | "was"
+            "remains"
+                | "remain"
+                | "seems"
+                | "seem"
+                | "appears"
+                | "appear"
+                | "exists"
+                | "exist"
+                | "is"
+                | "was"
                 | "are"
                 | "were"
                 | "would"

@@ -1123,6 +1123,9 @@ fn content_opened_by_there_or_a_pronoun_after_the_addressee() {
     );
     let q = one("The mayor said on Monday that the schools would reopen.");
     assert_eq!(q.content, "the schools would reopen");
+    // "there" before another verb of being opens the content too.
+    let q = one("The judge said there remains a wide gap between the two offers.");
+    assert_eq!(q.content, "there remains a wide gap between the two offers");
     // A contracted subject and verb open the content; so does a time before it.
     let q = one("Doyle said it's unclear how the plan would work.");
     assert_eq!(q.content, "it's unclear how the plan would work");
