@@ -1426,6 +1426,11 @@ fn a_participle_after_a_clause_with_a_named_subject() {
             .any(|q| q.cue == "saying" && speaker(q) == "Ruiz"),
         "{got:#?}"
     );
+    // A preposition inside the subject after an article and its noun.
+    let q = one("A lawmaker in the Philippines said the ban should be lifted.");
+    assert_eq!(speaker(&q), "A lawmaker in the Philippines");
+    let q = one("“Why did he not pay?” a narrator in the new ad asks.");
+    assert_eq!(speaker(&q), "a narrator in the new ad");
     // A capitalised cue word after a name is a surname.
     let q = one("Chief executive Ian Read said the board had approved the deal.");
     assert_eq!(speaker(&q), "Chief executive Ian Read");
