@@ -718,7 +718,14 @@ fn subject_at(ctx: &Ctx, u: Unit, before: usize) -> Option<(usize, usize)> {
         return Some((ctx.toks[a].s, ctx.toks[a].e));
     }
     let mut k = a;
-    while k < before && k < a + 4 {
+    let mut lim = a + 4;
+    while k < before && k < lim {
+        // "Mr. Obama's eyes welled … and urged": the dot of a title is inside the name.
+        if ctx.abbrev_dot(k, a, before) {
+            k += 1;
+            lim += 1;
+            continue;
+        }
         if !ctx.is_word(k) || ctx.region_of(k).is_some() {
             break;
         }

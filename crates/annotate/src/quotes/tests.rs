@@ -1420,6 +1420,13 @@ fn a_participle_after_a_clause_with_a_named_subject() {
             .any(|q| q.cue == "saying" && speaker(q) == "The mayor"),
         "{got:#?}"
     );
+    // A title's dot stays inside the subject.
+    let got = quotes("Mr. Ruiz cut the ribbon, saying the bridge was finished.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "saying" && speaker(q) == "Mr. Ruiz"),
+        "{got:#?}"
+    );
     let got = quotes("Ruiz cut the ribbon, saying the bridge was finished.");
     assert!(
         got.iter()
