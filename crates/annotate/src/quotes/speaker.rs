@@ -1102,6 +1102,9 @@ fn content_start(ctx: &Ctx, u: Unit, mut q: usize, v: Option<Verb>) -> Option<us
     if let Some(after_colon) = the_following(ctx, u, q) {
         return after_colon;
     }
+    if let Some(t) = aside_then_that(ctx, u, q) {
+        return Some(t + 1);
+    }
     if let Some(t) = that_follows(ctx, q, u.b, 10) {
         return Some(t + 1);
     }
@@ -1132,6 +1135,29 @@ fn content_start(ctx: &Ctx, u: Unit, mut q: usize, v: Option<Verb>) -> Option<us
         q += 1;
     }
     (q < u.b && ctx.words_in(q, u.b) > 0).then_some(q)
+}
+
+/// "cautioned, as did the campaign itself, that …", "said — on Twitter, as it happens — that
+/// …": an aside between commas or dashes right after the cue, then the cue's `that`.
+fn aside_then_that(ctx: &Ctx, u: Unit, q: usize) -> Option<usize> {
+    if q + 3 >= u.b || ctx.region_of(q).is_some() {
+        return None;
+    }
+    let open = ctx.raw(q);
+    let dash = matches!(open, "—" | "–");
+    if open != "," && !dash {
+        return None;
+    }
+    let close = (q + 2..(q + 16).min(u.b)).find(|&k| {
+        let r = ctx.raw(k);
+        if dash {
+            matches!(r, "—" | "–")
+        } else {
+            r == ","
+        }
+    })?;
+    (ctx.region_of(close).is_none() && close + 1 < u.b && ctx.is(close + 1, "that"))
+        .then_some(close + 1)
 }
 
 /// "said the following:", "issued the following statement:": what was said comes after the
@@ -2261,7 +2287,7 @@ fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
     if after >= u.b || ctx.words_in(after, u.b) == 0 && !ctx.has_region(after, u.b) {
         return Post::Nothing;
     }
-    if that_follows(ctx, after, u.b, 10).is_some() {
+    if that_follows(ctx, after, u.b, 10).is_some() || aside_then_that(ctx, u, after).is_some() {
         return Post::Explicit;
     }
     let mut q = after;

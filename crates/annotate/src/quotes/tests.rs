@@ -1123,6 +1123,13 @@ fn content_opened_by_there_or_a_pronoun_after_the_addressee() {
     );
     let q = one("The mayor said on Monday that the schools would reopen.");
     assert_eq!(q.content, "the schools would reopen");
+    // An aside between commas or dashes before the cue's `that`.
+    let q =
+        one("Several experts cautioned, as did the ministry itself, that the plan might change.");
+    assert_eq!(speaker(&q), "Several experts");
+    assert_eq!(q.content, "the plan might change");
+    let q = one("The chairman said — on Twitter, as it happens — that the fund had doubled.");
+    assert_eq!(q.content, "the fund had doubled");
     // "there" before another verb of being opens the content too.
     let q = one("The judge said there remains a wide gap between the two offers.");
     assert_eq!(q.content, "there remains a wide gap between the two offers");
