@@ -1110,9 +1110,10 @@ fn content_start(ctx: &Ctx, u: Unit, mut q: usize, v: Option<Verb>) -> Option<us
     }
     if v.is_some_and(|v| v.addressee) {
         q = skip_addressee(ctx, u, q);
-        // "told The Post and Courier newspaper that …": the `that` after a long addressee.
-        if q + 1 < u.b && ctx.is(q, "that") {
-            return Some(q + 1);
+        // "told The Post and Courier newspaper that …": the `that` after a long addressee,
+        // perhaps past a time ("… newspaper on Saturday that …").
+        if let Some(t) = that_follows(ctx, q, u.b, 4) {
+            return Some(t + 1);
         }
     }
     if q < u.b && ctx.is_word(q) && is_in(ADJUNCT, ctx.w(q)) {
@@ -2291,7 +2292,7 @@ fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
         return Post::Explicit;
     }
     let mut q = after;
-    if v.addressee && ctx.is(skip_addressee(ctx, u, after), "that") {
+    if v.addressee && that_follows(ctx, skip_addressee(ctx, u, after), u.b, 4).is_some() {
         return Post::Explicit;
     }
     if v.addressee {

@@ -313,6 +313,9 @@ fn long_addressees_and_interrupted_clauses() {
         one("Graham told The Post and Courier newspaper that he would not vote for the treaty.");
     assert_eq!(speaker(&q), "Graham");
     assert_eq!(q.content, "he would not vote for the treaty");
+    // A time between the addressee and its `that`.
+    let q = one("Graham told The Post and Courier on Saturday that he would not vote for it.");
+    assert_eq!(q.content, "he would not vote for it");
 
     let q = one("The permit, his campaign said, had been hard to get.");
     assert_eq!(speaker(&q), "his campaign");
