@@ -163,6 +163,13 @@ fn adjectives_of_stance_after_a_copula() {
     assert_eq!(q.content, "the bridge will reopen");
     let q = one("The governor was reluctant to raise taxes.");
     assert_eq!(q.content, "to raise taxes");
+    let q = one("The union has been supportive of the new contract.");
+    assert_eq!(q.content, "the new contract");
+    let q = one("Farmers are skeptical about the subsidy.");
+    assert_eq!(q.content, "the subsidy");
+    // A negated copula and a degree word stand between the holder and the adjective.
+    let q = one("Republicans weren't too critical of the plan.");
+    assert_eq!(speaker(&q), "Republicans");
     // An adjective before a noun, or without its particle, is no stance.
     assert!(quotes("The critical question is whether the deal holds.").is_empty());
     assert!(quotes("The storm damaged critical roads in the north.").is_empty());
