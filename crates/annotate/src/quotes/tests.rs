@@ -98,6 +98,12 @@ fn doubts_and_suspicions_are_beliefs_and_scolding_is_speech() {
     assert_eq!(q.content, "the documents classified");
     let q = one("The mayor encouraged residents to conserve water.");
     assert_eq!(q.content, "residents to conserve water");
+    let q = one("Analysts anticipated the bank would raise rates.");
+    assert_eq!(q.content, "the bank would raise rates");
+    let q = one("The coach implored fans to stay calm.");
+    assert_eq!(q.content, "fans to stay calm");
+    let q = one("Drivers vented about the new tolls.");
+    assert_eq!(q.content, "the new tolls");
     // Without its particle "balked" is no report.
     assert!(quotes("The horse balked and threw its rider.").is_empty());
     // Aiming at a thing is no stance.
