@@ -1663,8 +1663,17 @@ fn verb_cue(
         && ctx.words_in(after, u.b) == 0
         && !ctx.has_region(after, u.b);
     // Only a verb of belief stands after its content ("The ties, he believes, are stable").
-    let content_before =
-        content_before && !opener && !colon_last && v.frames.is_none_or(|st| st.clause || st.that);
+    // "Through a spokesman, he declined to comment.": a refusal reports what follows it.
+    let refusal = to_skipped
+        && matches!(
+            ctx.w(governor),
+            "declined" | "declines" | "refused" | "refuses"
+        );
+    let content_before = content_before
+        && !opener
+        && !colon_last
+        && !refusal
+        && v.frames.is_none_or(|st| st.clause || st.that);
     if let Some(p) = pre.filter(|_| content_before) {
         let pre_quoted = ctx.region_of(p).is_some();
         // A split quote ("…,” he said, “…”) or a clause the cue interrupts ("The ties, he
@@ -2364,6 +2373,8 @@ fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
             ctx.w(q + 1),
             "remains"
                 | "remain"
+                | "needs"
+                | "need"
                 | "seems"
                 | "seem"
                 | "appears"

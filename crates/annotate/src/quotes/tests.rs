@@ -1149,6 +1149,12 @@ fn content_opened_by_there_or_a_pronoun_after_the_addressee() {
     // "there" before another verb of being opens the content too.
     let q = one("The judge said there remains a wide gap between the two offers.");
     assert_eq!(q.content, "there remains a wide gap between the two offers");
+    let q = one("The mayor says there needs to be a new law.");
+    assert_eq!(q.content, "there needs to be a new law");
+    // A refusal reports what follows it, not an opener before it.
+    let q = one("Through a spokesman, the senator declined to comment.");
+    assert_eq!(speaker(&q), "the senator");
+    assert_eq!(q.content, "to comment");
     // A contracted subject and verb open the content; so does a time before it.
     let q = one("Doyle said it's unclear how the plan would work.");
     assert_eq!(q.content, "it's unclear how the plan would work");
