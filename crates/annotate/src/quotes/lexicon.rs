@@ -45,14 +45,16 @@ pub struct Verb {
 
 /// Particles a verb may need before its content ("talked about", "pointed out", "pointed
 /// to"). In the cue file the particle "to" is written `to-prep`, as `to` is the infinitive.
-pub const PARTICLES: &[&str] = &["about", "out", "on", "against", "for", "over", "with", "to"];
+pub const PARTICLES: &[&str] = &[
+    "about", "out", "on", "against", "for", "over", "with", "to", "of", "at",
+];
 
 /// The complements a verb takes as its content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Frames {
     /// The particles one of which comes between the verb and its content ("talked about
     /// the plan"), a bit per entry of [`PARTICLES`]; none when 0.
-    pub particles: u8,
+    pub particles: u16,
     /// A `that` clause or a bare clause: "believes (that) the deal will hold".
     pub clause: bool,
     /// A `that` clause only: "feels that the deal is fair".

@@ -215,6 +215,7 @@ const ADJUNCT: &[&str] = &[
     "late",
     "yesterday",
     "today",
+    "tonight",
     "tuesday",
     "monday",
     "wednesday",
@@ -316,6 +317,12 @@ fn is_in(list: &[&str], w: &str) -> bool {
 }
 
 impl Ctx<'_> {
+    /// A time word at token `k`; "may" only as the month, capitalised ("said he may run").
+    fn time_at(&self, k: usize) -> bool {
+        let w = self.w(k);
+        is_time_word(w) && (w != "may" || self.cap(k))
+    }
+
     /// "Gen." / "U.S." : a dot after a short capitalised word, inside a name.
     fn abbrev_dot(&self, k: usize, lo: usize, hi: usize) -> bool {
         k > lo
@@ -370,6 +377,22 @@ impl Ctx<'_> {
 
     /// The speaker phrase that ends at token `h`, read leftwards: (first token, byte span).
     fn np_left(&self, h: usize, lo: usize) -> Option<(usize, (usize, usize))> {
+        // "42% say they are liberal": a share of a poll's respondents, as "42 percent".
+        if self.is(h, "%")
+            && h > lo
+            && self.is_word(h - 1)
+            && self
+                .w(h - 1)
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b'.')
+            && self.region_of(h).is_none()
+        {
+            // "His 32% support gives him …": a possessor's share is no one's words.
+            let owned = h > lo + 1
+                && self.is_word(h - 2)
+                && (is_in(DETERMINERS, self.w(h - 2)) || genitive(self.w(h - 2)));
+            return (!owned).then(|| (h - 1, (self.toks[h - 1].s, self.toks[h].e)));
+        }
         if !self.is_word(h) || self.region_of(h).is_some() {
             return None;
         }
@@ -389,8 +412,10 @@ impl Ctx<'_> {
         }
         // "loss of support", "its support": the cue is a noun.
         // "The reports show …": a document noun that is also a verb form heads the phrase.
+        // "Ian Read said": a capitalised cue word after a name is a surname.
+        let surname = h > lo && self.cap(h) && self.cap(h - 1) && self.is_word(h - 1);
         if is_in(BREAK, hw)
-            || self.is_verb_form(h) && !is_in(DOCUMENTS, hw)
+            || self.is_verb_form(h) && !is_in(DOCUMENTS, hw) && !surname
             || is_time_word(hw)
             || is_in(DETERMINERS, hw)
             || matches!(hw, "of" | "for")
@@ -407,9 +432,18 @@ impl Ctx<'_> {
             }
             // "people familiar with the matter", "officials close to the talks": a
             // preposition inside a source description, when a source noun comes before it.
+            // "a narrator in the ad", "experts on the region": also after an article or
+            // a capitalised noun and one word.
             let inner_prep = matches!(self.w(p), "with" | "to" | "in" | "at" | "on" | "from")
-                && (p.saturating_sub(3).max(lo)..p)
-                    .any(|t| self.is_word(t) && self.lx.sources.contains(self.w(t)));
+                && ((p.saturating_sub(3).max(lo)..p)
+                    .any(|t| self.is_word(t) && self.lx.sources.contains(self.w(t)))
+                    || p >= lo + 2
+                        && self.is_word(p - 1)
+                        && !self.cap(p - 1)
+                        && !self.is_verb_form(p - 1)
+                        && !is_in(BREAK, self.w(p - 1))
+                        && self.is_word(p - 2)
+                        && matches!(self.w(p - 2), "a" | "an" | "the"));
             if !self.is_word(p)
                 || self.region_of(p).is_some()
                 || (is_in(BREAK, self.w(p)) && !inner_prep)
@@ -569,7 +603,7 @@ impl Ctx<'_> {
                     "that" | "who" | "which" | "whose" | "when" | "as" | "after"
                 ) || self.is_verb_form(m)
                     || is_in(FINITE, w)
-                    || is_time_word(w)
+                    || self.time_at(m)
                 {
                     break;
                 }
@@ -597,7 +631,7 @@ impl Ctx<'_> {
         if k < hi && self.is_word(k) {
             let w = self.w(k);
             let relative = matches!(w, "who" | "which");
-            let adjunct = (is_time_word(w) || matches!(w, "on" | "in" | "at" | "during")) && n <= 6;
+            let adjunct = (self.time_at(k) || matches!(w, "on" | "in" | "at" | "during")) && n <= 6;
             if !relative && !adjunct {
                 return None;
             }
@@ -652,23 +686,67 @@ fn subject_at(ctx: &Ctx, u: Unit, before: usize) -> Option<(usize, usize)> {
         let clause = (u.a + 1..c).any(|k| {
             ctx.is_word(k)
                 && !ctx.cap(k)
-                && (ctx.is_verb_form(k) || is_in(FINITE, ctx.w(k)) || ctx.w(k).ends_with("ed"))
+                && (ctx.is_verb_form(k)
+                    || is_in(FINITE, ctx.w(k))
+                    || ctx.w(k).ends_with("ed")
+                    || is_in(IRREGULAR_PAST, ctx.w(k)))
         })
             // "Republicans, who hold a majority, have blocked …, saying": the subject before
-            // its relative clause.
-            || c + 1 < before && ctx.is_word(c + 1) && is_in(RELATIVE_HEADS, ctx.w(c + 1));
+            // its relative clause, or before a participle aside ("House Democrats, looking
+            // for a way …, seized the floor and said …").
+            || c + 1 < before
+                && ctx.is_word(c + 1)
+                && (is_in(RELATIVE_HEADS, ctx.w(c + 1))
+                    || !ctx.cap(c + 1) && ctx.w(c + 1).ends_with("ing"));
         if !clause {
             a = c + 1;
         }
     }
+    // "Then he cut into Bush, calling …": a linking adverb before the subject.
+    if a + 1 < before
+        && ctx.is_word(a)
+        && matches!(
+            ctx.w(a),
+            "then" | "later" | "but" | "and" | "so" | "yet" | "still" | "instead" | "meanwhile"
+        )
+        && ctx.is_word(a + 1)
+    {
+        a += 1;
+    }
+    // "He cut into Bush, calling him …": a subject pronoun is the subject alone.
+    if a < before && ctx.is_word(a) && matches!(ctx.w(a), "he" | "she" | "they" | "we" | "i") {
+        return Some((ctx.toks[a].s, ctx.toks[a].e));
+    }
     let mut k = a;
-    while k < before && k < a + 4 {
+    let mut lim = a + 4;
+    while k < before && k < lim {
+        // "Mr. Obama's eyes welled … and urged": the dot of a title is inside the name.
+        if ctx.abbrev_dot(k, a, before) {
+            k += 1;
+            lim += 1;
+            continue;
+        }
         if !ctx.is_word(k) || ctx.region_of(k).is_some() {
             break;
         }
         let w = ctx.w(k);
-        let verbish =
-            ctx.is_verb_form(k) || (k > a && !ctx.cap(k) && (w.ends_with("ed") || w == "took"));
+        // "The mayor struck a measured tone": a lower-case word before an article or an
+        // object pronoun is the verb, whatever its form.
+        let before_object = k > a
+            && k + 1 < before
+            && !ctx.cap(k)
+            && !is_in(DETERMINERS, w)
+            && !is_in(QUANTIFIERS, w)
+            && !ctx.lx.sources.contains(w)
+            && !genitive(w)
+            && ctx.is_word(k + 1)
+            && matches!(
+                ctx.w(k + 1),
+                "a" | "an" | "the" | "his" | "her" | "their" | "its" | "him" | "them"
+            );
+        let verbish = ctx.is_verb_form(k)
+            || (k > a && !ctx.cap(k) && (w.ends_with("ed") || is_in(IRREGULAR_PAST, w)))
+            || before_object;
         if is_in(BREAK, w) && w != "the" || is_in(ADJUNCT, w) || verbish {
             break;
         }
@@ -677,6 +755,16 @@ fn subject_at(ctx: &Ctx, u: Unit, before: usize) -> Option<(usize, usize)> {
     (k > a && (ctx.cap(a) || is_in(DETERMINERS, ctx.w(a)) || is_in(QUANTIFIERS, ctx.w(a))))
         .then(|| (ctx.toks[a].s, ctx.toks[k - 1].e))
 }
+
+/// Common past forms that do not end in -ed, for the verb after a subject ("The mayor cut
+/// the ribbon, saying …").
+const IRREGULAR_PAST: &[&str] = &[
+    "took", "cut", "hit", "put", "set", "made", "gave", "went", "came", "got", "kept", "held",
+    "left", "met", "ran", "won", "lost", "spent", "sent", "brought", "found", "led", "began",
+    "fought", "struck", "stood", "sought", "drew", "threw", "spoke", "broke", "chose", "rose",
+    "fell", "paid", "laid", "heard", "felt", "built", "became", "shook", "sat", "swept", "won",
+    "stuck", "dealt", "bore",
+];
 
 /// The token after a dateline that opens a unit: capitalised words, abbreviations,
 /// commas, a date and an agency in parentheses up to a dash ("BUENA PARK, Calif. -",
@@ -867,8 +955,21 @@ pub(crate) fn in_unit(ctx: &Ctx, u: Unit) -> Vec<Found> {
             next_free = i + p.len();
             continue;
         }
+        // "to, say, single digits": "say" between commas gives an example.
+        if ctx.is(i, "say") && i > u.a && ctx.is(i - 1, ",") && ctx.is(i + 1, ",") {
+            continue;
+        }
         if let Some(&v) = ctx.lx.verbs.get(ctx.w(i)) {
-            let noun = i > u.a && (is_in(DETERMINERS, ctx.w(i - 1)) || genitive(ctx.w(i - 1)));
+            // "The employee first said …": after a noun, "first" is an adverb ("his first
+            // claims" a determiner).
+            let adverb_first = i > u.a + 1
+                && ctx.is(i - 1, "first")
+                && ctx.is_word(i - 2)
+                && !is_in(DETERMINERS, ctx.w(i - 2))
+                && !genitive(ctx.w(i - 2))
+                && !ctx.lx.aux.contains(ctx.w(i - 2));
+            let noun = i > u.a
+                && (is_in(DETERMINERS, ctx.w(i - 1)) && !adverb_first || genitive(ctx.w(i - 1)));
             if let Some(st) = v.frames {
                 // A stance word after a possessive is a noun with its holder ("Trump's view
                 // that …"); after an article it is nobody's ("the plan to build a wall").
@@ -888,12 +989,32 @@ pub(crate) fn in_unit(ctx: &Ctx, u: Unit) -> Vec<Found> {
                 i > u.a + 1 && ctx.is(i - 1, ",") && ctx.closes_region(i - 2)
                     || i > u.a && ctx.closes_region(i - 1)
             };
+            // "“…,” it read", "“…,” the statement read": a text reads its quotation.
+            // "“…?” Hannity pressed": so for the other verbs that need a `that`, when the
+            // clause ends with them.
+            let closes_clause =
+                i + 1 >= u.b || !ctx.is_word(i + 1) && ctx.region_of(i + 1).is_none();
+            let text_read = || {
+                (matches!(ctx.w(i), "read" | "reads") || closes_clause)
+                    && (i.saturating_sub(5).max(u.a + 1)..i).any(|s| {
+                        let quote = ctx.closes_region(s - 1)
+                            || s > u.a + 1 && ctx.is(s - 1, ",") && ctx.closes_region(s - 2);
+                        quote
+                            && ctx.is_word(s)
+                            && (s + 1 == i && ctx.is(s, "it")
+                                || is_in(DETERMINERS, ctx.w(s))
+                                || closes_clause
+                                    && (ctx.cap(s) || ctx.lx.pronouns.contains(ctx.w(s))))
+                            && (s..i).all(|t| ctx.is_word(t) && ctx.region_of(t).is_none())
+                    })
+            };
             if !noun
                 && (!refusal || refusal_cue(ctx, u, i))
                 && (!v.that_only
                     || document()
                     || that_follows(ctx, i + 1, u.b, 3).is_some()
-                    || after_quote())
+                    || after_quote()
+                    || text_read())
             {
                 cues.push(Cue::Verb(i, v));
             }
@@ -943,6 +1064,11 @@ fn that_follows(ctx: &Ctx, from: usize, hi: usize, n: usize) -> Option<usize> {
         if ctx.is(k, "that") {
             return Some(k);
         }
+        // "said he meets with families in a city that …": a subject pronoun has opened the
+        // reported clause, and a later `that` is a relative.
+        if matches!(ctx.w(k), "he" | "she" | "they" | "we" | "i") || contracted_finite(ctx.w(k)) {
+            return None;
+        }
         // "said the talks were useful but that …": a `that` after a conjunction or another
         // verb opens a later clause, and the content starts right after the cue.
         let w = ctx.w(k);
@@ -973,14 +1099,21 @@ fn that_follows(ctx: &Ctx, from: usize, hi: usize, n: usize) -> Option<usize> {
 /// Where the content after a cue begins: after an addressee ("told Reuters"), a `that`, an
 /// adjunct ("in a statement Tuesday,") or a colon. `None` when nothing follows.
 fn content_start(ctx: &Ctx, u: Unit, mut q: usize, v: Option<Verb>) -> Option<usize> {
+    if let Some(after_colon) = the_following(ctx, u, q) {
+        return after_colon;
+    }
+    if let Some(t) = aside_then_that(ctx, u, q) {
+        return Some(t + 1);
+    }
     if let Some(t) = that_follows(ctx, q, u.b, 10) {
         return Some(t + 1);
     }
     if v.is_some_and(|v| v.addressee) {
         q = skip_addressee(ctx, u, q);
-        // "told The Post and Courier newspaper that …": the `that` after a long addressee.
-        if q + 1 < u.b && ctx.is(q, "that") {
-            return Some(q + 1);
+        // "told The Post and Courier newspaper that …": the `that` after a long addressee,
+        // perhaps past a time ("… newspaper on Saturday that …").
+        if let Some(t) = that_follows(ctx, q, u.b, 4) {
+            return Some(t + 1);
         }
     }
     if q < u.b && ctx.is_word(q) && is_in(ADJUNCT, ctx.w(q)) {
@@ -1003,6 +1136,43 @@ fn content_start(ctx: &Ctx, u: Unit, mut q: usize, v: Option<Verb>) -> Option<us
         q += 1;
     }
     (q < u.b && ctx.words_in(q, u.b) > 0).then_some(q)
+}
+
+/// "cautioned, as did the campaign itself, that …", "said — on Twitter, as it happens — that
+/// …": an aside between commas or dashes right after the cue, then the cue's `that`.
+fn aside_then_that(ctx: &Ctx, u: Unit, q: usize) -> Option<usize> {
+    if q + 3 >= u.b || ctx.region_of(q).is_some() {
+        return None;
+    }
+    let open = ctx.raw(q);
+    let dash = matches!(open, "—" | "–");
+    if open != "," && !dash {
+        return None;
+    }
+    let close = (q + 2..(q + 16).min(u.b)).find(|&k| {
+        let r = ctx.raw(k);
+        if dash {
+            matches!(r, "—" | "–")
+        } else {
+            r == ","
+        }
+    })?;
+    (ctx.region_of(close).is_none() && close + 1 < u.b && ctx.is(close + 1, "that"))
+        .then_some(close + 1)
+}
+
+/// "said the following:", "issued the following statement:": what was said comes after the
+/// colon, in the same stretch (`Some(Some(start))`) or in the next paragraph (`Some(None)`,
+/// no content here). `None` when the words at `q` are not such a lead-in.
+fn the_following(ctx: &Ctx, u: Unit, q: usize) -> Option<Option<usize>> {
+    if !(ctx.is(q, "the") && ctx.is(q + 1, "following")) {
+        return None;
+    }
+    let colon = (q + 2..(q + 5).min(u.b)).find(|&k| !ctx.is_word(k))?;
+    if !ctx.is(colon, ":") {
+        return None;
+    }
+    Some((colon + 1 < u.b).then_some(colon + 1))
 }
 
 /// Words for the kind of outlet after its name ("told the Post and Courier newspaper").
@@ -1063,6 +1233,9 @@ fn skip_addressee(ctx: &Ctx, u: Unit, q: usize) -> usize {
         }
         return k;
     }
+    if opens_clause(ctx, u, q) {
+        return q;
+    }
     if ctx.lx.pronouns.contains(w)
         || matches!(w, "him" | "her" | "them" | "us" | "me")
         || ctx.lx.sources.contains(w)
@@ -1070,6 +1243,15 @@ fn skip_addressee(ctx: &Ctx, u: Unit, q: usize) -> usize {
         return q + 1;
     }
     q
+}
+
+/// A subject pronoun right after a verb of telling opens what was said, not whom it was said
+/// to: "warned they could sell", "promised he would", "warn it could harm".
+fn opens_clause(ctx: &Ctx, u: Unit, q: usize) -> bool {
+    let w = ctx.w(q);
+    matches!(w, "he" | "she" | "they" | "we" | "i")
+        || contracted_finite(w) && !w.starts_with("you")
+        || w == "it" && q + 1 < u.b && ctx.is_word(q + 1) && is_in(FINITE, ctx.w(q + 1))
 }
 
 /// The token that ends the stretch before a speaker group, when it is a comma, dash or
@@ -1281,7 +1463,15 @@ fn verb_cue(
     }
     if speaker.is_none() && group_start == i {
         // "…, falsely suggesting that …": adverbs between the comma and the cue.
-        let adverbs = (j..i).all(|t| ctx.is_word(t) && ctx.w(t).ends_with("ly") && !ctx.cap(t));
+        // "The company, which employs 4,000 people, has said …": auxiliaries too.
+        // "…, declined to comment": the refusing verb and its `to`.
+        let adverbs = (j..i).all(|t| {
+            ctx.is_word(t)
+                && !ctx.cap(t)
+                && (ctx.w(t).ends_with("ly")
+                    || ctx.lx.aux.contains(ctx.w(t))
+                    || to_skipped && (t == governor || t == governor + 1))
+        });
         let p = if adverbs { j } else { i };
         let p = (p > u.a).then(|| p - 1);
         let after_punct = p.is_none_or(|p| !ctx.is_word(p));
@@ -1305,6 +1495,9 @@ fn verb_cue(
                 speaker = Some(span);
                 after = k;
             } else if w.ends_with("ing")
+                // "Rubio, speaking in Miami, is criticizing …": a progressive is the verb of
+                // the sentence subject before the aside, no participle.
+                && !(j..i).any(|t| matches!(ctx.w(t), "is" | "are" | "was" | "were" | "been" | "be"))
                 && p.is_some_and(|p| {
                     // "… of “New York values,” saying …": the comma inside the quotation.
                     ctx.is(p, ",") || p > u.a && ctx.closes_region(p) && ctx.is(p - 1, ",")
@@ -1315,7 +1508,7 @@ fn verb_cue(
                     .last()
                     .and_then(|(f, _)| f.speaker)
                     .or_else(|| subject_at(ctx, u, i));
-            } else if let Some(p) = p.filter(|&p| ctx.is(p, ",")) {
+            } else if let Some(p) = p.filter(|&p| ctx.is(p, ",") || title_before(ctx, u, p)) {
                 // "Dmitry Peskov, the Kremlin spokesman, said …": the name before the
                 // appositive.
                 let lo = p.saturating_sub(30).max(u.a);
@@ -1444,17 +1637,43 @@ fn verb_cue(
     // "On his website, the senator promises to …", "While the firm did not say how, its
     // founder says …": an opening adverbial before the comma is not what was said, unless
     // it holds a quotation.
+    // "As the former president campaigns, his admirers wonder about his style": words after
+    // the cue that are no reported clause still show that the clause before is no report.
+    let words_follow = post == Post::Nothing
+        && after < u.b
+        && !ctx.is(after, ",")
+        && ctx.words_in(after, u.b) >= 2;
     let opener = pre.is_some_and(|p| {
-        ctx.trim_start(u.a, p)
-            .is_some_and(|a| ctx.is_word(a) && is_in(OPENERS, ctx.w(a)))
+        (ctx.trim_start(u.a, p).is_some_and(|a| {
+            ctx.is_word(a) && (is_in(OPENERS, ctx.w(a)) || ctx.cap(a) && ctx.time_at(a))
+        })
+            // "Most recently, Trump called for …", "Last week, the campaign urged …": a
+            // phrase of three words or fewer before the comma is a time or a link, not a
+            // clause that was said.
+            || ctx.words_in(u.a, p) <= 3)
             && !ctx.has_region(u.a, p + 1)
             // "Though the move was smooth, he said, a second one would not be": the cue
             // interrupts a clause the opener belongs to.
-            && !matches!(post, Post::Nothing | Post::Continues)
+            && (!matches!(post, Post::Nothing | Post::Continues) || words_follow)
     });
+    // "In a 1963 speech, he declared:" closing its paragraph: the words come in the next
+    // one (colon quotes), not before the cue.
+    let colon_last = after < u.b
+        && ctx.is(after, ":")
+        && ctx.words_in(after, u.b) == 0
+        && !ctx.has_region(after, u.b);
     // Only a verb of belief stands after its content ("The ties, he believes, are stable").
-    let content_before =
-        content_before && !opener && v.frames.is_none_or(|st| st.clause || st.that);
+    // "Through a spokesman, he declined to comment.": a refusal reports what follows it.
+    let refusal = to_skipped
+        && matches!(
+            ctx.w(governor),
+            "declined" | "declines" | "refused" | "refuses"
+        );
+    let content_before = content_before
+        && !opener
+        && !colon_last
+        && !refusal
+        && v.frames.is_none_or(|st| st.clause || st.that);
     if let Some(p) = pre.filter(|_| content_before) {
         let pre_quoted = ctx.region_of(p).is_some();
         // A split quote ("…,” he said, “…”) or a clause the cue interrupts ("The ties, he
@@ -1513,6 +1732,19 @@ fn verb_cue(
                 return None;
             }
             after += 1;
+        }
+        // "issued the following statement:": the words after the colon.
+        if let Some(after_colon) = the_following(ctx, u, after) {
+            let cs = after_colon?;
+            let content = ctx.span_of(cs, ctx.cap_after(cs, u.b))?;
+            return Some((
+                Found {
+                    content,
+                    cue,
+                    speaker,
+                },
+                true,
+            ));
         }
         let (cs, object) = stance_start(ctx, u, after, st)?;
         // An object ends with its phrase ("endorsed Trump, providing a boost …"), and so does
@@ -1606,6 +1838,25 @@ fn verb_cue(
     ))
 }
 
+/// Whether token `p` closes a short quoted title inside a phrase, its comma within the marks
+/// ("Ruiz, author of “The Long Road,” said …"): the appositive ends there.
+fn title_before(ctx: &Ctx, u: Unit, p: usize) -> bool {
+    if p <= u.a + 1 || !ctx.closes_region(p) || !ctx.is(p - 1, ",") {
+        return false;
+    }
+    let Some(r) = ctx.region_of(p) else {
+        return false;
+    };
+    let rs = ctx.tok_at(ctx.regions[r].start);
+    rs > u.a + 1
+        && ctx.is_word(rs - 1)
+        && ctx.region_of(rs - 1).is_none()
+        && ctx.words_in(rs, p) <= 6
+        && (rs..p)
+            .find(|&t| ctx.is_word(t))
+            .is_some_and(|t| ctx.cap(t))
+}
+
 /// When the last attribution found in the unit sits in the content of an earlier one that
 /// runs past `at` ("Aides said the governor had promised …, and added …"), that earlier
 /// one's speaker. Looks back over a few attributions only.
@@ -1668,12 +1919,22 @@ fn infinitive_at(ctx: &Ctx, u: Unit, k: usize) -> bool {
 /// Whether token `k` is `to` before a lower-case word that is no determiner or quantifier:
 /// "to run", not "to the", "to a six-year low", "to many".
 fn to_before_word(ctx: &Ctx, u: Unit, k: usize) -> bool {
-    k + 1 < u.b
+    // "wanted to “go an extra step”": the verb may open a quotation.
+    let opens = |t: usize| {
+        ctx.region_of(t)
+            .is_some_and(|r| ctx.regions[r].start == ctx.toks[t].s)
+    };
+    let n = if k + 2 < u.b && !ctx.is_word(k + 1) && opens(k + 1) {
+        k + 2
+    } else {
+        k + 1
+    };
+    n < u.b
         && ctx.is(k, "to")
-        && ctx.is_word(k + 1)
-        && ctx.raw(k + 1).starts_with(|c: char| c.is_ascii_lowercase())
-        && !is_in(DETERMINERS, ctx.w(k + 1))
-        && !is_in(QUANTIFIERS, ctx.w(k + 1))
+        && ctx.is_word(n)
+        && ctx.raw(n).starts_with(|c: char| c.is_ascii_lowercase())
+        && !is_in(DETERMINERS, ctx.w(n))
+        && !is_in(QUANTIFIERS, ctx.w(n))
 }
 
 /// Words that show a finite verb in a bare clause ("believes the deal will hold").
@@ -2036,11 +2297,11 @@ fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
     if after >= u.b || ctx.words_in(after, u.b) == 0 && !ctx.has_region(after, u.b) {
         return Post::Nothing;
     }
-    if that_follows(ctx, after, u.b, 10).is_some() {
+    if that_follows(ctx, after, u.b, 10).is_some() || aside_then_that(ctx, u, after).is_some() {
         return Post::Explicit;
     }
     let mut q = after;
-    if v.addressee && ctx.is(skip_addressee(ctx, u, after), "that") {
+    if v.addressee && that_follows(ctx, skip_addressee(ctx, u, after), u.b, 4).is_some() {
         return Post::Explicit;
     }
     if v.addressee {
@@ -2049,6 +2310,7 @@ fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
         while q < u.b
             && n < 4
             && ctx.is_word(q)
+            && !opens_clause(ctx, u, q)
             && ctx.region_of(q).is_none()
             && !is_in(BREAK, ctx.w(q))
             && !is_in(ADJUNCT, ctx.w(q))
@@ -2075,9 +2337,11 @@ fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
         if q + 1 < u.b && ctx.region_of(q + 1).is_some() {
             return Post::Continues;
         }
+        // "Democrats, Frank notes, applaud …": a cue word may be the verb resumed, but a
+        // participle ("…, he said, adding …") is a remark of its own.
         if q + 1 < u.b
             && ctx.is_word(q + 1)
-            && !ctx.is_verb_form(q + 1)
+            && !(ctx.is_verb_form(q + 1) && (ctx.w(q + 1).ends_with("ing") || ctx.cap(q + 1)))
             && (!is_in(BREAK, ctx.w(q + 1)) || is_in(FINITE, ctx.w(q + 1)))
         {
             // "The permit, his campaign said, had been hard to get": the rest of the clause
@@ -2107,7 +2371,18 @@ fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
         && q + 1 < u.b
         && matches!(
             ctx.w(q + 1),
-            "is" | "was"
+            "remains"
+                | "remain"
+                | "needs"
+                | "need"
+                | "seems"
+                | "seem"
+                | "appears"
+                | "appear"
+                | "exists"
+                | "exist"
+                | "is"
+                | "was"
                 | "are"
                 | "were"
                 | "would"
@@ -2123,6 +2398,24 @@ fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
                 | "can"
         );
     if expletive {
+        return Post::Clause;
+    }
+    // "said about half of the ballots were counted": a rough number opens the clause.
+    if matches!(w, "about" | "around" | "roughly")
+        && q + 1 < u.b
+        && ctx.is_word(q + 1)
+        && (ctx.w(q + 1).starts_with(|c: char| c.is_ascii_digit())
+            || matches!(
+                ctx.w(q + 1),
+                "half" | "twice" | "one" | "two" | "three" | "a"
+            ))
+        && (ctx.w(q + 1) != "a"
+            || q + 2 < u.b && matches!(ctx.w(q + 2), "third" | "quarter" | "dozen" | "fifth"))
+    {
+        return Post::Clause;
+    }
+    // "said it's over", "says there's a deal": a contracted subject and verb open the clause.
+    if contracted_finite(w) {
         return Post::Clause;
     }
     if is_in(BREAK, w) && !is_in(ADJUNCT, w) {
@@ -2178,8 +2471,23 @@ fn phrase_cue(ctx: &Ctx, u: Unit, i: usize, j: usize) -> Option<(Found, bool)> {
     }
     let speaker = Some((ctx.toks[j].s, ctx.toks[k - 1].e));
     let before = ctx.words_in(u.a, i);
-    if before >= 2 {
-        let content = ctx.span_of(ctx.cap_before(u.a, i), i)?;
+    // "In addition, according to …, X": a short opener before the comma; "It has not gone
+    // unnoticed: according to …, X": a clause closed by a colon. The content follows.
+    // "Nine million workers, according to the department, will be protected": the phrase
+    // interrupts the clause before its verb, and the content runs on.
+    let resumes = i > u.a
+        && ctx.is(i - 1, ",")
+        && k + 1 < u.b
+        && ctx.is(k, ",")
+        && ctx.is_word(k + 1)
+        && !ctx.cap(k + 1)
+        && is_in(FINITE, ctx.w(k + 1));
+    let opener = i > u.a
+        && !resumes
+        && (ctx.is(i - 1, ":") || ctx.is(i - 1, ",") && before <= 3 && !ctx.has_region(u.a, i));
+    if before >= 2 && !opener {
+        let end = if resumes { u.b } else { i };
+        let content = ctx.span_of(ctx.cap_before(u.a, end), end)?;
         return Some((
             Found {
                 content,
@@ -2287,8 +2595,11 @@ fn in_a_document(ctx: &Ctx, u: Unit) -> Option<Found> {
         return None;
     }
     let lim = (a + 16).min(u.b);
-    let comma = (a + 1..lim).find(|&k| !ctx.is_word(k) && !ctx.abbrev_dot(k, a, u.b))?;
-    if !ctx.is(comma, ",") || !is_in(DETERMINERS, ctx.w(a + 1)) {
+    // "In an ABC News/Washington Post poll released Sunday, …": a slash joins the sponsors.
+    let comma =
+        (a + 1..lim).find(|&k| !ctx.is_word(k) && !ctx.abbrev_dot(k, a, u.b) && !ctx.is(k, "/"))?;
+    // "In May's Post-ABC poll, …": a possessive opens the phrase as a determiner does.
+    if !ctx.is(comma, ",") || !(is_in(DETERMINERS, ctx.w(a + 1)) || genitive(ctx.w(a + 1))) {
         return None;
     }
     // Only measurements speak for themselves here: "In an email, Mr. Lee said …" has its own

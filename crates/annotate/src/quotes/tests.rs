@@ -76,6 +76,113 @@ fn beliefs_are_stance_attributions_with_their_clause() {
 }
 
 #[test]
+fn doubts_and_suspicions_are_beliefs_and_scolding_is_speech() {
+    let q = one("Many economists doubt the central bank will cut rates this year.");
+    assert_eq!(q.class, CueClass::Stance);
+    assert_eq!(speaker(&q), "Many economists");
+    assert_eq!(q.content, "the central bank will cut rates this year");
+    let q = one("Investigators suspect the fire was set deliberately.");
+    assert_eq!(q.content, "the fire was set deliberately");
+    let q = one("The mayor scolded the council for the delay.");
+    assert_eq!(q.class, CueClass::Speech);
+    assert_eq!(q.content, "the council for the delay");
+    let q = one("The governor lauded the volunteers for their work.");
+    assert_eq!(q.class, CueClass::Speech);
+    assert_eq!(q.content, "the volunteers for their work");
+    let q = one("The union aims to sign a deal before the summer.");
+    assert_eq!(q.class, CueClass::Stance);
+    assert_eq!(q.content, "to sign a deal before the summer");
+    let q = one("Several senators balked at the cost of the bridge.");
+    assert_eq!(q.content, "the cost of the bridge");
+    let q = one("The agency deemed the documents classified.");
+    assert_eq!(q.content, "the documents classified");
+    let q = one("The mayor encouraged residents to conserve water.");
+    assert_eq!(q.content, "residents to conserve water");
+    let q = one("Analysts anticipated the bank would raise rates.");
+    assert_eq!(q.content, "the bank would raise rates");
+    let q = one("The coach implored fans to stay calm.");
+    assert_eq!(q.content, "fans to stay calm");
+    let q = one("Drivers vented about the new tolls.");
+    assert_eq!(q.content, "the new tolls");
+    // Without its particle "balked" is no report.
+    assert!(quotes("The horse balked and threw its rider.").is_empty());
+    // Aiming at a thing is no stance.
+    assert!(quotes("The archer aimed at the target.").is_empty());
+    // "say" between commas gives an example.
+    assert!(quotes("Even if the gap narrows to, say, single digits, the race is over.").is_empty());
+    // A noun after a determiner, and a participle before a noun, are no cues.
+    assert!(quotes("There is no doubt about the result.").is_empty());
+    assert!(quotes("The suspected gunman was arrested on Friday.").is_empty());
+}
+
+#[test]
+fn a_text_reads_the_quotation_before_it() {
+    let q = one("“The council has failed the city,” the statement read.");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(&q), "the statement");
+    assert_eq!(q.content, "“The council has failed the city,”");
+    let q = one("“We are still here,” it read.");
+    assert_eq!(speaker(&q), "it");
+    // So for a verb that otherwise needs a `that`, when it ends the clause.
+    let q = one("“Would it be negotiable?” the host pressed.");
+    assert_eq!(speaker(&q), "the host");
+    assert_eq!(q.content, "“Would it be negotiable?”");
+    assert!(quotes("“Hold on” was the song, and she pressed the button.").is_empty());
+    let q = one("“This is absurd,” the senator scoffed.");
+    assert_eq!(q.cue, "scoffed");
+    // Reading without a quotation is no report.
+    assert!(quotes("The students read the report on Monday.").is_empty());
+    assert!(quotes("He took the “Daily News” and read it twice.").is_empty());
+}
+
+#[test]
+fn according_to_after_an_opener_or_inside_a_clause() {
+    // After a short opener or a colon, the content follows the source.
+    let q = one("In addition, according to the ministry, nine more ports will reopen.");
+    assert_eq!(q.cue, "according to");
+    assert_eq!(speaker(&q), "the ministry");
+    assert_eq!(q.content, "nine more ports will reopen");
+    let q = one("The trend is clear: according to the census, the city is shrinking.");
+    assert_eq!(q.content, "the city is shrinking");
+    // Interrupting a clause before its verb, the phrase leaves one content over both parts.
+    let q = one("Nine more ports, according to the ministry, will reopen in May.");
+    assert_eq!(
+        q.content,
+        "Nine more ports, according to the ministry, will reopen in May"
+    );
+    // A clause before the phrase is still its content.
+    let q = one("The port will reopen in May, according to the ministry.");
+    assert_eq!(q.content, "The port will reopen in May");
+}
+
+#[test]
+fn adjectives_of_stance_after_a_copula() {
+    let q = one("Senator Ana Ruiz was critical of the new tariff.");
+    assert_eq!(q.class, CueClass::Stance);
+    assert_eq!(speaker(&q), "Senator Ana Ruiz");
+    assert_eq!(q.cue, "critical");
+    assert_eq!(q.content, "the new tariff");
+    let q = one("Voters remain skeptical of the stadium plan.");
+    assert_eq!(speaker(&q), "Voters");
+    assert_eq!(q.content, "the stadium plan");
+    let q = one("Port officials are confident that the bridge will reopen.");
+    assert_eq!(q.content, "the bridge will reopen");
+    let q = one("The governor was reluctant to raise taxes.");
+    assert_eq!(q.content, "to raise taxes");
+    let q = one("The union has been supportive of the new contract.");
+    assert_eq!(q.content, "the new contract");
+    let q = one("Farmers are skeptical about the subsidy.");
+    assert_eq!(q.content, "the subsidy");
+    // A negated copula and a degree word stand between the holder and the adjective.
+    let q = one("Republicans weren't too critical of the plan.");
+    assert_eq!(speaker(&q), "Republicans");
+    // An adjective before a noun, or without its particle, is no stance.
+    assert!(quotes("The critical question is whether the deal holds.").is_empty());
+    assert!(quotes("The storm damaged critical roads in the north.").is_empty());
+    assert!(quotes("The patient remains critical after the crash.").is_empty());
+}
+
+#[test]
 fn intentions_take_their_infinitive() {
     let q = one("The Kyiv government plans to open a new border crossing next month.");
     assert_eq!(q.class, CueClass::Stance);
@@ -87,6 +194,14 @@ fn intentions_take_their_infinitive() {
     assert_eq!(q.class, CueClass::Stance);
     assert_eq!(speaker(&q), "Beijing");
     assert_eq!(q.content, "Washington to lift the export controls");
+
+    // The infinitive may open a quotation.
+    let q = one("The coach wanted to “go the extra mile” for the fans.");
+    assert_eq!(q.class, CueClass::Stance);
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    assert_eq!(q.content, "to “go the extra mile” for the fans");
+    // A quoted title after "to" is no infinitive.
+    assert!(quotes("The coach wanted to “The Late Show” for an interview.").is_empty());
 
     let q = one("The union hopes to reach a deal before the strike.");
     assert_eq!(q.content, "to reach a deal before the strike");
@@ -211,12 +326,37 @@ fn long_addressees_and_interrupted_clauses() {
         one("Graham told The Post and Courier newspaper that he would not vote for the treaty.");
     assert_eq!(speaker(&q), "Graham");
     assert_eq!(q.content, "he would not vote for the treaty");
+    // A time between the addressee and its `that`.
+    let q = one("Graham told The Post and Courier on Saturday that he would not vote for it.");
+    assert_eq!(q.content, "he would not vote for it");
 
     let q = one("The permit, his campaign said, had been hard to get.");
     assert_eq!(speaker(&q), "his campaign");
     assert_eq!(
         q.content,
         "The permit, his campaign said, had been hard to get"
+    );
+    // The verb resumed may be a cue word; a participle is a remark of its own.
+    let q = one("Farmers, the minister says, welcomed the new rules.");
+    assert_eq!(speaker(&q), "the minister");
+    assert_eq!(
+        q.content,
+        "Farmers, the minister says, welcomed the new rules"
+    );
+    // A participle aside after the subject: the second verb is still the subject's.
+    let got = quotes(
+        "House Democrats, looking for a way to force a vote, seized the floor and said they would stay.",
+    );
+    assert!(
+        got.iter()
+            .any(|q| speaker(q) == "House Democrats" && q.content == "they would stay"),
+        "{got:#?}"
+    );
+    let got = quotes("The rules were fair, the minister said, adding that farmers agreed.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "said" && q.content == "The rules were fair"),
+        "{got:#?}"
     );
 }
 
@@ -789,9 +929,29 @@ fn shares_of_respondents_speak_in_polls() {
     assert_eq!(q.content, "they would vote for a third party");
     let q = one("Two-thirds of farmers say the tariffs hurt them.");
     assert_eq!(speaker(&q), "Two-thirds of farmers");
+    // A share written with a percent sign.
+    let q = one("Among young voters, 42% say they are liberal.");
+    assert_eq!(speaker(&q), "42%");
+    assert_eq!(q.content, "they are liberal");
+    // A possessor's share is no one's words.
+    assert!(quotes("His 32% support gives him a clear lead.").is_empty());
 }
 
 // ---------------------------------------------------------------- a colon before a quoted paragraph
+
+#[test]
+fn the_following_before_a_colon_leads_to_the_words() {
+    let q =
+        one("The mayor issued the following statement:\n\n“Our thoughts are with the families.”");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(speaker(&q), "The mayor");
+    assert_eq!(q.content, "“Our thoughts are with the families.”");
+    let q = one("The mayor said the following: “Our thoughts are with the families.”");
+    assert_eq!(q.content, "“Our thoughts are with the families.”");
+    // Without the colon "the following" is a phrase like any other.
+    let q = one("The mayor praised the following day's parade.");
+    assert_eq!(q.content, "the following day's parade");
+}
 
 #[test]
 fn a_cue_ending_in_a_colon_takes_the_quotation_of_the_next_paragraph() {
@@ -853,6 +1013,15 @@ fn a_sentence_opened_by_a_survey_reports_its_finding() {
     assert_eq!(speaker(&q), "a survey released on Monday");
     assert_eq!(q.cue, "In");
     assert_eq!(q.content, "most farmers backed the new water rules");
+    // Sponsors joined by a slash, and a possessive before the poll.
+    let q = one("In a Tribune/Channel 4 poll released Sunday, most voters backed the levy.");
+    assert_eq!(speaker(&q), "a Tribune/Channel 4 poll released Sunday");
+    assert_eq!(q.content, "most voters backed the levy");
+    let q = one("In May's Tribune poll, the mayor led by nine points.");
+    assert_eq!(speaker(&q), "May's Tribune poll");
+    assert_eq!(q.content, "the mayor led by nine points");
+    // A possessive before anything but a finding is no source.
+    assert!(quotes("In Ruiz's hometown, the ferries run again from Monday.").is_empty());
     // Other openings with "In" are places and times, not sources.
     assert!(quotes("In the harbour town, the ferries run again from Monday.").is_empty());
     assert!(quotes("In a bid to cut costs, the council closed two libraries.").is_empty());
@@ -950,6 +1119,58 @@ fn content_opened_by_there_or_a_pronoun_after_the_addressee() {
     assert_eq!(speaker(&q), "Mr. Lee");
     assert_eq!(q.content, "he had kept his schedule because it paid well");
 
+    // A subject pronoun right after a verb of telling opens the content; an object
+    // pronoun is whom it was said to.
+    let q = one("The Saudi government warned they could sell the bonds.");
+    assert_eq!(speaker(&q), "The Saudi government");
+    assert_eq!(q.content, "they could sell the bonds");
+    let q = one("Local firms warn it could harm tourism.");
+    assert_eq!(q.content, "it could harm tourism");
+    let q = one("The mayor promised she would stay.");
+    assert_eq!(q.content, "she would stay");
+    let q = one("The mayor assured them the road would reopen.");
+    assert_eq!(q.content, "the road would reopen");
+
+    // A `that` after the reported clause's own subject pronoun is a relative.
+    let q = one("The mayor said he meets with families in a district that has lost three schools.");
+    assert_eq!(
+        q.content,
+        "he meets with families in a district that has lost three schools"
+    );
+    let q = one("The mayor said on Monday that the schools would reopen.");
+    assert_eq!(q.content, "the schools would reopen");
+    // An aside between commas or dashes before the cue's `that`.
+    let q =
+        one("Several experts cautioned, as did the ministry itself, that the plan might change.");
+    assert_eq!(speaker(&q), "Several experts");
+    assert_eq!(q.content, "the plan might change");
+    let q = one("The chairman said — on Twitter, as it happens — that the fund had doubled.");
+    assert_eq!(q.content, "the fund had doubled");
+    // "there" before another verb of being opens the content too.
+    let q = one("The judge said there remains a wide gap between the two offers.");
+    assert_eq!(q.content, "there remains a wide gap between the two offers");
+    let q = one("The mayor says there needs to be a new law.");
+    assert_eq!(q.content, "there needs to be a new law");
+    // A refusal reports what follows it, not an opener before it.
+    let q = one("Through a spokesman, the senator declined to comment.");
+    assert_eq!(speaker(&q), "the senator");
+    assert_eq!(q.content, "to comment");
+    // A contracted subject and verb open the content; so does a time before it.
+    let q = one("Doyle said it's unclear how the plan would work.");
+    assert_eq!(q.content, "it's unclear how the plan would work");
+    let q = one("The senator says tonight he is a step closer to the nomination.");
+    assert_eq!(q.content, "tonight he is a step closer to the nomination");
+    // A rough number after the cue opens the content; a topic does not.
+    let q = one("Officials said about 40 people were hurt in the blast.");
+    assert_eq!(q.content, "about 40 people were hurt in the blast");
+    let q = one("The agency said about half of the ballots had been counted.");
+    assert_eq!(q.content, "about half of the ballots had been counted");
+    assert!(
+        quotes("The minister said about the talks only that they would go on.")
+            .iter()
+            .all(|q| !q.content.starts_with("about"))
+    );
+
     // A time adverb is still no content: "said there" ends the clause.
     assert!(quotes("The mayor met the workers who said there.").is_empty());
 }
@@ -969,6 +1190,39 @@ fn an_opening_adverbial_is_not_content_and_infinitives_are() {
         q.content,
         "Though the first move went smoothly, he said, a second one would be harder"
     );
+    // An opener before a cue whose colon closes the paragraph: the words follow.
+    let got = quotes("In a 1963 speech, the governor declared:\n\n“We will not yield.”");
+    assert!(
+        got.iter().all(|q| q.content != "In a 1963 speech"),
+        "{got:#?}"
+    );
+    assert!(
+        got.iter().any(|q| q.content.contains("We will not yield")),
+        "{got:#?}"
+    );
+    // A short opening phrase of time or linking before the comma is not what was said.
+    let q = one("Last week, the union urged the city to reopen the depot.");
+    assert_eq!(speaker(&q), "the union");
+    assert_eq!(q.content, "the city to reopen the depot");
+    let q = one("Most recently, the governor proposed cutting the fuel tax by half.");
+    assert_eq!(speaker(&q), "the governor");
+    assert_eq!(q.content, "cutting the fuel tax by half");
+    // An opening clause is no report when the cue goes on with words that are none.
+    let got = quotes("As the senator campaigns, even her admirers wonder about her style.");
+    assert!(
+        got.iter().all(|q| !q.content.starts_with("As the senator")),
+        "{got:#?}"
+    );
+    let got = quotes(
+        "Friday morning, as the parade went by, the station reported at least six planes overhead.",
+    );
+    assert!(
+        got.iter().all(|q| !q.content.starts_with("Friday")),
+        "{got:#?}"
+    );
+    // A short clause the cue closes is still its content.
+    let q = one("The talks failed, the envoy said.");
+    assert_eq!(q.content, "The talks failed");
     // "said to" with nothing promised is still no report.
     assert!(
         quotes("The minister went to Brussels, where he said to have met the envoy.")
@@ -1058,6 +1312,34 @@ fn the_sentence_subject_before_an_aside_with_commas_of_its_own() {
     // One comma pair: the appositive rules as before.
     let q = one("Anton Berg, the ministry spokesman, said the talks were useful.");
     assert_eq!(speaker(&q), "Anton Berg");
+    // "said he may …": the modal is no month, "he" no inverted speaker.
+    let q = one("Anton Berg, the ministry spokesman, said he may resign.");
+    assert_eq!(speaker(&q), "Anton Berg");
+    assert_eq!(q.content, "he may resign");
+    // "first" after the subject is an adverb, not a determiner before a noun.
+    let q = one("The driver first said he had not seen the signal.");
+    assert_eq!(speaker(&q), "The driver");
+    assert_eq!(q.content, "he had not seen the signal");
+    assert!(quotes("Her first claims were rejected.").is_empty());
+    // Auxiliaries, adverbs or a refusal's verb between the aside and the cue.
+    let q = one("The bus company, which employs 4,000 drivers, has said it would appeal.");
+    assert_eq!(speaker(&q), "The bus company");
+    assert_eq!(q.content, "it would appeal");
+    let q =
+        one("The port authority, in an effort to calm shippers, has also promised to cut fees.");
+    assert_eq!(speaker(&q), "The port authority");
+    assert_eq!(q.content, "to cut fees");
+    let q = one("The ministry, which oversees the ports, declined to comment.");
+    assert_eq!(speaker(&q), "The ministry");
+    assert_eq!(q.content, "to comment");
+    // A quoted title closing the appositive, its comma inside the marks.
+    let q = one("Ana Ruiz, author of “The Long Road,” said the border would stay open.");
+    assert_eq!(speaker(&q), "Ana Ruiz");
+    assert_eq!(q.content, "the border would stay open");
+    // A progressive after the aside is the subject's verb, not a participle.
+    let q = one("Senator Ana Ruiz, speaking at a rally in Miami, is criticizing the governor.");
+    assert_eq!(speaker(&q), "Senator Ana Ruiz");
+    assert_eq!(q.content, "the governor");
     // A list of names is no aside.
     let got = quotes("Paris, Berlin, and Rome, officials said, would sign the accord.");
     assert!(got.iter().all(|q| speaker(q) != "Paris"), "{got:#?}");
@@ -1152,6 +1434,48 @@ fn a_participle_after_a_clause_with_a_named_subject() {
     assert!(
         got.iter()
             .any(|q| q.cue == "saying" && speaker(q) == "the union"),
+        "{got:#?}"
+    );
+    // A pronoun subject alone, after a linking adverb; a verb of any form ends the subject.
+    let got = quotes("Then he cut into the governor, calling him weak.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "calling" && speaker(q) == "he" && q.content == "him weak"),
+        "{got:#?}"
+    );
+    let got = quotes("The mayor struck a measured tone, saying he understood the risk.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "saying" && speaker(q) == "The mayor"),
+        "{got:#?}"
+    );
+    // A title's dot stays inside the subject.
+    let got = quotes("Mr. Ruiz cut the ribbon, saying the bridge was finished.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "saying" && speaker(q) == "Mr. Ruiz"),
+        "{got:#?}"
+    );
+    let got = quotes("Ruiz cut the ribbon, saying the bridge was finished.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "saying" && speaker(q) == "Ruiz"),
+        "{got:#?}"
+    );
+    // A preposition inside the subject after an article and its noun.
+    let q = one("A lawmaker in the Philippines said the ban should be lifted.");
+    assert_eq!(speaker(&q), "A lawmaker in the Philippines");
+    let q = one("“Why did he not pay?” a narrator in the new ad asks.");
+    assert_eq!(speaker(&q), "a narrator in the new ad");
+    // A capitalised cue word after a name is a surname.
+    let q = one("Chief executive Ian Read said the board had approved the deal.");
+    assert_eq!(speaker(&q), "Chief executive Ian Read");
+    assert_eq!(q.content, "the board had approved the deal");
+    // A source noun before an article is no verb.
+    let got = quotes("The top aide to the mayor resigned, saying the plan had failed.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "saying" && speaker(q).starts_with("The top aide")),
         "{got:#?}"
     );
 }
