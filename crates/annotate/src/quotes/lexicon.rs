@@ -31,6 +31,9 @@ const CUES: &str = include_str!("../../../../data/quotes/cues.txt");
 pub struct Verb {
     /// A cue only when a `that` clause follows ("a poll shows that ...").
     pub that_only: bool,
+    /// A cue only next to a quotation ("“…,” she continued", "He continued: “…”"), never
+    /// before an object ("forces continued their attacks").
+    pub quote_only: bool,
     /// Names whom it is said to before the content ("told Reuters ...").
     pub addressee: bool,
     /// What follows it is always whom it was said to, never an inverted speaker ("“…,”
@@ -150,13 +153,14 @@ pub fn parse(src: &str) -> Result<Lexicon, String> {
             }
         };
         match cat {
-            "verb" | "thatverb" => {
+            "verb" | "thatverb" | "quoteverb" => {
                 for form in entry.split_whitespace() {
                     if !form.chars().all(|c| c.is_alphabetic() || c == '-') {
                         return Err(format!("data/quotes/cues.txt:{n}: bad verb form {form:?}"));
                     }
                     let v = Verb {
                         that_only: cat == "thatverb",
+                        quote_only: cat == "quoteverb",
                         addressee: false,
                         listener: false,
                         frames: None,
@@ -203,6 +207,7 @@ pub fn parse(src: &str) -> Result<Lexicon, String> {
                     }
                     let v = Verb {
                         that_only: false,
+                        quote_only: false,
                         addressee: false,
                         listener: false,
                         frames: Some(st),

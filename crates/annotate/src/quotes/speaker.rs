@@ -1015,6 +1015,10 @@ pub(crate) fn in_unit(ctx: &Ctx, u: Unit) -> Vec<Found> {
                     || that_follows(ctx, i + 1, u.b, 3).is_some()
                     || after_quote()
                     || text_read())
+                && (!v.quote_only
+                    || after_quote()
+                    || text_read()
+                    || (i + 1..(i + 3).min(u.b)).any(|t| ctx.region_of(t).is_some()))
             {
                 cues.push(Cue::Verb(i, v));
             }

@@ -2111,3 +2111,19 @@ fn adding_to_something_is_no_remark() {
     let q = one("The senator added that the count would take a week.");
     assert_eq!(q.content, "the count would take a week");
 }
+
+#[test]
+fn continued_reports_only_next_to_a_quotation() {
+    // Not a report: forces that continued their attacks say nothing.
+    assert!(
+        quotes("Syrian forces backed by Russian warplanes continued their attacks on Ghouta.")
+            .is_empty()
+    );
+    // After or before a quotation it is one.
+    let q = one("“We will not stop,” he continued.");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(q.cue, "continued");
+    let q = one("She continued, “For us, all we ask is the truth.”");
+    assert_eq!(q.cue, "continued");
+    assert_eq!(speaker(&q), "She");
+}
