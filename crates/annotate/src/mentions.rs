@@ -220,18 +220,33 @@ impl Recognizer {
                 Target::CountryName(i) | Target::Adjective(i) | Target::Metonym(i) => {
                     let c = &self.kb.countries[i];
                     // "Bosnian Serbs", "Bosnian Serb forces": a people named by the country it
-                    // lives in is that country's; one mention, with its code.
+                    // lives in is that country's; one mention, with its code. "Cuban
+                    // Americans", "Turkish Cypriots" live in the second country; "Israeli
+                    // Palestinian talks" name two sides.
                     if let (Target::Adjective(_), Some(prev)) = (t, out.last_mut()) {
                         let people = prev.kind == "NORP"
                             && text.get(prev.span.end..s) == Some(" ")
                             && prev.actor.as_ref().and_then(|a| a.code.as_deref())
-                                != Some(c.code.as_str());
+                                != Some(c.code.as_str())
+                            && !two_sides_after(text, e);
                         if let Some(home) = people
                             .then(|| country_ending_at.remove(&prev.span.end))
                             .flatten()
                         {
                             prev.span.end = e;
-                            country_ending_at.insert(e, home);
+                            if RESIDENCE.contains(&&text[s..e]) {
+                                *prev = mention(
+                                    prev.span.start,
+                                    e,
+                                    "NORP",
+                                    Some(c.id()),
+                                    Some(&c.code),
+                                    None,
+                                );
+                                country_ending_at.insert(e, (i, prev.span.start));
+                            } else {
+                                country_ending_at.insert(e, home);
+                            }
                             continue;
                         }
                     }
@@ -538,7 +553,10 @@ impl Recognizer {
     fn inside_longer_name(&self, text: &str, s: usize, e: usize) -> bool {
         let first_name = word_before(text, s).is_some_and(|(w, opens)| {
             let lower = w.to_lowercase();
-            w.starts_with(char::is_uppercase)
+            // "Russia's Putin", "the Kremlin's Peskov": a possessive is no first name.
+            let possessive = ["'s", "’s", "s'", "s’"].iter().any(|p| w.ends_with(p));
+            !possessive
+                && w.starts_with(char::is_uppercase)
                 && !self.role_words.contains(&lower)
                 && !crate::names::CUE_WORDS.title.contains(&lower)
                 && !crate::names::CUE_WORDS.stop.contains(&lower)
@@ -1131,6 +1149,52 @@ fn given_name_before_surname(text: &str, s: usize, e: usize) -> bool {
             .is_some_and(char::is_uppercase)
 }
 
+/// Peoples named after the country they live in, after their origin: "Cuban Americans",
+/// "Turkish Cypriots".
+const RESIDENCE: &[&str] = &[
+    "American",
+    "Americans",
+    "Canadian",
+    "Canadians",
+    "Australian",
+    "Australians",
+    "Cypriot",
+    "Cypriots",
+    "Britons",
+    "British",
+];
+
+/// Whether the words after two country adjectives name a relation between two sides:
+/// "Israeli Palestinian talks".
+fn two_sides_after(text: &str, e: usize) -> bool {
+    let next = text[e..]
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    matches!(
+        next,
+        "talks"
+            | "conflict"
+            | "border"
+            | "relations"
+            | "war"
+            | "dialogue"
+            | "summit"
+            | "ties"
+            | "peace"
+            | "rivalry"
+            | "cooperation"
+            | "agreement"
+            | "deal"
+            | "negotiations"
+            | "dispute"
+            | "tensions"
+            | "trade"
+            | "meeting"
+    )
+}
+
 /// Words after a surname that still leave it the person: "the Obama Administration",
 /// "Putin Tuesday said".
 const AFTER_SURNAME: &[&str] = &[
@@ -1154,7 +1218,7 @@ fn word_before(text: &str, s: usize) -> Option<(&str, bool)> {
     let start = before
         .char_indices()
         .rev()
-        .take_while(|(_, c)| c.is_alphabetic() || *c == '-' || *c == '\'')
+        .take_while(|(_, c)| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
         .last()
         .map(|(i, _)| i)?;
     let word = &before[start..];
@@ -1165,17 +1229,7 @@ fn word_before(text: &str, s: usize) -> Option<(&str, bool)> {
 
 /// Whether the word right before `s` (one space away) is a known given name.
 fn after_given_name(text: &str, s: usize) -> bool {
-    let Some(before) = text[..s].strip_suffix(' ') else {
-        return false;
-    };
-    let word_start = before
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| c.is_alphabetic() || *c == '-')
-        .last()
-        .map_or(before.len(), |(i, _)| i);
-    let word = &before[word_start..];
-    !word.is_empty() && crate::names::CUE_WORDS.given.contains(word)
+    word_before(text, s).is_some_and(|(w, _)| crate::names::CUE_WORDS.given.contains(w))
 }
 
 /// The leftmost-longest matches that are whole words. A match inside a longer word does not
@@ -1678,6 +1732,10 @@ mod tests {
             "{got:?}"
         );
         assert!(got.contains(&"Serbs:NORP:srb:SRB".to_string()), "{got:?}");
+        // Two sides of a relation stay two.
+        let t = "Bosnian Serb talks resumed.";
+        let got = show(t, &r.mentions(t, day("1994-04-20")));
+        assert_eq!(got.len(), 2, "{got:?}");
     }
 
     #[test]
@@ -1687,12 +1745,13 @@ mod tests {
         let t = "His cousin Olga Putin and the Putin Foundation said nothing.";
         let got = show(t, &r.mentions(t, day("2024-05-16")));
         assert!(got.iter().all(|m| !m.contains(":putin:")), "{got:?}");
-        // A title, a sentence's first word, a weekday: still the president.
-        let t = "President Putin arrived. When Putin spoke, Putin Tuesday said more.";
+        // A title, a sentence's first word, a weekday, a possessive: still the president.
+        let t =
+            "President Putin arrived. When Putin spoke, Putin Tuesday said more to Russia's Putin.";
         let got = show(t, &r.mentions(t, day("2024-05-16")));
         assert_eq!(
             got.iter().filter(|m| m.contains(":putin:RUSGOV")).count(),
-            3,
+            4,
             "{got:?}"
         );
     }

@@ -359,8 +359,8 @@ fn cooperative(
 
 /// Restrictive measures that can be undone, by CAMEO prefix (the most specific first), with
 /// the code of easing them: sanctions (085), curfews (0813), a state of emergency (0814),
-/// restrictions on freedoms (0811) and other administrative restrictions (081), a blockade or
-/// siege (0872).
+/// restrictions on freedoms (0811), bans on parties (0812) and other administrative
+/// restrictions (081), a blockade or siege (0872).
 const EASED: &[(&str, &str)] = &[
     ("163", "085"),
     ("1721", "0811"),
@@ -605,8 +605,6 @@ const CONDITIONS: &[&str] = &[
     "unemployment",
     "climate",
     "drought",
-    "fire",
-    "fires",
     "wildfire",
     "wildfires",
     "floods",
@@ -616,7 +614,6 @@ const CONDITIONS: &[&str] = &[
     "smuggling",
     "discrimination",
     "racism",
-    "causes",
     "migration",
     "illiteracy",
     "pollution",
@@ -625,7 +622,6 @@ const CONDITIONS: &[&str] = &[
     "radicalism",
     "piracy",
     "fraud",
-    "money",
     "laundering",
 ];
 
@@ -635,17 +631,48 @@ fn fights_a_condition(toks: &[Tok], f: &Found) -> bool {
     let fight = ["fight", "fought", "battl", "combat", "tackl"]
         .iter()
         .any(|p| w.starts_with(p));
+    // The object right after the verb, over its articles and modifiers ("the root causes of
+    // migration"), not words of a later clause ("fighting broke out after troops opened
+    // fire").
+    let object = &toks[f.end..(f.end + 4).min(toks.len())];
     fight
-        && toks[f.end..(f.end + 6).min(toks.len())]
+        && object
             .iter()
             .take_while(|t| !is_break(&t.w) && !matches!(t.w.as_str(), "and" | "in" | "with"))
-            .any(|t| CONDITIONS.contains(&t.w.as_str()))
+            .enumerate()
+            .any(|(n, t)| {
+                CONDITIONS.contains(&t.w.as_str())
+                    || t.w == "causes" && n > 0 && object[n - 1].w == "root"
+            })
+}
+
+/// The last word of a lexicon phrase: its head.
+fn head_word(phrase: &str) -> &str {
+    phrase.rsplit(' ').next().unwrap_or(phrase)
+}
+
+/// Whether a match at `i..end` of a pattern that ends in a measure ("call for * sanctions")
+/// takes in words that undo it ("called for the lifting of sanctions", "demanded that
+/// sanctions be lifted", "sought sanctions relief"), which the pattern does not name itself.
+fn reaches_over_undoing(toks: &[Tok], i: usize, end: usize, phrase: &str) -> bool {
+    if !MEASURES.contains(&head_word(phrase)) {
+        return false;
+    }
+    let named = |w: &str| phrase.split(' ').any(|p| p.split('/').any(|f| f == w));
+    let inside = toks
+        .get(i + 1..end.saturating_sub(1))
+        .unwrap_or_default()
+        .iter()
+        .any(|t| {
+            (UNDOING.contains(&t.w.as_str()) || matches!(t.w.as_str(), "that" | "relief"))
+                && !named(&t.w)
+        });
+    inside || toks.get(end).is_some_and(|t| t.w == "relief")
 }
 
 /// The easing code of a restrictive measure, if it can be undone.
 fn eased(cameo: &str, phrase: &str) -> Option<&'static str> {
-    let head = phrase.rsplit(' ').next().unwrap_or(phrase);
-    if !MEASURES.contains(&head) && !phrase.starts_with("ban ") {
+    if !MEASURES.contains(&head_word(phrase)) && !phrase.starts_with("ban ") {
         return None;
     }
     EASED
@@ -704,11 +731,22 @@ fn undoing(toks: &[Tok], f: &Found) -> Option<usize> {
             break;
         }
     }
-    // The passive after the measure and its own phrase: "sanctions against Iran were lifted".
+    // The passive after the measure and its own phrase: "sanctions against Iran were lifted";
+    // the phrase opens with a preposition and holds no clause ("Israel's blockade means fuel
+    // supplies are cut", "sanctions on banks whose licences were revoked" undo nothing).
     let hi = (f.end + 6).min(toks.len());
     let be = (f.end..hi)
-        .take_while(|&k| !is_punct(&toks[k].w))
+        .take_while(|&k| {
+            !is_punct(&toks[k].w)
+                && !matches!(
+                    toks[k].w.as_str(),
+                    "that" | "which" | "who" | "whose" | "where" | "when"
+                )
+        })
         .find(|&k| BE.contains(&toks[k].w.as_str()))?;
+    if be > f.end && !PREPOSITIONS.contains(&toks[f.end].w.as_str()) {
+        return None;
+    }
     let mut k = be + 1;
     if toks
         .get(k)
@@ -875,8 +913,19 @@ fn is_punct(w: &str) -> bool {
 /// Punctuation that ends a phrase: not the signs of an amount ("$2 million", "€1.2 billion",
 /// "3%"), which stand inside one.
 fn is_break(w: &str) -> bool {
-    is_punct(w) && !matches!(w, "$" | "€" | "£" | "¥" | "%")
+    is_punct(w) && !is_amount_sign(w) && w != "%"
 }
+
+/// A currency sign.
+fn is_amount_sign(w: &str) -> bool {
+    matches!(w, "$" | "€" | "£" | "¥")
+}
+
+/// Currencies named after an amount ("50 million euros").
+const CURRENCIES: &[&str] = &[
+    "dollars", "euros", "pounds", "yuan", "yen", "rubles", "roubles", "rupees", "francs", "dinars",
+    "riyals", "shekels", "won", "lira", "rand", "naira", "pesos", "reais", "usd", "eur",
+];
 
 /// The compiled coder.
 pub struct Coder {
@@ -1017,25 +1066,31 @@ impl Coder {
             .collect();
         found.retain(|f| !(f.end - f.first == 1 && undo_words.contains(&f.first)));
         // "gave Moldova 50 million euros of aid": an amount given is the aid only when no noun
-        // of aid after it names what it is.
-        let named: Vec<bool> = (0..found.len())
+        // of aid after it names what it is, and only money ("provided 2 million barrels of oil"
+        // is no aid).
+        let not_aid: Vec<bool> = (0..found.len())
             .map(|k| {
                 let t = &self.lex.triggers[found[k].trigger];
                 let amount = t.phrase.ends_with(" million") || t.phrase.ends_with(" billion");
-                amount
-                    && found.get(k + 1).is_some_and(|n| {
-                        let nt = &self.lex.triggers[n.trigger];
-                        nt.kind == 'N'
-                            && nt.cameo.starts_with("07")
-                            && n.first - found[k].end <= 5
-                            && toks[found[k].end..n.first].iter().all(|t| !is_break(&t.w))
-                    })
+                let f = &found[k];
+                let money = toks[f.first..f.end].iter().any(|t| is_amount_sign(&t.w))
+                    || toks
+                        .get(f.end)
+                        .is_some_and(|t| CURRENCIES.contains(&t.w.as_str()));
+                let aid_noun_after = found.get(k + 1).is_some_and(|n| {
+                    let nt = &self.lex.triggers[n.trigger];
+                    nt.kind == 'N'
+                        && nt.cameo.starts_with("07")
+                        && n.first - f.end <= 5
+                        && toks[f.end..n.first].iter().all(|t| !is_break(&t.w))
+                });
+                amount && (!money || aid_noun_after)
             })
             .collect();
         let mut k = 0;
         found.retain(|_| {
             k += 1;
-            !named[k - 1]
+            !not_aid[k - 1]
         });
         for &f in &found {
             let t = &self.lex.triggers[f.trigger];
@@ -1202,8 +1257,8 @@ impl Coder {
             // "Russia and China held military exercises": exercises held together are
             // military cooperation (062), not a show of force.
             let exercise = matches!(
-                t.phrase.rsplit(' ').next(),
-                Some("exercise" | "exercises" | "drill" | "drills" | "game" | "games")
+                head_word(&t.phrase),
+                "exercise" | "exercises" | "drill" | "drills" | "game" | "games"
             );
             // Armed forces that arrive somewhere are deployed there, not on a visit; a
             // deployment for peacekeeping is peacekeeping (074).
@@ -1390,7 +1445,10 @@ impl Coder {
                         .iter()
                         .find(|m| m.span == a.span)
                         .map_or("", |m| m.kind.as_str());
+                    // The executive's arms are one side with it: "Russian diplomats walked out to
+                    // protest sanctions on Moscow" is not at Russia.
                     Some(match (a.sector.as_deref(), kind) {
+                        (Some("GOV" | "MIL" | "COP" | "SPY" | "DIP"), _) => "GOV".to_string(),
                         (Some(s), _) => s.to_string(),
                         (None, "GPE") => "GOV".to_string(),
                         (None, _) => "CVL".to_string(),
@@ -1823,17 +1881,20 @@ impl Coder {
             // A sentence opening with a trigger opens with a noun ("Demands from UNITA were
             // rejected"), not a bare verb, unless it is a participle ("Meeting in Moscow, ...").
             let opening = i == 0 && !w.ends_with("ing") && !w.ends_with("ed");
-            // "The UN sanctions were lifted": no verb stands right before "were"; "US sanctions
-            // on Iran", "Israeli strikes against Gaza": a plural before "on" or "against" is a
-            // noun, not a verb without its object.
-            // (Only plurals: "officials said was made" has a verb before "was".)
-            let before_be = toks.get(i + 1).is_some_and(|n| {
-                matches!(
-                    n.w.as_str(),
-                    "was" | "were" | "is" | "are" | "on" | "against"
-                ) && w.ends_with('s')
-                    && !w.ends_with("ss")
-            });
+            // "The UN sanctions were lifted": no verb stands right before "were" (only plurals:
+            // "officials said was made" has a verb before "was").
+            let plural = w.ends_with('s') && !w.ends_with("ss");
+            let before_be = plural
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|n| matches!(n.w.as_str(), "was" | "were" | "is" | "are"));
+            // "US sanctions on Iran", "Israeli strikes against Gaza": a plural before a
+            // preposition its verb reading does not take is a noun ("Turkey fires on Kurdish
+            // positions", "calls on Kyiv to" keep their verbs).
+            let prep_after = toks
+                .get(i + 1)
+                .filter(|n| plural && matches!(n.w.as_str(), "on" | "against"))
+                .map(|n| n.w.as_str());
             let nominal = object
                 || opening
                 || before_be
@@ -1858,7 +1919,17 @@ impl Coder {
             if let Some(cands) = self.by_first.get(&toks[i].w) {
                 for &c in cands {
                     // After a determiner a word is a noun: "the sanctions" is no verb.
-                    if nominal && self.lex.triggers[c].kind == 'V' {
+                    let tr = &self.lex.triggers[c];
+                    if nominal && tr.kind == 'V' {
+                        continue;
+                    }
+                    let takes = |p: &str| {
+                        tr.target
+                            .iter()
+                            .any(|s| matches!(s, Slot::Prep(q) if q == p))
+                            || tr.phrase.split(' ').any(|w| w == p)
+                    };
+                    if tr.kind == 'V' && prep_after.is_some_and(|p| !takes(p)) {
                         continue;
                     }
                     if let Some(end) = self.match_at(toks, &units, i, &self.lex.triggers[c].pieces)
@@ -1866,9 +1937,18 @@ impl Coder {
                         // A word of a name or a role is no trigger: "States" in "the United
                         // States", "Defense" in "Defense Minister", "opposition" in
                         // "opposition groups".
-                        // Nor a pattern that starts in one: "forces" of "Israeli forces sent
-                        // aid to" is no "force ... to".
-                        if actors.covers(Span::new(toks[i].s, toks[i].e)) {
+                        // Nor a verb pattern that starts in one: "forces" of "Israeli forces
+                        // sent aid to" is no "force ... to" (a noun pattern may: "military
+                        // aid" after "the US military").
+                        // "urged the lifting of sanctions", "sought sanctions relief": a pattern
+                        // that ends in a measure does not reach over the measure's undoing.
+                        if reaches_over_undoing(toks, i, end, &self.lex.triggers[c].phrase) {
+                            continue;
+                        }
+                        let first_only = self.lex.triggers[c].kind == 'V';
+                        let from =
+                            Span::new(toks[i].s, toks[if first_only { i } else { end - 1 }].e);
+                        if actors.covers(from) {
                             continue;
                         }
                         // Longest; then the noun or verb reading the context asks for; then
