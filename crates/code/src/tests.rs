@@ -1241,3 +1241,22 @@ fn the_reviewed_over_reaches_stay_out() {
     let got = events("Germany gave 5 million euros to Niger.", "2018-01-01");
     assert!(got[0].starts_with("AID 071 DEU->NER"), "{got:?}");
 }
+
+#[test]
+fn engaging_in_business_is_no_fight() {
+    let got = events(
+        "Li Shangfu had engaged in significant transactions with Rosoboronexport.",
+        "2018-09-21",
+    );
+    assert!(got.iter().all(|e| !e.starts_with("ASSAULT")), "{got:?}");
+    let got = events(
+        "Ukrainian troops engaged Russian forces near Bakhmut.",
+        "2023-01-10",
+    );
+    assert!(got[0].starts_with("ASSAULT 190 UKRMIL->RUSMIL"), "{got:?}");
+    let got = events(
+        "Serb forces were engaged in ethnic cleansing against the Albanian population.",
+        "1999-01-10",
+    );
+    assert!(got[0].starts_with("ASSAULT 203 SRB"), "{got:?}");
+}
