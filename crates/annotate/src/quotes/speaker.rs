@@ -1711,18 +1711,21 @@ fn verb_cue(
     }
     if let Some(st) = v.frames {
         let mut after = after;
-        // "Potts echoed: “He speaks his mind …”": a speech act whose words follow a colon.
-        if !v.stance && ctx.is(after, ":") && ctx.region_of(after + 1).is_some() {
-            let cs = after + 1;
+        // The words from `cs` to the end of their stretch, as the content.
+        let from = |cs: usize| {
             let content = ctx.span_of(cs, ctx.cap_after(cs, u.b))?;
-            return Some((
+            Some((
                 Found {
                     content,
                     cue,
                     speaker,
                 },
                 true,
-            ));
+            ))
+        };
+        // "Potts echoed: “He speaks his mind …”": a speech act whose words follow a colon.
+        if !v.stance && ctx.is(after, ":") && ctx.region_of(after + 1).is_some() {
+            return from(after + 1);
         }
         if st.particles != 0 {
             // "talked about the plan", "pointed out that …": the particle first.
@@ -1739,16 +1742,7 @@ fn verb_cue(
         }
         // "issued the following statement:": the words after the colon.
         if let Some(after_colon) = the_following(ctx, u, after) {
-            let cs = after_colon?;
-            let content = ctx.span_of(cs, ctx.cap_after(cs, u.b))?;
-            return Some((
-                Found {
-                    content,
-                    cue,
-                    speaker,
-                },
-                true,
-            ));
+            return from(after_colon?);
         }
         let (cs, object) = stance_start(ctx, u, after, st)?;
         // An object ends with its phrase ("endorsed Trump, providing a boost …"), and so does
