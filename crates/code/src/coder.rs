@@ -1952,10 +1952,9 @@ impl Coder {
                             continue;
                         }
                         // Longest; then the noun or verb reading the context asks for; then
-                        // the more literal pattern; then the more specific code.
-                        // Then the reading whose recipient slot the next words fit: "struck a
-                        // target" has an object (an attack), "workers struck on Monday" none (a
-                        // labour strike).
+                        // the more literal pattern; then the reading whose recipient slot the
+                        // next words fit ("struck a target" has an object, an attack; "workers
+                        // struck on Monday" none, a labour strike); then the more specific code.
                         let fits = |t: usize, e: usize| {
                             let tr = &self.lex.triggers[t];
                             let object = toks.get(e).is_some_and(|n| {
