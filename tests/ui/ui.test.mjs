@@ -100,6 +100,12 @@ await check("context selector", async () => {
   await page.fill("form.filters input[name=context]", "military");
   await page.press("form.filters input[name=context]", "Enter");
   await page.waitForFunction(() => location.hash.includes("context=military"));
+  // The old table stays until the view is drawn again: wait for the new heading, not a row.
+  await page.waitForFunction(
+    () => (document.querySelector("h1")?.textContent || "").includes("(military)"),
+    null,
+    { timeout: 15000 },
+  ).catch(() => {});
   await page.waitForSelector("table.records tbody tr, #timeline-empty");
   const heading = await page.locator("h1").textContent();
   expect(heading.includes("(military)"), `heading ${heading}`);
