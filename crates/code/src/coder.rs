@@ -707,11 +707,11 @@ fn undoing(toks: &[Tok], f: &Found) -> Option<usize> {
             break;
         }
         // "the lifting of", "an end to": the preposition right after a noun of undoing.
-        let nominal = |k: usize, of: &str| {
-            w == of
-                && k > 0
-                && matches!(
-                    toks[k - 1].w.as_str(),
+        let prev = j.checked_sub(1).map(|p| toks[p].w.as_str());
+        let after_noun = w == "of"
+            && prev.is_some_and(|p| {
+                matches!(
+                    p,
                     "lifting"
                         | "easing"
                         | "removal"
@@ -723,8 +723,9 @@ fn undoing(toks: &[Tok], f: &Found) -> Option<usize> {
                         | "repeal"
                         | "end"
                 )
-        };
-        if nominal(j, "of") || nominal(j, "to") && toks[j - 1].w == "end" {
+            })
+            || w == "to" && prev == Some("end");
+        if after_noun {
             continue;
         }
         if UNDO_STOPS.contains(&w) || is_break(w) {
@@ -1441,18 +1442,15 @@ impl Coder {
                 let code = |a: &Option<EventActor>| a.as_ref().and_then(|a| a.code.clone());
                 let side = |a: &Option<EventActor>| {
                     let a = a.as_ref()?;
-                    let kind = mentions
-                        .iter()
-                        .find(|m| m.span == a.span)
-                        .map_or("", |m| m.kind.as_str());
+                    let kind = actors.kind_at(a.span).unwrap_or("");
                     // The executive's arms are one side with it: "Russian diplomats walked out to
                     // protest sanctions on Moscow" is not at Russia.
-                    Some(match (a.sector.as_deref(), kind) {
-                        (Some("GOV" | "MIL" | "COP" | "SPY" | "DIP"), _) => "GOV".to_string(),
-                        (Some(s), _) => s.to_string(),
-                        (None, "GPE") => "GOV".to_string(),
-                        (None, _) => "CVL".to_string(),
-                    })
+                    let side = match (a.sector.as_deref(), kind) {
+                        (Some("GOV" | "MIL" | "COP" | "SPY" | "DIP"), _) | (None, "GPE") => "GOV",
+                        (Some(s), _) => s,
+                        (None, _) => "CVL",
+                    };
+                    Some(side.to_string())
                 };
                 let own = code(&events[i].source).is_some()
                     && code(&events[i].source) == code(&events[j].target)
@@ -2416,6 +2414,14 @@ impl<'a> Actors<'a> {
             here,
             idx,
         }
+    }
+
+    /// The type of the sentence's mention at exactly this span (not a scan of the document).
+    fn kind_at(&self, s: Span) -> Option<&'a str> {
+        self.mentions[self.here.clone()]
+            .iter()
+            .find(|m| m.span == s)
+            .map(|m| m.kind.as_str())
     }
 
     /// Whether an actor mention contains the span.
