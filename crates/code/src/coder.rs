@@ -654,10 +654,8 @@ fn head_word(phrase: &str) -> &str {
 /// Whether a match at `i..end` of a pattern that ends in a measure ("call for * sanctions")
 /// takes in words that undo it ("called for the lifting of sanctions", "demanded that
 /// sanctions be lifted", "sought sanctions relief"), which the pattern does not name itself.
+/// The caller asks only for patterns that end in a measure (`Coder::ends_in_measure`).
 fn reaches_over_undoing(toks: &[Tok], i: usize, end: usize, phrase: &str) -> bool {
-    if !MEASURES.contains(&head_word(phrase)) {
-        return false;
-    }
     let named = |w: &str| phrase.split(' ').any(|p| p.split('/').any(|f| f == w));
     let inside = toks
         .get(i + 1..end.saturating_sub(1))
@@ -933,6 +931,9 @@ pub struct Coder {
     lex: Lexicon,
     /// First word form -> triggers starting with it.
     by_first: HashMap<String, Vec<usize>>,
+    /// By trigger: whether its pattern ends in a restrictive measure ("call for * sanctions"),
+    /// decided once here rather than at every match.
+    ends_in_measure: Vec<bool>,
 }
 
 /// A trigger found in a sentence: token range and trigger index.
@@ -1028,7 +1029,16 @@ impl Coder {
                 }
             }
         }
-        Coder { lex, by_first }
+        let ends_in_measure = lex
+            .triggers
+            .iter()
+            .map(|t| MEASURES.contains(&head_word(&t.phrase)))
+            .collect();
+        Coder {
+            lex,
+            by_first,
+            ends_in_measure,
+        }
     }
 
     pub fn lexicon(&self) -> &Lexicon {
@@ -1940,7 +1950,9 @@ impl Coder {
                         // aid" after "the US military").
                         // "urged the lifting of sanctions", "sought sanctions relief": a pattern
                         // that ends in a measure does not reach over the measure's undoing.
-                        if reaches_over_undoing(toks, i, end, &self.lex.triggers[c].phrase) {
+                        if self.ends_in_measure[c]
+                            && reaches_over_undoing(toks, i, end, &self.lex.triggers[c].phrase)
+                        {
                             continue;
                         }
                         let first_only = self.lex.triggers[c].kind == 'V';
