@@ -11,7 +11,9 @@ if ! command -v chromium >/dev/null; then
     echo "chromium not found: install Debian's chromium package" >&2
     exit 2
 fi
-(cd tests/ui && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+# npm retries its own fetches; a whole second try covers a download cut short.
+(cd tests/ui && { npm ci --ignore-scripts --no-audit --no-fund --loglevel=error ||
+    { sleep 10 && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error; }; })
 source scripts/serve_lib.sh
 SERVE_LOG="$out.serve.log" start_server "$db"
 port=$PORT
