@@ -42,6 +42,9 @@ pub struct BreakQuery {
     pub dyad: Option<(String, String)>,
     /// Earlier instances needed before a departure counts (at least 3).
     pub min_series: usize,
+    /// A PLOVER context ("military"): series of the events in it only, so that a yearly
+    /// exercise is compared with earlier exercises, not with the summit held the same week.
+    pub context: Option<String>,
 }
 
 impl Default for BreakQuery {
@@ -49,6 +52,7 @@ impl Default for BreakQuery {
         BreakQuery {
             dyad: None,
             min_series: 3,
+            context: None,
         }
     }
 }
@@ -903,7 +907,10 @@ pub fn find_breaks(events: Vec<DyadEvent>, q: &BreakQuery) -> Vec<Break> {
 /// The pattern breaks of the stored events.
 pub fn breaks(store: &Store, q: &BreakQuery) -> dyad_store::Result<Vec<Break>> {
     let sides = q.dyad.as_ref().map(|(a, b)| (a.as_str(), b.as_str()));
-    Ok(find_breaks(store.dyad_events(sides)?, q))
+    Ok(find_breaks(
+        store.dyad_events(sides, q.context.as_deref())?,
+        q,
+    ))
 }
 
 #[cfg(test)]
@@ -997,7 +1004,7 @@ mod tests {
     fn query() -> BreakQuery {
         BreakQuery {
             dyad: Some(("CHN".into(), "RUS".into())),
-            min_series: 3,
+            ..Default::default()
         }
     }
 

@@ -207,6 +207,10 @@ enum Cmd {
         /// Earlier instances a series needs before a departure counts (at least 3).
         #[arg(long, default_value_t = 3)]
         min_series: usize,
+        /// Only events in this PLOVER context (military, economic, ...): the series are
+        /// built from them alone.
+        #[arg(long)]
+        context: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -524,6 +528,7 @@ fn run(cmd: Cmd, opts: &Options) -> Result<ExitCode> {
             db,
             dyad,
             min_series,
+            context,
             json,
         } => {
             let dyad = match dyad.as_deref() {
@@ -535,7 +540,11 @@ fn run(cmd: Cmd, opts: &Options) -> Result<ExitCode> {
                     _ => bail!("--dyad {d:?}: give two sides separated by a comma, e.g. CHN,RUS"),
                 },
             };
-            let q = dyad_analyze::BreakQuery { dyad, min_series };
+            let q = dyad_analyze::BreakQuery {
+                dyad,
+                min_series,
+                context: context_arg(context)?,
+            };
             breaks(&open_existing(&db)?, &q, json)
         }
         Cmd::Shifts {
@@ -1674,7 +1683,7 @@ events between China and Russia (first of them):"
     }
     let q = dyad_analyze::BreakQuery {
         dyad: Some(("CHN".into(), "RUS".into())),
-        min_series: 3,
+        ..Default::default()
     };
     for b in dyad_analyze::breaks(&store, &q)? {
         let how: Vec<String> = b

@@ -417,6 +417,8 @@ fn dyad(v: &Option<String>) -> Result<Option<(String, String)>, ApiError> {
 struct BreakParams {
     dyad: Option<String>,
     min_series: Option<usize>,
+    /// PLOVER context ("military").
+    context: Option<String>,
 }
 
 async fn breaks(
@@ -425,6 +427,7 @@ async fn breaks(
 ) -> Result<impl IntoResponse, ApiError> {
     let mut q = dyad_analyze::BreakQuery {
         dyad: dyad(&p.dyad)?,
+        context: context(p.context)?,
         ..Default::default()
     };
     if let Some(n) = p.min_series {
@@ -433,7 +436,7 @@ async fn breaks(
         }
         q.min_series = n;
     }
-    let key = format!("breaks {:?} {}", q.dyad, q.min_series);
+    let key = format!("breaks {:?} {} {:?}", q.dyad, q.min_series, q.context);
     cached(&st, key, move |s| {
         dyad_analyze::breaks(s, &q).map_err(internal)
     })

@@ -286,6 +286,11 @@ async fn bad_requests_get_json_errors() {
             "min_series",
         ),
         (
+            "/api/breaks?dyad=CHN,RUS&context=militar",
+            StatusCode::BAD_REQUEST,
+            "context",
+        ),
+        (
             "/api/shifts?speaker=CHN",
             StatusCode::BAD_REQUEST,
             "give both",

@@ -73,8 +73,13 @@ impl Store {
     /// Events between the sides of a dyad, in both directions: `sides` are two code prefixes
     /// or entity ids ("CHN", "RUSGOV", "vladimir-putin"); without them, every event between
     /// two coded actors of different countries. Negated and hypothetical events are left out
-    /// (claims stay). Ordered by date, document and position.
-    pub fn dyad_events(&self, sides: Option<(&str, &str)>) -> Result<Vec<DyadEvent>> {
+    /// (claims stay). With `context` (a PLOVER context, "military"), only the events in it.
+    /// Ordered by date, document and position.
+    pub fn dyad_events(
+        &self,
+        sides: Option<(&str, &str)>,
+        context: Option<&str>,
+    ) -> Result<Vec<DyadEvent>> {
         let (src, tgt) = (
             code_expr("e.src_code", "e.src_sector"),
             code_expr("e.tgt_code", "e.tgt_sector"),
@@ -100,6 +105,7 @@ impl Store {
                     e.tgt_entity, e.trigger, e.date, e.modality, e.sentence
              FROM events e JOIN documents d ON d.rowid = e.doc
              WHERE {pair} AND {asserted}
+               AND (?3 IS NULL OR (',' || e.context || ',') LIKE ('%,' || lower(?3) || ',%'))
              ORDER BY coalesce(e.date, d.published), e.doc_id, e.n",
             asserted = crate::ASSERTED_EVENT
         );
@@ -128,13 +134,10 @@ impl Store {
                 sentence: r.get(18)?,
             })
         };
-        let rows = if sides.is_some() {
-            stmt.query_map([a, b], map)?
-                .collect::<rusqlite::Result<Vec<_>>>()?
-        } else {
-            stmt.query_map([], map)?
-                .collect::<rusqlite::Result<Vec<_>>>()?
-        };
+        // Without sides the pair condition names no parameter; binding all three keeps one call.
+        let rows = stmt
+            .query_map(rusqlite::params![a, b, context], map)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
 
@@ -269,7 +272,7 @@ mod tests {
                 modality: None,
                 confidence: 0.8,
                 pattern: None,
-                context: Vec::new(),
+                context: vec!["diplomatic".into()],
                 reciprocal: false,
             }],
             quotes: vec![Quote {
@@ -288,7 +291,7 @@ mod tests {
     }
 
     fn check(s: &Store) {
-        let events = s.dyad_events(Some(("RUS", "CHN"))).unwrap();
+        let events = s.dyad_events(Some(("RUS", "CHN")), None).unwrap();
         assert_eq!(events.len(), 1);
         let e = &events[0];
         assert_eq!(
@@ -299,9 +302,14 @@ mod tests {
             ),
             (Some("xi-jinping"), Some("vladimir-putin"), Some(1))
         );
-        assert_eq!(s.dyad_events(Some(("CHN", "USA"))).unwrap().len(), 0);
-        assert_eq!(s.dyad_events(None).unwrap().len(), 1);
-        assert_eq!(s.dyad_events(Some(("xi-jinping", "RUS"))).unwrap().len(), 1);
+        assert_eq!(s.dyad_events(Some(("CHN", "USA")), None).unwrap().len(), 0);
+        assert_eq!(s.dyad_events(None, None).unwrap().len(), 1);
+        assert_eq!(
+            s.dyad_events(Some(("xi-jinping", "RUS")), None)
+                .unwrap()
+                .len(),
+            1
+        );
         let st = s.statements("CHN", "RUS").unwrap();
         assert_eq!(st.len(), 1, "{st:?}");
         assert_eq!(st[0].sentence_n, Some(2));
@@ -319,6 +327,11 @@ mod tests {
         let mut s = Store::open_in_memory().unwrap();
         s.insert_batch(&[doc()]).unwrap();
         check(&s);
+        // A context keeps its own events (named in any case) and nothing else; a database
+        // from before contexts were stored has none to match.
+        let in_context = |c| s.dyad_events(Some(("CHN", "RUS")), Some(c)).unwrap().len();
+        assert_eq!((in_context("Diplomatic"), in_context("military")), (1, 0));
+        assert_eq!(s.dyad_events(None, Some("military")).unwrap().len(), 0);
         // The speaker speaks for China, not for the country he is sent to.
         let st = s.statements("CHN", "RUS").unwrap();
         assert_eq!(st[0].speaker_code.as_deref(), Some("CHN"));

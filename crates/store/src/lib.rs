@@ -1897,7 +1897,7 @@ mod tests {
             "learned": s.learned(10).unwrap(),
             "events": s.events(&events).unwrap(),
             "quotes": s.quotes(&quotes).unwrap(),
-            "dyad_events": s.dyad_events(Some(("USA", "CHN"))).unwrap(),
+            "dyad_events": s.dyad_events(Some(("USA", "CHN")), None).unwrap(),
             "each_dyad_event": dyad,
             "statements": s.statements("CHN", "UKR").unwrap(),
             "reports": s.event_reports(&all).unwrap(),
