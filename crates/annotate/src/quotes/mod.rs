@@ -457,6 +457,10 @@ fn finish(ctx: &Ctx, found: &[Found], mentions: &[Mention]) -> Vec<Quote> {
         if let Some(s) = f.speaker {
             chain.push(source(ctx, s, f.cue));
             let mut cur = i;
+            // Two reports may hold each other's cue when a content runs long ("Putin said …”
+            // according to AFP": each content then holds the other's cue); a source is never
+            // passed through twice.
+            let mut seen = vec![i];
             for _ in 0..4 {
                 let inner = &found[cur];
                 let lo = inner.speaker.map_or(inner.cue.0, |s| s.0.min(inner.cue.0));
@@ -469,7 +473,7 @@ fn finish(ctx: &Ctx, found: &[Found], mentions: &[Mention]) -> Vec<Quote> {
                     .enumerate()
                     .map(|(k, o)| (k + lo_i, o))
                     .filter(|&(j, o)| {
-                        j != cur
+                        !seen.contains(&j)
                             && o.speaker.is_some()
                             && o.speaker != inner.speaker
                             && o.content.0 <= lo
@@ -480,6 +484,7 @@ fn finish(ctx: &Ctx, found: &[Found], mentions: &[Mention]) -> Vec<Quote> {
                 if let Some(s) = o.speaker {
                     chain.push(source(ctx, s, o.cue));
                 }
+                seen.push(j);
                 cur = j;
             }
         }

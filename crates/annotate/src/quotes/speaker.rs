@@ -2544,7 +2544,22 @@ fn cut_at_next_speaker(ctx: &Ctx, out: &mut [(Found, bool)]) {
             if ctx.is_word(p) && matches!(ctx.w(p), "and" | "but" | "while" | "whereas") && p > 0 {
                 p -= 1;
             }
-            if (ctx.is(p, ",") || ctx.is(p, ";") || ctx.is(p, "—")) && ctx.region_of(p).is_none()
+            // "Putin said they should “… exercises.” according to AFP": a source phrase
+            // right after a closing quotation mark names who relayed the report, not more of it.
+            let relayed = ctx.region_of(p).is_some()
+                && (p + 1..t).all(|k| ctx.region_of(k).is_none())
+                && ctx.lx.phrases.iter().any(|ph| {
+                    ph.iter()
+                        .enumerate()
+                        .all(|(k, w)| t + k < ctx.toks.len() && ctx.w(t + k) == w)
+                });
+            if relayed {
+                let at = ctx.toks[p].e;
+                if at > cs {
+                    cut = Some(cut.map_or(at, |c: usize| c.min(at)));
+                }
+            } else if (ctx.is(p, ",") || ctx.is(p, ";") || ctx.is(p, "—"))
+                && ctx.region_of(p).is_none()
             {
                 let at = ctx.toks[p].s;
                 if at > cs {

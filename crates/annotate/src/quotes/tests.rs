@@ -675,6 +675,35 @@ fn claims_carry_their_chain_of_sources() {
 }
 
 #[test]
+fn a_source_after_a_closing_mark_relays_the_report_and_no_chain_loops() {
+    // The full stop inside the marks does not end the sentence before a lower-case word.
+    let text = "Shoigu said the two armies should “hold joint exercises and share intelligence.” according to Tass.";
+    let got = quotes(text);
+    let inner = got.iter().find(|q| q.cue == "said").expect("the report");
+    assert_eq!(
+        inner.content,
+        "the two armies should “hold joint exercises and share intelligence.”"
+    );
+    assert_eq!(
+        inner.chain,
+        vec![("Shoigu".to_string(), false), ("Tass".to_string(), false)]
+    );
+    let outer = got
+        .iter()
+        .find(|q| q.cue == "according to")
+        .expect("the relay");
+    assert_eq!(speaker(outer), "Tass");
+    assert!(outer.chain.is_empty(), "{outer:?}");
+    // A chain names each source once, however the contents overlap.
+    for q in &got {
+        let mut names: Vec<&str> = q.chain.iter().map(|c| c.0.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), q.chain.len(), "{q:?}");
+    }
+}
+
+#[test]
 fn anonymous_sources_and_hedges_are_flagged() {
     let q = one("Officials who spoke on condition of anonymity told Reuters that Kyiv was preparing a counteroffensive.");
     assert_eq!(speaker(&q), "Officials");
