@@ -3,7 +3,7 @@
 //! trigger's slot: its object or the actor after a preposition), negation and modality from the
 //! words around it, and the date of its clause.
 
-use crate::lexicon::{Lexicon, Piece, Slot, Trigger};
+use crate::lexicon::{Lexicon, Piece, Slot, Trigger, NO_EVENT};
 use dyad_model::{Event, EventActor, Mention, Span};
 use std::collections::HashMap;
 
@@ -250,10 +250,41 @@ fn giving_verb_before(toks: &[Tok], first: usize) -> Option<usize> {
 /// Whether a noun trigger is possessed by a pronoun ("its demand", "their new sanctions"):
 /// then it is the act of the clause's subject.
 fn own_noun(toks: &[Tok], first: usize) -> bool {
+    owner_pronoun(toks, first).is_some()
+}
+
+/// A lower-case word with an adjective's ending ("mental", "factional", "economic",
+/// "massive", "dangerous", "peaceful", "military").
+fn adjective_like(w: &str) -> bool {
+    w.len() > 4
+        && w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+        && ["al", "ic", "ive", "ous", "ful", "ary"]
+            .iter()
+            .any(|e| w.ends_with(e))
+}
+
+/// Whether token `k` ends a clause and another starts: a semicolon, or a comma before a
+/// conjunction or a relative word (", and Moscow welcomed", ", which").
+fn clause_joint(toks: &[Tok], k: usize) -> bool {
+    match toks[k].w.as_str() {
+        ";" | "." | ":" => true,
+        "," => toks.get(k + 1).is_some_and(|t| {
+            matches!(
+                t.w.as_str(),
+                "and" | "but" | "while" | "whereas" | "which" | "who" | "although" | "though"
+            )
+        }),
+        _ => false,
+    }
+}
+
+/// The possessive pronoun of a noun trigger ("his" in "his brutal invasion").
+fn owner_pronoun(toks: &[Tok], first: usize) -> Option<&str> {
     let lo = first.saturating_sub(2);
     toks[lo..first]
         .iter()
-        .any(|t| matches!(t.w.as_str(), "its" | "their" | "his" | "her"))
+        .map(|t| t.w.as_str())
+        .find(|w| matches!(*w, "its" | "their" | "his" | "her"))
 }
 
 /// Nouns that an event noun before them only describes: "aid workers", "protest leaders",
@@ -1057,6 +1088,9 @@ impl Coder {
         // refusal), the modality and negation it was announced with.
         let mut announced: Vec<Option<(Option<String>, bool)>> = Vec::new();
         let mut found = self.find(&toks, &actors);
+        // An idiom that is no event ("calls the shots") has won over the words inside it
+        // ("calls"); it codes nothing itself.
+        found.retain(|f| self.lex.triggers[f.trigger].cameo != NO_EVENT);
         // "lifted the sanctions": the easing of a measure, read at the word that undoes it. A
         // noun of undoing that is a trigger itself ("the suspension of sanctions") is that
         // easing, no event of its own.
@@ -1221,11 +1255,26 @@ impl Coder {
                 // "Russia restated its support for Beijing's position that Taiwan is part of
                 // China and its opposition to ...": "its" is the sentence's subject, not the
                 // nearest name.
-                ('N', _) if own_noun(&toks, f.first) => noun_source
-                    .or_else(|| {
-                        self.first_subject(&toks, clause_start(&toks, f.first), f.first, &actors)
-                    })
-                    .or_else(|| self.subject(&toks, f.first, &actors)),
+                ('N', _) if own_noun(&toks, f.first) => {
+                    let owner = noun_source
+                        .or_else(|| {
+                            self.first_subject(
+                                &toks,
+                                clause_start(&toks, f.first),
+                                f.first,
+                                &actors,
+                            )
+                        })
+                        .or_else(|| self.subject(&toks, f.first, &actors));
+                    // "China signaled its support for Putin and his invasion": "his" is a
+                    // person's, the last one named before it when the subject is a country.
+                    let personal = matches!(owner_pronoun(&toks, f.first), Some("his" | "her"));
+                    if personal && owner.is_some_and(|k| mentions[k].kind != "PERSON") {
+                        actors.last_person_before(toks[f.first].s).or(owner)
+                    } else {
+                        owner
+                    }
+                }
                 ('N', _) => noun_source.or_else(|| self.subject(&toks, f.first, &actors)),
                 _ => self.subject(&toks, f.first, &actors),
             };
@@ -1923,12 +1972,27 @@ impl Coder {
                             && w.ends_with('s')
                             && !["ss", "us", "is"].iter().any(|e| w.ends_with(e)))
                 };
+            // "mental stress", "factional challenges": a base or -s form after an adjective
+            // is a noun; for words of saying and disapproving that noun names no event
+            // (while "brutal attacks", "conventional arms" still do). Not after a name:
+            // "Portugal stresses".
+            let described = i > 0
+                && adjective_like(&toks[i - 1].w)
+                && !w.ends_with("ed")
+                && !w.ends_with("ing")
+                && actors.ending_at_token(toks, i - 1).is_none();
             let rank = |c: usize| (self.lex.triggers[c].kind == 'N') == nominal;
             if let Some(cands) = self.by_first.get(&toks[i].w) {
                 for &c in cands {
                     // After a determiner a word is a noun: "the sanctions" is no verb.
                     let tr = &self.lex.triggers[c];
                     if nominal && tr.kind == 'V' {
+                        continue;
+                    }
+                    if described
+                        && tr.kind == 'V'
+                        && (tr.cameo.starts_with("01") || tr.cameo.starts_with("11"))
+                    {
                         continue;
                     }
                     let takes = |p: &str| {
@@ -2096,6 +2160,19 @@ impl Coder {
             if matches!(w, ";" | ":" | "\"" | "“" | "”") {
                 break;
             }
+            // "a rebuke for the United States, who in 2018 sanctioned him": a relative
+            // pronoun's clause has the pronoun's antecedent as subject, even after a
+            // preposition.
+            if matches!(w, "who" | "which") && j > 0 {
+                let before = if toks[j - 1].w == "," && j > 1 {
+                    j - 2
+                } else {
+                    j - 1
+                };
+                if let Some(k) = actors.ending_at_token(toks, before) {
+                    return Some(k);
+                }
+            }
             if let Some(k) = actors.ending_at_token(toks, j) {
                 let start_tok = toks
                     .iter()
@@ -2205,7 +2282,11 @@ impl Coder {
                 return None;
             }
             if w == prep {
-                return actors.first_after(toks, j + 1, (j + 7).min(toks.len()));
+                // "aid to the region, and Moscow welcomed it": the next clause is not the
+                // prepositional object.
+                let end = (j + 7).min(toks.len());
+                let end = (j + 1..end).find(|&k| clause_joint(toks, k)).unwrap_or(end);
+                return actors.first_after(toks, j + 1, end);
             }
             j += 1;
         }
@@ -2475,6 +2556,15 @@ impl<'a> Actors<'a> {
             .iter()
             .copied()
             .find(|&k| self.mentions[k].span.start >= a.s && self.mentions[k].span.start < b.e)
+    }
+
+    /// The last person named in the sentence before byte `at`.
+    fn last_person_before(&self, at: usize) -> Option<usize> {
+        self.idx
+            .iter()
+            .copied()
+            .rev()
+            .find(|&k| self.mentions[k].span.end <= at && self.mentions[k].kind == "PERSON")
     }
 
     /// "Xi and Putin": the actor joined by "and" before actor `k`.

@@ -1260,3 +1260,81 @@ fn engaging_in_business_is_no_fight() {
     );
     assert!(got[0].starts_with("ASSAULT 203 SRB"), "{got:?}");
 }
+
+#[test]
+fn his_act_is_a_persons_and_a_relative_clause_has_its_antecedent_as_subject() {
+    // "his" after a country subject is the person named before it.
+    assert_eq!(
+        events(
+            "Beijing voiced support for Russian President Vladimir Putin and his invasion of Ukraine.",
+            "2023-04-18"
+        )
+        .iter()
+        .find(|e| e.starts_with("ASSAULT"))
+        .map(String::as_str),
+        Some("ASSAULT 190 RUSGOV->UKR @2023-04-18")
+    );
+    // "its" stays the subject's.
+    assert!(
+        events("Russia restated its support for Serbia.", "2023-04-18")
+            .iter()
+            .any(|e| e.starts_with("SUPPORT 051 RUS->SRB"))
+    );
+    // The antecedent of "who", even after a preposition, not a name earlier in the sentence.
+    let got = events(
+        "The choice of Li Shangfu was a snub to the United States, which in 2018 sanctioned Iranian officials.",
+        "2023-04-18",
+    );
+    assert!(
+        got.iter().any(|e| e.starts_with("SANCTION 163 USA->IRN")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_prepositional_target_stays_in_its_clause() {
+    let got = events(
+        "Beijing said it would provide aid to the region, and Moscow welcomed the plan.",
+        "2023-04-18",
+    );
+    assert!(
+        got.iter().all(|e| !e.contains("->RUS")),
+        "Moscow is the next clause's subject, not the aid's recipient: {got:?}"
+    );
+    // Within the clause the recipient is found as before.
+    assert!(events(
+        "Beijing said it would provide aid to Cambodia, and Moscow welcomed the plan.",
+        "2023-04-18"
+    )
+    .iter()
+    .any(|e| e.contains("CHN") && e.contains("->KHM")));
+}
+
+#[test]
+fn idioms_and_described_nouns_around_trigger_words_code_nothing() {
+    for text in [
+        "Xi has made clear that he is the one who calls the shots.",
+        "Returning Xi's friendly gesture, Putin answered in a milder tone.",
+        "Iran returned the favor days later.",
+        "The minister faces serious challenges at home.",
+        "The outbreak poses a challenge to Beijing.",
+        "Analysts pointed to Xi's supposed mental stress.",
+    ] {
+        assert_eq!(events(text, "2023-04-18"), Vec::<String>::new(), "{text}");
+    }
+    // The words themselves still code where they report an act.
+    assert!(events(
+        "Russia returned the bodies of 50 soldiers to Ukraine.",
+        "2023-04-18"
+    )
+    .iter()
+    .any(|e| e.starts_with("RETREAT 0842 RUS->UKR")));
+    assert!(events("Kyiv called Moscow on Monday.", "2023-04-18")
+        .iter()
+        .any(|e| e.starts_with("CONSULT 041 UKRGOV->RUSGOV")));
+    assert!(
+        events("China challenged Japan over the islands.", "2023-04-18")
+            .iter()
+            .any(|e| e.starts_with("ACCUSE 110 CHN->JPN"))
+    );
+}
