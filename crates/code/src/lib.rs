@@ -5,6 +5,7 @@
 //! from the mention layer, negation and modality, and the date of its clause from the time
 //! layer.
 
+pub mod anaphora;
 pub mod coder;
 pub mod context;
 pub mod lexicon;
@@ -34,6 +35,7 @@ pub fn code(doc: &mut Document, dct: Option<NaiveDate>) {
         settle(text, &layers.timexes, sentence, dct, &mut found);
         events.extend(found);
     }
+    anaphora::resolve_pairs(text, &layers.sentences, &mut events);
     drop_dates(&layers.timexes, &mut events);
     mark_claims(&layers.quotes, &mut events);
     context::fill_countries(&layers.mentions, &layers.sentences, &mut events);

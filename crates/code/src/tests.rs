@@ -1338,3 +1338,41 @@ fn idioms_and_described_nouns_around_trigger_words_code_nothing() {
             .any(|e| e.starts_with("ACCUSE 110 CHN->JPN"))
     );
 }
+
+#[test]
+fn the_two_sides_named_again_as_a_pair_are_the_earlier_events_sides() {
+    let got = events(
+        "Xi Jinping hosted Vladimir Putin in Beijing on Monday. The two leaders signed a gas deal. Both sides agreed to expand trade.",
+        "2024-05-20",
+    );
+    assert!(got[0].starts_with("CONSULT 043 CHNGOV->RUSGOV"), "{got:?}");
+    assert!(got[1].starts_with("SUPPORT 057 CHNGOV->RUSGOV"), "{got:?}");
+    assert!(got[2].starts_with("AGREE"), "{got:?}");
+    assert!(got[2].contains("CHNGOV->RUSGOV"), "{got:?}");
+    let got = events(
+        "Xi and Putin have exchanged New Year letters for years. This year, however, they talked on the phone.",
+        "2020-12-30",
+    );
+    assert!(
+        got.iter()
+            .any(|e| e.starts_with("CONSULT 041 CHNGOV->RUSGOV")),
+        "{got:?}"
+    );
+    // Not a statement of the pair, not another subject, not a pair named long before.
+    let got = events(
+        "Xi Jinping hosted Vladimir Putin in Beijing. The two presidents said the talks went well.",
+        "2024-05-20",
+    );
+    assert!(
+        got.iter().all(|e| !e.starts_with("- 010 CHNGOV")),
+        "{got:?}"
+    );
+    let got = events(
+        "Xi Jinping hosted Vladimir Putin in Beijing. Markets rose. Oil fell. Gold was flat. They agreed to expand trade.",
+        "2024-05-20",
+    );
+    assert!(
+        got.iter().filter(|e| e.contains("CHNGOV->RUSGOV")).count() == 1,
+        "{got:?}"
+    );
+}
