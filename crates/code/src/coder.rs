@@ -253,6 +253,18 @@ fn own_noun(toks: &[Tok], first: usize) -> bool {
     owner_pronoun(toks, first).is_some()
 }
 
+/// Whether a noun trigger stands in a "during" phrase ("during a three-day trip"), a few
+/// words of determiners, numbers and adjectives between.
+fn during(toks: &[Tok], first: usize) -> bool {
+    (first.saturating_sub(5)..first)
+        .rev()
+        .find(|&j| {
+            let w = toks[j].w.as_str();
+            is_punct(w) || PREPOSITIONS.contains(&w) || w == "during"
+        })
+        .is_some_and(|j| toks[j].w == "during")
+}
+
 /// A lower-case word with an adjective's ending ("mental", "factional", "economic",
 /// "massive", "dangerous", "peaceful", "military").
 fn adjective_like(w: &str) -> bool {
@@ -1275,6 +1287,13 @@ impl Coder {
                         owner
                     }
                 }
+                // "Li met Putin and Shoigu during a three-day trip to the Kremlin": the trip
+                // is the clause's subject's, not the last name before it.
+                ('N', _) if during(&toks, f.first) => noun_source
+                    .or_else(|| {
+                        self.first_subject(&toks, clause_start(&toks, f.first), f.first, &actors)
+                    })
+                    .or_else(|| self.subject(&toks, f.first, &actors)),
                 ('N', _) => noun_source.or_else(|| self.subject(&toks, f.first, &actors)),
                 _ => self.subject(&toks, f.first, &actors),
             };

@@ -1376,3 +1376,19 @@ fn the_two_sides_named_again_as_a_pair_are_the_earlier_events_sides() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_trip_during_which_others_were_met_is_the_subjects() {
+    let got = events(
+        "Chinese Defense Minister Li Shangfu met Putin and Sergei Shoigu on Sunday during a three-day trip to Moscow.",
+        "2023-04-18",
+    );
+    assert!(
+        got.iter().any(|e| e.starts_with("CONSULT 042 CHNMIL->RUS")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().all(|e| !e.starts_with("CONSULT 042 RUS")),
+        "{got:?}"
+    );
+}
