@@ -61,18 +61,38 @@ pub(crate) fn mark_claims(quotes: &[dyad_model::Quote], events: &mut [dyad_model
     // Quotes by where their content starts, with the furthest content end so far: a trigger
     // is inside some quote when a quote starting before it reaches past it (one binary search
     // per event, so a text with very many quotes stays linear).
-    let mut contents: Vec<Span> = quotes.iter().map(|q| q.content).collect();
-    contents.sort_by_key(|c| c.start);
+    let mut contents: Vec<(Span, Option<Span>)> =
+        quotes.iter().map(|q| (q.content, q.cue)).collect();
+    contents.sort_by_key(|c| c.0.start);
     let reach: Vec<usize> = contents
         .iter()
         .scan(0, |far, c| {
-            *far = (*far).max(c.end);
+            *far = (*far).max(c.0.end);
             Some(*far)
         })
         .collect();
+    let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
     for e in events {
-        let before = contents.partition_point(|c| c.start <= e.trigger.start);
-        let quoted = before > 0 && reach[before - 1] >= e.trigger.end;
+        let before = contents.partition_point(|c| c.0.start <= e.trigger.start);
+        let mut quoted = before > 0 && reach[before - 1] >= e.trigger.end;
+        // "“…,” Xi said. “…”" is one quote with its cue inside: the saying itself is the
+        // outlet's report, unless another quote holds it. Only the nearest quotes are looked
+        // at again, so a text with very many stays linear.
+        if quoted {
+            let holders = contents[before.saturating_sub(16)..before]
+                .iter()
+                .filter(|(c, _)| c.start <= e.trigger.start && e.trigger.end <= c.end);
+            let mut own_cue = false;
+            let mut other = false;
+            for (_, cue) in holders {
+                if cue.is_some_and(|cue| overlaps(cue, e.trigger)) {
+                    own_cue = true;
+                } else {
+                    other = true;
+                }
+            }
+            quoted = !own_cue || other;
+        }
         if quoted {
             e.modality.get_or_insert_with(|| "claimed".to_string());
         }

@@ -1392,3 +1392,28 @@ fn a_trip_during_which_others_were_met_is_the_subjects() {
         "{got:?}"
     );
 }
+
+#[test]
+fn the_saying_inside_a_quote_that_runs_on_is_the_outlets_report() {
+    // One quote runs over both quoted sentences with its cue inside: "said" is reported by
+    // the outlet; what the quotation says is the speaker's claim.
+    let got = events(
+        "“Relations have entered a new era,” Xi said. “We will sanction Japan.”",
+        "2020-12-30",
+    );
+    assert!(
+        got.iter().any(|e| e.starts_with("- 010 CHNGOV->---")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .all(|e| !(e.starts_with("- 010") && e.contains("claimed"))),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().any(
+            |e| e.starts_with("SANCTION") && e.contains("claimed") || e.starts_with("THREATEN")
+        ),
+        "{got:?}"
+    );
+}
