@@ -1319,12 +1319,21 @@ impl Coder {
             }
             // "Xi and Putin held talks": a symmetric event between the two.
             let mut reciprocal = false;
+            // "The leaders of China and Russia": the role before "of" is both countries'.
+            let mut shared_role = false;
             if target.is_none() {
                 if let Some(s) = source {
                     if let Some(other) = actors.coordinated_before(&toks, s) {
                         target = Some(s);
                         source = Some(other);
                         reciprocal = true;
+                        let (o, m) = (&mentions[other], &mentions[s]);
+                        shared_role = o.kind == "AGENT"
+                            && text
+                                .get(o.span.start..o.span.end)
+                                .is_some_and(|t| t.contains(" of "))
+                            && m.kind == "GPE"
+                            && m.actor.as_ref().is_some_and(|a| a.sector.is_none());
                     }
                 }
             }
@@ -1420,7 +1429,12 @@ impl Coder {
                     }
                 })
             };
-            let (src, tgt) = (as_actor(source), as_actor(target));
+            let (src, mut tgt) = (as_actor(source), as_actor(target));
+            if shared_role {
+                if let (Some(t), Some(s)) = (tgt.as_mut(), src.as_ref()) {
+                    t.sector.clone_from(&s.sector);
+                }
+            }
             let coded = |a: &Option<EventActor>| a.as_ref().is_some_and(|a| a.code.is_some());
             let confidence = 0.4
                 + if coded(&src) { 0.25 } else { 0.0 }

@@ -1417,3 +1417,15 @@ fn the_saying_inside_a_quote_that_runs_on_is_the_outlets_report() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_role_of_two_countries_is_both_countries() {
+    let got = events(
+        "The foreign ministers of India and Pakistan met in Astana.",
+        "2023-04-18",
+    );
+    assert!(got[0].starts_with("CONSULT 040 INDGOV->PAKGOV"), "{got:?}");
+    // Without the role, the countries stay countries.
+    let got = events("India and Pakistan held talks in Astana.", "2023-04-18");
+    assert!(got[0].starts_with("CONSULT 040 IND->PAK"), "{got:?}");
+}
