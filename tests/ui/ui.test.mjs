@@ -19,8 +19,10 @@ const browser = await chromium.launch({
 let failed = 0;
 const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 const errors = [];
-page.on("pageerror", (e) => errors.push(e.message));
-page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+page.on("pageerror", (e) => errors.push(`${e.stack || e.message} (at ${page.url()})`));
+page.on("console", (m) => {
+  if (m.type() === "error") errors.push(`console: ${m.text()} ${JSON.stringify(m.location())} (at ${page.url()})`);
+});
 
 async function check(name, f) {
   try {
@@ -28,7 +30,8 @@ async function check(name, f) {
     console.log("ok   " + name);
   } catch (e) {
     failed += 1;
-    console.log("FAIL " + name + ": " + e.message.split("\n")[0]);
+    // The whole message: a script error's stack says where it came from.
+    console.log("FAIL " + name + ": " + e.message.split("\n").join("\n       "));
     await page.screenshot({ path: `${out}/failed-${name.replace(/\W+/g, "-")}.png`, fullPage: true }).catch(() => {});
   }
 }
@@ -130,6 +133,11 @@ await check("pattern break", async () => {
   // Its evidence opens the document with the sentence in focus.
   await page.locator("section.break tr.new-instance a").first().click();
   await page.waitForSelector("#doc-text .focus-sentence");
+  // The New Year exchanges are diplomatic: among military events alone there is no series.
+  await page.goto(`${base}/#/breaks?dyad=CHN,RUS&context=military`);
+  await page.waitForSelector("#breaks-empty");
+  const empty = await page.locator("#breaks-empty").textContent();
+  expect(/military/.test(empty), `empty military breaks: ${empty}`);
 });
 
 await check("position shift", async () => {

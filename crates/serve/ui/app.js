@@ -395,7 +395,9 @@ async function networkView(params) {
       tooltip: {},
       series: [{
         type: "graph", layout: "force", roam: true, draggable: true,
-        force: { repulsion: 320, edgeLength: [70, 190] },
+        // Laid out at once, not over animation frames: a resize or a new page during the
+        // frames made ECharts read a layout not yet there (a script error 1 run in 15).
+        force: { repulsion: 320, edgeLength: [70, 190], layoutAnimation: false },
         label: { show: true, formatter: (p) => p.data.label },
         edgeSymbol: ["none", "arrow"],
         data: net.nodes.map((n) => ({ id: n.id, name: n.id, label: n.label, value: n.weight,
@@ -436,13 +438,17 @@ function evidenceLink(x) {
 
 async function breaksView(params) {
   const dyad = params.get("dyad") || "CHN,RUS";
-  view.append(el("h1", {}, "Pattern breaks"));
-  view.append(form([["dyad", "Dyad", "CHN,RUS"]], params, (v) => go("/breaks", v)));
+  const context = (params.get("context") || "").trim().toLowerCase();
+  view.append(el("h1", {}, "Pattern breaks" + (context ? ` (${context})` : "")));
+  view.append(form([["dyad", "Dyad", "CHN,RUS"], ["context", "Context", "military"]], params,
+    (v) => go("/breaks", v)));
   view.append(el("p", { class: "muted" },
-    "Interactions that recur every year at the same time, and the instance that departs from them in form, timing, participants or content."));
-  const found = await api("breaks", { dyad });
+    "Interactions that recur every year at the same time, and the instance that departs from them in form, timing, participants or content." +
+    (context ? ` Only the ${context} events make the series.` : "")));
+  const found = await api("breaks", { dyad, context });
   if (!found.length) {
-    view.append(el("p", { class: "muted", id: "breaks-empty" }, `No pattern break for ${dyad}.`));
+    view.append(el("p", { class: "muted", id: "breaks-empty" },
+      `No pattern break for ${dyad}${context ? " among " + context + " events" : ""}.`));
     return;
   }
   found.forEach((b, i) => {
@@ -600,9 +606,26 @@ document.getElementById("search-form").addEventListener("submit", (ev) => {
   const q = document.getElementById("search-box").value.trim();
   if (q) go("/search", { q });
 });
-window.addEventListener("hashchange", render);
-window.addEventListener("resize", () => charts.forEach((c) => c.resize()));
+// One view at a time: a page changed while the last one still waits for the API would
+// otherwise draw into the new page (charts on removed nodes). Renders run in turn.
+// A page that never gets its answer holds the next one back for 10 s at most.
+let rendering = Promise.resolve();
+function rerender() {
+  const waited = Promise.race([rendering, new Promise((ok) => setTimeout(ok, 10000))]);
+  rendering = waited.then(render, render);
+}
+window.addEventListener("hashchange", rerender);
+// Charts follow the window once it has settled. A graph resized while ECharts is still
+// setting it up throws inside ECharts (a full-page screenshot resizes the window for a
+// moment): that chart keeps its size instead of the page logging an error.
+let resizing = 0;
+window.addEventListener("resize", () => {
+  clearTimeout(resizing);
+  resizing = setTimeout(() => charts.forEach((c) => {
+    try { c.resize(); } catch (e) { /* see above */ }
+  }), 150);
+});
 api("stats").then((s) => {
   document.getElementById("db-stats").textContent = `${s.documents} documents · ${s.events} events · ${s.quotes} quotes`;
 }).catch(() => {});
-render();
+rerender();
