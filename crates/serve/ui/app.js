@@ -395,8 +395,8 @@ async function networkView(params) {
       tooltip: {},
       series: [{
         type: "graph", layout: "force", roam: true, draggable: true,
-        // Laid out at once, not over animation frames: a resize or a new page during the
-        // frames made ECharts read a layout not yet there (a script error 1 run in 15).
+        // Laid out at once, not over animation frames: the graph a user sees (and a
+        // screenshot) is its final layout.
         force: { repulsion: 320, edgeLength: [70, 190], layoutAnimation: false },
         label: { show: true, formatter: (p) => p.data.label },
         edgeSymbol: ["none", "arrow"],
