@@ -1441,7 +1441,7 @@ fn verb_cue(
                 None => comma
                     .then(|| outer_speaker(earlier, cue.0))
                     .flatten()
-                    .or_else(|| earlier.last().and_then(|(f, _)| f.speaker))
+                    .or_else(|| last_speaker(ctx, earlier))
                     .or_else(|| subject_at(ctx, u, i)),
             };
         } else if let Some((k, span)) = ctx.np_left(h, u.a) {
@@ -1508,10 +1508,7 @@ fn verb_cue(
                 })
             {
                 // "…, saying …": the speaker of the clause it hangs on.
-                speaker = earlier
-                    .last()
-                    .and_then(|(f, _)| f.speaker)
-                    .or_else(|| subject_at(ctx, u, i));
+                speaker = last_speaker(ctx, earlier).or_else(|| subject_at(ctx, u, i));
             } else if let Some(p) = p.filter(|&p| ctx.is(p, ",") || title_before(ctx, u, p)) {
                 // "Dmitry Peskov, the Kremlin spokesman, said …": the name before the
                 // appositive.
@@ -1853,6 +1850,30 @@ fn title_before(ctx: &Ctx, u: Unit, p: usize) -> bool {
         && (rs..p)
             .find(|&t| ctx.is_word(t))
             .is_some_and(|t| ctx.cap(t))
+}
+
+/// The speaker of the clause a second verb or a participle hangs on: that of the last
+/// attribution found in the unit, unless it is a stance inside an earlier report's content
+/// ("Demonstrators said they want justice but pledged …", "Perdue said he didn't believe
+/// …, arguing …"): the stance is part of that report, and the verb is the reporter's.
+fn last_speaker(ctx: &Ctx, earlier: &[(Found, bool)]) -> Option<(usize, usize)> {
+    let (last, _) = earlier.last()?;
+    let t = ctx.tok_at(last.cue.0);
+    let stance = ctx.lx.verbs.get(ctx.w(t)).is_some_and(|v| v.stance);
+    if stance {
+        let lo = earlier.len().saturating_sub(6);
+        let outer = earlier[lo..earlier.len() - 1]
+            .iter()
+            .rev()
+            .map(|(f, _)| f)
+            .find(|o| {
+                o.speaker.is_some() && o.content.0 <= last.cue.0 && last.cue.1 <= o.content.1
+            });
+        if let Some(o) = outer {
+            return o.speaker;
+        }
+    }
+    last.speaker
 }
 
 /// When the last attribution found in the unit sits in the content of an earlier one that

@@ -1,0 +1,59 @@
+//! Where a report's content ends and whose it is when clauses and reports follow one another:
+//! our own news-like sentences, with the ones that must stay as they are.
+
+use crate::annotate;
+use chrono::NaiveDate;
+use dyad_model::{Document, Meta};
+
+/// (speaker, cue, content) of every quote found in `text`.
+fn quotes(text: &str) -> Vec<(String, String, String)> {
+    let mut doc = Document::new(text.to_string(), Meta::default());
+    annotate(&mut doc, NaiveDate::from_ymd_opt(2023, 4, 18));
+    doc.layers()
+        .quotes
+        .iter()
+        .map(|q| {
+            (
+                q.speaker
+                    .map(|s| doc.span_text(s).to_string())
+                    .unwrap_or_default(),
+                q.cue
+                    .map(|s| doc.span_text(s).to_string())
+                    .unwrap_or_default(),
+                doc.span_text(q.content).to_string(),
+            )
+        })
+        .collect()
+}
+
+/// The quote whose cue is `cue`.
+fn by_cue(text: &str, cue: &str) -> (String, String, String) {
+    let got = quotes(text);
+    got.iter()
+        .find(|q| q.1 == cue)
+        .cloned()
+        .unwrap_or_else(|| panic!("no quote with cue {cue:?} in {text}\n{got:#?}"))
+}
+
+#[test]
+fn a_second_verb_after_a_nested_stance_is_the_reporters() {
+    // The stance inside the report is part of it; the verb after "but" or the participle
+    // after the comma belongs to whoever made the report.
+    let q = by_cue(
+        "Demonstrators said they want an independent inquiry but pledged to stay peaceful.",
+        "pledged",
+    );
+    assert_eq!(q.0, "Demonstrators");
+    let q = by_cue(
+        "Senator Ana Ruiz said she did not believe the audit was fair, arguing that the \
+         auditors had ignored the county's records.",
+        "arguing",
+    );
+    assert_eq!(q.0, "Senator Ana Ruiz");
+    // A nested report of speech keeps its own speaker for the verb after "and".
+    let q = by_cue(
+        "The mayor said the governor promised new funds and added that the work would start soon.",
+        "added",
+    );
+    assert_eq!(q.0, "the governor");
+}
