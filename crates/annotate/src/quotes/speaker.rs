@@ -1366,7 +1366,18 @@ fn verb_cue(
             && j < i
             && ctx.is_word(j)
             && (is_time_word(ctx.w(j)) || matches!(ctx.w(j), "on"));
-        if ctx.lx.aux.contains(pw) || adverb || time || place || time_prep {
+        // "Ruiz and Hale have both argued", "The three senators all voted": a quantifier
+        // floated after the subject is no speaker of its own.
+        let floated = matches!(pw, "both" | "all" | "each")
+            && p > u.a
+            && (ctx.is(p - 1, ")")
+                || dash_aside(ctx, u, p - 1).is_some()
+                || ctx.is_word(p - 1)
+                    && ctx.region_of(p - 1).is_none()
+                    && (!is_in(BREAK, ctx.w(p - 1)) || ctx.lx.aux.contains(ctx.w(p - 1)))
+                    && !is_in(DETERMINERS, ctx.w(p - 1))
+                    && !matches!(ctx.w(p - 1), "of" | "for" | "above" | "after" | "at"));
+        if ctx.lx.aux.contains(pw) || adverb || time || place || time_prep || floated {
             if matches!(pw, "was" | "is" | "were" | "are" | "been" | "be") {
                 passive = true;
             }

@@ -57,3 +57,27 @@ fn a_second_verb_after_a_nested_stance_is_the_reporters() {
     );
     assert_eq!(q.0, "the governor");
 }
+
+#[test]
+fn a_floated_quantifier_leaves_the_subject_as_speaker() {
+    let q = by_cue(
+        "Senators Ana Ruiz and Tom Hale have both argued that the plan costs too much.",
+        "argued",
+    );
+    assert!(q.0.ends_with("Tom Hale"), "{q:?}");
+    assert_eq!(q.2, "the plan costs too much");
+    // Past a party tag and an aside between dashes.
+    let q = by_cue(
+        "Sen. Tom Hale (R-Ohio) and Rep. Ana Ruiz (D-Ohio) both condemned the new tariff.",
+        "condemned",
+    );
+    assert!(q.0.contains("Ana Ruiz"), "{q:?}");
+    let q = by_cue(
+        "The three mayors — who met in Denver last week — all said the grant came too late.",
+        "said",
+    );
+    assert_eq!(q.0, "The three mayors");
+    // Alone at the head of the clause the quantifier is the speaker.
+    let q = by_cue("Both said the talks had been useful.", "said");
+    assert_eq!(q.0, "Both");
+}
