@@ -1036,6 +1036,11 @@ pub(crate) fn in_unit(ctx: &Ctx, u: Unit) -> Vec<Found> {
         }
     }
     cut_at_next_speaker(ctx, &mut out);
+    for (found, after_cue) in out.iter_mut() {
+        if *after_cue {
+            cut_at_writers_clause(ctx, found);
+        }
+    }
     let mut found: Vec<Found> = out.into_iter().map(|(f, _)| f).collect();
     found.extend(colon_quotes(ctx, u, &found));
     found.extend(as_put_it(ctx, u, &found));
@@ -2591,6 +2596,81 @@ fn cut_at_next_speaker(ctx: &Ctx, out: &mut [(Found, bool)]) {
                 found.content = sp;
             }
         }
+    }
+}
+
+/// Whether a new clause with its own subject and finite verb starts at token `k`: a subject
+/// pronoun, one to four capitalised words ("Mr. Obama", "U.S. officials" too), or a
+/// determiner and up to four words ("the Republicans who control Congress"), then perhaps an
+/// adverb in -ly, then a finite verb ("was", "refused", "says").
+fn clause_opens(ctx: &Ctx, k: usize, hi: usize) -> bool {
+    let word = |t: usize| t < hi && ctx.is_word(t) && ctx.region_of(t).is_none();
+    let finite = |t: usize| {
+        let t = if word(t) && !ctx.cap(t) && ctx.w(t).ends_with("ly") {
+            t + 1
+        } else {
+            t
+        };
+        if !word(t) || ctx.cap(t) {
+            return false;
+        }
+        let w = ctx.w(t);
+        is_in(FINITE, w)
+            || w.len() > 4 && w.ends_with("ed")
+            || w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !genitive(w)
+    };
+    if !word(k) {
+        return false;
+    }
+    let w = ctx.w(k);
+    if matches!(w, "he" | "she" | "they" | "it" | "we" | "i") {
+        return finite(k + 1);
+    }
+    if is_in(
+        &[
+            "the", "a", "an", "his", "her", "their", "its", "some", "many", "most", "other",
+            "another", "those", "these", "this",
+        ],
+        w,
+    ) {
+        return (k + 2..(k + 6).min(hi)).any(|t| (k + 1..t).all(word) && finite(t));
+    }
+    let mut t = k;
+    while t < hi && t < k + 4 && (word(t) && ctx.cap(t) || t > k && ctx.abbrev_dot(t, k, hi)) {
+        t += 1;
+    }
+    t > k && finite(t)
+}
+
+/// "Cook said Carter had stopped the practice, but Cook did not say when", "said he backed
+/// the plan, and the market rose": a clause after "but", or after a comma and "and",
+/// "although", "though" or "because", with its own subject and finite verb is the writer's
+/// again, and the content after a cue ends before it. "said the talks were useful but that
+/// …" goes on (no subject of its own), and so does anything inside quotation marks.
+fn cut_at_writers_clause(ctx: &Ctx, found: &mut Found) {
+    let (cs, ce) = found.content;
+    let a = ctx.tok_at(cs);
+    let b = ctx.tok_at(ce);
+    for k in a + 1..b {
+        if !ctx.is_word(k) || ctx.region_of(k).is_some() {
+            continue;
+        }
+        let comma = ctx.is(k - 1, ",") && ctx.region_of(k - 1).is_none();
+        let conj = match ctx.w(k) {
+            "but" => true,
+            "and" | "although" | "though" | "because" => comma,
+            _ => false,
+        };
+        if !conj || !clause_opens(ctx, k + 1, b) {
+            continue;
+        }
+        let end = if comma { k - 1 } else { k };
+        if end > a {
+            if let Some(sp) = ctx.span_of(a, end) {
+                found.content = sp;
+            }
+        }
+        return;
     }
 }
 

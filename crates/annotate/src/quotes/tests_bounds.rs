@@ -81,3 +81,57 @@ fn a_floated_quantifier_leaves_the_subject_as_speaker() {
     let q = by_cue("Both said the talks had been useful.", "said");
     assert_eq!(q.0, "Both");
 }
+
+#[test]
+fn a_writers_clause_after_but_or_comma_and_ends_the_content() {
+    let q = by_cue(
+        "Lopez said the county had stopped the audits, but Lopez did not say when.",
+        "said",
+    );
+    assert_eq!(q.2, "the county had stopped the audits");
+    let q = by_cue(
+        "The agency says the fleet is safe but the inspectors who visited the base disagree.",
+        "says",
+    );
+    assert_eq!(q.2, "the fleet is safe");
+    let q = by_cue(
+        "Ms. Hale said the council would meet in March, and the market rallied on the news.",
+        "said",
+    );
+    assert_eq!(q.2, "the council would meet in March");
+    let q = by_cue(
+        "The senator argued that the bill went too far, although Mr. Ruiz voted for it.",
+        "argued",
+    );
+    assert_eq!(q.2, "the bill went too far");
+}
+
+#[test]
+fn a_reported_clause_that_goes_on_keeps_its_parts() {
+    // "but that …" continues the report; so does a second verb without a subject.
+    let q = by_cue(
+        "Ruiz said the talks were useful but that much work remained.",
+        "said",
+    );
+    assert_eq!(q.2, "the talks were useful but that much work remained");
+    let q = by_cue(
+        "The governor said the roads were open but would close again at night.",
+        "said",
+    );
+    assert_eq!(q.2, "the roads were open but would close again at night");
+    // "and" without a comma joins the reported clauses.
+    let q = by_cue(
+        "Officials said the bridge was damaged and the ferry was running late.",
+        "said",
+    );
+    assert_eq!(q.2, "the bridge was damaged and the ferry was running late");
+    // Inside quotation marks the words are the speaker's own.
+    let q = by_cue(
+        "Hale said, “We tried to stop it, but the board would not listen.”",
+        "said",
+    );
+    assert_eq!(
+        q.2,
+        "“We tried to stop it, but the board would not listen.”"
+    );
+}
