@@ -393,6 +393,16 @@ impl Ctx<'_> {
                 && (is_in(DETERMINERS, self.w(h - 2)) || genitive(self.w(h - 2)));
             return (!owned).then(|| (h - 1, (self.toks[h - 1].s, self.toks[h].e)));
         }
+        // "James B. Comey Jr., the director …": a name that ends in an abbreviation's dot.
+        if self.is(h, ".")
+            && h > lo + 1
+            && self.cap(h - 1)
+            && matches!(self.w(h - 1), "jr" | "sr")
+            && self.region_of(h).is_none()
+        {
+            let (k, (s, _)) = self.np_left(h - 1, lo)?;
+            return Some((k, (s, self.toks[h].e)));
+        }
         if !self.is_word(h) || self.region_of(h).is_some() {
             return None;
         }
@@ -526,13 +536,21 @@ impl Ctx<'_> {
                         })
                 })
         };
+        // "said Will Doyle", "said Dana Bash": a capitalised word inside a name is part of
+        // it, even when it is also a function word or a cue word.
+        let in_name = |t: usize| {
+            self.cap(t)
+                && self.region_of(t).is_none()
+                && (t > j && self.cap(t - 1) && self.is_word(t - 1)
+                    || t + 1 < hi && self.cap(t + 1) && self.is_word(t + 1))
+        };
         let opens = self.cap(j)
             || self.lx.pronouns.contains(first)
             || is_in(DETERMINERS, first)
             || is_in(QUANTIFIERS, first)
             || role_before_name(j)
             || words_before_name(j);
-        if !opens || (is_in(BREAK, first) && first != "the") {
+        if !opens || (is_in(BREAK, first) && first != "the" && !in_name(j)) {
             return None;
         }
         // Words of a name or a source description: "Foreign Minister Wang Yi", "a
@@ -564,6 +582,11 @@ impl Ctx<'_> {
                 break;
             }
             let w = self.w(k);
+            if k > j && in_name(k) && self.cap(k - 1) {
+                k += 1;
+                n += 1;
+                continue;
+            }
             if matches!(w, "that" | "who" | "which")
                 || (k > j
                     && (is_in(ADJUNCT, w)

@@ -135,3 +135,31 @@ fn a_reported_clause_that_goes_on_keeps_its_parts() {
         "“We tried to stop it, but the board would not listen.”"
     );
 }
+
+#[test]
+fn names_with_function_or_cue_words_are_inverted_speakers() {
+    // "Will" and "Bash" are a modal and a cue word, but inside a name they are the name.
+    let q = by_cue(
+        "“Tuition keeps rising,” said Will Doyle, a professor of education.",
+        "said",
+    );
+    assert_eq!(q.0, "Will Doyle");
+    let q = by_cue(
+        "“The race is wide open,” said Dana Bash, who covered the debate.",
+        "said",
+    );
+    assert_eq!(q.0, "Dana Bash");
+    // A name that ends in "Jr." before its appositive.
+    let q = by_cue(
+        "“The border is secure,” Tom R. Hale Jr., the director of the agency, said.",
+        "said",
+    );
+    assert_eq!(q.0, "Tom R. Hale Jr.");
+    assert_eq!(q.2, "“The border is secure,”");
+    // A capitalised modal alone is no name.
+    let q = by_cue(
+        "“The vote is close,” said Ruiz. Will the board agree?",
+        "said",
+    );
+    assert_eq!(q.0, "Ruiz");
+}
