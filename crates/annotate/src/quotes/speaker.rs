@@ -1696,6 +1696,31 @@ fn verb_cue(
             // interrupts a clause the opener belongs to.
             && (!matches!(post, Post::Nothing | Post::Continues) || words_follow)
     });
+    // "In addition, the campaign will open new offices, a spokesman said Monday.": a short
+    // opener with its own comma before the clause the cue closes; the opener is left out
+    // and the clause after its comma is what was said.
+    let opener_end = pre
+        .filter(|&p| {
+            opener
+                && !ing
+                && v.frames.is_none()
+                && group_start == p + 1
+                && speaker
+                    .is_some_and(|s| is_before(s) && !is_in(RELATIVE_HEADS, &ctx.low[s.0..s.1]))
+        })
+        .filter(|_| matches!(post, Post::Nothing | Post::Adjunct))
+        .and_then(|p| {
+            let c = (u.a + 1..p)
+                .take(8)
+                .find(|&c| ctx.is(c, ",") && ctx.region_of(c).is_none())?;
+            (ctx.words_in(u.a, c) <= 5
+                && ctx.words_in(c + 1, p) >= 4
+                && ctx.is_word(c + 1)
+                && !is_in(BREAK, ctx.w(c + 1))
+                && !ctx.has_region(u.a, p + 1))
+            .then_some(c)
+        });
+    let opener = opener && opener_end.is_none();
     // "In a 1963 speech, he declared:" closing its paragraph: the words come in the next
     // one (colon quotes), not before the cue.
     let colon_last = after < u.b
@@ -1735,7 +1760,8 @@ fn verb_cue(
             && !appositive_name
             && (ctx.region_of(after + 1).is_some() || !pre_quoted);
         let end = if continues { u.b } else { p + 1 };
-        let content = ctx.span_of(ctx.cap_before(u.a, end), end)?;
+        let start = opener_end.map_or(u.a, |c| c + 1);
+        let content = ctx.span_of(ctx.cap_before(start, end), end)?;
         return Some((
             Found {
                 content,

@@ -163,3 +163,28 @@ fn names_with_function_or_cue_words_are_inverted_speakers() {
     );
     assert_eq!(q.0, "Ruiz");
 }
+
+#[test]
+fn a_short_opener_with_its_comma_is_left_out_of_the_clause_before_the_cue() {
+    let q = by_cue(
+        "In addition, the county will reopen two clinics next month, a spokesman said Monday.",
+        "said",
+    );
+    assert_eq!(q.0, "a spokesman");
+    assert_eq!(q.2, "the county will reopen two clinics next month");
+    let q = by_cue(
+        "Meanwhile, the union plans to hold a second vote in May, a spokeswoman announced \
+         on Friday.",
+        "announced",
+    );
+    assert_eq!(q.2, "the union plans to hold a second vote in May");
+    // An opener alone before the speaker is still no content, and a participle after the
+    // clause keeps what follows it.
+    let q = by_cue("On his website, the senator promises to cut taxes.", "promises");
+    assert_eq!(q.2, "to cut taxes");
+    let q = by_cue(
+        "In Ohio, the senator kept to her message, vowing to protect the steel plants.",
+        "vowing",
+    );
+    assert_eq!(q.2, "to protect the steel plants");
+}
