@@ -2606,12 +2606,9 @@ fn cut_at_next_speaker(ctx: &Ctx, out: &mut [(Found, bool)]) {
         let t = ctx.tok_at(f.cue.0);
         // A stance there stays inside the report ("said …, and wants …").
         let speech = ctx.lx.verbs.get(ctx.w(t)).is_some_and(|v| !v.stance);
-        (speech
-            && t > 1
-            && ctx.is_word(t - 1)
-            && matches!(ctx.w(t - 1), "and" | "but")
-            && ctx.is(t - 2, ","))
-        .then_some(f.cue.0)
+        // "called it a gamble and said …": so without the comma.
+        (speech && t > 1 && ctx.is_word(t - 1) && matches!(ctx.w(t - 1), "and" | "but"))
+            .then_some(f.cue.0)
     }));
     starts.sort_unstable();
     for (found, after_cue) in out.iter_mut() {
@@ -2630,9 +2627,17 @@ fn cut_at_next_speaker(ctx: &Ctx, out: &mut [(Found, bool)]) {
             if ctx.is_word(p) && matches!(ctx.w(p), "and" | "but" | "while" | "whereas") && p > 0 {
                 p -= 1;
             }
-            if (ctx.is(p, ",") || ctx.is(p, ";") || ctx.is(p, "—")) && ctx.region_of(p).is_none()
-            {
-                let at = ctx.toks[p].s;
+            let mark =
+                (ctx.is(p, ",") || ctx.is(p, ";") || ctx.is(p, "—")) && ctx.region_of(p).is_none();
+            // "… and said …", "… but Blinken said …": a second report joined without a
+            // comma ends the first one at its conjunction.
+            let joined = !mark
+                && ctx.lx.verbs.get(ctx.w(t)).is_some_and(|v| !v.stance)
+                && p + 1 < t
+                && ctx.region_of(p + 1).is_none()
+                && matches!(ctx.w(p + 1), "and" | "but");
+            if mark || joined {
+                let at = ctx.toks[if mark { p } else { p + 1 }].s;
                 if at > cs {
                     cut = Some(cut.map_or(at, |c: usize| c.min(at)));
                 }

@@ -180,11 +180,32 @@ fn a_short_opener_with_its_comma_is_left_out_of_the_clause_before_the_cue() {
     assert_eq!(q.2, "the union plans to hold a second vote in May");
     // An opener alone before the speaker is still no content, and a participle after the
     // clause keeps what follows it.
-    let q = by_cue("On his website, the senator promises to cut taxes.", "promises");
+    let q = by_cue(
+        "On his website, the senator promises to cut taxes.",
+        "promises",
+    );
     assert_eq!(q.2, "to cut taxes");
     let q = by_cue(
         "In Ohio, the senator kept to her message, vowing to protect the steel plants.",
         "vowing",
     );
     assert_eq!(q.2, "to protect the steel plants");
+}
+
+#[test]
+fn a_second_report_joined_by_and_without_a_comma_ends_the_first() {
+    let text = "Hale called the tariff a “gamble” and said the party would pay for it.";
+    let q = by_cue(text, "called");
+    assert_eq!(q.2, "the tariff a “gamble”");
+    let q = by_cue(text, "said");
+    assert_eq!(q.0, "Hale");
+    assert_eq!(q.2, "the party would pay for it");
+    // A stance after "and" stays inside the report, and so does a plain second clause.
+    let q = by_cue(
+        "Ruiz said the talks had failed and wants a new round in June.",
+        "said",
+    );
+    assert_eq!(q.2, "the talks had failed and wants a new round in June");
+    let q = by_cue("The mayor said the bridge and the ferry were closed.", "said");
+    assert_eq!(q.2, "the bridge and the ferry were closed");
 }
