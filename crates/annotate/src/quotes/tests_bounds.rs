@@ -206,6 +206,9 @@ fn a_second_report_joined_by_and_without_a_comma_ends_the_first() {
         "said",
     );
     assert_eq!(q.2, "the talks had failed and wants a new round in June");
-    let q = by_cue("The mayor said the bridge and the ferry were closed.", "said");
+    let q = by_cue(
+        "The mayor said the bridge and the ferry were closed.",
+        "said",
+    );
     assert_eq!(q.2, "the bridge and the ferry were closed");
 }
