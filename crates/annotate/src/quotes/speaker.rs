@@ -902,6 +902,10 @@ fn transcript_line(ctx: &Ctx, ls: usize, le: usize) -> Option<Found> {
     if ctx.words_in(k + 1, b) < 2 {
         return None;
     }
+    // "Clinton: 2,316." in a delegate count or a results table: a tally, not words.
+    if !(k + 1..b).any(|t| ctx.is_word(t) && ctx.w(t).chars().any(char::is_alphabetic)) {
+        return None;
+    }
     let content = ctx.span_of(k + 1, ctx.cap_after(k + 1, b))?;
     Some(Found {
         content,

@@ -212,3 +212,13 @@ fn a_second_report_joined_by_and_without_a_comma_ends_the_first() {
     );
     assert_eq!(q.2, "the bridge and the ferry were closed");
 }
+
+#[test]
+fn a_tally_line_is_no_transcript() {
+    let got = quotes("The delegate count so far.\n\nAna Ruiz: 1,204.\n\nTom Hale: 987.\n");
+    assert!(got.is_empty(), "{got:?}");
+    // A line with words after the colon still is.
+    let got = quotes("The hearing went on.\n\nRUIZ: We counted 1,204 ballots by hand.\n");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "RUIZ");
+}
