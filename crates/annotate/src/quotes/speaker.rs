@@ -1432,6 +1432,8 @@ fn verb_cue(
     // A stance participle after its holder ("a PAC backing Rubio spent …"): the object ends
     // before the sentence's own verb.
     let mut holder_participle = false;
+    // The comma that closes an opening phrase with a gerund, whose holder comes after it.
+    let mut opening_holder: Option<usize> = None;
     let mut group_start = i;
     let mut after = i + 1;
     if j > u.a {
@@ -1451,7 +1453,34 @@ fn verb_cue(
             group_start = h;
         } else if ing && matches!(hw, "by" | "after" | "before" | "in") && ctx.is_word(h) {
             // "He angered them by saying …": the gerund is the sentence subject's report.
-            speaker = Some(subject_at(ctx, u, h)?);
+            // "One month after announcing his support, Rubio still …", "Yet by calling out
+            // Clinton, Axelrod …": in a short opening phrase with no verb, the subject
+            // follows the phrase's comma.
+            let opening = ctx.words_in(u.a, h) <= 4
+                && (u.a..h).all(|t| {
+                    !ctx.is_word(t)
+                        || !(ctx.is_verb_form(t)
+                            || is_in(FINITE, ctx.w(t))
+                            || is_in(IRREGULAR_PAST, ctx.w(t))
+                            || !ctx.cap(t) && ctx.w(t).ends_with("ed"))
+                });
+            let comma = opening
+                .then(|| {
+                    (i + 1..(i + 30).min(u.b))
+                        .take_while(|&k| {
+                            ctx.is_word(k) || ctx.is(k, ",") || ctx.abbrev_dot(k, i, u.b)
+                        })
+                        .find(|&k| ctx.is(k, ",") && ctx.region_of(k).is_none())
+                })
+                .flatten();
+            let after_opening = comma.and_then(|c| subject_from(ctx, c + 1, u.b));
+            if after_opening.is_some() {
+                opening_holder = comma;
+            }
+            speaker = match after_opening {
+                Some(s) => Some(s),
+                None => Some(subject_at(ctx, u, h)?),
+            };
         } else if ing && !skipped_aux && ctx.is_word(h) && !matches!(hw, "and" | "but") {
             // "with 22 percent saying they …": an absolute clause reports its subject's words;
             // "footage of Trump saying", "tired of telling": a gerund, not a report.
@@ -1633,7 +1662,9 @@ fn verb_cue(
     // another verb ("pledged to support", "is approaching delegates to back") it is that
     // verb's matter.
     if v.frames.is_some()
-        && (to_skipped || speaker.is_none_or(|s| s.1 > cue.0 || generic_holder(ctx, s)))
+        && (to_skipped
+            || speaker
+                .is_none_or(|s| s.1 > cue.0 && opening_holder.is_none() || generic_holder(ctx, s)))
     {
         return None;
     }
@@ -1817,7 +1848,7 @@ fn verb_cue(
             let w = &ctx.low[s.0..s.1];
             w == "who" || w == "which"
         });
-        let mut end = ctx.cap_after(cs, u.b);
+        let mut end = ctx.cap_after(cs, opening_holder.map_or(u.b, |c| c.min(u.b)));
         if relative || object {
             end = clause_end(ctx, cs, end);
         }
@@ -1871,7 +1902,7 @@ fn verb_cue(
     if post == Post::Nothing || (post == Post::Adjunct && ctx.words_in(after, u.b) < 6) {
         return None;
     }
-    if speaker.is_some_and(|s| s.0 > cue.0) && post != Post::Explicit {
+    if speaker.is_some_and(|s| s.0 > cue.0) && post != Post::Explicit && opening_holder.is_none() {
         // "said Tim Hess, a developer in Virginia": after an inverted speaker comes its
         // description, not the content.
         return None;
@@ -1891,7 +1922,9 @@ fn verb_cue(
         return None;
     }
     let cs = content_start(ctx, u, after, Some(v))?;
-    let content = ctx.span_of(cs, ctx.cap_after(cs, u.b))?;
+    // "One month after announcing his support, Rubio …": the opening phrase ends the content.
+    let end = opening_holder.map_or(u.b, |c| c.min(u.b));
+    let content = ctx.span_of(cs, ctx.cap_after(cs, end))?;
     Some((
         Found {
             content,

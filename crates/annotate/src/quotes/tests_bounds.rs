@@ -222,3 +222,25 @@ fn a_tally_line_is_no_transcript() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].0, "RUIZ");
 }
+
+#[test]
+fn a_gerund_in_an_opening_phrase_takes_the_subject_after_its_comma() {
+    let q = by_cue(
+        "One month after announcing his support for the governor, Tom Hale went to Ohio.",
+        "announcing",
+    );
+    assert_eq!(q.0, "Tom Hale");
+    assert_eq!(q.2, "his support for the governor");
+    let q = by_cue(
+        "Yet by calling the vote a sham, Ruiz won over the room.",
+        "calling",
+    );
+    assert_eq!(q.0, "Ruiz");
+    assert_eq!(q.2, "the vote a sham");
+    // After a verb the gerund is that clause's subject's.
+    let q = by_cue(
+        "The mayor responded by saying the budget was tight, and the council agreed.",
+        "saying",
+    );
+    assert_eq!(q.0, "The mayor");
+}
