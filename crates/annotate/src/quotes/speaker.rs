@@ -1852,6 +1852,21 @@ fn verb_cue(
         if relative || object {
             end = clause_end(ctx, cs, end);
         }
+        if object {
+            // "promised a veto and attempted to …", "called for a recount but decided
+            // against …": a second verb of the same subject ends the object.
+            if let Some(k) = (cs + 1..end.saturating_sub(1)).find(|&k| {
+                matches!(ctx.w(k), "and" | "but")
+                    && ctx.region_of(k).is_none()
+                    && ctx.is_word(k + 1)
+                    && !ctx.cap(k + 1)
+                    && ctx.region_of(k + 1).is_none()
+                    && (ctx.w(k + 1).len() > 4 && ctx.w(k + 1).ends_with("ed")
+                        || is_in(IRREGULAR_PAST, ctx.w(k + 1)))
+            }) {
+                end = k;
+            }
+        }
         if holder_participle {
             end = (cs + 1..end)
                 .find(|&k| {

@@ -244,3 +244,23 @@ fn a_gerund_in_an_opening_phrase_takes_the_subject_after_its_comma() {
     );
     assert_eq!(q.0, "The mayor");
 }
+
+#[test]
+fn a_second_verb_of_the_subject_ends_an_object() {
+    let q = by_cue(
+        "The White House promised a veto and urged senators to reject the bill.",
+        "promised",
+    );
+    assert_eq!(q.2, "a veto");
+    let q = by_cue(
+        "Ruiz opposed the strike and attempted to reopen the talks.",
+        "opposed",
+    );
+    assert_eq!(q.2, "the strike");
+    // Two objects joined by "and" stay one content.
+    let q = by_cue(
+        "Ruiz opposed the strike and the lockout that followed it.",
+        "opposed",
+    );
+    assert_eq!(q.2, "the strike and the lockout that followed it");
+}
