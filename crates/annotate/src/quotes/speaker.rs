@@ -417,7 +417,11 @@ impl Ctx<'_> {
             h -= 1;
         }
         let hw = self.w(h);
-        if is_in(RELATIVE_HEADS, hw) {
+        // "another says", "each said": the determiner stands for its noun.
+        let alone = matches!(hw, "another" | "each")
+            && self.is_word(h + 1)
+            && self.lx.verbs.contains_key(self.w(h + 1));
+        if is_in(RELATIVE_HEADS, hw) || alone {
             return Some((h, (self.toks[h].s, self.toks[h].e)));
         }
         // "loss of support", "its support": the cue is a noun.
@@ -995,7 +999,16 @@ pub(crate) fn in_unit(ctx: &Ctx, u: Unit) -> Vec<Found> {
                 && !is_in(DETERMINERS, ctx.w(i - 2))
                 && !genitive(ctx.w(i - 2))
                 && !ctx.lx.aux.contains(ctx.w(i - 2));
+            // "One says …, while another says …": "another" and "each" stand alone as
+            // subjects before a finite form that is no noun.
+            let pronoun_det = i > u.a
+                && matches!(ctx.w(i - 1), "another" | "each")
+                && (matches!(
+                    ctx.w(i),
+                    "said" | "says" | "told" | "tells" | "wrote" | "writes"
+                ) || ctx.w(i).ends_with("ed"));
             let noun = i > u.a
+                && !pronoun_det
                 && (is_in(DETERMINERS, ctx.w(i - 1)) && !adverb_first || genitive(ctx.w(i - 1)));
             if let Some(st) = v.frames {
                 // A stance word after a possessive is a noun with its holder ("Trump's view

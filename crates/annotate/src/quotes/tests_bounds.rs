@@ -264,3 +264,21 @@ fn a_second_verb_of_the_subject_ends_an_object() {
     );
     assert_eq!(q.2, "the strike and the lockout that followed it");
 }
+
+#[test]
+fn another_and_each_stand_alone_as_speakers() {
+    let text = "One survey says the county has the most farms, while another says the state \
+                has twice as many.";
+    let q = by_cue(text, "says");
+    assert_eq!(q.0, "One survey");
+    assert_eq!(q.2, "the county has the most farms");
+    let got = quotes(text);
+    assert!(
+        got.iter()
+            .any(|q| q.0 == "another" && q.2 == "the state has twice as many"),
+        "{got:?}"
+    );
+    // Before a noun "another" is a determiner: "another report" is no cue.
+    let got = quotes("Another report on the budget is due in May.");
+    assert!(got.is_empty(), "{got:?}");
+}
