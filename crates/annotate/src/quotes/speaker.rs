@@ -629,6 +629,8 @@ impl Ctx<'_> {
                     w,
                     "that" | "who" | "which" | "whose" | "when" | "as" | "after"
                 ) || self.is_verb_form(m)
+                    // "involved in the planning": after an article a cue form is a noun.
+                    && !(m > k && is_in(DETERMINERS, self.w(m - 1)))
                     || is_in(FINITE, w)
                     || self.time_at(m)
                 {

@@ -282,3 +282,20 @@ fn another_and_each_stand_alone_as_speakers() {
     let got = quotes("Another report on the budget is due in May.");
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn a_cue_form_after_an_article_stays_inside_an_inverted_description() {
+    // "planning" is a form of "plan", but after "the" it is a noun of the description.
+    let q = by_cue(
+        "“We will spend heavily,” said one Republican involved in the planning, who asked \
+         not to be named.",
+        "said",
+    );
+    assert_eq!(q.0, "one Republican involved in the planning");
+    // A cue form without an article still ends the description.
+    let q = by_cue(
+        "“We will spend heavily,” said Ana Ruiz on Tuesday, adding that the plan was set.",
+        "said",
+    );
+    assert_eq!(q.0, "Ana Ruiz");
+}
