@@ -1673,6 +1673,33 @@ fn verb_cue(
             }
         }
     }
+    // "Having announced that …, Judge Berman proceeded …", "Using a crude phrase to describe
+    // …, he said": a cue inside an opening participle clause is the report of the subject
+    // after the clause's comma, and its content ends there.
+    let opening_participle = (ctx.is_word(u.a)
+        && ctx.cap(u.a)
+        && ctx.region_of(u.a).is_none()
+        && (ctx.w(u.a) == "having" || ctx.w(u.a).len() > 4 && ctx.w(u.a).ends_with("ing"))
+        && u.a + 1 < i
+        && ctx.is_word(u.a + 1)
+        && !ctx.cap(u.a + 1)
+        && !is_in(FINITE, ctx.w(u.a + 1))
+        && !ctx.is_verb_form(u.a + 1)
+        && !ctx.w(u.a + 1).ends_with("ed"))
+        || (ctx.is(u.a, "having") && u.a + 1 == i);
+    if opening_holder.is_none()
+        && opening_participle
+        && speaker.is_some_and(|s| s.0 == ctx.toks[u.a].s)
+        && (u.a..i).all(|t| !ctx.is_word(t) || !is_in(FINITE, ctx.w(t)))
+    {
+        let comma = (i + 1..(i + 40).min(u.b))
+            .take_while(|&k| ctx.region_of(k).is_none())
+            .find(|&k| ctx.is(k, ","));
+        if let Some((c, sp)) = comma.and_then(|c| Some((c, subject_from(ctx, c + 1, u.b)?))) {
+            speaker = Some(sp);
+            opening_holder = Some(c);
+        }
+    }
     // A stance is reported of a holder named before it, and not of people in general; after
     // another verb ("pledged to support", "is approaching delegates to back") it is that
     // verb's matter.

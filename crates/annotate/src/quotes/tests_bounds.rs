@@ -299,3 +299,20 @@ fn a_cue_form_after_an_article_stays_inside_an_inverted_description() {
     );
     assert_eq!(q.0, "Ana Ruiz");
 }
+
+#[test]
+fn a_cue_in_an_opening_participle_clause_is_the_main_subjects() {
+    let q = by_cue(
+        "Having announced that he would not send the men to prison, Judge Ruiz handed down \
+         his sentence.",
+        "announced",
+    );
+    assert_eq!(q.0, "Judge Ruiz");
+    assert_eq!(q.2, "he would not send the men to prison");
+    // A name in -ing before its verb is the speaker ("Beijing has vowed …").
+    let q = by_cue(
+        "Beijing has vowed to ignore the ruling, officials said.",
+        "vowed",
+    );
+    assert_eq!(q.0, "Beijing");
+}
