@@ -393,6 +393,16 @@ impl Ctx<'_> {
                 && (is_in(DETERMINERS, self.w(h - 2)) || genitive(self.w(h - 2)));
             return (!owned).then(|| (h - 1, (self.toks[h - 1].s, self.toks[h].e)));
         }
+        // "James B. Comey Jr., the director …": a name that ends in an abbreviation's dot.
+        if self.is(h, ".")
+            && h > lo + 1
+            && self.cap(h - 1)
+            && matches!(self.w(h - 1), "jr" | "sr")
+            && self.region_of(h).is_none()
+        {
+            let (k, (s, _)) = self.np_left(h - 1, lo)?;
+            return Some((k, (s, self.toks[h].e)));
+        }
         if !self.is_word(h) || self.region_of(h).is_some() {
             return None;
         }
@@ -407,7 +417,11 @@ impl Ctx<'_> {
             h -= 1;
         }
         let hw = self.w(h);
-        if is_in(RELATIVE_HEADS, hw) {
+        // "another says", "each said": the determiner stands for its noun.
+        let alone = matches!(hw, "another" | "each")
+            && self.is_word(h + 1)
+            && self.lx.verbs.contains_key(self.w(h + 1));
+        if is_in(RELATIVE_HEADS, hw) || alone {
             return Some((h, (self.toks[h].s, self.toks[h].e)));
         }
         // "loss of support", "its support": the cue is a noun.
@@ -526,13 +540,21 @@ impl Ctx<'_> {
                         })
                 })
         };
+        // "said Will Doyle", "said Dana Bash": a capitalised word inside a name is part of
+        // it, even when it is also a function word or a cue word.
+        let in_name = |t: usize| {
+            self.cap(t)
+                && self.region_of(t).is_none()
+                && (t > j && self.cap(t - 1) && self.is_word(t - 1)
+                    || t + 1 < hi && self.cap(t + 1) && self.is_word(t + 1))
+        };
         let opens = self.cap(j)
             || self.lx.pronouns.contains(first)
             || is_in(DETERMINERS, first)
             || is_in(QUANTIFIERS, first)
             || role_before_name(j)
             || words_before_name(j);
-        if !opens || (is_in(BREAK, first) && first != "the") {
+        if !opens || (is_in(BREAK, first) && first != "the" && !in_name(j)) {
             return None;
         }
         // Words of a name or a source description: "Foreign Minister Wang Yi", "a
@@ -564,6 +586,11 @@ impl Ctx<'_> {
                 break;
             }
             let w = self.w(k);
+            if k > j && in_name(k) && self.cap(k - 1) {
+                k += 1;
+                n += 1;
+                continue;
+            }
             if matches!(w, "that" | "who" | "which")
                 || (k > j
                     && (is_in(ADJUNCT, w)
@@ -602,6 +629,8 @@ impl Ctx<'_> {
                     w,
                     "that" | "who" | "which" | "whose" | "when" | "as" | "after"
                 ) || self.is_verb_form(m)
+                    // "involved in the planning": after an article a cue form is a noun.
+                    && !(m > k && is_in(DETERMINERS, self.w(m - 1)))
                     || is_in(FINITE, w)
                     || self.time_at(m)
                 {
@@ -879,6 +908,10 @@ fn transcript_line(ctx: &Ctx, ls: usize, le: usize) -> Option<Found> {
     if ctx.words_in(k + 1, b) < 2 {
         return None;
     }
+    // "Clinton: 2,316." in a delegate count or a results table: a tally, not words.
+    if !(k + 1..b).any(|t| ctx.is_word(t) && ctx.w(t).chars().any(char::is_alphabetic)) {
+        return None;
+    }
     let content = ctx.span_of(k + 1, ctx.cap_after(k + 1, b))?;
     Some(Found {
         content,
@@ -968,7 +1001,16 @@ pub(crate) fn in_unit(ctx: &Ctx, u: Unit) -> Vec<Found> {
                 && !is_in(DETERMINERS, ctx.w(i - 2))
                 && !genitive(ctx.w(i - 2))
                 && !ctx.lx.aux.contains(ctx.w(i - 2));
+            // "One says …, while another says …": "another" and "each" stand alone as
+            // subjects before a finite form that is no noun.
+            let pronoun_det = i > u.a
+                && matches!(ctx.w(i - 1), "another" | "each")
+                && (matches!(
+                    ctx.w(i),
+                    "said" | "says" | "told" | "tells" | "wrote" | "writes"
+                ) || ctx.w(i).ends_with("ed"));
             let noun = i > u.a
+                && !pronoun_det
                 && (is_in(DETERMINERS, ctx.w(i - 1)) && !adverb_first || genitive(ctx.w(i - 1)));
             if let Some(st) = v.frames {
                 // A stance word after a possessive is a noun with its holder ("Trump's view
@@ -1036,6 +1078,11 @@ pub(crate) fn in_unit(ctx: &Ctx, u: Unit) -> Vec<Found> {
         }
     }
     cut_at_next_speaker(ctx, &mut out);
+    for (found, after_cue) in out.iter_mut() {
+        if *after_cue {
+            cut_at_writers_clause(ctx, found);
+        }
+    }
     let mut found: Vec<Found> = out.into_iter().map(|(f, _)| f).collect();
     found.extend(colon_quotes(ctx, u, &found));
     found.extend(as_put_it(ctx, u, &found));
@@ -1366,7 +1413,18 @@ fn verb_cue(
             && j < i
             && ctx.is_word(j)
             && (is_time_word(ctx.w(j)) || matches!(ctx.w(j), "on"));
-        if ctx.lx.aux.contains(pw) || adverb || time || place || time_prep {
+        // "Ruiz and Hale have both argued", "The three senators all voted": a quantifier
+        // floated after the subject is no speaker of its own.
+        let floated = matches!(pw, "both" | "all" | "each")
+            && p > u.a
+            && (ctx.is(p - 1, ")")
+                || dash_aside(ctx, u, p - 1).is_some()
+                || ctx.is_word(p - 1)
+                    && ctx.region_of(p - 1).is_none()
+                    && (!is_in(BREAK, ctx.w(p - 1)) || ctx.lx.aux.contains(ctx.w(p - 1)))
+                    && !is_in(DETERMINERS, ctx.w(p - 1))
+                    && !matches!(ctx.w(p - 1), "of" | "for" | "above" | "after" | "at"));
+        if ctx.lx.aux.contains(pw) || adverb || time || place || time_prep || floated {
             if matches!(pw, "was" | "is" | "were" | "are" | "been" | "be") {
                 passive = true;
             }
@@ -1389,6 +1447,8 @@ fn verb_cue(
     // A stance participle after its holder ("a PAC backing Rubio spent …"): the object ends
     // before the sentence's own verb.
     let mut holder_participle = false;
+    // The comma that closes an opening phrase with a gerund, whose holder comes after it.
+    let mut opening_holder: Option<usize> = None;
     let mut group_start = i;
     let mut after = i + 1;
     if j > u.a {
@@ -1408,7 +1468,34 @@ fn verb_cue(
             group_start = h;
         } else if ing && matches!(hw, "by" | "after" | "before" | "in") && ctx.is_word(h) {
             // "He angered them by saying …": the gerund is the sentence subject's report.
-            speaker = Some(subject_at(ctx, u, h)?);
+            // "One month after announcing his support, Rubio still …", "Yet by calling out
+            // Clinton, Axelrod …": in a short opening phrase with no verb, the subject
+            // follows the phrase's comma.
+            let opening = ctx.words_in(u.a, h) <= 4
+                && (u.a..h).all(|t| {
+                    !ctx.is_word(t)
+                        || !(ctx.is_verb_form(t)
+                            || is_in(FINITE, ctx.w(t))
+                            || is_in(IRREGULAR_PAST, ctx.w(t))
+                            || !ctx.cap(t) && ctx.w(t).ends_with("ed"))
+                });
+            let comma = opening
+                .then(|| {
+                    (i + 1..(i + 30).min(u.b))
+                        .take_while(|&k| {
+                            ctx.is_word(k) || ctx.is(k, ",") || ctx.abbrev_dot(k, i, u.b)
+                        })
+                        .find(|&k| ctx.is(k, ",") && ctx.region_of(k).is_none())
+                })
+                .flatten();
+            let after_opening = comma.and_then(|c| subject_from(ctx, c + 1, u.b));
+            if after_opening.is_some() {
+                opening_holder = comma;
+            }
+            speaker = match after_opening {
+                Some(s) => Some(s),
+                None => Some(subject_at(ctx, u, h)?),
+            };
         } else if ing && !skipped_aux && ctx.is_word(h) && !matches!(hw, "and" | "but") {
             // "with 22 percent saying they …": an absolute clause reports its subject's words;
             // "footage of Trump saying", "tired of telling": a gerund, not a report.
@@ -1441,7 +1528,7 @@ fn verb_cue(
                 None => comma
                     .then(|| outer_speaker(earlier, cue.0))
                     .flatten()
-                    .or_else(|| earlier.last().and_then(|(f, _)| f.speaker))
+                    .or_else(|| last_speaker(ctx, earlier))
                     .or_else(|| subject_at(ctx, u, i)),
             };
         } else if let Some((k, span)) = ctx.np_left(h, u.a) {
@@ -1508,10 +1595,7 @@ fn verb_cue(
                 })
             {
                 // "…, saying …": the speaker of the clause it hangs on.
-                speaker = earlier
-                    .last()
-                    .and_then(|(f, _)| f.speaker)
-                    .or_else(|| subject_at(ctx, u, i));
+                speaker = last_speaker(ctx, earlier).or_else(|| subject_at(ctx, u, i));
             } else if let Some(p) = p.filter(|&p| ctx.is(p, ",") || title_before(ctx, u, p)) {
                 // "Dmitry Peskov, the Kremlin spokesman, said …": the name before the
                 // appositive.
@@ -1589,11 +1673,40 @@ fn verb_cue(
             }
         }
     }
+    // "Having announced that …, Judge Berman proceeded …", "Using a crude phrase to describe
+    // …, he said": a cue inside an opening participle clause is the report of the subject
+    // after the clause's comma, and its content ends there.
+    let opening_participle = (ctx.is_word(u.a)
+        && ctx.cap(u.a)
+        && ctx.region_of(u.a).is_none()
+        && (ctx.w(u.a) == "having" || ctx.w(u.a).len() > 4 && ctx.w(u.a).ends_with("ing"))
+        && u.a + 1 < i
+        && ctx.is_word(u.a + 1)
+        && !ctx.cap(u.a + 1)
+        && !is_in(FINITE, ctx.w(u.a + 1))
+        && !ctx.is_verb_form(u.a + 1)
+        && !ctx.w(u.a + 1).ends_with("ed"))
+        || (ctx.is(u.a, "having") && u.a + 1 == i);
+    if opening_holder.is_none()
+        && opening_participle
+        && speaker.is_some_and(|s| s.0 == ctx.toks[u.a].s)
+        && (u.a..i).all(|t| !ctx.is_word(t) || !is_in(FINITE, ctx.w(t)))
+    {
+        let comma = (i + 1..(i + 40).min(u.b))
+            .take_while(|&k| ctx.region_of(k).is_none())
+            .find(|&k| ctx.is(k, ","));
+        if let Some((c, sp)) = comma.and_then(|c| Some((c, subject_from(ctx, c + 1, u.b)?))) {
+            speaker = Some(sp);
+            opening_holder = Some(c);
+        }
+    }
     // A stance is reported of a holder named before it, and not of people in general; after
     // another verb ("pledged to support", "is approaching delegates to back") it is that
     // verb's matter.
     if v.frames.is_some()
-        && (to_skipped || speaker.is_none_or(|s| s.1 > cue.0 || generic_holder(ctx, s)))
+        && (to_skipped
+            || speaker
+                .is_none_or(|s| s.1 > cue.0 && opening_holder.is_none() || generic_holder(ctx, s)))
     {
         return None;
     }
@@ -1660,6 +1773,31 @@ fn verb_cue(
             // interrupts a clause the opener belongs to.
             && (!matches!(post, Post::Nothing | Post::Continues) || words_follow)
     });
+    // "In addition, the campaign will open new offices, a spokesman said Monday.": a short
+    // opener with its own comma before the clause the cue closes; the opener is left out
+    // and the clause after its comma is what was said.
+    let opener_end = pre
+        .filter(|&p| {
+            opener
+                && !ing
+                && v.frames.is_none()
+                && group_start == p + 1
+                && speaker
+                    .is_some_and(|s| is_before(s) && !is_in(RELATIVE_HEADS, &ctx.low[s.0..s.1]))
+        })
+        .filter(|_| matches!(post, Post::Nothing | Post::Adjunct))
+        .and_then(|p| {
+            let c = (u.a + 1..p)
+                .take(8)
+                .find(|&c| ctx.is(c, ",") && ctx.region_of(c).is_none())?;
+            (ctx.words_in(u.a, c) <= 5
+                && ctx.words_in(c + 1, p) >= 4
+                && ctx.is_word(c + 1)
+                && !is_in(BREAK, ctx.w(c + 1))
+                && !ctx.has_region(u.a, p + 1))
+            .then_some(c)
+        });
+    let opener = opener && opener_end.is_none();
     // "In a 1963 speech, he declared:" closing its paragraph: the words come in the next
     // one (colon quotes), not before the cue.
     let colon_last = after < u.b
@@ -1699,7 +1837,8 @@ fn verb_cue(
             && !appositive_name
             && (ctx.region_of(after + 1).is_some() || !pre_quoted);
         let end = if continues { u.b } else { p + 1 };
-        let content = ctx.span_of(ctx.cap_before(u.a, end), end)?;
+        let start = opener_end.map_or(u.a, |c| c + 1);
+        let content = ctx.span_of(ctx.cap_before(start, end), end)?;
         return Some((
             Found {
                 content,
@@ -1751,9 +1890,24 @@ fn verb_cue(
             let w = &ctx.low[s.0..s.1];
             w == "who" || w == "which"
         });
-        let mut end = ctx.cap_after(cs, u.b);
+        let mut end = ctx.cap_after(cs, opening_holder.map_or(u.b, |c| c.min(u.b)));
         if relative || object {
             end = clause_end(ctx, cs, end);
+        }
+        if object {
+            // "promised a veto and attempted to …", "called for a recount but decided
+            // against …": a second verb of the same subject ends the object.
+            if let Some(k) = (cs + 1..end.saturating_sub(1)).find(|&k| {
+                matches!(ctx.w(k), "and" | "but")
+                    && ctx.region_of(k).is_none()
+                    && ctx.is_word(k + 1)
+                    && !ctx.cap(k + 1)
+                    && ctx.region_of(k + 1).is_none()
+                    && (ctx.w(k + 1).len() > 4 && ctx.w(k + 1).ends_with("ed")
+                        || is_in(IRREGULAR_PAST, ctx.w(k + 1)))
+            }) {
+                end = k;
+            }
         }
         if holder_participle {
             end = (cs + 1..end)
@@ -1805,7 +1959,7 @@ fn verb_cue(
     if post == Post::Nothing || (post == Post::Adjunct && ctx.words_in(after, u.b) < 6) {
         return None;
     }
-    if speaker.is_some_and(|s| s.0 > cue.0) && post != Post::Explicit {
+    if speaker.is_some_and(|s| s.0 > cue.0) && post != Post::Explicit && opening_holder.is_none() {
         // "said Tim Hess, a developer in Virginia": after an inverted speaker comes its
         // description, not the content.
         return None;
@@ -1825,7 +1979,9 @@ fn verb_cue(
         return None;
     }
     let cs = content_start(ctx, u, after, Some(v))?;
-    let content = ctx.span_of(cs, ctx.cap_after(cs, u.b))?;
+    // "One month after announcing his support, Rubio …": the opening phrase ends the content.
+    let end = opening_holder.map_or(u.b, |c| c.min(u.b));
+    let content = ctx.span_of(cs, ctx.cap_after(cs, end))?;
     Some((
         Found {
             content,
@@ -1853,6 +2009,30 @@ fn title_before(ctx: &Ctx, u: Unit, p: usize) -> bool {
         && (rs..p)
             .find(|&t| ctx.is_word(t))
             .is_some_and(|t| ctx.cap(t))
+}
+
+/// The speaker of the clause a second verb or a participle hangs on: that of the last
+/// attribution found in the unit, unless it is a stance inside an earlier report's content
+/// ("Demonstrators said they want justice but pledged …", "Perdue said he didn't believe
+/// …, arguing …"): the stance is part of that report, and the verb is the reporter's.
+fn last_speaker(ctx: &Ctx, earlier: &[(Found, bool)]) -> Option<(usize, usize)> {
+    let (last, _) = earlier.last()?;
+    let t = ctx.tok_at(last.cue.0);
+    let stance = ctx.lx.verbs.get(ctx.w(t)).is_some_and(|v| v.stance);
+    if stance {
+        let lo = earlier.len().saturating_sub(6);
+        let outer = earlier[lo..earlier.len() - 1]
+            .iter()
+            .rev()
+            .map(|(f, _)| f)
+            .find(|o| {
+                o.speaker.is_some() && o.content.0 <= last.cue.0 && last.cue.1 <= o.content.1
+            });
+        if let Some(o) = outer {
+            return o.speaker;
+        }
+    }
+    last.speaker
 }
 
 /// When the last attribution found in the unit sits in the content of an earlier one that
@@ -2520,12 +2700,9 @@ fn cut_at_next_speaker(ctx: &Ctx, out: &mut [(Found, bool)]) {
         let t = ctx.tok_at(f.cue.0);
         // A stance there stays inside the report ("said …, and wants …").
         let speech = ctx.lx.verbs.get(ctx.w(t)).is_some_and(|v| !v.stance);
-        (speech
-            && t > 1
-            && ctx.is_word(t - 1)
-            && matches!(ctx.w(t - 1), "and" | "but")
-            && ctx.is(t - 2, ","))
-        .then_some(f.cue.0)
+        // "called it a gamble and said …": so without the comma.
+        (speech && t > 1 && ctx.is_word(t - 1) && matches!(ctx.w(t - 1), "and" | "but"))
+            .then_some(f.cue.0)
     }));
     starts.sort_unstable();
     for (found, after_cue) in out.iter_mut() {
@@ -2553,15 +2730,22 @@ fn cut_at_next_speaker(ctx: &Ctx, out: &mut [(Found, bool)]) {
                         .enumerate()
                         .all(|(k, w)| t + k < ctx.toks.len() && ctx.w(t + k) == w)
                 });
-            if relayed {
-                let at = ctx.toks[p].e;
-                if at > cs {
-                    cut = Some(cut.map_or(at, |c: usize| c.min(at)));
-                }
-            } else if (ctx.is(p, ",") || ctx.is(p, ";") || ctx.is(p, "—"))
-                && ctx.region_of(p).is_none()
-            {
-                let at = ctx.toks[p].s;
+            let mark =
+                (ctx.is(p, ",") || ctx.is(p, ";") || ctx.is(p, "—")) && ctx.region_of(p).is_none();
+            // "… and said …", "… but Blinken said …": a second report joined without a
+            // comma ends the first one at its conjunction.
+            let joined = !mark
+                && !relayed
+                && ctx.lx.verbs.get(ctx.w(t)).is_some_and(|v| !v.stance)
+                && p + 1 < t
+                && ctx.region_of(p + 1).is_none()
+                && matches!(ctx.w(p + 1), "and" | "but");
+            if relayed || mark || joined {
+                let at = if relayed {
+                    ctx.toks[p].e
+                } else {
+                    ctx.toks[if mark { p } else { p + 1 }].s
+                };
                 if at > cs {
                     cut = Some(cut.map_or(at, |c: usize| c.min(at)));
                 }
@@ -2574,6 +2758,81 @@ fn cut_at_next_speaker(ctx: &Ctx, out: &mut [(Found, bool)]) {
                 found.content = sp;
             }
         }
+    }
+}
+
+/// Whether a new clause with its own subject and finite verb starts at token `k`: a subject
+/// pronoun, one to four capitalised words ("Mr. Obama", "U.S. officials" too), or a
+/// determiner and up to four words ("the Republicans who control Congress"), then perhaps an
+/// adverb in -ly, then a finite verb ("was", "refused", "says").
+fn clause_opens(ctx: &Ctx, k: usize, hi: usize) -> bool {
+    let word = |t: usize| t < hi && ctx.is_word(t) && ctx.region_of(t).is_none();
+    let finite = |t: usize| {
+        let t = if word(t) && !ctx.cap(t) && ctx.w(t).ends_with("ly") {
+            t + 1
+        } else {
+            t
+        };
+        if !word(t) || ctx.cap(t) {
+            return false;
+        }
+        let w = ctx.w(t);
+        is_in(FINITE, w)
+            || w.len() > 4 && w.ends_with("ed")
+            || w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !genitive(w)
+    };
+    if !word(k) {
+        return false;
+    }
+    let w = ctx.w(k);
+    if matches!(w, "he" | "she" | "they" | "it" | "we" | "i") {
+        return finite(k + 1);
+    }
+    if is_in(
+        &[
+            "the", "a", "an", "his", "her", "their", "its", "some", "many", "most", "other",
+            "another", "those", "these", "this",
+        ],
+        w,
+    ) {
+        return (k + 2..(k + 6).min(hi)).any(|t| (k + 1..t).all(word) && finite(t));
+    }
+    let mut t = k;
+    while t < hi && t < k + 4 && (word(t) && ctx.cap(t) || t > k && ctx.abbrev_dot(t, k, hi)) {
+        t += 1;
+    }
+    t > k && finite(t)
+}
+
+/// "Cook said Carter had stopped the practice, but Cook did not say when", "said he backed
+/// the plan, and the market rose": a clause after "but", or after a comma and "and",
+/// "although", "though" or "because", with its own subject and finite verb is the writer's
+/// again, and the content after a cue ends before it. "said the talks were useful but that
+/// …" goes on (no subject of its own), and so does anything inside quotation marks.
+fn cut_at_writers_clause(ctx: &Ctx, found: &mut Found) {
+    let (cs, ce) = found.content;
+    let a = ctx.tok_at(cs);
+    let b = ctx.tok_at(ce);
+    for k in a + 1..b {
+        if !ctx.is_word(k) || ctx.region_of(k).is_some() {
+            continue;
+        }
+        let comma = ctx.is(k - 1, ",") && ctx.region_of(k - 1).is_none();
+        let conj = match ctx.w(k) {
+            "but" => true,
+            "and" | "although" | "though" | "because" => comma,
+            _ => false,
+        };
+        if !conj || !clause_opens(ctx, k + 1, b) {
+            continue;
+        }
+        let end = if comma { k - 1 } else { k };
+        if end > a {
+            if let Some(sp) = ctx.span_of(a, end) {
+                found.content = sp;
+            }
+        }
+        return;
     }
 }
 
