@@ -16,6 +16,8 @@ pub mod marks;
 mod speaker;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_lexicon;
 
 use dyad_model::{CueClass, Mention, Quote, QuoteKind, Source, Span};
 use lexicon::{Lexicon, LEXICON};
