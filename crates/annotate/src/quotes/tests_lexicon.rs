@@ -183,9 +183,59 @@ fn choices_and_publications_take_their_object() {
         "her one of the most influential people",
         CueClass::Speech,
     );
+    // "named" after an indefinite noun gives a name.
+    assert!(quotes("He met a farmer named Ana Ruiz.").is_empty());
+    assert!(quotes("She hired a 70-year-old lawyer named Tom Hale.").is_empty());
     // Deeds are no speech.
     assert!(quotes("The governor signed the pension bill on Friday.").is_empty());
     assert!(quotes("Three firms filed bids for the contract.").is_empty());
+}
+
+#[test]
+fn a_publication_participle_after_a_record_leaves_the_record_its_verb() {
+    check(
+        "A poll released Sunday shows the governor leading by eight points.",
+        "shows",
+        "A poll",
+        "the governor leading by eight points",
+        CueClass::Speech,
+    );
+    let got = quotes("Emails published this week showed the aide had warned the mayor.");
+    assert!(
+        got.iter()
+            .any(|q| q.cue == "showed" && speaker(q) == "Emails"),
+        "{got:#?}"
+    );
+    assert!(got.iter().all(|q| q.cue != "published"), "{got:#?}");
+}
+
+#[test]
+fn call_after_a_modifier_is_a_noun() {
+    assert!(quotes("The senator made a phone call to the mayor.").is_empty());
+    assert!(quotes("Delegates began the roll call on Tuesday.").is_empty());
+    assert!(quotes("His recent call for a ban drew criticism.").is_empty());
+    // A plural subject, a quantifier, a modal or a pronoun keeps the verb.
+    check(
+        "Critics call the plan a giveaway.",
+        "call",
+        "Critics",
+        "the plan a giveaway",
+        CueClass::Speech,
+    );
+    check(
+        "Some call it a giveaway.",
+        "call",
+        "Some",
+        "it a giveaway",
+        CueClass::Speech,
+    );
+    check(
+        "The senator will call for a recount.",
+        "call",
+        "The senator",
+        "for a recount",
+        CueClass::Speech,
+    );
 }
 
 #[test]
