@@ -1014,8 +1014,12 @@ pub(crate) fn in_unit(ctx: &Ctx, u: Unit) -> Vec<Found> {
             let noun = i > u.a
                 && (is_in(DETERMINERS, ctx.w(i - 1)) && !adverb_first || genitive(ctx.w(i - 1)))
                 || call_noun(ctx, u, i)
+                || record_participle(ctx, u, i)
                 || named_after_indefinite(ctx, u, i)
-                || record_participle(ctx, u, i);
+                // "the most pledged delegates": an adjective.
+                || ctx.is(i, "pledged")
+                    && i + 1 < u.b
+                    && matches!(ctx.w(i + 1), "delegate" | "delegates" | "superdelegates");
             if let Some(st) = v.frames {
                 // A stance word after a possessive is a noun with its holder ("Trump's view
                 // that …"); after an article it is nobody's ("the plan to build a wall").

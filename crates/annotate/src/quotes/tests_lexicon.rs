@@ -300,3 +300,27 @@ fn wishes_and_deliberation_are_stances() {
     // "like" as a preposition, and without an infinitive, is no stance.
     assert!(quotes("Cities like Denver have grown fast.").is_empty());
 }
+
+#[test]
+fn maintain_reports_only_a_that_clause() {
+    check(
+        "The senator maintains that the tariff will protect local jobs.",
+        "maintains",
+        "The senator",
+        "the tariff will protect local jobs",
+        CueClass::Speech,
+    );
+    assert!(quotes("The governor maintained a narrow lead in the polls.").is_empty());
+}
+
+#[test]
+fn pledged_before_delegates_is_an_adjective() {
+    assert!(quotes("Ruiz has won the most pledged delegates in the race.").is_empty());
+    check(
+        "Ruiz pledged to visit every county in the state.",
+        "pledged",
+        "Ruiz",
+        "to visit every county in the state",
+        CueClass::Speech,
+    );
+}
