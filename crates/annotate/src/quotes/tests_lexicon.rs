@@ -324,3 +324,31 @@ fn pledged_before_delegates_is_an_adjective() {
         CueClass::Speech,
     );
 }
+
+#[test]
+fn perception_and_expectation_take_a_bare_object() {
+    check(
+        "Investors see a one-in-five chance of a rate cut.",
+        "see",
+        "Investors",
+        "a one-in-five chance of a rate cut",
+        CueClass::Stance,
+    );
+    check(
+        "The mayor considers the stadium a waste of money.",
+        "considers",
+        "The mayor",
+        "the stadium a waste of money",
+        CueClass::Stance,
+    );
+    check(
+        "Farm groups fear a long trade war.",
+        "fear",
+        "Farm groups",
+        "a long trade war",
+        CueClass::Stance,
+    );
+    // "saw" takes only an object with `as`; "is considered" is a passive.
+    assert!(quotes("The port saw a sharp rise in traffic.").is_empty());
+    assert!(quotes("The bridge is considered safe by engineers.").is_empty());
+}
