@@ -352,3 +352,23 @@ fn perception_and_expectation_take_a_bare_object() {
     assert!(quotes("The port saw a sharp rise in traffic.").is_empty());
     assert!(quotes("The bridge is considered safe by engineers.").is_empty());
 }
+
+#[test]
+fn agreements_take_their_clause_or_infinitive() {
+    check(
+        "The union agreed to end the strike on Monday.",
+        "agreed",
+        "The union",
+        "to end the strike on Monday",
+        CueClass::Speech,
+    );
+    check(
+        "Both parties agree that the port must reopen.",
+        "agree",
+        "Both parties",
+        "the port must reopen",
+        CueClass::Speech,
+    );
+    // Without a clause or an infinitive nothing is reported.
+    assert!(quotes("The two sides agreed on Monday.").is_empty());
+}
