@@ -372,3 +372,15 @@ fn agreements_take_their_clause_or_infinitive() {
     // Without a clause or an infinitive nothing is reported.
     assert!(quotes("The two sides agreed on Monday.").is_empty());
 }
+
+#[test]
+fn continues_is_a_cue_only_next_to_a_quotation() {
+    check(
+        "“We have the votes,” Ruiz continues.",
+        "continues",
+        "Ruiz",
+        "“We have the votes,”",
+        CueClass::Speech,
+    );
+    assert!(quotes("The strike continues into its third week.").is_empty());
+}
