@@ -385,3 +385,23 @@ fn continues_is_a_cue_only_next_to_a_quotation() {
     );
     assert!(quotes("The strike continues into its third week.").is_empty());
 }
+
+#[test]
+fn pronouncements_and_sermons_take_their_object() {
+    check(
+        "The governor pronounced the pension deal dead.",
+        "pronounced",
+        "The governor",
+        "the pension deal dead",
+        CueClass::Speech,
+    );
+    check(
+        "The pastor preaches a message of economic justice.",
+        "preaches",
+        "The pastor",
+        "a message of economic justice",
+        CueClass::Speech,
+    );
+    // Passives are not reports of the subject.
+    assert!(quotes("The patient was pronounced dead at the scene.").is_empty());
+}
