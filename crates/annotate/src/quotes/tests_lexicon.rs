@@ -405,3 +405,14 @@ fn pronouncements_and_sermons_take_their_object() {
     // Passives are not reports of the subject.
     assert!(quotes("The patient was pronounced dead at the scene.").is_empty());
 }
+
+#[test]
+fn phrases_of_view_and_account_name_their_source() {
+    let q = one("In the eyes of many farmers, the trade deal came too late.");
+    assert_eq!(q.cue, "In the eyes of");
+    assert_eq!(speaker(&q), "many farmers");
+    assert_eq!(q.content, "the trade deal came too late");
+    let q = one("The mayor will resign in May, as first reported by the Herald.");
+    assert_eq!(speaker(&q), "the Herald");
+    assert_eq!(q.content, "The mayor will resign in May");
+}
