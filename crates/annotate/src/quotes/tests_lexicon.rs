@@ -416,3 +416,17 @@ fn phrases_of_view_and_account_name_their_source() {
     assert_eq!(speaker(&q), "the Herald");
     assert_eq!(q.content, "The mayor will resign in May");
 }
+
+#[test]
+fn looking_to_is_an_intention() {
+    check(
+        "The governor is looking to expand the port.",
+        "looking",
+        "The governor",
+        "to expand the port",
+        CueClass::Stance,
+    );
+    // Not a direction or a gaze.
+    assert!(quotes("The governor is looking to the future.").is_empty());
+    assert!(quotes("The governor looked at the map.").is_empty());
+}
