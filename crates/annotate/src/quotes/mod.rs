@@ -18,6 +18,8 @@ mod speaker;
 mod tests;
 #[cfg(test)]
 mod tests_bounds;
+#[cfg(test)]
+mod tests_lexicon;
 
 use dyad_model::{CueClass, Mention, Quote, QuoteKind, Source, Span};
 use lexicon::{Lexicon, LEXICON};

@@ -183,12 +183,55 @@ fn document_subject(ctx: &Ctx, u: Unit, i: usize) -> bool {
         if matches!(
             w,
             "that" | "which" | "who" | "but" | "if" | "when" | "because" | "while"
-        ) || ctx.is_verb_form(k)
+        ) || ctx.is_verb_form(k) && !record_participle(ctx, u, k)
         {
             return false;
         }
     }
     false
+}
+
+/// "A poll released Sunday shows …", "emails published by the group showed …": a verb of
+/// publication right after a record noun is its participle, no verb of its own.
+fn record_participle(ctx: &Ctx, u: Unit, i: usize) -> bool {
+    i > u.a
+        && matches!(
+            ctx.w(i),
+            "released" | "published" | "posted" | "issued" | "filed" | "aired"
+        )
+        && ctx.is_word(i - 1)
+        && is_in(DOCUMENTS, ctx.w(i - 1))
+}
+
+/// "a farmer named Ana Ruiz", "an academic named …": "named" after an indefinite noun
+/// phrase of a few words gives a name, not a choice.
+fn named_after_indefinite(ctx: &Ctx, u: Unit, i: usize) -> bool {
+    ctx.is(i, "named")
+        && (i.saturating_sub(6).max(u.a)..i)
+            .rev()
+            .take_while(|&k| (ctx.is_word(k) && !ctx.cap(k)) || ctx.is(k, "-"))
+            .any(|k| matches!(ctx.w(k), "a" | "an"))
+}
+
+/// "a phone call", "the roll call", "his recent call for …": "call" after a lower-case word
+/// that can be neither its subject nor what stands before a verb is a noun. A plural
+/// subject ("critics call"), a pronoun, a quantifier ("what some call"), an auxiliary or
+/// modal, "to" and adverbs keep the verb.
+fn call_noun(ctx: &Ctx, u: Unit, i: usize) -> bool {
+    if !ctx.is(i, "call") || i == u.a || !ctx.is_word(i - 1) || ctx.cap(i - 1) {
+        return false;
+    }
+    let p = ctx.w(i - 1);
+    !(p.ends_with('s')
+        || p.ends_with("ly")
+        || is_in(FINITE, p)
+        || is_in(QUANTIFIERS, p)
+        || ctx.lx.pronouns.contains(p)
+        || ctx.lx.aux.contains(p)
+        || matches!(
+            p,
+            "to" | "not" | "who" | "that" | "which" | "and" | "or" | "percent" | "then"
+        ))
 }
 
 /// Words that may head a one-word speaker although they also break phrases.
@@ -1011,7 +1054,14 @@ pub(crate) fn in_unit(ctx: &Ctx, u: Unit) -> Vec<Found> {
                 ) || ctx.w(i).ends_with("ed"));
             let noun = i > u.a
                 && !pronoun_det
-                && (is_in(DETERMINERS, ctx.w(i - 1)) && !adverb_first || genitive(ctx.w(i - 1)));
+                && (is_in(DETERMINERS, ctx.w(i - 1)) && !adverb_first || genitive(ctx.w(i - 1)))
+                || call_noun(ctx, u, i)
+                || record_participle(ctx, u, i)
+                || named_after_indefinite(ctx, u, i)
+                // "the most pledged delegates": an adjective.
+                || ctx.is(i, "pledged")
+                    && i + 1 < u.b
+                    && matches!(ctx.w(i + 1), "delegate" | "delegates" | "superdelegates");
             if let Some(st) = v.frames {
                 // A stance word after a possessive is a noun with its holder ("Trump's view
                 // that …"); after an article it is nobody's ("the plan to build a wall").
