@@ -450,10 +450,11 @@ fn kind(ctx: &Ctx, (s, e): (usize, usize)) -> QuoteKind {
 fn finish(ctx: &Ctx, found: &[Found], mentions: &[Mention]) -> Vec<Quote> {
     let mut sorted: Vec<&Mention> = mentions.iter().collect();
     sorted.sort_by_key(|m| (m.span.start, m.span.end));
-    let entities: Vec<Option<String>> = found
+    let mut entities: Vec<Option<String>> = found
         .iter()
         .map(|f| f.speaker.and_then(|s| speaker::entity(ctx, s, &sorted)))
         .collect();
+    continue_speakers(ctx, found, &sorted, &mut entities);
     let mut out = Vec::with_capacity(found.len());
     for (i, f) in found.iter().enumerate() {
         // Provenance: the quotes whose content holds this one's speaker and cue relay it.
@@ -509,6 +510,69 @@ fn finish(ctx: &Ctx, found: &[Found], mentions: &[Mention]) -> Vec<Quote> {
         });
     }
     out
+}
+
+/// "Ward told Insider that Li's visit signals … . “…,” he said.": "he" goes on with the
+/// person who spoke just before (a quote a sentence or two earlier whose speaker phrase ends
+/// in a person's name), not with the last name in what that person said ("Li's visit"). The earlier speaker may be
+/// unknown to the knowledge base; then so is "he".
+fn continue_speakers(
+    ctx: &Ctx,
+    found: &[Found],
+    mentions: &[&Mention],
+    entities: &mut [Option<String>],
+) {
+    let person_at = |s: (usize, usize)| {
+        let i = mentions.partition_point(|m| m.span.start < s.0);
+        mentions[i.saturating_sub(4)..]
+            .iter()
+            .take_while(|m| m.span.start < s.1)
+            .any(|m| m.kind == "PERSON" && m.span.start >= s.0 && m.span.end == s.1)
+    };
+    for i in 0..found.len() {
+        let Some(s) = found[i].speaker else { continue };
+        let pronoun = ctx
+            .text
+            .get(s.0..s.1)
+            .is_some_and(|w| matches!(w, "he" | "He" | "she" | "She"));
+        if !pronoun {
+            continue;
+        }
+        // The closest earlier report within a few hundred bytes that is not itself relayed
+        // inside another one's content ("Ward told Insider that Li's visit signals …").
+        let nested = |g: &Found| {
+            g.speaker.is_some_and(|gs| {
+                found
+                    .iter()
+                    .any(|o| o.content.0 <= gs.0 && gs.1 <= o.content.1 && o.speaker != g.speaker)
+            })
+        };
+        let earlier = found[..i]
+            .iter()
+            .enumerate()
+            .rev()
+            .take(6)
+            .filter(|(_, g)| g.speaker.is_some_and(|gs| gs.1 <= s.0 && s.0 - gs.1 < 400))
+            .find(|(_, g)| !nested(g));
+        let Some((j, g)) = earlier else { continue };
+        let Some(gs) = g.speaker else { continue };
+        let named = ctx
+            .text
+            .get(gs.0..gs.1)
+            .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()) && w != "He" && w != "She");
+        // A person named between, outside what the earlier speaker said, is the likelier
+        // antecedent ("Xi said …. In contrast, Putin's message was reserved. He …").
+        let between = mentions
+            .iter()
+            .skip(mentions.partition_point(|m| m.span.start < gs.1))
+            .take_while(|m| m.span.end <= s.0)
+            .any(|m| {
+                m.kind == "PERSON" && !(g.content.0 <= m.span.start && m.span.end <= g.content.1)
+            });
+        if named && person_at(gs) && !between {
+            entities[i] = entities[j].clone();
+        }
+    }
 }
 
 fn source(ctx: &Ctx, s: (usize, usize), cue: (usize, usize)) -> Source {

@@ -234,6 +234,87 @@ fn call_noun(ctx: &Ctx, u: Unit, i: usize) -> bool {
         ))
 }
 
+/// A cue word read as a noun: its base form after an adjective ("Xi's supposed mental
+/// stress"), or its -s form right before a past form of saying ("state media reports noted
+/// that …").
+fn described_noun(ctx: &Ctx, u: Unit, i: usize) -> bool {
+    let w = ctx.w(i);
+    let past = matches!(
+        w,
+        "said"
+            | "told"
+            | "wrote"
+            | "thought"
+            | "felt"
+            | "knew"
+            | "sought"
+            | "saw"
+            | "spoke"
+            | "made"
+            | "put"
+            | "held"
+            | "gave"
+            | "took"
+            | "heard"
+            | "meant"
+            | "laid"
+            | "shown"
+    );
+    if past || w.ends_with("ed") || w.ends_with("ing") {
+        return false;
+    }
+    let adjective = i > u.a && ctx.is_word(i - 1) && !ctx.cap(i - 1) && {
+        let p = ctx.w(i - 1);
+        p.len() > 4
+            && p.chars().all(|c| c.is_ascii_lowercase())
+            && ["al", "ic", "ive", "ous", "ful", "ary"]
+                .iter()
+                .any(|e| p.ends_with(e))
+    };
+    let before_past = w.ends_with('s')
+        && i + 1 < u.b
+        && ctx.is_word(i + 1)
+        && !ctx.cap(i + 1)
+        && ctx.lx.verbs.contains_key(ctx.w(i + 1))
+        && (ctx.w(i + 1).ends_with("ed") || matches!(ctx.w(i + 1), "said" | "told" | "wrote"));
+    // Only the base form after an adjective ("official says", "critic says" are verbs), and
+    // not a noun of speech, which reports as a noun too ("his infamous comment about …").
+    let speech_noun = matches!(
+        w,
+        "comment"
+            | "remark"
+            | "claim"
+            | "warning"
+            | "plea"
+            | "pledge"
+            | "promise"
+            | "vow"
+            | "threat"
+            | "demand"
+            | "complaint"
+            | "charge"
+            | "denial"
+            | "praise"
+            | "criticism"
+            | "report"
+            | "statement"
+            | "call"
+            | "appeal"
+            | "request"
+            | "boast"
+            | "admission"
+    );
+    adjective && !speech_noun && !w.ends_with('s') || before_past
+}
+
+/// A cue word inside an idiom that reports nothing: "the one who calls the shots".
+fn idiom(ctx: &Ctx, u: Unit, i: usize) -> bool {
+    matches!(ctx.w(i), "call" | "calls" | "called" | "calling")
+        && i + 2 < u.b
+        && ctx.is(i + 1, "the")
+        && ctx.is(i + 2, "shots")
+}
+
 /// Words that may head a one-word speaker although they also break phrases.
 const RELATIVE_HEADS: &[&str] = &[
     "who", "which", "who's", "who’s", "who'd", "who’d", "who've", "who’ve", "who'll", "who’ll",
@@ -1056,6 +1137,8 @@ pub(crate) fn in_unit(ctx: &Ctx, u: Unit) -> Vec<Found> {
                 && !pronoun_det
                 && (is_in(DETERMINERS, ctx.w(i - 1)) && !adverb_first || genitive(ctx.w(i - 1)))
                 || call_noun(ctx, u, i)
+                || described_noun(ctx, u, i)
+                || idiom(ctx, u, i)
                 || record_participle(ctx, u, i)
                 || named_after_indefinite(ctx, u, i)
                 // "the most pledged delegates": an adjective.
