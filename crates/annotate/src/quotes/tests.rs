@@ -6,18 +6,18 @@ use chrono::NaiveDate;
 use dyad_model::{Document, Meta};
 
 #[derive(Debug, Clone, PartialEq)]
-struct Q {
-    kind: QuoteKind,
-    speaker: Option<String>,
-    entity: Option<String>,
-    cue: String,
-    content: String,
-    chain: Vec<(String, bool)>,
-    hedged: bool,
-    class: CueClass,
+pub(super) struct Q {
+    pub(super) kind: QuoteKind,
+    pub(super) speaker: Option<String>,
+    pub(super) entity: Option<String>,
+    pub(super) cue: String,
+    pub(super) content: String,
+    pub(super) chain: Vec<(String, bool)>,
+    pub(super) hedged: bool,
+    pub(super) class: CueClass,
 }
 
-fn quotes(text: &str) -> Vec<Q> {
+pub(super) fn quotes(text: &str) -> Vec<Q> {
     let mut doc = Document::new(text.to_string(), Meta::default());
     annotate(&mut doc, NaiveDate::from_ymd_opt(2023, 4, 18));
     doc.layers()
@@ -43,13 +43,13 @@ fn quotes(text: &str) -> Vec<Q> {
         .collect()
 }
 
-fn one(text: &str) -> Q {
+pub(super) fn one(text: &str) -> Q {
     let got = quotes(text);
     assert_eq!(got.len(), 1, "{text}\n{got:#?}");
     got.into_iter().next().unwrap()
 }
 
-fn speaker(q: &Q) -> &str {
+pub(super) fn speaker(q: &Q) -> &str {
     q.speaker.as_deref().unwrap_or("")
 }
 

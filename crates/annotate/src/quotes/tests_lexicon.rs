@@ -1,46 +1,8 @@
 //! The cue words and frames of the sixth round (b), in our own news-like sentences, with the
 //! readings of the same words that must not become cues.
 
+use super::tests::{one, quotes, speaker};
 use super::*;
-use crate::annotate;
-use chrono::NaiveDate;
-use dyad_model::{Document, Meta};
-
-#[derive(Debug, Clone, PartialEq)]
-struct Q {
-    speaker: Option<String>,
-    cue: String,
-    content: String,
-    class: CueClass,
-}
-
-fn quotes(text: &str) -> Vec<Q> {
-    let mut doc = Document::new(text.to_string(), Meta::default());
-    annotate(&mut doc, NaiveDate::from_ymd_opt(2023, 4, 18));
-    doc.layers()
-        .quotes
-        .iter()
-        .map(|q| Q {
-            speaker: q.speaker.map(|s| doc.span_text(s).to_string()),
-            cue: q
-                .cue
-                .map(|s| doc.span_text(s).to_string())
-                .unwrap_or_default(),
-            content: doc.span_text(q.content).to_string(),
-            class: q.cue_class,
-        })
-        .collect()
-}
-
-fn one(text: &str) -> Q {
-    let got = quotes(text);
-    assert_eq!(got.len(), 1, "{text}\n{got:#?}");
-    got.into_iter().next().unwrap()
-}
-
-fn speaker(q: &Q) -> &str {
-    q.speaker.as_deref().unwrap_or("")
-}
 
 /// The cue, speaker and content of the one attribution of `text`.
 fn check(text: &str, cue: &str, who: &str, content: &str, class: CueClass) {
