@@ -101,9 +101,11 @@ pub fn resolve_pairs(text: &str, sentences: &[Span], events: &mut [Event]) {
                 }
             }
         }
+        // Only a meeting, an agreement or cooperation reported as done names a pair that
+        // goes on acting together ("Russia shelled Kharkiv. They agreed …" is no pair).
         if let (Some(a), Some(b)) = (&e.source, &e.target) {
             let country = |x: &dyad_model::EventActor| x.code.clone().unwrap_or_default();
-            if country(a) != country(b) {
+            if together && e.modality.is_none() && !e.negated && country(a) != country(b) {
                 last = Some((a.clone(), b.clone(), n));
             }
         }
@@ -117,9 +119,12 @@ fn names_pair(text: &str, from: usize, trigger: usize) -> bool {
         return false;
     };
     // The clause the trigger is in: after the last comma, semicolon or dash.
+    // (The dashes take three bytes: the clause starts after the whole character.)
     let clause = before
-        .rfind([',', ';', '—', '–', ':'])
-        .map_or(before, |k| &before[k + 1..]);
+        .char_indices()
+        .filter(|&(_, c)| matches!(c, ',' | ';' | '—' | '–' | ':'))
+        .last()
+        .map_or(before, |(k, c)| &before[k + c.len_utf8()..]);
     let words: Vec<String> = clause
         .split_whitespace()
         .map(|w| {
@@ -128,15 +133,21 @@ fn names_pair(text: &str, from: usize, trigger: usize) -> bool {
         })
         .filter(|w| !w.is_empty())
         .collect();
-    // Past the auxiliaries and adverbs before the act.
+    // The pair word opens the clause (after "However," or "This year,"), perhaps with
+    // auxiliaries and adverbs after it ("They have also", "Both"): each shorter reading is
+    // tried, as "both" is a pair word and an adverb ("they both agreed").
     let mut end = words.len();
-    while end > 0 && (BETWEEN.contains(&words[end - 1].as_str()) || words[end - 1].ends_with("ly"))
-    {
+    loop {
+        if PAIRS.contains(&words[..end].join(" ").as_str()) {
+            return true;
+        }
+        if end == 0
+            || !(BETWEEN.contains(&words[end - 1].as_str()) || words[end - 1].ends_with("ly"))
+        {
+            return false;
+        }
         end -= 1;
     }
-    // The pair word opens the clause (after "However," or "This year,").
-    let subject = words[..end].join(" ");
-    PAIRS.contains(&subject.as_str())
 }
 
 #[cfg(test)]
@@ -155,5 +166,12 @@ mod tests {
         assert!(!names_pair(t, 0, t.find("talked").unwrap()));
         let t = "Protesters marched.";
         assert!(!names_pair(t, 0, t.find("marched").unwrap()));
+        // "Both" alone, and after a dash (three bytes) opening the clause.
+        let t = "Both agreed to resume talks.";
+        assert!(names_pair(t, 0, t.find("agreed").unwrap()));
+        let t = "On Monday — as expected — the two sides agreed to talks.";
+        assert!(names_pair(t, 0, t.find("agreed").unwrap()));
+        let t = "On Monday – they met.";
+        assert!(names_pair(t, 0, t.find("met").unwrap()));
     }
 }

@@ -2005,14 +2005,18 @@ impl Coder {
                             && w.ends_with('s')
                             && !["ss", "us", "is"].iter().any(|e| w.ends_with(e)))
                 };
-            // "mental stress", "factional challenges": a base or -s form after an adjective
-            // is a noun; for words of saying and disapproving that noun names no event
-            // (while "brutal attacks", "conventional arms" still do). Not after a name:
-            // "Portugal stresses".
+            // "mental stress", "factional challenges": a base form, or a plural after an
+            // adjective, is a noun; for words of saying and disapproving that noun names no
+            // event (while "brutal attacks", "conventional arms" still do). Not after a
+            // name ("Portugal stresses") nor a noun with an adjective's ending before an -s
+            // verb ("The official says", "The general criticizes"): only "challenges", whose
+            // -s form is mostly the noun, is read so after one.
+            let plural_noun = w == "challenges";
             let described = i > 0
                 && adjective_like(&toks[i - 1].w)
                 && !w.ends_with("ed")
                 && !w.ends_with("ing")
+                && (!w.ends_with('s') || w.ends_with("ss") || plural_noun)
                 && actors.ending_at_token(toks, i - 1).is_none();
             let rank = |c: usize| (self.lex.triggers[c].kind == 'N') == nominal;
             if let Some(cands) = self.by_first.get(&toks[i].w) {

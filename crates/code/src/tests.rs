@@ -1314,21 +1314,40 @@ fn a_prepositional_target_stays_in_its_clause() {
 fn idioms_and_described_nouns_around_trigger_words_code_nothing() {
     for text in [
         "Xi has made clear that he is the one who calls the shots.",
-        "Returning Xi's friendly gesture, Putin answered in a milder tone.",
         "Iran returned the favor days later.",
+        "Putin returned the gesture with a call of his own.",
         "The minister faces serious challenges at home.",
         "The outbreak poses a challenge to Beijing.",
-        "Analysts pointed to Xi's supposed mental stress.",
+        "There were rumours about Xi's supposed mental stress.",
     ] {
         assert_eq!(events(text, "2023-04-18"), Vec::<String>::new(), "{text}");
     }
-    // The words themselves still code where they report an act.
+    // The words themselves still code where they report an act, and an idiom's noun further
+    // on does not swallow them.
     assert!(events(
         "Russia returned the bodies of 50 soldiers to Ukraine.",
         "2023-04-18"
     )
     .iter()
     .any(|e| e.starts_with("RETREAT 0842 RUS->UKR")));
+    assert!(events(
+        "Russia returned bodies as a gesture to Ukraine.",
+        "2023-04-18"
+    )
+    .iter()
+    .any(|e| e.starts_with("RETREAT 0842 RUS->UKR")));
+    // Verbs of saying stay verbs after a noun with an adjective's ending.
+    assert!(
+        events("The official says Russia attacked Ukraine.", "2023-04-18")
+            .iter()
+            .any(|e| e.starts_with("- 010"))
+    );
+    assert!(events(
+        "The general criticizes Russia over the strike.",
+        "2023-04-18"
+    )
+    .iter()
+    .any(|e| e.starts_with("ACCUSE 111")));
     assert!(events("Kyiv called Moscow on Monday.", "2023-04-18")
         .iter()
         .any(|e| e.starts_with("CONSULT 041 UKRGOV->RUSGOV")));
@@ -1411,9 +1430,9 @@ fn the_saying_inside_a_quote_that_runs_on_is_the_outlets_report() {
         "{got:?}"
     );
     assert!(
-        got.iter().any(
-            |e| e.starts_with("SANCTION") && e.contains("claimed") || e.starts_with("THREATEN")
-        ),
+        got.iter()
+            .any(|e| (e.starts_with("SANCTION") || e.starts_with("THREATEN"))
+                && e.contains("claimed")),
         "{got:?}"
     );
 }

@@ -606,15 +606,7 @@ document.getElementById("search-form").addEventListener("submit", (ev) => {
   const q = document.getElementById("search-box").value.trim();
   if (q) go("/search", { q });
 });
-// One view at a time: a page changed while the last one still waits for the API would
-// otherwise draw into the new page (charts on removed nodes). Renders run in turn.
-// A page that never gets its answer holds the next one back for 10 s at most.
-let rendering = Promise.resolve();
-function rerender() {
-  const waited = Promise.race([rendering, new Promise((ok) => setTimeout(ok, 10000))]);
-  rendering = waited.then(render, render);
-}
-window.addEventListener("hashchange", rerender);
+window.addEventListener("hashchange", render);
 // Charts follow the window once it has settled. A graph resized while ECharts is still
 // setting it up throws inside ECharts (a full-page screenshot resizes the window for a
 // moment): that chart keeps its size instead of the page logging an error.
@@ -628,4 +620,4 @@ window.addEventListener("resize", () => {
 api("stats").then((s) => {
   document.getElementById("db-stats").textContent = `${s.documents} documents · ${s.events} events · ${s.quotes} quotes`;
 }).catch(() => {});
-rerender();
+render();

@@ -231,6 +231,8 @@ fn call_noun(ctx: &Ctx, u: Unit, i: usize) -> bool {
         || matches!(
             p,
             "to" | "not" | "who" | "that" | "which" | "and" | "or" | "percent" | "then"
+                // plurals without -s: "Many people call the deal a betrayal"
+                | "people" | "police" | "men" | "women" | "children" | "staff" | "media"
         ))
 }
 
@@ -304,7 +306,8 @@ fn described_noun(ctx: &Ctx, u: Unit, i: usize) -> bool {
             | "boast"
             | "admission"
     );
-    adjective && !speech_noun && !w.ends_with('s') || before_past
+    let third_person = w.ends_with('s') && !w.ends_with("ss");
+    adjective && !speech_noun && !third_person || before_past
 }
 
 /// A cue word inside an idiom that reports nothing: "the one who calls the shots".
