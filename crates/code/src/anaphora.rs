@@ -122,8 +122,7 @@ fn names_pair(text: &str, from: usize, trigger: usize) -> bool {
     // (The dashes take three bytes: the clause starts after the whole character.)
     let clause = before
         .char_indices()
-        .filter(|&(_, c)| matches!(c, ',' | ';' | '—' | '–' | ':'))
-        .last()
+        .rfind(|&(_, c)| matches!(c, ',' | ';' | '—' | '–' | ':'))
         .map_or(before, |(k, c)| &before[k + c.len_utf8()..]);
     let words: Vec<String> = clause
         .split_whitespace()
