@@ -1998,6 +1998,13 @@ impl Coder {
                                 && actors.ending_at_token(toks, i - 1).is_some())
                         || p.ends_with("'s")
                         || p == "'"
+                        // "during a Russian attack": an article and a people's adjective.
+                        || i > 1
+                            && DETERMINERS[..12].contains(&toks[i - 2].w.as_str())
+                            && !w.ends_with("ed")
+                            && actors
+                                .ending_at_token(toks, i - 1)
+                                .is_some_and(|k| actors.mentions[k].kind == "NORP")
                         // "of gas", "in attacks": after a preposition (but "to") comes a noun.
                         || (PREPOSITIONS.contains(&p) && p != "to" && !w.ends_with("ing"))
                         // "conceded to demands": no infinitive ends in -s.
@@ -2406,6 +2413,7 @@ impl Coder {
                         | "which"
                         | "after"
                         | "before"
+                        | "during"
                         | "when"
                         | "because"
                         | "until"

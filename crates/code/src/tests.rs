@@ -1448,3 +1448,20 @@ fn a_role_of_two_countries_is_both_countries() {
     let got = events("India and Pakistan held talks in Astana.", "2023-04-18");
     assert!(got[0].starts_with("CONSULT 040 IND->PAK"), "{got:?}");
 }
+
+#[test]
+fn a_peoples_attack_after_an_article_is_a_noun() {
+    // "a Russian attack": the attack is Russia's, not the clause subject's.
+    let got = events(
+        "Ukrainian forces shot down drones during a Russian attack on Kyiv.",
+        "2023-04-18",
+    );
+    assert!(
+        got.iter().any(|e| e.starts_with("ASSAULT 190 RUS->UKR")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().all(|e| !e.starts_with("ASSAULT 190 UKRMIL")),
+        "{got:?}"
+    );
+}
