@@ -70,11 +70,12 @@ const BETWEEN: &[&str] = &[
 /// How far back (in sentences) the pair may have been named.
 const REACH: usize = 2;
 
-/// Gives each act of agreement, meeting or cooperation (CAMEO roots 03 to 06) with no actor
-/// whose subject names a pair ("They", "the two leaders") the
-/// two sides of the last event with both sides in the same or the previous [`REACH`]
+/// Gives each act of agreement, meeting or cooperation (CAMEO roots 03 to 06) that has no
+/// actor and whose subject names a pair ("They", "the two leaders") the two sides of the last
+/// such act with both sides, reported as done (or claimed so by a source), in the same or
+/// the previous [`REACH`]
 /// sentences, as a reciprocal event between them. `sentences` are in text order; `events` in
-/// trigger order.
+/// trigger order, with claims already marked.
 pub fn resolve_pairs(text: &str, sentences: &[Span], events: &mut [Event]) {
     let sentence_of = |at: usize| sentences.partition_point(|s| s.end <= at);
     // The last two-sided event seen: its sides and its sentence.
@@ -101,11 +102,13 @@ pub fn resolve_pairs(text: &str, sentences: &[Span], events: &mut [Event]) {
                 }
             }
         }
-        // Only a meeting, an agreement or cooperation reported as done names a pair that
-        // goes on acting together ("Russia shelled Kharkiv. They agreed …" is no pair).
+        // Only a meeting, an agreement or cooperation reported as done (by the outlet or a
+        // source it cites) names a pair that goes on acting together: not "Russia shelled
+        // Kharkiv. They agreed …", nor a meeting that did not happen or only might.
         if let (Some(a), Some(b)) = (&e.source, &e.target) {
             let country = |x: &dyad_model::EventActor| x.code.clone().unwrap_or_default();
-            if together && e.modality.is_none() && !e.negated && country(a) != country(b) {
+            let done = matches!(e.modality.as_deref(), None | Some("claimed")) && !e.negated;
+            if together && done && country(a) != country(b) {
                 last = Some((a.clone(), b.clone(), n));
             }
         }

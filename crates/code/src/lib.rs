@@ -35,9 +35,10 @@ pub fn code(doc: &mut Document, dct: Option<NaiveDate>) {
         settle(text, &layers.timexes, sentence, dct, &mut found);
         events.extend(found);
     }
-    anaphora::resolve_pairs(text, &layers.sentences, &mut events);
     drop_dates(&layers.timexes, &mut events);
     mark_claims(&layers.quotes, &mut events);
+    // After the claims: a pair is named again only after an act reported as done.
+    anaphora::resolve_pairs(text, &layers.sentences, &mut events);
     context::fill_countries(&layers.mentions, &layers.sentences, &mut events);
     let _ = doc.set_events(events);
 }

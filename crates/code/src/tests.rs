@@ -1377,6 +1377,24 @@ fn the_two_sides_named_again_as_a_pair_are_the_earlier_events_sides() {
             .any(|e| e.starts_with("CONSULT 041 CHNGOV->RUSGOV")),
         "{got:?}"
     );
+    // A meeting a source reports names the pair too; one that did not take place does not.
+    let got = events(
+        "Xi hosted Putin in Beijing, state media said. The two leaders signed a gas deal.",
+        "2024-05-20",
+    );
+    assert!(
+        got.iter()
+            .any(|e| e.starts_with("SUPPORT 057 CHNGOV->RUSGOV")),
+        "{got:?}"
+    );
+    let got = events(
+        "Xi did not meet Putin in Beijing. The two leaders signed a gas deal last year.",
+        "2024-05-20",
+    );
+    assert!(
+        got.iter().all(|e| !e.starts_with("SUPPORT 057 CHNGOV")),
+        "{got:?}"
+    );
     // Not a statement of the pair, not another subject, not a pair named long before.
     let got = events(
         "Xi Jinping hosted Vladimir Putin in Beijing. The two presidents said the talks went well.",
