@@ -73,8 +73,7 @@ const REACH: usize = 2;
 /// Gives each act of agreement, meeting or cooperation (CAMEO roots 03 to 06) that has no
 /// actor and whose subject names a pair ("They", "the two leaders") the two sides of the last
 /// such act with both sides, reported as done (or claimed so by a source), in the same or
-/// the previous [`REACH`]
-/// sentences, as a reciprocal event between them. `sentences` are in text order; `events` in
+/// the previous [`REACH`] sentences, as a reciprocal event between them. `sentences` are in text order; `events` in
 /// trigger order, with claims already marked.
 pub fn resolve_pairs(text: &str, sentences: &[Span], events: &mut [Event]) {
     let sentence_of = |at: usize| sentences.partition_point(|s| s.end <= at);
