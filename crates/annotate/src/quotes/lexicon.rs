@@ -85,6 +85,14 @@ pub struct Frames {
 }
 
 impl Frames {
+    /// Whether the particle `w` may come before the word's content, bare or with a frame.
+    pub fn takes_particle(&self, w: &str) -> bool {
+        PARTICLES
+            .iter()
+            .position(|p| *p == w)
+            .is_some_and(|k| self.particles & (1 << k) != 0 || self.after[k] != 0)
+    }
+
     /// The frames that may follow the particle `w` ("for" in "hoping for a deal"), if it
     /// brings in any of its own.
     pub fn after_particle(&self, w: &str) -> Option<Frames> {

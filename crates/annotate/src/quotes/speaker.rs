@@ -1595,7 +1595,15 @@ fn verb_cue(
             // "a group called the Wagner Group": a name, not a report.
             return None;
         }
-        if passive && participle {
+        // "is worried about the vote", "are pleased that …": after a copula a stance
+        // participle with its particle or `that` clause is an adjective, not a passive.
+        let adjective = v.stance
+            && i + 1 < u.b
+            && v.frames.is_some_and(|st| {
+                ctx.is(i + 1, "that") && (st.that || st.clause)
+                    || ctx.is_word(i + 1) && st.takes_particle(ctx.w(i + 1))
+            });
+        if passive && participle && !adjective {
             // "It was reported that …": no speaker is named; "she was criticized for …" is
             // not speech of hers.
             if hw != "it" || that_follows(ctx, i + 1, u.b, 3).is_none() {

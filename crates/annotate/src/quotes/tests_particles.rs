@@ -17,6 +17,81 @@ fn check(text: &str, cue: &str, who: &str, content: &str) {
 }
 
 #[test]
+fn a_particle_frame_beside_the_direct_frames() {
+    check(
+        "Union leaders are hoping for a quick settlement with the port operators.",
+        "hoping",
+        "Union leaders",
+        "a quick settlement with the port operators",
+    );
+    // The direct frames still hold.
+    check(
+        "The governor hopes to sign the budget before the holiday.",
+        "hopes",
+        "The governor",
+        "to sign the budget before the holiday",
+    );
+    check(
+        "The senator believes in open trade with the region.",
+        "believes",
+        "The senator",
+        "open trade with the region",
+    );
+    check(
+        "Dairy farmers are worried about the drought this spring.",
+        "worried",
+        "Dairy farmers",
+        "the drought this spring",
+    );
+    check(
+        "Farmers worried about the drought this spring.",
+        "worried",
+        "Farmers",
+        "the drought this spring",
+    );
+    check(
+        "The union agreed with the board's decision to delay the vote.",
+        "agreed",
+        "The union",
+        "the board's decision to delay the vote",
+    );
+    check(
+        "Investors are optimistic about the merger.",
+        "optimistic",
+        "Investors",
+        "the merger",
+    );
+    check(
+        "Residents were angry over the new parking fees.",
+        "angry",
+        "Residents",
+        "the new parking fees",
+    );
+    check(
+        "Local officials are pleased that the plant will stay open.",
+        "pleased",
+        "Local officials",
+        "the plant will stay open",
+    );
+}
+
+#[test]
+fn a_passive_stance_participle_stays_no_report() {
+    // Without its particle or clause a stance participle after a copula is a passive.
+    assert!(quotes("The plan was supported last week.").is_empty());
+    assert!(quotes("The two deals were worried over for months.").is_empty());
+}
+
+#[test]
+fn a_particle_without_its_frame_is_no_cue() {
+    // "for" not followed by a noun phrase: no object, no report.
+    assert!(quotes("The crowd was hoping for, if nothing else, a glimpse.").is_empty());
+    // A particle the line does not name.
+    assert!(quotes("The mayor hoped against the odds.").is_empty());
+    assert!(quotes("The family believed at once.").is_empty());
+}
+
+#[test]
 fn like_takes_only_an_infinitive_right_after_it() {
     check(
         "The minister would like to meet the strikers on Monday.",
