@@ -76,6 +76,35 @@ fn a_particle_frame_beside_the_direct_frames() {
 }
 
 #[test]
+fn adjectives_of_concern_and_interest_with_their_particle() {
+    check(
+        "Hospital staff are concerned about the new shift rules.",
+        "concerned",
+        "Hospital staff",
+        "the new shift rules",
+    );
+    check(
+        "The airline is interested in buying two regional carriers.",
+        "interested",
+        "The airline",
+        "buying two regional carriers",
+    );
+    check(
+        "Most tenants were satisfied with the repairs.",
+        "satisfied",
+        "Most tenants",
+        "the repairs",
+    );
+    // Without the particle: no stance.
+    assert!(
+        quotes("As far as the county is concerned, the road will open in May.")
+            .iter()
+            .all(|q| q.cue != "concerned")
+    );
+    assert!(quotes("The concerned parents met on Tuesday night.").is_empty());
+}
+
+#[test]
 fn a_passive_stance_participle_stays_no_report() {
     // Without its particle or clause a stance participle after a copula is a passive.
     assert!(quotes("The plan was supported last week.").is_empty());
