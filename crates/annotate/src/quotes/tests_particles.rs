@@ -105,6 +105,24 @@ fn adjectives_of_concern_and_interest_with_their_particle() {
 }
 
 #[test]
+fn votes_against_and_plans_laid_out() {
+    check(
+        "Two Republicans voted against the spending bill on Thursday.",
+        "voted",
+        "Two Republicans",
+        "the spending bill on Thursday",
+    );
+    check(
+        "The chancellor laid out a plan to cut the deficit by half.",
+        "laid",
+        "The chancellor",
+        "a plan to cut the deficit by half",
+    );
+    // Laid without "out" is no report.
+    assert!(quotes("Workers laid new track along the river.").is_empty());
+}
+
+#[test]
 fn a_passive_stance_participle_stays_no_report() {
     // Without its particle or clause a stance participle after a copula is a passive.
     assert!(quotes("The plan was supported last week.").is_empty());
