@@ -118,6 +118,12 @@ fn votes_against_and_plans_laid_out() {
         "The chancellor",
         "a plan to cut the deficit by half",
     );
+    check(
+        "Three justices sided with the state in the voting case.",
+        "sided",
+        "Three justices",
+        "the state in the voting case",
+    );
     // Laid without "out" is no report.
     assert!(quotes("Workers laid new track along the river.").is_empty());
 }
