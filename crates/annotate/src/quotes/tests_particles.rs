@@ -124,6 +124,13 @@ fn votes_against_and_plans_laid_out() {
         "Three justices",
         "the state in the voting case",
     );
+    check(
+        "The governor touched on the cost of child care in her speech.",
+        "touched",
+        "The governor",
+        "the cost of child care in her speech",
+    );
+    assert!(quotes("The plane touched down in Denver after midnight.").is_empty());
     // Laid without "out" is no report.
     assert!(quotes("Workers laid new track along the river.").is_empty());
 }
