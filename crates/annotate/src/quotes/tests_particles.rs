@@ -131,6 +131,12 @@ fn votes_against_and_plans_laid_out() {
         "the cost of child care in her speech",
     );
     assert!(quotes("The plane touched down in Denver after midnight.").is_empty());
+    check(
+        "The prime minister spoke of a new era for the two countries.",
+        "spoke",
+        "The prime minister",
+        "a new era for the two countries",
+    );
     // Laid without "out" is no report.
     assert!(quotes("Workers laid new track along the river.").is_empty());
 }
