@@ -137,6 +137,13 @@ fn votes_against_and_plans_laid_out() {
         "The prime minister",
         "a new era for the two countries",
     );
+    check(
+        "Democrats are counting on a strong turnout in the suburbs.",
+        "counting",
+        "Democrats",
+        "a strong turnout in the suburbs",
+    );
+    assert!(quotes("Election workers were counting ballots late into the night.").is_empty());
     // Laid without "out" is no report.
     assert!(quotes("Workers laid new track along the river.").is_empty());
 }
