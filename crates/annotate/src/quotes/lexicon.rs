@@ -48,9 +48,13 @@ pub struct Verb {
 
 /// Particles a verb may need before its content ("talked about", "pointed out", "pointed
 /// to"). In the cue file the particle "to" is written `to-prep`, as `to` is the infinitive.
-pub const PARTICLES: &[&str] = &[
-    "about", "out", "on", "against", "for", "over", "with", "to", "of", "at",
+pub const PARTICLES: [&str; 11] = [
+    "about", "out", "on", "against", "for", "over", "with", "to", "of", "at", "in",
 ];
+
+/// The frames a particle may bring in on its own (`for+obj`), a bit each in
+/// [`Frames::after`].
+const FRAME_BITS: [&str; 6] = ["clause", "that", "to", "obj", "as", "inf"];
 
 /// The complements a verb takes as its content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -71,6 +75,39 @@ pub struct Frames {
     pub as_obj: bool,
     /// A cue only as a noun after a possessive: "Trump's view that …".
     pub noun: bool,
+    /// An infinitive right after the word, never after an object: "would like to meet",
+    /// not "candidates like Cruz to …".
+    pub inf: bool,
+    /// Frames that follow a particle while the word's other frames follow it directly
+    /// ("hoping for a deal" beside "hopes to win"; `for+obj` in the cue file): per entry of
+    /// [`PARTICLES`], a bit per entry of [`FRAME_BITS`]; none when 0.
+    pub after: [u8; 11],
+}
+
+impl Frames {
+    /// Whether the particle `w` may come before the word's content, bare or with a frame.
+    pub fn takes_particle(&self, w: &str) -> bool {
+        PARTICLES
+            .iter()
+            .position(|p| *p == w)
+            .is_some_and(|k| self.particles & (1 << k) != 0 || self.after[k] != 0)
+    }
+
+    /// The frames that may follow the particle `w` ("for" in "hoping for a deal"), if it
+    /// brings in any of its own.
+    pub fn after_particle(&self, w: &str) -> Option<Frames> {
+        let k = PARTICLES.iter().position(|p| *p == w)?;
+        let b = self.after[k];
+        (b != 0).then(|| Frames {
+            clause: b & 1 != 0,
+            that: b & 2 != 0,
+            to: b & 4 != 0,
+            obj: b & 8 != 0,
+            as_obj: b & 16 != 0,
+            inf: b & 32 != 0,
+            ..Frames::default()
+        })
+    }
 }
 
 #[derive(Debug, Default)]
@@ -188,6 +225,26 @@ pub fn parse(src: &str) -> Result<Lexicon, String> {
                         "to" => st.to = true,
                         "obj" => st.obj = true,
                         "as" => st.as_obj = true,
+                        "inf" => st.inf = true,
+                        pf if pf.contains('+') => {
+                            // `for+obj`: a frame after a particle, the line's other frames
+                            // directly after the word.
+                            let (p, f) = pf.split_once('+').unwrap_or_default();
+                            let k = match p {
+                                "to" => None,
+                                "to-prep" => PARTICLES.iter().position(|x| *x == "to"),
+                                p => PARTICLES.iter().position(|x| *x == p),
+                            };
+                            let b = FRAME_BITS.iter().position(|x| *x == f);
+                            match (k, b) {
+                                (Some(k), Some(b)) => st.after[k] |= 1 << b,
+                                _ => {
+                                    return Err(format!(
+                                        "data/quotes/cues.txt:{n}: unknown frame {pf:?}"
+                                    ))
+                                }
+                            }
+                        }
                         p if p != "to" && (PARTICLES.contains(&p) || p == "to-prep") => {
                             let p = if p == "to-prep" { "to" } else { p };
                             if let Some(k) = PARTICLES.iter().position(|x| *x == p) {
@@ -200,6 +257,11 @@ pub fn parse(src: &str) -> Result<Lexicon, String> {
                             ))
                         }
                     }
+                }
+                if st.particles != 0 && st.after.iter().any(|&b| b != 0) {
+                    return Err(format!(
+                        "data/quotes/cues.txt:{n}: particles either all bare or all with a frame (`for+obj`)"
+                    ));
                 }
                 for form in forms.split_whitespace() {
                     if !form.chars().all(|c| c.is_alphabetic() || c == '-') {

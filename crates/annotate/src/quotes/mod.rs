@@ -20,6 +20,8 @@ mod tests;
 mod tests_bounds;
 #[cfg(test)]
 mod tests_lexicon;
+#[cfg(test)]
+mod tests_particles;
 
 use dyad_model::{CueClass, Mention, Quote, QuoteKind, Source, Span};
 use lexicon::{Lexicon, LEXICON};

@@ -1595,7 +1595,15 @@ fn verb_cue(
             // "a group called the Wagner Group": a name, not a report.
             return None;
         }
-        if passive && participle {
+        // "is worried about the vote", "are pleased that …": after a copula a stance
+        // participle with its particle or `that` clause is an adjective, not a passive.
+        let adjective = v.stance
+            && i + 1 < u.b
+            && v.frames.is_some_and(|st| {
+                ctx.is(i + 1, "that") && (st.that || st.clause)
+                    || ctx.is_word(i + 1) && st.takes_particle(ctx.w(i + 1))
+            });
+        if passive && participle && !adjective {
             // "It was reported that …": no speaker is named; "she was criticized for …" is
             // not speech of hers.
             if hw != "it" || that_follows(ctx, i + 1, u.b, 3).is_none() {
@@ -2019,7 +2027,16 @@ fn verb_cue(
         if let Some(after_colon) = the_following(ctx, u, after) {
             return from(after_colon?);
         }
-        let (cs, object) = stance_start(ctx, u, after, st)?;
+        // "hoping for a deal" beside "hopes to win": a particle that brings in frames of its
+        // own, the word's other frames following it directly.
+        let by_particle = (after + 1 < u.b && ctx.is_word(after))
+            .then(|| st.after_particle(ctx.w(after)))
+            .flatten()
+            .and_then(|pf| stance_start(ctx, u, after + 1, pf));
+        let (cs, object) = match by_particle {
+            Some(x) => x,
+            None => stance_start(ctx, u, after, st)?,
+        };
         // An object ends with its phrase ("endorsed Trump, providing a boost …"), and so does
         // what a relative clause reports ("Graham, who has endorsed Cruz, said …").
         let relative = speaker.is_some_and(|s| {
@@ -2359,11 +2376,11 @@ fn stance_start(ctx: &Ctx, u: Unit, after: usize, st: Frames) -> Option<(usize, 
     if w == "that" {
         return ((st.that || st.clause) && ctx.words_in(q + 1, u.b) >= 2).then_some((q + 1, false));
     }
-    if !(st.clause || st.to || st.obj || st.as_obj) {
+    if !(st.clause || st.to || st.obj || st.as_obj || st.inf) {
         return None;
     }
     if w == "to" {
-        return (st.to && infinitive_at(ctx, u, q)).then_some((q, false));
+        return ((st.to || st.inf) && infinitive_at(ctx, u, q)).then_some((q, false));
     }
     // An indirect question as the object: "spoke about how the plant closed", "described
     // what he saw".
