@@ -105,9 +105,10 @@ impl Store {
                     e.tgt_entity, e.trigger, e.date, e.modality, e.sentence
              FROM events e JOIN documents d ON d.rowid = e.doc
              WHERE {pair} AND {asserted}
-               AND (?3 IS NULL OR (',' || e.context || ',') LIKE ('%,' || lower(?3) || ',%'))
+               AND (?3 IS NULL OR {context})
              ORDER BY coalesce(e.date, d.published), e.doc_id, e.n",
-            asserted = crate::ASSERTED_EVENT
+            asserted = crate::ASSERTED_EVENT,
+            context = crate::context_match("e.context", "?3"),
         );
         let (a, b) = sides.unwrap_or(("", ""));
         let mut stmt = self.conn.prepare(&sql)?;

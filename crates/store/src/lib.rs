@@ -627,11 +627,7 @@ impl Where {
 
     /// A PLOVER context (whole name, any case) among the comma-separated ones of `col`.
     pub(crate) fn context(&mut self, col: &str, value: &Option<String>) {
-        self.filter(
-            &format!("(',' || {col} || ',') LIKE ('%,' || lower(?) || ',%')"),
-            value,
-            1,
-        );
+        self.filter(&context_match(col, "?"), value, 1);
     }
 
     fn sql(&self) -> String {
@@ -641,6 +637,12 @@ impl Where {
             format!("WHERE {}", self.conds.join(" AND "))
         }
     }
+}
+
+/// The SQL condition that the PLOVER context bound to `param` (whole name, any case) is
+/// among the comma-separated ones of column `col`.
+pub(crate) fn context_match(col: &str, param: &str) -> String {
+    format!("(',' || {col} || ',') LIKE ('%,' || lower({param}) || ',%')")
 }
 
 /// Which quotes to list: every filter is optional.
