@@ -1267,7 +1267,9 @@ impl Coder {
                 // "Russia restated its support for Beijing's position that Taiwan is part of
                 // China and its opposition to ...": "its" is the sentence's subject, not the
                 // nearest name.
-                ('N', _) if own_noun(&toks, f.first) => {
+                // "Li met Putin and Shoigu during a three-day trip to the Kremlin": the trip
+                // is the clause's subject's too, not the last name before it.
+                ('N', _) if own_noun(&toks, f.first) || during(&toks, f.first) => {
                     let owner = noun_source
                         .or_else(|| {
                             self.first_subject(
@@ -1287,13 +1289,6 @@ impl Coder {
                         owner
                     }
                 }
-                // "Li met Putin and Shoigu during a three-day trip to the Kremlin": the trip
-                // is the clause's subject's, not the last name before it.
-                ('N', _) if during(&toks, f.first) => noun_source
-                    .or_else(|| {
-                        self.first_subject(&toks, clause_start(&toks, f.first), f.first, &actors)
-                    })
-                    .or_else(|| self.subject(&toks, f.first, &actors)),
                 ('N', _) => noun_source.or_else(|| self.subject(&toks, f.first, &actors)),
                 _ => self.subject(&toks, f.first, &actors),
             };

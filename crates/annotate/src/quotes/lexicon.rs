@@ -81,7 +81,7 @@ pub struct Frames {
     /// Frames that follow a particle while the word's other frames follow it directly
     /// ("hoping for a deal" beside "hopes to win"; `for+obj` in the cue file): per entry of
     /// [`PARTICLES`], a bit per entry of [`FRAME_BITS`]; none when 0.
-    pub after: [u8; 11],
+    pub after: [u8; PARTICLES.len()],
 }
 
 impl Frames {
@@ -98,13 +98,19 @@ impl Frames {
     pub fn after_particle(&self, w: &str) -> Option<Frames> {
         let k = PARTICLES.iter().position(|p| *p == w)?;
         let b = self.after[k];
+        let has = |name: &str| {
+            FRAME_BITS
+                .iter()
+                .position(|x| *x == name)
+                .is_some_and(|i| b & (1 << i) != 0)
+        };
         (b != 0).then(|| Frames {
-            clause: b & 1 != 0,
-            that: b & 2 != 0,
-            to: b & 4 != 0,
-            obj: b & 8 != 0,
-            as_obj: b & 16 != 0,
-            inf: b & 32 != 0,
+            clause: has("clause"),
+            that: has("that"),
+            to: has("to"),
+            obj: has("obj"),
+            as_obj: has("as"),
+            inf: has("inf"),
             ..Frames::default()
         })
     }

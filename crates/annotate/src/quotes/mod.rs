@@ -516,8 +516,8 @@ fn finish(ctx: &Ctx, found: &[Found], mentions: &[Mention]) -> Vec<Quote> {
 
 /// "Ward told Insider that Li's visit signals … . “…,” he said.": "he" goes on with the
 /// person who spoke just before (a quote a sentence or two earlier whose speaker phrase ends
-/// in a person's name), not with the last name in what that person said ("Li's visit"). The earlier speaker may be
-/// unknown to the knowledge base; then so is "he".
+/// in a person's name), not with the last name in what that person said ("Li's visit"). The
+/// earlier speaker may be unknown to the knowledge base; then so is "he".
 fn continue_speakers(
     ctx: &Ctx,
     found: &[Found],
@@ -564,9 +564,8 @@ fn continue_speakers(
             .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()) && w != "He" && w != "She");
         // A person named between, outside what the earlier speaker said, is the likelier
         // antecedent ("Xi said …. In contrast, Putin's message was reserved. He …").
-        let between = mentions
+        let between = mentions[mentions.partition_point(|m| m.span.start < gs.1)..]
             .iter()
-            .skip(mentions.partition_point(|m| m.span.start < gs.1))
             .take_while(|m| m.span.end <= s.0)
             .any(|m| {
                 m.kind == "PERSON" && !(g.content.0 <= m.span.start && m.span.end <= g.content.1)
