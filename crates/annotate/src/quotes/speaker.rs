@@ -520,11 +520,12 @@ impl Ctx<'_> {
                 && (is_in(DETERMINERS, self.w(h - 2)) || genitive(self.w(h - 2)));
             return (!owned).then(|| (h - 1, (self.toks[h - 1].s, self.toks[h].e)));
         }
-        // "James B. Comey Jr., the director …": a name that ends in an abbreviation's dot.
+        // "James B. Comey Jr., the director …", "The F.B.I. said": a name that ends in an
+        // abbreviation's dot.
         if self.is(h, ".")
             && h > lo + 1
             && self.cap(h - 1)
-            && matches!(self.w(h - 1), "jr" | "sr")
+            && (matches!(self.w(h - 1), "jr" | "sr") || self.raw(h - 1).contains('.'))
             && self.region_of(h).is_none()
         {
             let (k, (s, _)) = self.np_left(h - 1, lo)?;
@@ -532,6 +533,10 @@ impl Ctx<'_> {
         }
         if !self.is_word(h) || self.region_of(h).is_some() {
             return None;
+        }
+        // "He's said …", "they've said": a pronoun with its auxiliary contracted.
+        if let Some(n) = contracted_pronoun(self.w(h)) {
+            return Some((h, (self.toks[h].s, self.toks[h].s + n)));
         }
         // "Pentagon documents leaked last week claimed": the participle describes the head.
         let mut h = h;
@@ -823,10 +828,17 @@ fn subject_at(ctx: &Ctx, u: Unit, before: usize) -> Option<(usize, usize)> {
     // "Speaking at a town hall in Salem, which votes next week, Trump went after Bush,
     // calling him …": an opening participle clause, however long, comes before the subject;
     // the subject is the phrase after the first of its commas that a verb follows.
+    // "Asked whether he would run, Lee shook her head and said …": so a past participle
+    // before a lower-case word.
     let participle = ctx.is_word(u.a)
         && ctx.cap(u.a)
         && ctx.region_of(u.a).is_none()
-        && (ctx.w(u.a).ends_with("ing") || ctx.w(u.a) == "having")
+        && (ctx.w(u.a).ends_with("ing")
+            || ctx.w(u.a) == "having"
+            || ctx.w(u.a).ends_with("ed")
+                && u.a + 1 < before
+                && ctx.is_word(u.a + 1)
+                && !ctx.cap(u.a + 1))
         && ctx.w(u.a).len() > 4;
     if participle {
         let lim = before.min(u.a + 40);
@@ -838,7 +850,7 @@ fn subject_at(ctx: &Ctx, u: Unit, before: usize) -> Option<(usize, usize)> {
     }
     // "Meanwhile, …", "In 2012, …": an opening adverbial before a comma; not a clause with
     // its own verb ("Clinton talked up her plan, saying …").
-    if let Some(c) = (u.a..before.min(u.a + 6)).find(|&k| ctx.is(k, ",")) {
+    if let Some(c) = (u.a..before.min(u.a + 8)).find(|&k| ctx.is(k, ",")) {
         let clause = (u.a + 1..c).any(|k| {
             ctx.is_word(k)
                 && !ctx.cap(k)
@@ -1482,19 +1494,31 @@ fn verb_cue(
     if let Some(f) = asked_question(ctx, u, i) {
         return Some((f, true));
     }
+    // "He's said to be furious": a contracted "is" before a hedge, no report of his.
+    if i > u.a
+        && ctx.w(i - 1).ends_with('s')
+        && contracted_pronoun(ctx.w(i - 1)).is_some()
+        && ctx.is(i + 1, "to")
+    {
+        return None;
+    }
     // Passive with an agent: "as reported by CNN, …" / "was told by officials that …".
+    // Otherwise "by" is the means ("“…,” he said by telephone").
     if i + 1 < u.b && ctx.is(i + 1, "by") {
-        let (speaker, after) = ctx.np_right(i + 2, u.b, 8, false)?;
-        let cs = that_follows(ctx, after, u.b, 3).map(|t| t + 1)?;
-        let content = ctx.span_of(cs, ctx.cap_after(cs, u.b))?;
-        return Some((
-            Found {
-                content,
-                cue,
-                speaker: Some(speaker),
-            },
-            true,
-        ));
+        let agent = ctx
+            .np_right(i + 2, u.b, 8, false)
+            .and_then(|(speaker, after)| {
+                let cs = that_follows(ctx, after, u.b, 3)? + 1;
+                let content = ctx.span_of(cs, ctx.cap_after(cs, u.b))?;
+                Some(Found {
+                    content,
+                    cue,
+                    speaker: Some(speaker),
+                })
+            });
+        if let Some(f) = agent {
+            return Some((f, true));
+        }
     }
     // Leftwards over auxiliaries and adverbs ("has also said", "declined to say").
     let mut j = i;
@@ -1515,8 +1539,9 @@ fn verb_cue(
         }
         let pw = ctx.w(p);
         if pw == ")" {
-            // "Sen. Lindsey Graham (R-S.C.) said": the party and state are not the subject.
-            let lo = p.saturating_sub(10).max(u.a);
+            // "Sen. Lindsey Graham (R-S.C.) said": the party and state are not the subject,
+            // nor a longer description ("Sen. Tom Hale (a Democrat who …) says").
+            let lo = p.saturating_sub(30).max(u.a);
             if let Some(o) = (lo..p).rev().find(|&k| ctx.is(k, "(")) {
                 j = o;
                 continue;
@@ -1545,7 +1570,7 @@ fn verb_cue(
         }
         // "Clinton on Tuesday said", "the ministry late on Friday said": the preposition of a
         // time just passed over.
-        let time_prep = matches!(pw, "on" | "late" | "early" | "earlier")
+        let time_prep = matches!(pw, "on" | "in" | "late" | "early" | "earlier")
             && j < i
             && ctx.is_word(j)
             && (is_time_word(ctx.w(j)) || matches!(ctx.w(j), "on"));
@@ -1720,10 +1745,26 @@ fn verb_cue(
             // inverted speaker.
             // A participle ("…,” saying …") has no inverted speaker either.
             let told = v.listener || ing;
+            // "Hale's former aide, Ann Lee, said the staff member who …": a name and its
+            // appositive with no verb before the comma are the speaker, not a clause said.
+            let clause_before = after_quote
+                || p.is_none_or(|p| {
+                    (u.a..p).any(|t| {
+                        ctx.is_word(t)
+                            && !ctx.cap(t)
+                            && (is_in(FINITE, ctx.w(t))
+                                || is_in(IRREGULAR_PAST, ctx.w(t))
+                                || ctx.w(t).ends_with("ed")
+                                || ctx.is_verb_form(t)
+                                || present_verb(ctx, t)
+                                || contracted_finite(ctx.w(t)))
+                    }) || ctx.has_region(u.a, p)
+                });
             let inverted = if told {
                 None
             } else {
                 ctx.np_right(i + 1, u.b, 10, after_quote)
+                    .filter(|&(_, k)| clause_before || k >= u.b || !ctx.is_word(k))
             };
             if let Some((span, k)) = inverted {
                 // "…,” said Wang Yi." — the speaker follows the cue.
@@ -1752,8 +1793,14 @@ fn verb_cue(
                 // an aside with commas of its own; the speaker is the phrase that opens the
                 // sentence before it.
                 let opening = nearest.and_then(|q| {
-                    let c = (u.a + 1..q).find(|&c| ctx.is(c, ",") && ctx.region_of(c).is_none())?;
-                    let aside = c + 1 < q
+                    let c0 =
+                        (u.a + 1..q).find(|&c| ctx.is(c, ",") && ctx.region_of(c).is_none())?;
+                    // "Sen. Tom Hale, R-Ore., a former judge, said": the party tag belongs to
+                    // the name, and the aside follows its comma.
+                    let c = party_tag(ctx, c0 + 1)
+                        .filter(|&t| t <= q && ctx.is(t, ","))
+                        .unwrap_or(c0);
+                    let aside = c + 1 < p
                         && ctx.is_word(c + 1)
                         && ctx.region_of(c + 1).is_none()
                         && (matches!(
@@ -1773,6 +1820,13 @@ fn verb_cue(
                                 | "then"
                                 | "himself"
                                 | "herself"
+                                // "Hale, meanwhile, who …, said": a linking adverb first.
+                                | "meanwhile"
+                                | "however"
+                                | "too"
+                                | "also"
+                                | "though"
+                                | "instead"
                         ) || !ctx.cap(c + 1)
                             && (ctx.w(c + 1).ends_with("ing") || ctx.w(c + 1).ends_with("ed"))
                             // "Yin Mya, 60, a teacher, said": an age after the name.
@@ -1783,13 +1837,16 @@ fn verb_cue(
                     if !aside {
                         return None;
                     }
-                    let (k, span) = ctx.np_left(c - 1, u.a)?;
+                    let (k, span) = ctx.np_left(c0 - 1, u.a)?;
                     (k == u.a).then_some((k, span))
                 });
                 if let Some((k, span)) = opening {
                     speaker = Some(span);
                     group_start = k;
-                } else if let Some(q) = nearest {
+                } else if let Some(q) =
+                    // "Sen. Tom Hale (D-Ore.), said …": the party tag alone before the comma.
+                    nearest.or_else(|| (p > u.a && ctx.is(p - 1, ")")).then_some(p))
+                {
                     // "Sen. Maria Lopez (D-N.M.), one of …, said": past the party tag.
                     let mut n_end = q;
                     if q > u.a && ctx.is(q - 1, ")") {
@@ -1941,7 +1998,20 @@ fn verb_cue(
                 && !ctx.has_region(u.a, p + 1))
             .then_some(c)
         });
-    let opener = opener && opener_end.is_none();
+    // "Asked whether he would run, Hale said, “No.”": an opening participle clause before the
+    // speaker is the occasion, not what was said.
+    let participle_opener = pre.is_some()
+        && group_start > u.a + 1
+        && ctx.is(group_start - 1, ",")
+        && ctx.is_word(u.a)
+        && ctx.cap(u.a)
+        && ctx.region_of(u.a).is_none()
+        && ctx.w(u.a).len() > 4
+        && (ctx.w(u.a).ends_with("ed") || ctx.w(u.a).ends_with("ing"))
+        && ctx.is_word(u.a + 1)
+        && !ctx.cap(u.a + 1)
+        && !ctx.has_region(u.a, group_start);
+    let opener = (opener || participle_opener) && opener_end.is_none();
     // "In a 1963 speech, he declared:" closing its paragraph: the words come in the next
     // one (colon quotes), not before the cue.
     let colon_last = after < u.b
@@ -2219,7 +2289,15 @@ fn possessive(ctx: &Ctx, k: usize) -> bool {
 
 /// A word with a possessive ending: "Russia's", "Russia’s".
 fn genitive(w: &str) -> bool {
-    w.ends_with("'s") || w.ends_with("’s")
+    // "he's", "it's", "that's": a contracted "is" or "has", no possessor.
+    let contracted = || {
+        let stem = w.trim_end_matches("'s").trim_end_matches("’s");
+        matches!(
+            stem,
+            "he" | "she" | "it" | "that" | "there" | "here" | "who" | "what" | "where" | "let"
+        )
+    };
+    (w.ends_with("'s") || w.ends_with("’s")) && !contracted()
 }
 
 /// Holders too general to report a stance of: "people want …", "everyone knows …".
@@ -2573,6 +2651,28 @@ fn relative_report(
     })
 }
 
+/// The length of the pronoun in a pronoun with a contracted auxiliary ("he's", "they’ve").
+fn contracted_pronoun(w: &str) -> Option<usize> {
+    let (p, rest) = w.split_at(w.find(['\'', '’'])?);
+    let aux = rest.trim_start_matches(['\'', '’']);
+    (matches!(p, "he" | "she" | "they" | "we" | "i" | "you") && matches!(aux, "s" | "ve" | "d"))
+        .then_some(p.len())
+}
+
+/// The token after a party and state tag at `k` ("R-Ore.", "D-N.Y."), if one is there.
+fn party_tag(ctx: &Ctx, k: usize) -> Option<usize> {
+    if k >= ctx.toks.len() {
+        return None;
+    }
+    let r = ctx.raw(k).as_bytes();
+    let tag = ctx.is_word(k)
+        && r.len() >= 3
+        && matches!(r[0], b'D' | b'R' | b'I')
+        && r[1] == b'-'
+        && r[2].is_ascii_uppercase();
+    tag.then(|| if ctx.is(k + 1, ".") { k + 2 } else { k + 1 })
+}
+
 /// Whether tokens `k..q` are a role description (a lower-case word in it: "China's
 /// ambassador to the United States") and tokens `q+1..p` between two commas a short name
 /// ("Qin Gang", "Gen. Mark Milley"): the appositive names the role's holder.
@@ -2590,17 +2690,24 @@ fn role_then_name(ctx: &Ctx, k: usize, q: usize, p: usize) -> bool {
 /// The opening dash of an aside that ends with the dash at token `p` ("-- who … --",
 /// "— a former aide —"): the token index of the opening dash, when one is within reach.
 fn dash_aside(ctx: &Ctx, u: Unit, p: usize) -> Option<usize> {
-    let dash = |k: usize| {
-        matches!(ctx.raw(k), "—" | "–") || ctx.is(k, "-") && k > u.a && ctx.is(k - 1, "-")
+    // "--", or a hyphen standing alone between spaces ("Ann Lee - his co-host - told").
+    let double = |k: usize| ctx.is(k, "-") && k > u.a && ctx.is(k - 1, "-");
+    let spaced = |k: usize| {
+        let b = ctx.text.as_bytes();
+        ctx.is(k, "-")
+            && ctx.toks[k].s > 0
+            && b[ctx.toks[k].s - 1] == b' '
+            && b.get(ctx.toks[k].e) == Some(&b' ')
     };
+    let dash = |k: usize| matches!(ctx.raw(k), "—" | "–") || double(k) || spaced(k);
     if ctx.is_word(p) || !dash(p) || ctx.region_of(p).is_some() {
         return None;
     }
     // The closing dash may be written "--": step over its first half.
-    let close = if ctx.is(p, "-") { p - 1 } else { p };
+    let close = if double(p) { p - 1 } else { p };
     let lo = close.saturating_sub(30).max(u.a);
     let open = (lo + 1..close).rev().find(|&k| dash(k))?;
-    let open = if ctx.is(open, "-") { open - 1 } else { open };
+    let open = if double(open) { open - 1 } else { open };
     // The aside holds words only, and a subject stands before it.
     let clean = (open + 1..close)
         .filter(|&k| !ctx.is_word(k))
@@ -2697,11 +2804,17 @@ fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
         // An indirect question or a condition: "asked whether …", "said if elected he …".
         return Post::Clause;
     }
-    // "said there was a commitment …": an expletive subject opens the reported clause.
+    // "said there was a commitment …": an expletive subject opens the reported clause, an
+    // adverb perhaps before its verb ("said there certainly was …").
+    let v1 = if q + 2 < u.b && ctx.is_word(q + 1) && ctx.w(q + 1).ends_with("ly") {
+        q + 2
+    } else {
+        q + 1
+    };
     let expletive = matches!(w, "there" | "here")
-        && q + 1 < u.b
+        && v1 < u.b
         && matches!(
-            ctx.w(q + 1),
+            ctx.w(v1),
             "remains"
                 | "remain"
                 | "needs"

@@ -1,0 +1,136 @@
+//! Subjects that stand apart from their reporting verb: party tags, asides, contractions,
+//! adverbials and opening participle clauses, in our own news-like sentences.
+
+use super::tests::{one, quotes, speaker};
+
+/// (speaker, content) of the quote whose cue is `cue`.
+fn by_cue(text: &str, cue: &str) -> (String, String) {
+    let got = quotes(text);
+    let q = got
+        .iter()
+        .find(|q| q.cue == cue)
+        .unwrap_or_else(|| panic!("no quote with cue {cue:?} in {text}\n{got:#?}"));
+    (speaker(q).to_string(), q.content.clone())
+}
+
+#[test]
+fn a_dotted_abbreviation_ends_the_subject() {
+    let q = one("The F.B.I. said it had no record of the purchase.");
+    assert_eq!(speaker(&q), "The F.B.I.");
+    assert_eq!(q.content, "it had no record of the purchase");
+    let q = one("The U.S. has said it will not send troops.");
+    assert_eq!(speaker(&q), "The U.S.");
+}
+
+#[test]
+fn a_party_tag_and_an_aside_stand_between_the_name_and_the_verb() {
+    let (who, what) = by_cue(
+        "Sen. Tom Hale, R-Ore., a long-shot candidate, said the president is overselling the deal.",
+        "said",
+    );
+    assert_eq!(who, "Sen. Tom Hale");
+    assert_eq!(what, "the president is overselling the deal");
+    let (who, what) = by_cue(
+        "Sen. Ann Ruiz (D-N.M.), said after a lunch on Tuesday that she had not read the plan.",
+        "said",
+    );
+    assert_eq!(who, "Sen. Ann Ruiz");
+    assert_eq!(what, "she had not read the plan");
+    // A linking adverb before a relative clause.
+    let (who, _) = by_cue(
+        "Hale, meanwhile, who has no such endorsements, said the count speaks volumes.",
+        "said",
+    );
+    assert_eq!(who, "Hale");
+    // A long description in parentheses.
+    let (who, what) = by_cue(
+        "Sen. Tom Hale (a first-term Democrat so young he is taken for an aide) says he felt adrift.",
+        "says",
+    );
+    assert_eq!(who, "Sen. Tom Hale");
+    assert_eq!(what, "he felt adrift");
+    // A hyphen between spaces as a dash.
+    let (who, _) = by_cue(
+        "Ann Lee - his co-host on the radio show - told the Post that his views had hardened.",
+        "told",
+    );
+    assert_eq!(who, "Ann Lee");
+}
+
+#[test]
+fn a_name_and_its_appositive_are_no_clause_before_an_inverted_speaker() {
+    // Without a verb before the comma the words after "said" are what was said.
+    let (who, what) = by_cue(
+        "Mr. Hale's former campaign manager, Ann Lee, said the aide who replaced him should be fired.",
+        "said",
+    );
+    assert_eq!(who, "Mr. Hale's former campaign manager, Ann Lee");
+    assert_eq!(what, "the aide who replaced him should be fired");
+    // After a clause the speaker is still inverted.
+    let (who, what) = by_cue(
+        "The talks were useful, said Foreign Minister Wang Yi, who spoke in Beijing.",
+        "said",
+    );
+    assert_eq!(who, "Foreign Minister Wang Yi");
+    assert_eq!(what, "The talks were useful");
+}
+
+#[test]
+fn a_contracted_auxiliary_leaves_the_pronoun_as_speaker() {
+    let q = one("He's said he will fight all the way to the convention.");
+    assert_eq!(speaker(&q), "He");
+    assert_eq!(q.content, "he will fight all the way to the convention");
+    let q = one("They've said the deal is dead.");
+    assert_eq!(speaker(&q), "They");
+    // A contracted "is" before "said to" is a hedge, nobody's report.
+    assert!(quotes("He's said to be furious about the vote.")
+        .iter()
+        .all(|q| q.cue != "said" || q.speaker.is_none()));
+}
+
+#[test]
+fn adverbs_and_times_between_subject_verb_and_clause() {
+    let q = one("Greenberg said there certainly was more room for a second look.");
+    assert_eq!(speaker(&q), "Greenberg");
+    assert_eq!(q.content, "there certainly was more room for a second look");
+    // "in November" is a time between the subject and its verb.
+    let (who, what) = by_cue(
+        "Democrats trying to win the Senate in November say they have a new weapon.",
+        "say",
+    );
+    assert!(who.starts_with("Democrats"), "{who}");
+    assert_eq!(what, "they have a new weapon");
+    // "by telephone" is the means, not an agent.
+    let (who, what) = by_cue(
+        "“It's nonsense,” Mr. Hale said by telephone on Sunday.",
+        "said",
+    );
+    assert_eq!(who, "Mr. Hale");
+    assert_eq!(what, "“It's nonsense,”");
+}
+
+#[test]
+fn an_opening_participle_clause_is_the_occasion_not_the_words() {
+    let (who, what) = by_cue(
+        "Asked whether he would run again, Hale said, “No way.”",
+        "said",
+    );
+    assert_eq!(who, "Hale");
+    assert_eq!(what, "“No way.”");
+    let (who, what) = by_cue(
+        "Asked on Monday whether he would run, Mr. Hale shook his head and said, “No.”",
+        "said",
+    );
+    assert_eq!(who, "Mr. Hale");
+    assert_eq!(what, "“No.”");
+    // A longer opening adverbial before a subject with a second verb.
+    let (who, what) = by_cue(
+        "By the end of the day, Mr. Hale was forced to back down and said that his words had been twisted.",
+        "said",
+    );
+    assert_eq!(who, "Mr. Hale");
+    assert_eq!(what, "his words had been twisted");
+    // A split quotation keeps both its parts.
+    let q = one("“The ties,” he said, “are stable.”");
+    assert_eq!(q.content, "“The ties,” he said, “are stable.”");
+}
