@@ -145,6 +145,16 @@ const DOCUMENTS: &[&str] = &[
     "images",
     "photos",
     "research",
+    "review",
+    "reviews",
+    "audit",
+    "audits",
+    "assessment",
+    "findings",
+    "evidence",
+    "memos",
+    "letter",
+    "letters",
 ];
 
 /// Whether the subject before the verb at token `i` is a record or measurement: a
@@ -2196,6 +2206,17 @@ fn verb_cue(
             ctx.w(i + 1),
             "if" | "whether" | "how" | "what" | "why" | "who" | "about"
         );
+    // "Surveys of voters taken as they entered the polls showed that …": a subject too
+    // long for the phrase before the verb is the clause's subject.
+    if speaker.is_none()
+        && group_start == i
+        && j > u.a
+        && ctx.is_word(j - 1)
+        && !ing
+        && document_subject(ctx, u, i)
+    {
+        speaker = subject_at(ctx, u, i).filter(|s| s.1 <= cue.0);
+    }
     if speaker.is_none() && group_start == i && !question {
         // Content after a cue with nobody before it ("a group called …", "Asked about …")
         // is rarely a report.
@@ -2499,7 +2520,11 @@ fn stance_start(ctx: &Ctx, u: Unit, after: usize, st: Frames) -> Option<(usize, 
         // The clause's verb may come after an aside ("the meeting, requested by Sanders,
         // would be …"): looked for up to the end of the sentence's first twenty tokens.
         let finite = (q + 1..(q + 20).min(u.b))
-            .take_while(|&k| ctx.is_word(k) || !matches!(ctx.raw(k), "." | ";" | ":" | "?" | "!"))
+            .take_while(|&k| {
+                ctx.is_word(k)
+                    || ctx.abbrev_dot(k, q, u.b)
+                    || !matches!(ctx.raw(k), "." | ";" | ":" | "?" | "!")
+            })
             .any(|k| {
                 ctx.is_word(k)
                     && (is_in(FINITE, ctx.w(k))

@@ -134,3 +134,33 @@ fn an_opening_participle_clause_is_the_occasion_not_the_words() {
     let q = one("“The ties,” he said, “are stable.”");
     assert_eq!(q.content, "“The ties,” he said, “are stable.”");
 }
+
+#[test]
+fn a_title_with_its_dot_opens_a_reported_clause() {
+    // The dot of "Mr." does not end the clause whose verb makes it a report.
+    let q = one("Hale thinks Mr. Lee will win the runoff.");
+    assert_eq!(speaker(&q), "Hale");
+    assert_eq!(q.content, "Mr. Lee will win the runoff");
+    let q = one("Ruiz knows Dr. Lee is right about the vote.");
+    assert_eq!(q.content, "Dr. Lee is right about the vote");
+}
+
+#[test]
+fn a_record_as_subject_speaks_for_itself() {
+    // A review is a record: what it shows needs no `that`.
+    let (who, what) = by_cue(
+        "A review by The Ledger shows most of the hours were spent on travel.",
+        "shows",
+    );
+    assert!(!who.is_empty());
+    assert_eq!(what, "most of the hours were spent on travel");
+    // A record's subject too long for the phrase before the verb.
+    let (who, what) = by_cue(
+        "Surveys of voters taken as they entered polling sites showed that older women turned out.",
+        "showed",
+    );
+    assert!(who.starts_with("Surveys"), "{who}");
+    assert_eq!(what, "older women turned out");
+    // A person is no record: "shows" without `that` is no report of theirs.
+    assert!(quotes("Hale shows most of his cards early.").is_empty());
+}
