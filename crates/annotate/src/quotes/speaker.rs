@@ -2894,11 +2894,17 @@ fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
     // "vowed to cut taxes", "urged Congress to act": the infinitive is what was promised or
     // asked for, not an adjunct.
     let cue_word = ctx.w(after.saturating_sub(1));
+    // "urging them to “give him time”": the infinitive may open a quotation.
+    let v1 = if q + 2 < u.b && !ctx.is_word(q + 1) && ctx.region_of(q + 1).is_some() {
+        q + 2
+    } else {
+        q + 1
+    };
     if w == "to"
-        && q + 1 < u.b
-        && ctx.is_word(q + 1)
-        && !ctx.cap(q + 1)
-        && !is_in(DETERMINERS, ctx.w(q + 1))
+        && v1 < u.b
+        && ctx.is_word(v1)
+        && !ctx.cap(v1)
+        && !is_in(DETERMINERS, ctx.w(v1))
         && INFINITIVE_CUES.iter().any(|c| cue_word.starts_with(c))
     {
         return Post::Clause;
@@ -3306,7 +3312,7 @@ fn medium_adjunct(ctx: &Ctx, u: Unit, j: usize) -> Option<usize> {
 /// its speaker's. The aside opens the sentence or follows a comma.
 fn as_put_it(ctx: &Ctx, u: Unit, found: &[Found]) -> Option<Found> {
     let k = (u.a + 2..u.b.saturating_sub(3))
-        .find(|&k| ctx.is_word(k) && ctx.is(k, "put") && ctx.is(k + 1, "it"))?;
+        .find(|&k| ctx.is_word(k) && matches!(ctx.w(k), "put" | "puts") && ctx.is(k + 1, "it"))?;
     // "as" a few words back, with no sentence punctuation or quotation between.
     let j = (k.saturating_sub(16).max(u.a)..k - 1)
         .rev()

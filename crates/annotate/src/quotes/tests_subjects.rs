@@ -1,5 +1,6 @@
 //! Subjects that stand apart from their reporting verb: party tags, asides, contractions,
-//! adverbials and opening participle clauses, in our own news-like sentences.
+//! adverbials and opening participle clauses; and reports whose words open a quotation after
+//! the cue. Our own news-like sentences.
 
 use super::tests::{one, quotes, speaker};
 
@@ -163,4 +164,24 @@ fn a_record_as_subject_speaks_for_itself() {
     assert_eq!(what, "older women turned out");
     // A person is no record: "shows" without `that` is no report of theirs.
     assert!(quotes("Hale shows most of his cards early.").is_empty());
+}
+
+#[test]
+fn as_someone_puts_it_in_the_present() {
+    let (who, what) = by_cue(
+        "As The Ledger's Ann Lee puts it, the mayor is trying to make the council \"an offer it can't refuse.\"",
+        "puts it",
+    );
+    assert_eq!(who, "The Ledger's Ann Lee");
+    assert!(what.starts_with("the mayor is trying"), "{what}");
+}
+
+#[test]
+fn an_infinitive_that_opens_a_quotation_is_the_participles_content() {
+    let (who, what) = by_cue(
+        "“Let him decide,” Biden said, urging them to “give him time.”",
+        "urging",
+    );
+    assert_eq!(who, "Biden");
+    assert_eq!(what, "to “give him time.”");
 }
