@@ -2887,6 +2887,16 @@ fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
     if contracted_finite(w) {
         return Post::Clause;
     }
+    // "did not say when", "wouldn't say where": after a negated cue the question left open
+    // is what was not said.
+    let negated = (after.saturating_sub(3).max(u.a)..after.saturating_sub(1)).any(|k| {
+        ctx.is_word(k) && matches!(ctx.w(k), "not" | "never")
+            || ctx.w(k).ends_with("n't")
+            || ctx.w(k).ends_with("n’t")
+    });
+    if negated && matches!(w, "when" | "where") {
+        return Post::Clause;
+    }
     if is_in(BREAK, w) && !is_in(ADJUNCT, w) {
         // "said when she resigned", "said as he left": not what was said.
         return Post::Nothing;

@@ -185,3 +185,14 @@ fn an_infinitive_that_opens_a_quotation_is_the_participles_content() {
     assert_eq!(who, "Biden");
     assert_eq!(what, "to “give him time.”");
 }
+
+#[test]
+fn the_question_a_negated_cue_leaves_open_is_its_content() {
+    let q = one("Lawmakers have not said when they would take up the bill.");
+    assert_eq!(speaker(&q), "Lawmakers");
+    assert_eq!(q.content, "when they would take up the bill");
+    let q = one("The spokesman wouldn't say where the talks will be held.");
+    assert_eq!(q.content, "where the talks will be held");
+    // Without the negation "when" opens a time, not what was said.
+    assert!(quotes("She said when she resigned.").is_empty());
+}
