@@ -1325,6 +1325,9 @@ fn content_start(ctx: &Ctx, u: Unit, mut q: usize, v: Option<Verb>) -> Option<us
             return Some(t + 1);
         }
     }
+    if v.is_some_and(|v| particle_object(ctx, u, q, v)) {
+        return Some(q + 1);
+    }
     if q < u.b && ctx.is_word(q) && is_in(ADJUNCT, ctx.w(q)) {
         // "said in a statement, …" / "said on Twitter: …"
         let lim = (q + 10).min(u.b);
@@ -1345,6 +1348,21 @@ fn content_start(ctx: &Ctx, u: Unit, mut q: usize, v: Option<Verb>) -> Option<us
         q += 1;
     }
     (q < u.b && ctx.words_in(q, u.b) > 0).then_some(q)
+}
+
+/// "complained about the tone", "warned against a deal": a speech act with no frames of its
+/// own, then "about" or "against" and the object that is what it was about (not "said about
+/// …", whose content comes later).
+fn particle_object(ctx: &Ctx, u: Unit, q: usize, v: Verb) -> bool {
+    v.frames.is_none()
+        && !v.quote_only
+        && q > u.a
+        && !matches!(ctx.w(q - 1), "say" | "says" | "said" | "saying")
+        && q + 1 < u.b
+        && matches!(ctx.w(q), "about" | "against")
+        && ctx.is_word(q + 1)
+        && ctx.region_of(q).is_none()
+        && (!is_in(BREAK, ctx.w(q + 1)) || ctx.w(q + 1) == "the")
 }
 
 /// "cautioned, as did the campaign itself, that …", "said — on Twitter, as it happens — that
@@ -2895,6 +2913,9 @@ fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
             || ctx.w(k).ends_with("n’t")
     });
     if negated && matches!(w, "when" | "where") {
+        return Post::Clause;
+    }
+    if particle_object(ctx, u, q, v) {
         return Post::Clause;
     }
     if is_in(BREAK, w) && !is_in(ADJUNCT, w) {

@@ -196,3 +196,16 @@ fn the_question_a_negated_cue_leaves_open_is_its_content() {
     // Without the negation "when" opens a time, not what was said.
     assert!(quotes("She said when she resigned.").is_empty());
 }
+
+#[test]
+fn what_a_speech_act_is_about_or_against_is_its_content() {
+    let q = one("Ms. Lee complained about the dour tone of the primary.");
+    assert_eq!(speaker(&q), "Ms. Lee");
+    assert_eq!(q.cue, "complained");
+    assert_eq!(q.content, "the dour tone of the primary");
+    let q = one("The chancellor warned against the forces of hate in Europe.");
+    assert_eq!(q.content, "the forces of hate in Europe");
+    // "said about" leaves its content to what follows.
+    let q = one("Hale said about the plan that it would fail.");
+    assert_eq!(q.content, "it would fail");
+}
