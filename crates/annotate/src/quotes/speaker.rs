@@ -1643,7 +1643,15 @@ fn verb_cue(
     if j > u.a {
         let h = j - 1;
         let hw = ctx.w(h);
-        let naming = matches!(w, "called" | "named" | "known") && ctx.is_word(h);
+        // A name follows: capitalised words or a quotation ("a group called the Wagner
+        // Group"), not "called for a boycott" or "called the deal “a disaster”".
+        let name_next = i + 1 < u.b
+            && (ctx.region_of(i + 1).is_some()
+                || ctx.cap(i + 1)
+                || matches!(ctx.w(i + 1), "the" | "a" | "an")
+                    && i + 2 < u.b
+                    && (ctx.cap(i + 2) || ctx.region_of(i + 2).is_some()));
+        let naming = matches!(w, "called" | "named" | "known") && ctx.is_word(h) && name_next;
         if naming && matches!(ctx.w(ctx.np_left(h, u.a).map_or(h, |(k, _)| k)), "a" | "an") {
             // "a group called the Wagner Group": a name, not a report.
             return None;
@@ -2916,6 +2924,13 @@ fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
         return Post::Clause;
     }
     if particle_object(ctx, u, q, v) {
+        return Post::Clause;
+    }
+    // "called on Congress to act": whom it is asked of and what.
+    if w == "on"
+        && ctx.w(after.saturating_sub(1)).starts_with("call")
+        && (q + 2..(q + 6).min(u.b)).any(|k| ctx.is(k, "to") && ctx.is_word(k + 1))
+    {
         return Post::Clause;
     }
     if is_in(BREAK, w) && !is_in(ADJUNCT, w) {

@@ -209,3 +209,24 @@ fn what_a_speech_act_is_about_or_against_is_its_content() {
     let q = one("Hale said about the plan that it would fail.");
     assert_eq!(q.content, "it would fail");
 }
+
+#[test]
+fn calling_for_on_or_naming_something_after_an_indefinite_subject() {
+    // "A … called" names only before a name; otherwise it is a speech act.
+    let (who, what) = by_cue(
+        "A group of rabbis called for a boycott of the speech.",
+        "called",
+    );
+    assert_eq!(who, "A group of rabbis");
+    assert_eq!(what, "for a boycott of the speech");
+    let (who, what) = by_cue(
+        "A reporter for the agency called it “absolute chaos.”",
+        "called",
+    );
+    assert_eq!(who, "A reporter for the agency");
+    assert_eq!(what, "it “absolute chaos.”");
+    let (_, what) = by_cue("Senators called on Congress to act.", "called");
+    assert_eq!(what, "on Congress to act");
+    assert!(quotes("A group called the Wagner Group took the town.").is_empty());
+    assert!(quotes("Hale called on Tuesday.").is_empty());
+}
