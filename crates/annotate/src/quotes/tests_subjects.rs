@@ -230,3 +230,12 @@ fn calling_for_on_or_naming_something_after_an_indefinite_subject() {
     assert!(quotes("A group called the Wagner Group took the town.").is_empty());
     assert!(quotes("Hale called on Tuesday.").is_empty());
 }
+
+#[test]
+fn a_question_verb_opens_which_when_and_where_questions() {
+    let q = one("Ms. Lee then asked Hale which states he could win.");
+    assert_eq!(speaker(&q), "Ms. Lee");
+    assert_eq!(q.content, "which states he could win");
+    let q = one("Hale asked when the vote would be held.");
+    assert_eq!(q.content, "when the vote would be held");
+}
