@@ -2849,12 +2849,13 @@ fn post_kind(ctx: &Ctx, u: Unit, after: usize, v: Verb) -> Post {
     } else {
         (w, q)
     };
-    // "asked Rubio which states he could win": after a question verb "which", "when" and
-    // "where" open the question too.
+    // "asked Rubio which states he could win": after a question verb "which" opens the
+    // question too, and so do "when" and "where" after whom it was asked ("asked the mayor
+    // when …", not "asked when the harbour closed, then left").
     let asking = ctx.w(after.saturating_sub(1)).starts_with("ask");
     if matches!(w, "if" | "whether" | "how" | "what" | "why" | "who")
         || w == "about" && ctx.w(after.saturating_sub(1)) == "asked"
-        || asking && matches!(w, "which" | "when" | "where")
+        || asking && (w == "which" || q > after && matches!(w, "when" | "where"))
     {
         // An indirect question or a condition: "asked whether …", "said if elected he …".
         return Post::Clause;

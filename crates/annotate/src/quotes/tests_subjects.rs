@@ -236,6 +236,6 @@ fn a_question_verb_opens_which_when_and_where_questions() {
     let q = one("Ms. Lee then asked Hale which states he could win.");
     assert_eq!(speaker(&q), "Ms. Lee");
     assert_eq!(q.content, "which states he could win");
-    let q = one("Hale asked when the vote would be held.");
+    let q = one("Hale asked Lee when the vote would be held.");
     assert_eq!(q.content, "when the vote would be held");
 }
