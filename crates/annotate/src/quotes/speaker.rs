@@ -1368,6 +1368,12 @@ fn particle_object(ctx: &Ctx, u: Unit, q: usize, v: Verb) -> bool {
 /// "cautioned, as did the campaign itself, that …", "said — on Twitter, as it happens — that
 /// …": an aside between commas or dashes right after the cue, then the cue's `that`.
 fn aside_then_that(ctx: &Ctx, u: Unit, q: usize) -> Option<usize> {
+    // "contended in its letter, written by a vice president, that …": a short adjunct first.
+    let q = if q < u.b && ctx.is_word(q) && is_in(ADJUNCT, ctx.w(q)) {
+        (q + 1..(q + 8).min(u.b)).find(|&k| !ctx.is_word(k) && !ctx.abbrev_dot(k, q, u.b))?
+    } else {
+        q
+    };
     if q + 3 >= u.b || ctx.region_of(q).is_some() {
         return None;
     }
@@ -1531,21 +1537,19 @@ fn verb_cue(
         return None;
     }
     // Passive with an agent: "as reported by CNN, …" / "was told by officials that …".
-    // Otherwise "by" is the means ("“…,” he said by telephone").
+    // Without an agent "by" is the means ("“…,” he said by telephone").
     if i + 1 < u.b && ctx.is(i + 1, "by") {
-        let agent = ctx
-            .np_right(i + 2, u.b, 8, false)
-            .and_then(|(speaker, after)| {
-                let cs = that_follows(ctx, after, u.b, 3)? + 1;
-                let content = ctx.span_of(cs, ctx.cap_after(cs, u.b))?;
-                Some(Found {
+        if let Some((speaker, after)) = ctx.np_right(i + 2, u.b, 8, false) {
+            let cs = that_follows(ctx, after, u.b, 3)? + 1;
+            let content = ctx.span_of(cs, ctx.cap_after(cs, u.b))?;
+            return Some((
+                Found {
                     content,
                     cue,
                     speaker: Some(speaker),
-                })
-            });
-        if let Some(f) = agent {
-            return Some((f, true));
+                },
+                true,
+            ));
         }
     }
     // Leftwards over auxiliaries and adverbs ("has also said", "declined to say").

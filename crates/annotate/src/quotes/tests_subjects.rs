@@ -239,3 +239,13 @@ fn a_question_verb_opens_which_when_and_where_questions() {
     let q = one("Hale asked Lee when the vote would be held.");
     assert_eq!(q.content, "when the vote would be held");
 }
+
+#[test]
+fn an_adjunct_and_an_aside_before_the_cues_that() {
+    let got = quotes(
+        "The company contended in its letter, written by a vice president, that the funds had a bias.",
+    );
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!(speaker(&got[0]), "The company");
+    assert_eq!(got[0].content, "the funds had a bias");
+}
