@@ -571,7 +571,12 @@ impl Ctx<'_> {
         // "Ian Read said": a capitalised cue word after a name is a surname.
         let surname = h > lo && self.cap(h) && self.cap(h - 1) && self.is_word(h - 1);
         if is_in(BREAK, hw)
-            || self.is_verb_form(h) && !is_in(DOCUMENTS, hw) && !surname
+            || self.is_verb_form(h)
+                && !is_in(DOCUMENTS, hw)
+                && !surname
+                // "the person familiar with the planning confirmed": after an article the
+                // form is a noun.
+                && !(h > lo && matches!(self.w(h - 1), "the" | "a" | "an"))
             || is_time_word(hw)
             || is_in(DETERMINERS, hw)
             || matches!(hw, "of" | "for")

@@ -249,3 +249,10 @@ fn an_adjunct_and_an_aside_before_the_cues_that() {
     assert_eq!(speaker(&got[0]), "The company");
     assert_eq!(got[0].content, "the funds had a bias");
 }
+
+#[test]
+fn a_cue_form_after_an_article_heads_a_speaker_phrase() {
+    let q = one("The person familiar with the planning confirmed the meeting.");
+    assert_eq!(speaker(&q), "The person familiar with the planning");
+    assert_eq!(q.content, "the meeting");
+}
