@@ -570,13 +570,11 @@ impl Ctx<'_> {
         // "The reports show …": a document noun that is also a verb form heads the phrase.
         // "Ian Read said": a capitalised cue word after a name is a surname.
         let surname = h > lo && self.cap(h) && self.cap(h - 1) && self.is_word(h - 1);
+        // "the person familiar with the planning confirmed": after an article the form is a
+        // noun.
+        let after_article = h > lo && matches!(self.w(h - 1), "the" | "a" | "an");
         if is_in(BREAK, hw)
-            || self.is_verb_form(h)
-                && !is_in(DOCUMENTS, hw)
-                && !surname
-                // "the person familiar with the planning confirmed": after an article the
-                // form is a noun.
-                && !(h > lo && matches!(self.w(h - 1), "the" | "a" | "an"))
+            || self.is_verb_form(h) && !is_in(DOCUMENTS, hw) && !surname && !after_article
             || is_time_word(hw)
             || is_in(DETERMINERS, hw)
             || matches!(hw, "of" | "for")
