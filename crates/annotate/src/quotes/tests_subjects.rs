@@ -256,3 +256,12 @@ fn a_cue_form_after_an_article_heads_a_speaker_phrase() {
     assert_eq!(speaker(&q), "The person familiar with the planning");
     assert_eq!(q.content, "the meeting");
 }
+
+#[test]
+fn agreeing_takes_a_bare_clause() {
+    let q = one("Most senators agreed they had no real recourse.");
+    assert_eq!(speaker(&q), "Most senators");
+    assert_eq!(q.content, "they had no real recourse");
+    // An object is no clause.
+    assert!(quotes("The two sides agreed the terms of the deal.").is_empty());
+}
