@@ -573,7 +573,10 @@ impl Ctx<'_> {
         // "the person familiar with the planning confirmed": after an article the form is a
         // noun.
         let after_article = h > lo && matches!(self.w(h - 1), "the" | "a" | "an");
-        if is_in(BREAK, hw)
+        // "“…,” Will wrote", "“…,” From said": a capitalised function word right after a
+        // quotation is a name.
+        let name_after_quote = self.cap(h) && h > lo && self.closes_region(h - 1);
+        if is_in(BREAK, hw) && !name_after_quote
             || self.is_verb_form(h) && !is_in(DOCUMENTS, hw) && !surname && !after_article
             || is_time_word(hw)
             || is_in(DETERMINERS, hw)
@@ -1525,7 +1528,13 @@ fn verb_cue(
         return None;
     }
     // "adding to her delegate lead", "added to the confusion": an increase, not a remark.
-    if matches!(w, "add" | "adds" | "added" | "adding") && i + 1 < u.b && ctx.is(i + 1, "to") {
+    // "“…,” Trump added to People": after a quotation and its speaker, "to" names whom.
+    let quote_just_before = (i.saturating_sub(5).max(u.a)..i).any(|k| ctx.closes_region(k));
+    if matches!(w, "add" | "adds" | "added" | "adding")
+        && i + 1 < u.b
+        && ctx.is(i + 1, "to")
+        && !quote_just_before
+    {
         return None;
     }
     if let Some(f) = asked_question(ctx, u, i) {
@@ -1620,7 +1629,9 @@ fn verb_cue(
                     && (!is_in(BREAK, ctx.w(p - 1)) || ctx.lx.aux.contains(ctx.w(p - 1)))
                     && !is_in(DETERMINERS, ctx.w(p - 1))
                     && !matches!(ctx.w(p - 1), "of" | "for" | "above" | "after" | "at"));
-        if ctx.lx.aux.contains(pw) || adverb || time || place || time_prep || floated {
+        // "“…,” Will wrote": a capitalised word right after a quotation is a name.
+        let name = ctx.cap(p) && p > u.a && ctx.closes_region(p - 1);
+        if !name && (ctx.lx.aux.contains(pw) || adverb || time || place || time_prep || floated) {
             if matches!(pw, "was" | "is" | "were" | "are" | "been" | "be") {
                 passive = true;
             }

@@ -265,3 +265,14 @@ fn agreeing_takes_a_bare_clause() {
     // An object is no clause.
     assert!(quotes("The two sides agreed the terms of the deal.").is_empty());
 }
+
+#[test]
+fn after_a_quotation_a_capitalised_function_word_is_a_name_and_to_names_whom() {
+    let q = one("“This might hasten the eclipse of the front-runner,” Will wrote.");
+    assert_eq!(speaker(&q), "Will");
+    let q = one("“It was 50 percent more than her show,” Hale added to People.");
+    assert_eq!(speaker(&q), "Hale");
+    assert_eq!(q.content, "“It was 50 percent more than her show,”");
+    // Without a quotation "added to" is an increase.
+    assert!(quotes("The win added to her delegate lead.").is_empty());
+}
