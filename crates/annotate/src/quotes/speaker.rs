@@ -2973,10 +2973,19 @@ fn cut_at_writers_clause(ctx: &Ctx, found: &mut Found) {
         let comma = ctx.is(k - 1, ",") && ctx.region_of(k - 1).is_none();
         let conj = match ctx.w(k) {
             "but" => true,
-            "and" | "although" | "though" | "because" => comma,
+            "and" | "although" | "though" | "because" | "after" => comma,
             _ => false,
         };
-        if !conj || !clause_opens(ctx, k + 1, b) {
+        // "denied it, and later called …", "…, with aides saying …", "…, even as he …": the
+        // subject's next act, an absolute clause or a contrast ends the report.
+        let aside = comma
+            && match ctx.w(k) {
+                "and" => next_act(ctx, k + 1, b),
+                "with" => absolute_clause(ctx, k + 1, b),
+                "even" => ctx.is(k + 1, "as"),
+                _ => false,
+            };
+        if !aside && (!conj || !clause_opens(ctx, k + 1, b)) {
             continue;
         }
         let end = if comma { k - 1 } else { k };
@@ -2987,6 +2996,35 @@ fn cut_at_writers_clause(ctx: &Ctx, found: &mut Found) {
         }
         return;
     }
+}
+
+/// Whether a verb of the subject's own starts at token `k`, after at most two auxiliaries or
+/// adverbs ("and has since called", "and ordered that …"): a past form in -ed or an
+/// irregular one.
+fn next_act(ctx: &Ctx, k: usize, hi: usize) -> bool {
+    let word = |t: usize| t < hi && ctx.is_word(t) && ctx.region_of(t).is_none() && !ctx.cap(t);
+    let mut t = k;
+    // "and was employed by …" goes on with the reported clause's own subject: no copula.
+    let aux = |w: &str| ctx.lx.aux.contains(w) && (!is_in(FINITE, w) || w.starts_with("ha"));
+    while t < k + 2 && word(t) && aux(ctx.w(t)) {
+        t += 1;
+    }
+    word(t) && {
+        let w = ctx.w(t);
+        w.len() > 4 && w.ends_with("ed") || is_in(IRREGULAR_PAST, w)
+    }
+}
+
+/// Whether an absolute clause starts at token `k` after "with": a noun phrase of up to five
+/// words, then a participle in -ing ("with aides saying", "with Senator Cole now pressing").
+fn absolute_clause(ctx: &Ctx, k: usize, hi: usize) -> bool {
+    let word = |t: usize| t < hi && ctx.is_word(t) && ctx.region_of(t).is_none();
+    (k + 1..(k + 6).min(hi)).any(|t| {
+        (k..=t).all(word)
+            && ctx.w(t).ends_with("ing")
+            && !ctx.cap(t)
+            && !matches!(ctx.w(t - 1), "of" | "in" | "for" | "to" | "about" | "by")
+    })
 }
 
 /// "In a survey released Monday, most voters backed the plan.": a sentence opened by a

@@ -1,0 +1,88 @@
+//! Where one report's content ends when a second act, clause or report follows it in the
+//! same sentence: our own news-like sentences.
+
+use crate::annotate;
+use chrono::NaiveDate;
+use dyad_model::{Document, Meta};
+
+/// The content of the quote whose cue is `cue` in `text`.
+fn content(text: &str, cue: &str) -> String {
+    let mut doc = Document::new(text.to_string(), Meta::default());
+    annotate(&mut doc, NaiveDate::from_ymd_opt(2023, 4, 18));
+    let got: Vec<(String, String)> = doc
+        .layers()
+        .quotes
+        .iter()
+        .map(|q| {
+            (
+                q.cue
+                    .map(|s| doc.span_text(s).to_string())
+                    .unwrap_or_default(),
+                doc.span_text(q.content).to_string(),
+            )
+        })
+        .collect();
+    got.iter()
+        .find(|q| q.0 == cue)
+        .map(|q| q.1.clone())
+        .unwrap_or_else(|| panic!("no quote with cue {cue:?} in {text}\n{got:#?}"))
+}
+
+#[test]
+fn the_subjects_next_act_ends_the_report() {
+    assert_eq!(
+        content(
+            "The council rejected both appeals, and ordered the clerk to certify the count.",
+            "rejected"
+        ),
+        "both appeals"
+    );
+    assert_eq!(
+        content(
+            "Ms. Okafor denounced the ruling, and has since filed a new motion.",
+            "denounced"
+        ),
+        "the ruling"
+    );
+    // A passive after "and" goes on with the reported clause's own subject.
+    assert_eq!(
+        content(
+            "Police say the suspect held two licenses, and was employed by a security firm.",
+            "say"
+        ),
+        "the suspect held two licenses, and was employed by a security firm"
+    );
+}
+
+#[test]
+fn an_absolute_clause_or_a_contrast_ends_the_report() {
+    assert_eq!(
+        content(
+            "The campaign denied the report, with aides calling it a smear.",
+            "denied"
+        ),
+        "the report"
+    );
+    assert_eq!(
+        content(
+            "Lopez hopes voters will give the plan a chance, even as she admits it is costly.",
+            "hopes"
+        ),
+        "voters will give the plan a chance"
+    );
+    assert_eq!(
+        content(
+            "Mr. Grant pledged to close the plant, after he toured the site last week.",
+            "pledged"
+        ),
+        "to close the plant"
+    );
+    // "with" and a gerund after a preposition is part of the report.
+    assert_eq!(
+        content(
+            "The mayor said the city would act, with the aim of protecting renters.",
+            "said"
+        ),
+        "the city would act, with the aim of protecting renters"
+    );
+}
