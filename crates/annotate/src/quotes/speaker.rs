@@ -2974,6 +2974,8 @@ fn cut_at_writers_clause(ctx: &Ctx, found: &mut Found) {
         let conj = match ctx.w(k) {
             "but" => true,
             "and" | "although" | "though" | "because" | "after" => comma,
+            // "Most said they …, while 9 percent found …": a second share of the same poll.
+            "while" | "whereas" => comma || share_clause(ctx, k + 1, b),
             _ => false,
         };
         // "denied it, and later called …", "…, with aides saying …", "…, even as he …": the
@@ -2985,7 +2987,8 @@ fn cut_at_writers_clause(ctx: &Ctx, found: &mut Found) {
                 "even" => ctx.is(k + 1, "as"),
                 _ => false,
             };
-        if !aside && (!conj || !clause_opens(ctx, k + 1, b)) {
+        let opens = clause_opens(ctx, k + 1, b) || share_clause(ctx, k + 1, b);
+        if !aside && (!conj || !opens) {
             continue;
         }
         let end = if comma { k - 1 } else { k };
@@ -3013,6 +3016,34 @@ fn next_act(ctx: &Ctx, k: usize, hi: usize) -> bool {
         let w = ctx.w(t);
         w.len() > 4 && w.ends_with("ed") || is_in(IRREGULAR_PAST, w)
     }
+}
+
+/// Whether a clause about a share of people starts at token `k`: a number or "half", perhaps
+/// after "about" or "nearly", up to four more words, then a finite verb ("9 percent found",
+/// "about 6 in 10 men backed", "half said").
+fn share_clause(ctx: &Ctx, k: usize, hi: usize) -> bool {
+    let word = |t: usize| t < hi && ctx.is_word(t) && ctx.region_of(t).is_none();
+    let mut t = k;
+    if word(t)
+        && matches!(
+            ctx.w(t),
+            "about" | "nearly" | "almost" | "roughly" | "only" | "just"
+        )
+    {
+        t += 1;
+    }
+    let share =
+        word(t) && (ctx.w(t).starts_with(|c: char| c.is_ascii_digit()) || ctx.is(t, "half"));
+    share
+        && (t + 1..(t + 6).min(hi)).any(|v| {
+            (t..=v).all(word) && !ctx.cap(v) && {
+                let w = ctx.w(v);
+                is_in(FINITE, w)
+                    || w.len() > 4 && w.ends_with("ed")
+                    || is_in(IRREGULAR_PAST, w)
+                    || matches!(w, "said" | "say" | "says" | "want" | "wants" | "think")
+            }
+        })
 }
 
 /// Whether an absolute clause starts at token `k` after "with": a noun phrase of up to five

@@ -86,3 +86,36 @@ fn an_absolute_clause_or_a_contrast_ends_the_report() {
         "the city would act, with the aim of protecting renters"
     );
 }
+
+#[test]
+fn a_second_share_of_a_poll_ends_the_first() {
+    assert_eq!(
+        content(
+            "Most Democrats preferred Ortiz while about 4 in 10 independents supported Lang.",
+            "preferred"
+        ),
+        "Ortiz"
+    );
+    assert_eq!(
+        content(
+            "Sixty percent backed Ortiz while 30 percent backed Lang.",
+            "backed"
+        ),
+        "Ortiz"
+    );
+    assert_eq!(
+        content(
+            "Half of voters said the economy mattered most, whereas 12 percent named crime.",
+            "said"
+        ),
+        "the economy mattered most"
+    );
+    // "while" with a clause of the reported subject stays in the report.
+    assert_eq!(
+        content(
+            "Lang said he would keep working while the talks go on.",
+            "said"
+        ),
+        "he would keep working while the talks go on"
+    );
+}
