@@ -2857,6 +2857,20 @@ fn cut_at_next_speaker(ctx: &Ctx, out: &mut [(Found, bool)]) {
         (speech && t > 1 && ctx.is_word(t - 1) && matches!(ctx.w(t - 1), "and" | "but"))
             .then_some(f.cue.0)
     }));
+    // "Ruiz, who calls him a fraud, said …": the verb after the relative clause is its
+    // subject's, and the clause's own content ends at the comma before it. (cue start,
+    // speaker end) of the reports whose verb follows a comma.
+    let mains: Vec<(usize, usize)> = out
+        .iter()
+        .filter_map(|(f, _)| {
+            let s = f.speaker?;
+            let mut k = ctx.tok_at(f.cue.0);
+            while k > 1 && ctx.is_word(k - 1) && ctx.lx.aux.contains(ctx.w(k - 1)) {
+                k -= 1;
+            }
+            (k > 1 && s.1 < ctx.toks[k].s && ctx.is(k - 1, ",")).then(|| (ctx.toks[k - 1].s, s.1))
+        })
+        .collect();
     starts.sort_unstable();
     for (found, after_cue) in out.iter_mut() {
         if !*after_cue {
@@ -2902,6 +2916,17 @@ fn cut_at_next_speaker(ctx: &Ctx, out: &mut [(Found, bool)]) {
                 if at > cs {
                     cut = Some(cut.map_or(at, |c: usize| c.min(at)));
                 }
+            }
+        }
+        let relative = found
+            .speaker
+            .filter(|s| matches!(ctx.text.get(s.0..s.1), Some("who" | "which")));
+        if let Some(rs) = relative {
+            let main = mains
+                .iter()
+                .find(|&&(g, se)| g > cs && g < ce && se <= rs.0);
+            if let Some(&(g, _)) = main {
+                cut = Some(cut.map_or(g, |c: usize| c.min(g)));
             }
         }
         if let Some(c) = cut {

@@ -119,3 +119,31 @@ fn a_second_share_of_a_poll_ends_the_first() {
         "he would keep working while the talks go on"
     );
 }
+
+#[test]
+fn a_relative_clauses_report_ends_before_the_main_verb() {
+    // "who …, said …": the verb after the clause is its subject's own report.
+    assert_eq!(
+        content(
+            "Mr. Haddad, who calls the deal a fraud, said he would vote against it.",
+            "calls"
+        ),
+        "the deal a fraud"
+    );
+    assert_eq!(
+        content(
+            "The union leader, who said last year that he backed the plan, has now said the \
+             plan must be rejected.",
+            "said"
+        ),
+        "he backed the plan"
+    );
+    // A relative clause with no verb of its subject after it runs on.
+    assert_eq!(
+        content(
+            "She met Mr. Haddad, who said the vote was close, and left.",
+            "said"
+        ),
+        "the vote was close"
+    );
+}
