@@ -3012,6 +3012,19 @@ fn cut_at_writers_clause(ctx: &Ctx, found: &mut Found) {
                 "even" => ctx.is(k + 1, "as"),
                 _ => false,
             };
+        // "praised the plan and offered …": after a content with no clause of its own (a
+        // noun phrase or an infinitive), a verb after "and" or "but" is the subject's again.
+        let aside = aside
+            || !comma
+                && matches!(ctx.w(k), "and" | "but")
+                && next_act(ctx, k + 1, b)
+                && !(a..k).any(|t| {
+                    ctx.is_word(t)
+                        && (is_in(FINITE, ctx.w(t))
+                            || is_in(IRREGULAR_PAST, ctx.w(t))
+                            || ctx.w(t).len() > 4 && ctx.w(t).ends_with("ed")
+                            || matches!(ctx.w(t), "he" | "she" | "they" | "it" | "we" | "i"))
+                });
         let opens = clause_opens(ctx, k + 1, b) || share_clause(ctx, k + 1, b);
         if !aside && (!conj || !opens) {
             continue;

@@ -147,3 +147,22 @@ fn a_relative_clauses_report_ends_before_the_main_verb() {
         "the vote was close"
     );
 }
+
+#[test]
+fn a_verb_after_a_noun_phrase_content_is_the_subjects_again() {
+    assert_eq!(
+        content(
+            "Ms. Varga praised the new budget and offered to lead the review herself.",
+            "praised"
+        ),
+        "the new budget"
+    );
+    // In a reported clause, the verb after "and" is the clause's own.
+    assert_eq!(
+        content(
+            "Mr. Dunn said the agency opposed the merger and blocked it.",
+            "said"
+        ),
+        "the agency opposed the merger and blocked it"
+    );
+}
