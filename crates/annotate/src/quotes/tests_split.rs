@@ -166,3 +166,23 @@ fn a_verb_after_a_noun_phrase_content_is_the_subjects_again() {
         "the agency opposed the merger and blocked it"
     );
 }
+
+#[test]
+fn a_closing_relative_clause_is_the_writers() {
+    assert_eq!(
+        content(
+            "The ministry expects to raise $2 billion from the levy, which amounts to a tenth \
+             of its revenue.",
+            "expects"
+        ),
+        "to raise $2 billion from the levy"
+    );
+    // One between commas may be part of the report.
+    assert_eq!(
+        content(
+            "Ms. Bauer said the pipeline, which crosses three states, would never be built.",
+            "said"
+        ),
+        "the pipeline, which crosses three states, would never be built"
+    );
+}
