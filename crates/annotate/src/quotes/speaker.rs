@@ -3010,10 +3010,10 @@ fn cut_at_writers_clause(ctx: &Ctx, found: &mut Found) {
                 "and" => next_act(ctx, k + 1, b),
                 "with" => absolute_clause(ctx, k + 1, b),
                 "even" => ctx.is(k + 1, "as"),
-                // "…, which amounts to 5 percent of revenue": a relative clause that closes
-                // the content describes what was reported; one set off between commas may
-                // be part of it.
-                "which" => (k + 1..b).all(|t| {
+                // "…, which amounts to 5 percent of revenue", "…, who backed the bill": a
+                // relative clause that closes the content describes what was reported; one
+                // set off between commas may be part of it.
+                "which" | "who" | "where" | "when" => (k + 1..b).all(|t| {
                     !(ctx.is(t, ",") || ctx.is(t, ";") || ctx.is(t, "—"))
                         || ctx.region_of(t).is_some()
                 }),

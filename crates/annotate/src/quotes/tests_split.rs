@@ -186,3 +186,21 @@ fn a_closing_relative_clause_is_the_writers() {
         "the pipeline, which crosses three states, would never be built"
     );
 }
+
+#[test]
+fn a_closing_who_or_where_clause_is_the_writers() {
+    assert_eq!(
+        content(
+            "The senator praised Ms. Ito, who chaired the panel for a decade.",
+            "praised"
+        ),
+        "Ms. Ito"
+    );
+    assert_eq!(
+        content(
+            "Mr. Kern pledged to campaign in Ohio, where his party lost badly in 2020.",
+            "pledged"
+        ),
+        "to campaign in Ohio"
+    );
+}
