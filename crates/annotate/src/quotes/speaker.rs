@@ -2995,6 +2995,28 @@ fn cut_at_writers_clause(ctx: &Ctx, found: &mut Found) {
         if !ctx.is_word(k) || ctx.region_of(k).is_some() {
             continue;
         }
+        // "called him a “moderate,” a subtle dig at …": after a quotation closed by its
+        // comma, unquoted words that neither continue the quote's speaker ("…,” he said) nor
+        // add a participle are the writer's.
+        if ctx.closes_region(k - 1) && !ctx.cap(k) {
+            let mut m = k - 1;
+            while m > a && ctx.region_of(m).is_some() && matches!(ctx.w(m), "”" | "\"" | "'" | "’")
+            {
+                m -= 1;
+            }
+            let w = ctx.w(k);
+            if m < k - 1
+                && ctx.is(m, ",")
+                && ctx.region_of(m).is_some()
+                && !w.ends_with("ing")
+                && !matches!(w, "he" | "she" | "they" | "it" | "i" | "we")
+            {
+                if let Some(sp) = ctx.span_of(a, k) {
+                    found.content = sp;
+                }
+                return;
+            }
+        }
         let comma = ctx.is(k - 1, ",") && ctx.region_of(k - 1).is_none();
         let conj = match ctx.w(k) {
             "but" => true,

@@ -204,3 +204,22 @@ fn a_closing_who_or_where_clause_is_the_writers() {
         "to campaign in Ohio"
     );
 }
+
+#[test]
+fn words_after_a_quotation_closed_by_its_comma_are_the_writers() {
+    assert_eq!(
+        content(
+            "Ms. Ruiz called him a “career politician,” a jab at his three decades in office.",
+            "called"
+        ),
+        "him a “career politician,”"
+    );
+    // The quote's speaker or a participle after it goes on.
+    assert_eq!(
+        content(
+            "The mayor said the workers were “well paid,” earning twice the state average.",
+            "said"
+        ),
+        "the workers were “well paid,” earning twice the state average"
+    );
+}
