@@ -2995,6 +2995,14 @@ fn cut_at_writers_clause(ctx: &Ctx, found: &mut Found) {
         if !ctx.is_word(k) || ctx.region_of(k).is_some() {
             continue;
         }
+        // "pleaded guilty to fraud; the FBI had recorded him …": a semicolon outside
+        // quotation marks ends the report.
+        if ctx.is(k - 1, ";") && ctx.region_of(k - 1).is_none() && k - 1 > a {
+            if let Some(sp) = ctx.span_of(a, k - 1) {
+                found.content = sp;
+            }
+            return;
+        }
         // "called him a “moderate,” a subtle dig at …": after a quotation closed by its
         // comma, unquoted words that neither continue the quote's speaker ("…,” he said) nor
         // add a participle are the writer's.

@@ -223,3 +223,14 @@ fn words_after_a_quotation_closed_by_its_comma_are_the_writers() {
         "the workers were “well paid,” earning twice the state average"
     );
 }
+
+#[test]
+fn a_semicolon_ends_the_report() {
+    assert_eq!(
+        content(
+            "Mr. Voss admitted to bribery; prosecutors had taped him offering cash to a clerk.",
+            "admitted"
+        ),
+        "to bribery"
+    );
+}
