@@ -23,6 +23,8 @@ mod tests_lexicon;
 #[cfg(test)]
 mod tests_particles;
 #[cfg(test)]
+mod tests_split;
+#[cfg(test)]
 mod tests_subjects;
 
 use dyad_model::{CueClass, Mention, Quote, QuoteKind, Source, Span};

@@ -3070,6 +3070,20 @@ fn cut_at_next_speaker(ctx: &Ctx, out: &mut [(Found, bool)]) {
         (speech && t > 1 && ctx.is_word(t - 1) && matches!(ctx.w(t - 1), "and" | "but"))
             .then_some(f.cue.0)
     }));
+    // "Ruiz, who calls him a fraud, said …": the verb after the relative clause is its
+    // subject's, and the clause's own content ends at the comma before it. (cue start,
+    // speaker end) of the reports whose verb follows a comma.
+    let mains: Vec<(usize, usize)> = out
+        .iter()
+        .filter_map(|(f, _)| {
+            let s = f.speaker?;
+            let mut k = ctx.tok_at(f.cue.0);
+            while k > 1 && ctx.is_word(k - 1) && ctx.lx.aux.contains(ctx.w(k - 1)) {
+                k -= 1;
+            }
+            (k > 1 && s.1 < ctx.toks[k].s && ctx.is(k - 1, ",")).then(|| (ctx.toks[k - 1].s, s.1))
+        })
+        .collect();
     starts.sort_unstable();
     for (found, after_cue) in out.iter_mut() {
         if !*after_cue {
@@ -3115,6 +3129,17 @@ fn cut_at_next_speaker(ctx: &Ctx, out: &mut [(Found, bool)]) {
                 if at > cs {
                     cut = Some(cut.map_or(at, |c: usize| c.min(at)));
                 }
+            }
+        }
+        let relative = found
+            .speaker
+            .filter(|s| matches!(ctx.text.get(s.0..s.1), Some("who" | "which")));
+        if let Some(rs) = relative {
+            let main = mains
+                .iter()
+                .find(|&&(g, se)| g > cs && g < ce && se <= rs.0);
+            if let Some(&(g, _)) = main {
+                cut = Some(cut.map_or(g, |c: usize| c.min(g)));
             }
         }
         if let Some(c) = cut {
@@ -3183,13 +3208,75 @@ fn cut_at_writers_clause(ctx: &Ctx, found: &mut Found) {
         if !ctx.is_word(k) || ctx.region_of(k).is_some() {
             continue;
         }
+        // "pleaded guilty to fraud; the FBI had recorded him …": a semicolon outside
+        // quotation marks ends the report.
+        if ctx.is(k - 1, ";") && ctx.region_of(k - 1).is_none() && k - 1 > a {
+            if let Some(sp) = ctx.span_of(a, k - 1) {
+                found.content = sp;
+            }
+            return;
+        }
+        // "called him a “moderate,” a subtle dig at …": after a quotation closed by its
+        // comma, unquoted words that neither continue the quote's speaker ("…,” he said) nor
+        // add a participle are the writer's.
+        if ctx.closes_region(k - 1) && !ctx.cap(k) {
+            let mut m = k - 1;
+            while m > a && ctx.region_of(m).is_some() && matches!(ctx.w(m), "”" | "\"" | "'" | "’")
+            {
+                m -= 1;
+            }
+            let w = ctx.w(k);
+            if m < k - 1
+                && ctx.is(m, ",")
+                && ctx.region_of(m).is_some()
+                && !w.ends_with("ing")
+                && !matches!(w, "he" | "she" | "they" | "it" | "i" | "we")
+            {
+                if let Some(sp) = ctx.span_of(a, k) {
+                    found.content = sp;
+                }
+                return;
+            }
+        }
         let comma = ctx.is(k - 1, ",") && ctx.region_of(k - 1).is_none();
         let conj = match ctx.w(k) {
             "but" => true,
-            "and" | "although" | "though" | "because" => comma,
+            "and" | "although" | "though" | "because" | "after" => comma,
+            // "Most said they …, while 9 percent found …": a second share of the same poll.
+            "while" | "whereas" => comma || share_clause(ctx, k + 1, b),
             _ => false,
         };
-        if !conj || !clause_opens(ctx, k + 1, b) {
+        // "denied it, and later called …", "…, with aides saying …", "…, even as he …": the
+        // subject's next act, an absolute clause or a contrast ends the report.
+        let aside = comma
+            && match ctx.w(k) {
+                "and" => next_act(ctx, k + 1, b),
+                "with" => absolute_clause(ctx, k + 1, b),
+                "even" => ctx.is(k + 1, "as"),
+                // "…, which amounts to 5 percent of revenue", "…, who backed the bill": a
+                // relative clause that closes the content describes what was reported; one
+                // set off between commas may be part of it.
+                "which" | "who" | "where" | "when" => (k + 1..b).all(|t| {
+                    !(ctx.is(t, ",") || ctx.is(t, ";") || ctx.is(t, "—"))
+                        || ctx.region_of(t).is_some()
+                }),
+                _ => false,
+            };
+        // "praised the plan and offered …": after a content with no clause of its own (a
+        // noun phrase or an infinitive), a verb after "and" or "but" is the subject's again.
+        let aside = aside
+            || !comma
+                && matches!(ctx.w(k), "and" | "but")
+                && next_act(ctx, k + 1, b)
+                && !(a..k).any(|t| {
+                    ctx.is_word(t)
+                        && (is_in(FINITE, ctx.w(t))
+                            || is_in(IRREGULAR_PAST, ctx.w(t))
+                            || ctx.w(t).len() > 4 && ctx.w(t).ends_with("ed")
+                            || matches!(ctx.w(t), "he" | "she" | "they" | "it" | "we" | "i"))
+                });
+        let opens = clause_opens(ctx, k + 1, b) || share_clause(ctx, k + 1, b);
+        if !aside && (!conj || !opens) {
             continue;
         }
         let end = if comma { k - 1 } else { k };
@@ -3200,6 +3287,63 @@ fn cut_at_writers_clause(ctx: &Ctx, found: &mut Found) {
         }
         return;
     }
+}
+
+/// Whether a verb of the subject's own starts at token `k`, after at most two auxiliaries or
+/// adverbs ("and has since called", "and ordered that …"): a past form in -ed or an
+/// irregular one.
+fn next_act(ctx: &Ctx, k: usize, hi: usize) -> bool {
+    let word = |t: usize| t < hi && ctx.is_word(t) && ctx.region_of(t).is_none() && !ctx.cap(t);
+    let mut t = k;
+    // "and was employed by …" goes on with the reported clause's own subject: no copula.
+    let aux = |w: &str| ctx.lx.aux.contains(w) && (!is_in(FINITE, w) || w.starts_with("ha"));
+    while t < k + 2 && word(t) && aux(ctx.w(t)) {
+        t += 1;
+    }
+    word(t) && {
+        let w = ctx.w(t);
+        w.len() > 4 && w.ends_with("ed") || is_in(IRREGULAR_PAST, w)
+    }
+}
+
+/// Whether a clause about a share of people starts at token `k`: a number or "half", perhaps
+/// after "about" or "nearly", up to four more words, then a finite verb ("9 percent found",
+/// "about 6 in 10 men backed", "half said").
+fn share_clause(ctx: &Ctx, k: usize, hi: usize) -> bool {
+    let word = |t: usize| t < hi && ctx.is_word(t) && ctx.region_of(t).is_none();
+    let mut t = k;
+    if word(t)
+        && matches!(
+            ctx.w(t),
+            "about" | "nearly" | "almost" | "roughly" | "only" | "just"
+        )
+    {
+        t += 1;
+    }
+    let share =
+        word(t) && (ctx.w(t).starts_with(|c: char| c.is_ascii_digit()) || ctx.is(t, "half"));
+    share
+        && (t + 1..(t + 6).min(hi)).any(|v| {
+            (t..=v).all(word) && !ctx.cap(v) && {
+                let w = ctx.w(v);
+                is_in(FINITE, w)
+                    || w.len() > 4 && w.ends_with("ed")
+                    || is_in(IRREGULAR_PAST, w)
+                    || matches!(w, "said" | "say" | "says" | "want" | "wants" | "think")
+            }
+        })
+}
+
+/// Whether an absolute clause starts at token `k` after "with": a noun phrase of up to five
+/// words, then a participle in -ing ("with aides saying", "with Senator Cole now pressing").
+fn absolute_clause(ctx: &Ctx, k: usize, hi: usize) -> bool {
+    let word = |t: usize| t < hi && ctx.is_word(t) && ctx.region_of(t).is_none();
+    (k + 1..(k + 6).min(hi)).any(|t| {
+        (k..=t).all(word)
+            && ctx.w(t).ends_with("ing")
+            && !ctx.cap(t)
+            && !matches!(ctx.w(t - 1), "of" | "in" | "for" | "to" | "about" | "by")
+    })
 }
 
 /// "In a survey released Monday, most voters backed the plan.": a sentence opened by a
