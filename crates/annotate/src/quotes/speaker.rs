@@ -2237,6 +2237,23 @@ fn verb_cue(
         return None;
     }
     if speaker.is_some_and(|s| s.0 > cue.0) && post != Post::Explicit && opening_holder.is_none() {
+        // "Said Comey, “…”", "Said Ann Lee, who grew up there, “…”": a cue that opens the
+        // sentence, its speaker and the quotation after a comma.
+        let opens = ctx.trim_start(u.a, i) == Some(i) || i == u.a;
+        let quote = (after..u.b)
+            .find(|&k| ctx.region_of(k).is_some())
+            .filter(|&k| k > u.a && matches!(ctx.raw(k - 1), "," | ":"));
+        if let Some(k) = quote.filter(|_| opens && ctx.cap(i)) {
+            let content = ctx.span_of(k, ctx.cap_after(k, u.b))?;
+            return Some((
+                Found {
+                    content,
+                    cue,
+                    speaker,
+                },
+                true,
+            ));
+        }
         // "said Tim Hess, a developer in Virginia": after an inverted speaker comes its
         // description, not the content.
         return None;

@@ -276,3 +276,12 @@ fn after_a_quotation_a_capitalised_function_word_is_a_name_and_to_names_whom() {
     // Without a quotation "added to" is an increase.
     assert!(quotes("The win added to her delegate lead.").is_empty());
 }
+
+#[test]
+fn a_cue_that_opens_the_sentence_before_its_speaker_and_quotation() {
+    let q = one("Said Comey, “The thought is very painful to us.”");
+    assert_eq!(speaker(&q), "Comey");
+    assert_eq!(q.content, "“The thought is very painful to us.”");
+    // A description after an inverted speaker is no content.
+    assert!(quotes("Said Tim Hess, a developer in Virginia.").is_empty());
+}
