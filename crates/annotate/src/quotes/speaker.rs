@@ -2233,6 +2233,36 @@ fn verb_cue(
             ));
         }
     }
+    // "Berkman said, there seem to be more …", "He added, that …": with nothing before the
+    // speaker, the clause after the cue's comma is what was said.
+    let bare_comma = matches!(post, Post::Nothing | Post::Continues)
+        && v.frames.is_none()
+        && !ing
+        && speaker.is_some_and(is_before)
+        && ctx.trim_start(u.a, u.b) == Some(group_start)
+        && after + 1 < u.b
+        && ctx.is(after, ",")
+        && ctx.is_word(after + 1)
+        && !ctx.cap(after + 1)
+        && !ctx.is_verb_form(after + 1)
+        && !ctx.w(after + 1).ends_with("ing")
+        && ctx.words_in(after + 1, u.b) >= 3;
+    if bare_comma {
+        let cs = if ctx.is(after + 1, "that") {
+            after + 2
+        } else {
+            after + 1
+        };
+        let content = ctx.span_of(cs, ctx.cap_after(cs, u.b))?;
+        return Some((
+            Found {
+                content,
+                cue,
+                speaker,
+            },
+            true,
+        ));
+    }
     if post == Post::Nothing || (post == Post::Adjunct && ctx.words_in(after, u.b) < 6) {
         return None;
     }

@@ -285,3 +285,12 @@ fn a_cue_that_opens_the_sentence_before_its_speaker_and_quotation() {
     // A description after an inverted speaker is no content.
     assert!(quotes("Said Tim Hess, a developer in Virginia.").is_empty());
 }
+
+#[test]
+fn a_clause_after_the_cues_comma_when_nothing_comes_before_the_speaker() {
+    let q = one("Berkman said, there seem to be more Republicans who think so.");
+    assert_eq!(speaker(&q), "Berkman");
+    assert_eq!(q.content, "there seem to be more Republicans who think so");
+    let q = one("He added, that there is a strong emphasis on a fair process.");
+    assert_eq!(q.content, "there is a strong emphasis on a fair process");
+}
