@@ -22,6 +22,8 @@ mod tests_bounds;
 mod tests_lexicon;
 #[cfg(test)]
 mod tests_particles;
+#[cfg(test)]
+mod tests_speakers;
 
 use dyad_model::{CueClass, Mention, Quote, QuoteKind, Source, Span};
 use lexicon::{Lexicon, LEXICON};

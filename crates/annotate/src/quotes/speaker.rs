@@ -1543,6 +1543,14 @@ fn verb_cue(
             skipped_aux = true;
             continue;
         }
+        // "Trump at the time said", "Beck, who has in the past described", "the agency two
+        // weeks ago said", "a source speaking to Fox News said": a time or an aside between
+        // the subject and its verb.
+        if let Some(o) = time_adjunct(ctx, u, j) {
+            j = o;
+            skipped_aux = true;
+            continue;
+        }
         // "Clinton on Tuesday said", "the ministry late on Friday said": the preposition of a
         // time just passed over.
         let time_prep = matches!(pw, "on" | "late" | "early" | "earlier")
@@ -3162,6 +3170,120 @@ fn medium_adjunct(ctx: &Ctx, u: Unit, j: usize) -> Option<usize> {
         }
     }
     best
+}
+
+/// Nouns that end a phrase of time ("in the past", "at the time", "for years").
+const TIME_NOUNS: &[&str] = &[
+    "past",
+    "time",
+    "times",
+    "point",
+    "moment",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "weekend",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "end",
+    "meantime",
+    "interim",
+    "start",
+    "beginning",
+    "decade",
+    "decades",
+    "hours",
+];
+
+/// Words of a span of time before "ago" ("less than two weeks ago", "a few days ago").
+fn ago_word(ctx: &Ctx, k: usize) -> bool {
+    let w = ctx.w(k);
+    is_in(TIME_NOUNS, w)
+        || w.bytes().all(|b| b.is_ascii_digit())
+        || matches!(
+            w,
+            "a" | "an"
+                | "few"
+                | "several"
+                | "couple"
+                | "of"
+                | "just"
+                | "only"
+                | "about"
+                | "nearly"
+                | "almost"
+                | "less"
+                | "more"
+                | "than"
+                | "some"
+                | "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "hour"
+                | "minutes"
+        )
+}
+
+/// The start of a phrase of time or a participle aside that ends just before token `j`,
+/// between a subject and its verb: "at the time", "earlier in the day", "in recent weeks",
+/// "two weeks ago", "speaking to Fox News".
+fn time_adjunct(ctx: &Ctx, u: Unit, j: usize) -> Option<usize> {
+    let word = |k: usize| ctx.is_word(k) && ctx.region_of(k).is_none();
+    let p = j.checked_sub(1).filter(|&p| p > u.a && word(p))?;
+    if ctx.is(p, "ago") {
+        let mut k = p;
+        while k > u.a + 1 && word(k - 1) && !ctx.cap(k - 1) && ago_word(ctx, k - 1) {
+            k -= 1;
+        }
+        return (k < p && (k..p).any(|t| is_in(TIME_NOUNS, ctx.w(t)))).then_some(k);
+    }
+    let lo = p.saturating_sub(5).max(u.a + 1);
+    if is_in(TIME_NOUNS, ctx.w(p)) && !ctx.cap(p) {
+        // A preposition, then up to three lower-case words that are no verbs.
+        let prep = (lo..p).rev().find(|&k| {
+            !word(k)
+                || matches!(
+                    ctx.w(k),
+                    "in" | "at" | "for" | "over" | "during" | "throughout" | "within"
+                )
+                || ctx.cap(k)
+                || ctx.is_verb_form(k)
+                || is_in(BREAK, ctx.w(k))
+        })?;
+        let ok = word(prep)
+            && matches!(
+                ctx.w(prep),
+                "in" | "at" | "for" | "over" | "during" | "throughout" | "within"
+            )
+            && p - prep <= 4
+            && word(prep - 1);
+        return ok.then_some(prep);
+    }
+    // "speaking to reporters", "writing in the Post": a participle aside after the subject's
+    // last word (a name or a source noun).
+    let s = (lo.saturating_sub(3).max(u.a + 1)..p).rev().find(|&k| {
+        word(k) && matches!(ctx.w(k), "speaking" | "talking" | "writing" | "appearing")
+    })?;
+    let aside = (s + 1..=p).all(|k| word(k) && !matches!(ctx.w(k), "that" | "who" | "which"))
+        && word(s + 1)
+        && matches!(ctx.w(s + 1), "to" | "with" | "on" | "in" | "at" | "from")
+        && word(s - 1)
+        && (ctx.cap(s - 1) || ctx.lx.sources.contains(ctx.w(s - 1)));
+    aside.then_some(s)
 }
 
 /// "As one analyst put it, “…”", "as Professor Lee put it: …": the words after the aside are

@@ -1,0 +1,39 @@
+//! The eighth round: the speaker of a cue whose content is found, in our own news-like
+//! sentences: what stands between a subject and its verb is no speaker.
+
+use super::tests::{one, speaker};
+
+/// The cue and speaker of the one attribution of `text`.
+fn check(text: &str, cue: &str, who: &str) {
+    let q = one(text);
+    assert_eq!((q.cue.as_str(), speaker(&q)), (cue, who), "{text}");
+}
+
+#[test]
+fn times_and_asides_between_the_subject_and_its_verb() {
+    check(
+        "The mayor at the time said the bridge would reopen in May.",
+        "said",
+        "The mayor",
+    );
+    check(
+        "The county board less than three weeks ago said the levy was fair.",
+        "said",
+        "The county board",
+    );
+    check(
+        "Senator Ruth Alder earlier in the week argued that the tax would fail.",
+        "argued",
+        "Senator Ruth Alder",
+    );
+    check(
+        "A second official speaking to local reporters said the plant would close.",
+        "said",
+        "A second official",
+    );
+    check(
+        "The union leaders have in the past said the strike was a last resort.",
+        "said",
+        "The union leaders",
+    );
+}
