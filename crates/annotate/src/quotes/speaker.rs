@@ -828,7 +828,37 @@ fn subject_at(ctx: &Ctx, u: Unit, before: usize) -> Option<(usize, usize)> {
         && ctx.region_of(u.a).is_none()
         && (ctx.w(u.a).ends_with("ing") || ctx.w(u.a) == "having")
         && ctx.w(u.a).len() > 4;
-    if participle {
+    // "Outside the arena in downtown Denver, about 200 protesters gathered, chanting …",
+    // "Years after he left office, Obama …", "Hastily leaving the stage, …": an opening
+    // phrase or clause before the subject, as the participle's.
+    let opening = ctx.is_word(u.a) && ctx.cap(u.a) && ctx.region_of(u.a).is_none() && {
+        let w = ctx.w(u.a);
+        is_in(OPENERS, w)
+            || matches!(
+                w,
+                "outside"
+                    | "inside"
+                    | "absent"
+                    | "just"
+                    | "amid"
+                    | "across"
+                    | "ahead"
+                    | "even"
+                    | "shortly"
+                    | "soon"
+                    | "asked"
+                    | "minutes"
+                    | "hours"
+                    | "days"
+                    | "weeks"
+                    | "months"
+                    | "years"
+                    | "moments"
+            )
+            || w.len() > 4 && w.ends_with("ly")
+            || u.a + 1 < before && ctx.is_word(u.a + 1) && is_in(TIME_NOUNS, ctx.w(u.a + 1))
+    };
+    if participle || opening {
         let lim = before.min(u.a + 40);
         for c in (u.a + 1..lim).filter(|&k| ctx.is(k, ",") && ctx.region_of(k).is_none()) {
             if let Some(span) = subject_from(ctx, c + 1, before) {

@@ -37,3 +37,17 @@ fn times_and_asides_between_the_subject_and_its_verb() {
         "The union leaders",
     );
 }
+
+#[test]
+fn a_participle_after_an_opening_phrase_is_the_subjects() {
+    check(
+        "Years after the mill closed, the town council voted to rebuild the park, promising new jobs for residents.",
+        "promising",
+        "the town council",
+    );
+    check(
+        "Just before the vote began, Senator Hale rose to speak and urged colleagues to reject the bill.",
+        "urged",
+        "Senator Hale",
+    );
+}
