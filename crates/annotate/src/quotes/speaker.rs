@@ -1777,7 +1777,12 @@ fn verb_cue(
                 })
             {
                 // "…, saying …": the speaker of the clause it hangs on.
-                speaker = last_speaker(ctx, earlier).or_else(|| subject_at(ctx, u, i));
+                // "…, but Wallace pressed him again, asking …": the subject of the nearest
+                // clause.
+                speaker = p
+                    .and_then(|p| clause_subject(ctx, u, p))
+                    .or_else(|| last_speaker(ctx, earlier))
+                    .or_else(|| subject_at(ctx, u, i));
             } else if let Some(p) = p.filter(|&p| ctx.is(p, ",") || title_before(ctx, u, p)) {
                 // "Dmitry Peskov, the Kremlin spokesman, said …": the name before the
                 // appositive.
@@ -2200,6 +2205,33 @@ fn title_before(ctx: &Ctx, u: Unit, p: usize) -> bool {
         && (rs..p)
             .find(|&t| ctx.is_word(t))
             .is_some_and(|t| ctx.cap(t))
+}
+
+/// The subject of a clause that "and" or "but" opens before token `p` ("…, and the union
+/// sued the city, saying …"): the nearest one with a verb after it.
+fn clause_subject(ctx: &Ctx, u: Unit, p: usize) -> Option<(usize, usize)> {
+    let lo = p.saturating_sub(40).max(u.a);
+    (lo..p)
+        .rev()
+        .filter(|&k| {
+            ctx.is_word(k)
+                && ctx.region_of(k).is_none()
+                && matches!(ctx.w(k), "and" | "but")
+                && k > u.a
+        })
+        .find_map(|k| {
+            let s = subject_from(ctx, k + 1, p)?;
+            // A verb follows: "and Emanuel fired", not "and the company keep".
+            let v = ctx.tok_at(s.1);
+            let w = ctx.w(v);
+            (v < p
+                && ctx.is_word(v)
+                && (ctx.is_verb_form(v)
+                    || is_in(FINITE, w)
+                    || is_in(IRREGULAR_PAST, w)
+                    || w.len() > 4 && w.ends_with("ed")))
+            .then_some(s)
+        })
 }
 
 /// The speaker of the clause a second verb or a participle hangs on: that of the last

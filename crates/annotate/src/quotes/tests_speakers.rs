@@ -51,3 +51,18 @@ fn a_participle_after_an_opening_phrase_is_the_subjects() {
         "Senator Hale",
     );
 }
+
+#[test]
+fn a_participle_after_a_second_clause_is_that_clauses() {
+    check(
+        "Prosecutors filed charges on Monday and the mayor fired the police chief, saying the department had lost public trust.",
+        "saying",
+        "the mayor",
+    );
+    // A second object is no clause of its own.
+    check(
+        "Hale visited the nurses and the doctors, saying they had worked without rest.",
+        "saying",
+        "Hale",
+    );
+}
