@@ -1707,9 +1707,12 @@ fn verb_cue(
             let comma = h > u.a && ctx.is(h - 1, ",");
             speaker = match relative {
                 Some(t) => Some((ctx.toks[t].s, ctx.toks[t].e)),
+                // "The crowd cheered when Trump spotted a sign and asked …": the subject of
+                // the verb before "and", in whatever clause.
                 None => comma
                     .then(|| outer_speaker(earlier, cue.0))
                     .flatten()
+                    .or_else(|| clause_subject(ctx, u, h, !comma))
                     .or_else(|| last_speaker(ctx, earlier))
                     .or_else(|| subject_at(ctx, u, i)),
             };
@@ -1780,7 +1783,7 @@ fn verb_cue(
                 // "…, but Wallace pressed him again, asking …": the subject of the nearest
                 // clause.
                 speaker = p
-                    .and_then(|p| clause_subject(ctx, u, p))
+                    .and_then(|p| clause_subject(ctx, u, p, false))
                     .or_else(|| last_speaker(ctx, earlier))
                     .or_else(|| subject_at(ctx, u, i));
             } else if let Some(p) = p.filter(|&p| ctx.is(p, ",") || title_before(ctx, u, p)) {
@@ -2208,16 +2211,26 @@ fn title_before(ctx: &Ctx, u: Unit, p: usize) -> bool {
 }
 
 /// The subject of a clause that "and" or "but" opens before token `p` ("…, and the union
-/// sued the city, saying …"): the nearest one with a verb after it.
-fn clause_subject(ctx: &Ctx, u: Unit, p: usize) -> Option<(usize, usize)> {
+/// sued the city, saying …"), or with `subord` also a subordinator or a comma ("… when
+/// Trump spotted a sign and asked …"): the nearest one with a verb after it.
+fn clause_subject(ctx: &Ctx, u: Unit, p: usize, subord: bool) -> Option<(usize, usize)> {
     let lo = p.saturating_sub(40).max(u.a);
     (lo..p)
         .rev()
         .filter(|&k| {
-            ctx.is_word(k)
-                && ctx.region_of(k).is_none()
-                && matches!(ctx.w(k), "and" | "but")
+            ctx.region_of(k).is_none()
                 && k > u.a
+                && if ctx.is_word(k) {
+                    let w = ctx.w(k);
+                    matches!(w, "and" | "but")
+                        || subord
+                            && matches!(
+                                w,
+                                "when" | "while" | "because" | "since" | "after" | "where"
+                            )
+                } else {
+                    subord && ctx.is(k, ",")
+                }
         })
         .find_map(|k| {
             let s = subject_from(ctx, k + 1, p)?;

@@ -66,3 +66,12 @@ fn a_participle_after_a_second_clause_is_that_clauses() {
         "Hale",
     );
 }
+
+#[test]
+fn a_second_verb_after_and_shares_the_nearest_subject() {
+    check(
+        "The crowd cheered when the mayor spotted a banner and urged the council to act.",
+        "urged",
+        "the mayor",
+    );
+}
