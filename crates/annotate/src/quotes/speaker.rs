@@ -2580,6 +2580,22 @@ fn asked_question(ctx: &Ctx, u: Unit, i: usize) -> Option<Found> {
         return None;
     }
     // Only "asked" at the head of its clause: "He asked …" has a speaker and goes the usual way.
+    // "Ruth Lee, a columnist for the Post, asked Mook whether …": after an appositive's comma,
+    // "asked" with its object is the subject's question.
+    if i > u.a + 1
+        && ctx.is(i - 1, ",")
+        && i + 1 < u.b
+        && ctx.is_word(i + 1)
+        && ctx.region_of(i + 1).is_none()
+        && !is_in(BREAK, ctx.w(i + 1))
+        && !is_in(ADJUNCT, ctx.w(i + 1))
+        && !matches!(
+            ctx.w(i + 1),
+            "if" | "whether" | "how" | "what" | "why" | "specifically"
+        )
+    {
+        return None;
+    }
     let lim = (i + 10).min(u.b);
     let k = (i + 1..lim).find(|&k| {
         !ctx.is_word(k)

@@ -75,3 +75,15 @@ fn a_second_verb_after_and_shares_the_nearest_subject() {
         "the mayor",
     );
 }
+
+#[test]
+fn asked_with_its_object_after_an_appositive_is_the_subjects_question() {
+    check(
+        "Maria Lopez, a reporter for the Tribune, asked the mayor whether the budget would pass.",
+        "asked",
+        "Maria Lopez",
+    );
+    // An opening question still has no speaker.
+    let q = one("Asked whether the budget would pass, the mayor shrugged.");
+    assert_eq!(speaker(&q), "");
+}
