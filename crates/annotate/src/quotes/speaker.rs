@@ -1782,10 +1782,16 @@ fn verb_cue(
                 // "…, saying …": the speaker of the clause it hangs on.
                 // "…, but Wallace pressed him again, asking …": the subject of the nearest
                 // clause.
+                // "Khan decried Trump's calls for a ban, noting …": a speaker found after the
+                // clause's subject, in its object, is not the participle's.
+                let subject = subject_at(ctx, u, i);
+                let nested = earlier.last().is_some_and(|(f, _)| f.content.0 > f.cue.0);
+                let last = last_speaker(ctx, earlier)
+                    .filter(|l| !nested || subject.is_none_or(|s| l.0 < s.1));
                 speaker = p
                     .and_then(|p| clause_subject(ctx, u, p, false))
-                    .or_else(|| last_speaker(ctx, earlier))
-                    .or_else(|| subject_at(ctx, u, i));
+                    .or(last)
+                    .or(subject);
             } else if let Some(p) = p.filter(|&p| ctx.is(p, ",") || title_before(ctx, u, p)) {
                 // "Dmitry Peskov, the Kremlin spokesman, said …": the name before the
                 // appositive.

@@ -1,7 +1,7 @@
 //! The eighth round: the speaker of a cue whose content is found, in our own news-like
 //! sentences: what stands between a subject and its verb is no speaker.
 
-use super::tests::{one, speaker};
+use super::tests::{one, quotes, speaker};
 
 /// The cue and speaker of the one attribution of `text`.
 fn check(text: &str, cue: &str, who: &str) {
@@ -86,4 +86,21 @@ fn asked_with_its_object_after_an_appositive_is_the_subjects_question() {
     // An opening question still has no speaker.
     let q = one("Asked whether the budget would pass, the mayor shrugged.");
     assert_eq!(speaker(&q), "");
+}
+
+/// The speaker of the attribution of `text` whose cue is `cue`.
+fn speaker_of(text: &str, cue: &str) -> String {
+    let got = quotes(text);
+    let q = got.iter().find(|q| q.cue == cue);
+    let q = q.unwrap_or_else(|| panic!("{text}\n{got:#?}"));
+    speaker(q).to_string()
+}
+
+#[test]
+fn a_participle_is_not_the_speaker_of_a_report_in_the_object() {
+    let text = "Nadia Reyes took aim at Governor Hale's plan to close the clinic, saying it would hurt rural families.";
+    assert_eq!(speaker_of(text, "saying"), "Nadia Reyes");
+    // After a reported clause and its cue, the cue's speaker still holds.
+    let text = "The talks will resume next week, the minister said, adding that no date was set.";
+    assert_eq!(speaker_of(text, "adding"), "the minister");
 }
