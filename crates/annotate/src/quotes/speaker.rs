@@ -1719,6 +1719,13 @@ fn verb_cue(
         } else if let Some((k, span)) = ctx.np_left(h, u.a) {
             speaker = Some(span);
             group_start = k;
+            // "Officials who spoke with the Post said", "One of the doctors who sent the
+            // letter called …": the phrase before a relative clause that ends at the cue.
+            let relative = is_in(RELATIVE_HEADS, ctx.w(k));
+            if let Some((k, span)) = (!relative).then(|| relative_before(ctx, u, k)).flatten() {
+                speaker = Some(span);
+                group_start = k;
+            }
         }
         if speaker.is_none() {
             // "Officials who spoke on condition of anonymity told …": the phrase before the
@@ -2251,6 +2258,46 @@ fn clause_subject(ctx: &Ctx, u: Unit, p: usize, subord: bool) -> Option<(usize, 
                     || w.len() > 4 && w.ends_with("ed")))
             .then_some(s)
         })
+}
+
+/// The phrase before a relative clause whose last words start at token `k` ("officials who
+/// spoke with the Post" before "said"): the clause opens with a verb ("who spoke", "that
+/// sued", "who have"), not with a subject of its own ("the man who Trump said …").
+fn relative_before(ctx: &Ctx, u: Unit, k: usize) -> Option<(usize, (usize, usize))> {
+    let lo = k.saturating_sub(14).max(u.a + 1);
+    let t = (lo..k)
+        .rev()
+        .take_while(|&t| {
+            ctx.is_word(t)
+                && ctx.region_of(t).is_none()
+                && !matches!(
+                    ctx.w(t),
+                    "when" | "while" | "if" | "because" | "as" | "after" | "before" | "since"
+                )
+        })
+        .find(|&t| matches!(ctx.w(t), "who" | "which" | "that" | "who'd" | "who’d"))?;
+    let v = t + 1;
+    let w = ctx.w(v);
+    // "a poll that shows voters view …": the phrase is the subject of the verb's clause.
+    let clause = ctx
+        .lx
+        .verbs
+        .get(w)
+        .is_some_and(|vb| vb.that_only || vb.frames.is_none_or(|f| f.clause || f.that));
+    if clause && k == v + 1 {
+        return None;
+    }
+    let verb = v <= k
+        && !ctx.cap(v)
+        && (ctx.is_verb_form(v)
+            || ctx.lx.aux.contains(w)
+            || is_in(FINITE, w)
+            || is_in(IRREGULAR_PAST, w)
+            || w.len() > 4 && w.ends_with("ed"));
+    if !verb && !ctx.w(t).ends_with('d') {
+        return None;
+    }
+    ctx.np_left(t - 1, u.a)
 }
 
 /// The speaker of the clause a second verb or a participle hangs on: that of the last

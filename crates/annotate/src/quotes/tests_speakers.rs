@@ -104,3 +104,20 @@ fn a_participle_is_not_the_speaker_of_a_report_in_the_object() {
     let text = "The talks will resume next week, the minister said, adding that no date was set.";
     assert_eq!(speaker_of(text, "adding"), "the minister");
 }
+
+#[test]
+fn the_phrase_before_a_relative_clause_that_ends_at_the_cue() {
+    check(
+        "One of the doctors who sent the letter called the host a fraud.",
+        "called",
+        "One of the doctors",
+    );
+    let text = "Even senators who have praised the governor warned that the plan could fail.";
+    assert_eq!(speaker_of(text, "warned"), "Even senators");
+    // A relative clause with its own subject keeps the cue's subject.
+    check(
+        "The bill that the mayor said was unfair passed on Monday.",
+        "said",
+        "the mayor",
+    );
+}
