@@ -3395,6 +3395,19 @@ fn time_adjunct(ctx: &Ctx, u: Unit, j: usize) -> Option<usize> {
         }
         return (k < p && (k..p).any(|t| is_in(TIME_NOUNS, ctx.w(t)))).then_some(k);
     }
+    // "who in 2010 said", "the board in late March voted": a year or a month after "in".
+    let w = ctx.w(p);
+    let year = w.len() == 4
+        && (w.starts_with("19") || w.starts_with("20"))
+        && w.bytes().all(|b| b.is_ascii_digit());
+    if year || ctx.cap(p) && crate::calendar::is_calendar_word(w) {
+        let mut k = p - 1;
+        if k > u.a + 1 && matches!(ctx.w(k), "early" | "late" | "mid") {
+            k -= 1;
+        }
+        let prep = word(k) && matches!(ctx.w(k), "in" | "since" | "during") && word(k - 1);
+        return prep.then_some(k);
+    }
     let lo = p.saturating_sub(5).max(u.a + 1);
     if is_in(TIME_NOUNS, ctx.w(p)) && !ctx.cap(p) {
         // A preposition, then up to three lower-case words that are no verbs.
@@ -3420,11 +3433,15 @@ fn time_adjunct(ctx: &Ctx, u: Unit, j: usize) -> Option<usize> {
     // "speaking to reporters", "writing in the Post": a participle aside after the subject's
     // last word (a name or a source noun).
     let s = (lo.saturating_sub(3).max(u.a + 1)..p).rev().find(|&k| {
-        word(k) && matches!(ctx.w(k), "speaking" | "talking" | "writing" | "appearing")
+        let w = ctx.w(k);
+        word(k) && !ctx.cap(k) && w.len() > 5 && w.ends_with("ing")
     })?;
     let aside = (s + 1..=p).all(|k| word(k) && !matches!(ctx.w(k), "that" | "who" | "which"))
         && word(s + 1)
-        && matches!(ctx.w(s + 1), "to" | "with" | "on" | "in" | "at" | "from")
+        && matches!(
+            ctx.w(s + 1),
+            "to" | "with" | "on" | "in" | "at" | "from" | "through" | "outside" | "near" | "for"
+        )
         && word(s - 1)
         && (ctx.cap(s - 1) || ctx.lx.sources.contains(ctx.w(s - 1)));
     aside.then_some(s)

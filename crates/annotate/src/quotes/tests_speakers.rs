@@ -36,6 +36,16 @@ fn times_and_asides_between_the_subject_and_its_verb() {
         "said",
         "The union leaders",
     );
+    check(
+        "The council, which in 2019 said the library would close, met again.",
+        "said",
+        "which",
+    );
+    check(
+        "Students marching through the campus chanted that the fees were too high.",
+        "chanted",
+        "Students",
+    );
 }
 
 #[test]
