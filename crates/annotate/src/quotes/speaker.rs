@@ -1726,6 +1726,26 @@ fn verb_cue(
                 speaker = Some(span);
                 group_start = k;
             }
+            // "Khan has mounted a public campaign to condemn …", "Trump has a rare chance to
+            // show …": before the infinitive's noun, a verb and its object; the subject is
+            // the clause's.
+            let verbish = |t: usize| {
+                let w = ctx.w(t);
+                ctx.is_word(t)
+                    && !ctx.cap(t)
+                    && (ctx.lx.aux.contains(w)
+                        || ctx.is_verb_form(t)
+                        || is_in(IRREGULAR_PAST, w)
+                        || w.len() > 4 && w.ends_with("ed")
+                        || w == "to")
+            };
+            let object = to_skipped
+                && !relative
+                && !ctx.lx.pronouns.contains(ctx.w(k))
+                && (verbish(k) || k > u.a && verbish(k - 1));
+            if let Some(s) = object.then(|| subject_at(ctx, u, k)).flatten() {
+                speaker = Some(s);
+            }
         }
         if speaker.is_none() {
             // "Officials who spoke on condition of anonymity told …": the phrase before the

@@ -131,3 +131,18 @@ fn the_phrase_before_a_relative_clause_that_ends_at_the_cue() {
         "the mayor",
     );
 }
+
+#[test]
+fn an_infinitive_after_an_object_takes_the_clauses_subject() {
+    check(
+        "Senator Hale has launched a public campaign to condemn the new tariffs.",
+        "condemn",
+        "Senator Hale",
+    );
+    // A verb that governs the infinitive keeps its own subject.
+    check(
+        "The ministry declined to say whether the talks would resume.",
+        "declined",
+        "The ministry",
+    );
+}
