@@ -1746,6 +1746,10 @@ fn verb_cue(
             if let Some(s) = object.then(|| subject_at(ctx, u, k)).flatten() {
                 speaker = Some(s);
             }
+            // "Trump issued a statement Tuesday saying …".
+            if let Some(s) = ing.then(|| issued_statement(ctx, u, k, h)).flatten() {
+                speaker = Some(s);
+            }
         }
         if speaker.is_none() {
             // "Officials who spoke on condition of anonymity told …": the phrase before the
@@ -2318,6 +2322,53 @@ fn relative_before(ctx: &Ctx, u: Unit, k: usize) -> Option<(usize, (usize, usize
         return None;
     }
     ctx.np_left(t - 1, u.a)
+}
+
+/// Nouns of a written or recorded statement that its issuer's participle follows ("issued
+/// a statement Tuesday saying …").
+const STATEMENTS: &[&str] = &[
+    "statement",
+    "statements",
+    "letter",
+    "letters",
+    "memo",
+    "email",
+    "emails",
+    "tweet",
+    "tweets",
+    "post",
+    "video",
+    "ad",
+    "ads",
+    "release",
+    "message",
+    "note",
+    "op-ed",
+    "editorial",
+    "column",
+    "petition",
+    "complaint",
+    "lawsuit",
+    "motion",
+    "filing",
+    "report",
+];
+
+/// The subject of the verb that issued the statement noun at token `h`, the phrase
+/// `k..=h` read leftwards from it holding that verb or following it ("The governor issued a
+/// statement" before "Tuesday saying").
+fn issued_statement(ctx: &Ctx, u: Unit, k: usize, h: usize) -> Option<(usize, usize)> {
+    if !is_in(STATEMENTS, ctx.w(h)) {
+        return None;
+    }
+    let lo = k.saturating_sub(1).max(u.a).max(h.saturating_sub(5));
+    let t = (lo..h).rev().find(|&t| {
+        let w = ctx.w(t);
+        ctx.is_word(t)
+            && !ctx.cap(t)
+            && (w.len() > 4 && w.ends_with("ed") || is_in(IRREGULAR_PAST, w) || ctx.is_verb_form(t))
+    })?;
+    subject_at(ctx, u, t)
 }
 
 /// The speaker of the clause a second verb or a participle hangs on: that of the last

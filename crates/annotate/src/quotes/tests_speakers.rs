@@ -146,3 +146,11 @@ fn an_infinitive_after_an_object_takes_the_clauses_subject() {
         "The ministry",
     );
 }
+
+#[test]
+fn a_participle_after_an_issued_statement_is_the_issuers() {
+    let text = "The governor issued a statement Tuesday saying the bridge would reopen.";
+    assert_eq!(speaker_of(text, "saying"), "The governor");
+    let text = "The ministry has published a letter sharply disputing the claims.";
+    assert_eq!(speaker_of(text, "disputing"), "The ministry");
+}
