@@ -649,11 +649,11 @@ impl Ctx<'_> {
                     && self.region_of(r + 1).is_none()
             })
         };
-        // "said retired neurosurgeon Ben Carson": after a quotation, lower-case words of a
-        // description, then a name.
+        // "said retired neurosurgeon Ben Carson", "said master of ceremonies Ali Haddad": after
+        // a quotation, up to three lower-case words of a description, then a name.
         let words_before_name = |t: usize| {
             loose
-                && (t + 1..(t + 3).min(hi)).any(|r| {
+                && (t + 1..(t + 4).min(hi)).any(|r| {
                     self.is_word(r)
                         && self.cap(r)
                         && self.region_of(r).is_none()

@@ -154,3 +154,12 @@ fn a_participle_after_an_issued_statement_is_the_issuers() {
     let text = "The ministry has published a letter sharply disputing the claims.";
     assert_eq!(speaker_of(text, "disputing"), "The ministry");
 }
+
+#[test]
+fn an_inverted_speaker_with_three_words_of_description_before_the_name() {
+    check(
+        "“We are ready for the storm,” said director of operations Ana Silva.",
+        "said",
+        "director of operations Ana Silva",
+    );
+}
