@@ -866,9 +866,10 @@ fn subject_at(ctx: &Ctx, u: Unit, before: usize) -> Option<(usize, usize)> {
             }
         }
     }
-    // "Meanwhile, …", "In 2012, …": an opening adverbial before a comma; not a clause with
+    // "Meanwhile, …", "In 2012, …", "And a couple of years later, …": an opening adverbial
+    // of up to seven tokens before a comma; not a clause with
     // its own verb ("Clinton talked up her plan, saying …").
-    if let Some(c) = (u.a..before.min(u.a + 6)).find(|&k| ctx.is(k, ",")) {
+    if let Some(c) = (u.a..before.min(u.a + 8)).find(|&k| ctx.is(k, ",")) {
         let clause = (u.a + 1..c).any(|k| {
             ctx.is_word(k)
                 && !ctx.cap(k)
@@ -3476,7 +3477,8 @@ fn time_adjunct(ctx: &Ctx, u: Unit, j: usize) -> Option<usize> {
         if k > u.a + 1 && matches!(ctx.w(k), "early" | "late" | "mid") {
             k -= 1;
         }
-        let prep = word(k) && matches!(ctx.w(k), "in" | "since" | "during") && word(k - 1);
+        let prep =
+            k > u.a && word(k) && matches!(ctx.w(k), "in" | "since" | "during") && word(k - 1);
         return prep.then_some(k);
     }
     let lo = p.saturating_sub(5).max(u.a + 1);

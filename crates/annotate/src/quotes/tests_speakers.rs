@@ -163,3 +163,9 @@ fn an_inverted_speaker_with_three_words_of_description_before_the_name() {
         "director of operations Ana Silva",
     );
 }
+
+#[test]
+fn a_longer_opening_phrase_before_the_subject() {
+    let text = "And a couple of years later, the senator echoed the remark, recalling a visit to the plant.";
+    assert_eq!(speaker_of(text, "recalling"), "the senator");
+}
