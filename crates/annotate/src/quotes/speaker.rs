@@ -571,20 +571,24 @@ impl Ctx<'_> {
                 k = p;
                 continue;
             }
-            // "people familiar with the matter", "officials close to the talks": a
-            // preposition inside a source description, when a source noun comes before it.
+            // "people familiar with the matter", "officials close to the talks", "a memo to
+            // staff": a preposition inside a source description, when a source or document
+            // noun comes before it.
             // "a narrator in the ad", "experts on the region": also after an article or
             // a capitalised noun and one word.
             let inner_prep = matches!(self.w(p), "with" | "to" | "in" | "at" | "on" | "from")
-                && ((p.saturating_sub(3).max(lo)..p)
-                    .any(|t| self.is_word(t) && self.lx.sources.contains(self.w(t)))
-                    || p >= lo + 2
-                        && self.is_word(p - 1)
-                        && !self.cap(p - 1)
-                        && !self.is_verb_form(p - 1)
-                        && !is_in(BREAK, self.w(p - 1))
-                        && self.is_word(p - 2)
-                        && matches!(self.w(p - 2), "a" | "an" | "the"));
+                && ((p.saturating_sub(3).max(lo)..p).any(|t| {
+                    self.is_word(t)
+                        && (self.lx.sources.contains(self.w(t))
+                            || is_in(DOCUMENTS, self.w(t))
+                            || is_in(STATEMENTS, self.w(t)))
+                }) || p >= lo + 2
+                    && self.is_word(p - 1)
+                    && !self.cap(p - 1)
+                    && !self.is_verb_form(p - 1)
+                    && !is_in(BREAK, self.w(p - 1))
+                    && self.is_word(p - 2)
+                    && matches!(self.w(p - 2), "a" | "an" | "the"));
             if !self.is_word(p)
                 || self.region_of(p).is_some()
                 || (is_in(BREAK, self.w(p)) && !inner_prep)

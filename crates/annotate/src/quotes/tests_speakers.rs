@@ -169,3 +169,12 @@ fn a_longer_opening_phrase_before_the_subject() {
     let text = "And a couple of years later, the senator echoed the remark, recalling a visit to the plant.";
     assert_eq!(speaker_of(text, "recalling"), "the senator");
 }
+
+#[test]
+fn a_document_with_its_addressee_is_the_speaker() {
+    check(
+        "The campaign's memo to senior staff says the office will close in May.",
+        "says",
+        "The campaign's memo to senior staff",
+    );
+}
