@@ -23,6 +23,8 @@ mod tests_lexicon;
 #[cfg(test)]
 mod tests_particles;
 #[cfg(test)]
+mod tests_speakers;
+#[cfg(test)]
 mod tests_split;
 #[cfg(test)]
 mod tests_subjects;

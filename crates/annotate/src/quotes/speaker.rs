@@ -592,20 +592,24 @@ impl Ctx<'_> {
                 k = p;
                 continue;
             }
-            // "people familiar with the matter", "officials close to the talks": a
-            // preposition inside a source description, when a source noun comes before it.
+            // "people familiar with the matter", "officials close to the talks", "a memo to
+            // staff": a preposition inside a source description, when a source or document
+            // noun comes before it.
             // "a narrator in the ad", "experts on the region": also after an article or
             // a capitalised noun and one word.
             let inner_prep = matches!(self.w(p), "with" | "to" | "in" | "at" | "on" | "from")
-                && ((p.saturating_sub(3).max(lo)..p)
-                    .any(|t| self.is_word(t) && self.lx.sources.contains(self.w(t)))
-                    || p >= lo + 2
-                        && self.is_word(p - 1)
-                        && !self.cap(p - 1)
-                        && !self.is_verb_form(p - 1)
-                        && !is_in(BREAK, self.w(p - 1))
-                        && self.is_word(p - 2)
-                        && matches!(self.w(p - 2), "a" | "an" | "the"));
+                && ((p.saturating_sub(3).max(lo)..p).any(|t| {
+                    self.is_word(t)
+                        && (self.lx.sources.contains(self.w(t))
+                            || is_in(DOCUMENTS, self.w(t))
+                            || is_in(STATEMENTS, self.w(t)))
+                }) || p >= lo + 2
+                    && self.is_word(p - 1)
+                    && !self.cap(p - 1)
+                    && !self.is_verb_form(p - 1)
+                    && !is_in(BREAK, self.w(p - 1))
+                    && self.is_word(p - 2)
+                    && matches!(self.w(p - 2), "a" | "an" | "the"));
             if !self.is_word(p)
                 || self.region_of(p).is_some()
                 || (is_in(BREAK, self.w(p)) && !inner_prep)
@@ -670,11 +674,11 @@ impl Ctx<'_> {
                     && self.region_of(r + 1).is_none()
             })
         };
-        // "said retired neurosurgeon Ben Carson": after a quotation, lower-case words of a
-        // description, then a name.
+        // "said retired neurosurgeon Ben Carson", "said master of ceremonies Ali Haddad": after
+        // a quotation, up to three lower-case words of a description, then a name.
         let words_before_name = |t: usize| {
             loose
-                && (t + 1..(t + 3).min(hi)).any(|r| {
+                && (t + 1..(t + 4).min(hi)).any(|r| {
                     self.is_word(r)
                         && self.cap(r)
                         && self.region_of(r).is_none()
@@ -856,7 +860,37 @@ fn subject_at(ctx: &Ctx, u: Unit, before: usize) -> Option<(usize, usize)> {
                 && ctx.is_word(u.a + 1)
                 && !ctx.cap(u.a + 1))
         && ctx.w(u.a).len() > 4;
-    if participle {
+    // "Outside the arena in downtown Denver, about 200 protesters gathered, chanting …",
+    // "Years after he left office, Obama …", "Hastily leaving the stage, …": an opening
+    // phrase or clause before the subject, as the participle's.
+    let opening = ctx.is_word(u.a) && ctx.cap(u.a) && ctx.region_of(u.a).is_none() && {
+        let w = ctx.w(u.a);
+        is_in(OPENERS, w)
+            || matches!(
+                w,
+                "outside"
+                    | "inside"
+                    | "absent"
+                    | "just"
+                    | "amid"
+                    | "across"
+                    | "ahead"
+                    | "even"
+                    | "shortly"
+                    | "soon"
+                    | "asked"
+                    | "minutes"
+                    | "hours"
+                    | "days"
+                    | "weeks"
+                    | "months"
+                    | "years"
+                    | "moments"
+            )
+            || w.len() > 4 && w.ends_with("ly")
+            || u.a + 1 < before && ctx.is_word(u.a + 1) && is_in(TIME_NOUNS, ctx.w(u.a + 1))
+    };
+    if participle || opening {
         let lim = before.min(u.a + 40);
         for c in (u.a + 1..lim).filter(|&k| ctx.is(k, ",") && ctx.region_of(k).is_none()) {
             if let Some(span) = subject_from(ctx, c + 1, before) {
@@ -864,7 +898,8 @@ fn subject_at(ctx: &Ctx, u: Unit, before: usize) -> Option<(usize, usize)> {
             }
         }
     }
-    // "Meanwhile, …", "In 2012, …": an opening adverbial before a comma; not a clause with
+    // "Meanwhile, …", "In 2012, …", "And a couple of years later, …": an opening adverbial
+    // of up to seven tokens before a comma; not a clause with
     // its own verb ("Clinton talked up her plan, saying …").
     if let Some(c) = (u.a..before.min(u.a + 8)).find(|&k| ctx.is(k, ",")) {
         let clause = (u.a + 1..c).any(|k| {
@@ -1612,6 +1647,14 @@ fn verb_cue(
             skipped_aux = true;
             continue;
         }
+        // "Trump at the time said", "Beck, who has in the past described", "the agency two
+        // weeks ago said", "a source speaking to Fox News said": a time or an aside between
+        // the subject and its verb.
+        if let Some(o) = time_adjunct(ctx, u, j) {
+            j = o;
+            skipped_aux = true;
+            continue;
+        }
         // "Clinton on Tuesday said", "the ministry late on Friday said": the preposition of a
         // time just passed over.
         let time_prep = matches!(pw, "on" | "in" | "late" | "early" | "earlier")
@@ -1748,15 +1791,49 @@ fn verb_cue(
             let comma = h > u.a && ctx.is(h - 1, ",");
             speaker = match relative {
                 Some(t) => Some((ctx.toks[t].s, ctx.toks[t].e)),
+                // "The crowd cheered when Trump spotted a sign and asked …": the subject of
+                // the verb before "and", in whatever clause.
                 None => comma
                     .then(|| outer_speaker(earlier, cue.0))
                     .flatten()
+                    .or_else(|| clause_subject(ctx, u, h, !comma))
                     .or_else(|| last_speaker(ctx, earlier))
                     .or_else(|| subject_at(ctx, u, i)),
             };
         } else if let Some((k, span)) = ctx.np_left(h, u.a) {
             speaker = Some(span);
             group_start = k;
+            // "Officials who spoke with the Post said", "One of the doctors who sent the
+            // letter called …": the phrase before a relative clause that ends at the cue.
+            let relative = is_in(RELATIVE_HEADS, ctx.w(k));
+            if let Some((k, span)) = (!relative).then(|| relative_before(ctx, u, k)).flatten() {
+                speaker = Some(span);
+                group_start = k;
+            }
+            // "Khan has mounted a public campaign to condemn …", "Trump has a rare chance to
+            // show …": before the infinitive's noun, a verb and its object; the subject is
+            // the clause's.
+            let verbish = |t: usize| {
+                let w = ctx.w(t);
+                ctx.is_word(t)
+                    && !ctx.cap(t)
+                    && (ctx.lx.aux.contains(w)
+                        || ctx.is_verb_form(t)
+                        || is_in(IRREGULAR_PAST, w)
+                        || w.len() > 4 && w.ends_with("ed")
+                        || w == "to")
+            };
+            let object = to_skipped
+                && !relative
+                && !ctx.lx.pronouns.contains(ctx.w(k))
+                && (verbish(k) || k > u.a && verbish(k - 1));
+            if let Some(s) = object.then(|| subject_at(ctx, u, k)).flatten() {
+                speaker = Some(s);
+            }
+            // "Trump issued a statement Tuesday saying …".
+            if let Some(s) = ing.then(|| issued_statement(ctx, u, k, h)).flatten() {
+                speaker = Some(s);
+            }
         }
         if speaker.is_none() {
             // "Officials who spoke on condition of anonymity told …": the phrase before the
@@ -1834,7 +1911,18 @@ fn verb_cue(
                 })
             {
                 // "…, saying …": the speaker of the clause it hangs on.
-                speaker = last_speaker(ctx, earlier).or_else(|| subject_at(ctx, u, i));
+                // "…, but Wallace pressed him again, asking …": the subject of the nearest
+                // clause.
+                // "Khan decried Trump's calls for a ban, noting …": a speaker found after the
+                // clause's subject, in its object, is not the participle's.
+                let subject = subject_at(ctx, u, i);
+                let nested = earlier.last().is_some_and(|(f, _)| f.content.0 > f.cue.0);
+                let last = last_speaker(ctx, earlier)
+                    .filter(|l| !nested || subject.is_none_or(|s| l.0 < s.1));
+                speaker = p
+                    .and_then(|p| clause_subject(ctx, u, p, false))
+                    .or(last)
+                    .or(subject);
             } else if let Some(p) = p.filter(|&p| ctx.is(p, ",") || title_before(ctx, u, p)) {
                 // "Dmitry Peskov, the Kremlin spokesman, said …": the name before the
                 // appositive.
@@ -2346,6 +2434,130 @@ fn title_before(ctx: &Ctx, u: Unit, p: usize) -> bool {
             .is_some_and(|t| ctx.cap(t))
 }
 
+/// The subject of a clause that "and" or "but" opens before token `p` ("…, and the union
+/// sued the city, saying …"), or with `subord` also a subordinator or a comma ("… when
+/// Trump spotted a sign and asked …"): the nearest one with a verb after it.
+fn clause_subject(ctx: &Ctx, u: Unit, p: usize, subord: bool) -> Option<(usize, usize)> {
+    let lo = p.saturating_sub(40).max(u.a);
+    (lo..p)
+        .rev()
+        .filter(|&k| {
+            ctx.region_of(k).is_none()
+                && k > u.a
+                && if ctx.is_word(k) {
+                    let w = ctx.w(k);
+                    matches!(w, "and" | "but")
+                        || subord
+                            && matches!(
+                                w,
+                                "when" | "while" | "because" | "since" | "after" | "where"
+                            )
+                } else {
+                    subord && ctx.is(k, ",")
+                }
+        })
+        .find_map(|k| {
+            let s = subject_from(ctx, k + 1, p)?;
+            // A verb follows: "and Emanuel fired", not "and the company keep".
+            let v = ctx.tok_at(s.1);
+            let w = ctx.w(v);
+            (v < p
+                && ctx.is_word(v)
+                && (ctx.is_verb_form(v)
+                    || is_in(FINITE, w)
+                    || is_in(IRREGULAR_PAST, w)
+                    || w.len() > 4 && w.ends_with("ed")))
+            .then_some(s)
+        })
+}
+
+/// The phrase before a relative clause whose last words start at token `k` ("officials who
+/// spoke with the Post" before "said"): the clause opens with a verb ("who spoke", "that
+/// sued", "who have"), not with a subject of its own ("the man who Trump said …").
+fn relative_before(ctx: &Ctx, u: Unit, k: usize) -> Option<(usize, (usize, usize))> {
+    let lo = k.saturating_sub(14).max(u.a + 1);
+    let t = (lo..k)
+        .rev()
+        .take_while(|&t| {
+            ctx.is_word(t)
+                && ctx.region_of(t).is_none()
+                && !matches!(
+                    ctx.w(t),
+                    "when" | "while" | "if" | "because" | "as" | "after" | "before" | "since"
+                )
+        })
+        .find(|&t| matches!(ctx.w(t), "who" | "which" | "that" | "who'd" | "who’d"))?;
+    let v = t + 1;
+    let w = ctx.w(v);
+    // "a poll that shows voters view …": the phrase is the subject of the verb's clause.
+    let clause = ctx
+        .lx
+        .verbs
+        .get(w)
+        .is_some_and(|vb| vb.that_only || vb.frames.is_none_or(|f| f.clause || f.that));
+    if clause && k == v + 1 {
+        return None;
+    }
+    let verb = v <= k
+        && !ctx.cap(v)
+        && (ctx.is_verb_form(v)
+            || ctx.lx.aux.contains(w)
+            || is_in(FINITE, w)
+            || is_in(IRREGULAR_PAST, w)
+            || w.len() > 4 && w.ends_with("ed"));
+    if !verb && !ctx.w(t).ends_with('d') {
+        return None;
+    }
+    ctx.np_left(t - 1, u.a)
+}
+
+/// Nouns of a written or recorded statement that its issuer's participle follows ("issued
+/// a statement Tuesday saying …").
+const STATEMENTS: &[&str] = &[
+    "statement",
+    "statements",
+    "letter",
+    "letters",
+    "memo",
+    "email",
+    "emails",
+    "tweet",
+    "tweets",
+    "post",
+    "video",
+    "ad",
+    "ads",
+    "release",
+    "message",
+    "note",
+    "op-ed",
+    "editorial",
+    "column",
+    "petition",
+    "complaint",
+    "lawsuit",
+    "motion",
+    "filing",
+    "report",
+];
+
+/// The subject of the verb that issued the statement noun at token `h`, the phrase
+/// `k..=h` read leftwards from it holding that verb or following it ("The governor issued a
+/// statement" before "Tuesday saying").
+fn issued_statement(ctx: &Ctx, u: Unit, k: usize, h: usize) -> Option<(usize, usize)> {
+    if !is_in(STATEMENTS, ctx.w(h)) {
+        return None;
+    }
+    let lo = k.saturating_sub(1).max(u.a).max(h.saturating_sub(5));
+    let t = (lo..h).rev().find(|&t| {
+        let w = ctx.w(t);
+        ctx.is_word(t)
+            && !ctx.cap(t)
+            && (w.len() > 4 && w.ends_with("ed") || is_in(IRREGULAR_PAST, w) || ctx.is_verb_form(t))
+    })?;
+    subject_at(ctx, u, t)
+}
+
 /// The speaker of the clause a second verb or a participle hangs on: that of the last
 /// attribution found in the unit, unless it is a stance inside an earlier report's content
 /// ("Demonstrators said they want justice but pledged …", "Perdue said he didn't believe
@@ -2691,6 +2903,22 @@ fn asked_question(ctx: &Ctx, u: Unit, i: usize) -> Option<Found> {
         return None;
     }
     // Only "asked" at the head of its clause: "He asked …" has a speaker and goes the usual way.
+    // "Ruth Lee, a columnist for the Post, asked Mook whether …": after an appositive's comma,
+    // "asked" with its object is the subject's question.
+    if i > u.a + 1
+        && ctx.is(i - 1, ",")
+        && i + 1 < u.b
+        && ctx.is_word(i + 1)
+        && ctx.region_of(i + 1).is_none()
+        && !is_in(BREAK, ctx.w(i + 1))
+        && !is_in(ADJUNCT, ctx.w(i + 1))
+        && !matches!(
+            ctx.w(i + 1),
+            "if" | "whether" | "how" | "what" | "why" | "specifically"
+        )
+    {
+        return None;
+    }
     let lim = (i + 10).min(u.b);
     let k = (i + 1..lim).find(|&k| {
         !ctx.is_word(k)
@@ -3566,6 +3794,138 @@ fn medium_adjunct(ctx: &Ctx, u: Unit, j: usize) -> Option<usize> {
         }
     }
     best
+}
+
+/// Nouns that end a phrase of time ("in the past", "at the time", "for years").
+const TIME_NOUNS: &[&str] = &[
+    "past",
+    "time",
+    "times",
+    "point",
+    "moment",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "weekend",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "end",
+    "meantime",
+    "interim",
+    "start",
+    "beginning",
+    "decade",
+    "decades",
+    "hours",
+];
+
+/// Words of a span of time before "ago" ("less than two weeks ago", "a few days ago").
+fn ago_word(ctx: &Ctx, k: usize) -> bool {
+    let w = ctx.w(k);
+    is_in(TIME_NOUNS, w)
+        || w.bytes().all(|b| b.is_ascii_digit())
+        || matches!(
+            w,
+            "a" | "an"
+                | "few"
+                | "several"
+                | "couple"
+                | "of"
+                | "just"
+                | "only"
+                | "about"
+                | "nearly"
+                | "almost"
+                | "less"
+                | "more"
+                | "than"
+                | "some"
+                | "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "hour"
+                | "minutes"
+        )
+}
+
+/// The start of a phrase of time or a participle aside that ends just before token `j`,
+/// between a subject and its verb: "at the time", "earlier in the day", "in recent weeks",
+/// "two weeks ago", "speaking to Fox News".
+fn time_adjunct(ctx: &Ctx, u: Unit, j: usize) -> Option<usize> {
+    let word = |k: usize| ctx.is_word(k) && ctx.region_of(k).is_none();
+    let p = j.checked_sub(1).filter(|&p| p > u.a && word(p))?;
+    if ctx.is(p, "ago") {
+        let mut k = p;
+        while k > u.a + 1 && word(k - 1) && !ctx.cap(k - 1) && ago_word(ctx, k - 1) {
+            k -= 1;
+        }
+        return (k < p && (k..p).any(|t| is_in(TIME_NOUNS, ctx.w(t)))).then_some(k);
+    }
+    // "who in 2010 said", "the board in late March voted": a year or a month after "in".
+    let w = ctx.w(p);
+    let year = w.len() == 4
+        && (w.starts_with("19") || w.starts_with("20"))
+        && w.bytes().all(|b| b.is_ascii_digit());
+    if year || ctx.cap(p) && crate::calendar::is_calendar_word(w) {
+        let mut k = p - 1;
+        if k > u.a + 1 && matches!(ctx.w(k), "early" | "late" | "mid") {
+            k -= 1;
+        }
+        let prep =
+            k > u.a && word(k) && matches!(ctx.w(k), "in" | "since" | "during") && word(k - 1);
+        return prep.then_some(k);
+    }
+    let lo = p.saturating_sub(5).max(u.a + 1);
+    if is_in(TIME_NOUNS, ctx.w(p)) && !ctx.cap(p) {
+        // A preposition, then up to three lower-case words that are no verbs.
+        let prep = (lo..p).rev().find(|&k| {
+            !word(k)
+                || matches!(
+                    ctx.w(k),
+                    "in" | "at" | "for" | "over" | "during" | "throughout" | "within"
+                )
+                || ctx.cap(k)
+                || ctx.is_verb_form(k)
+                || is_in(BREAK, ctx.w(k))
+        })?;
+        let ok = word(prep)
+            && matches!(
+                ctx.w(prep),
+                "in" | "at" | "for" | "over" | "during" | "throughout" | "within"
+            )
+            && p - prep <= 4
+            && word(prep - 1);
+        return ok.then_some(prep);
+    }
+    // "speaking to reporters", "writing in the Post": a participle aside after the subject's
+    // last word (a name or a source noun).
+    let s = (lo.saturating_sub(3).max(u.a + 1)..p).rev().find(|&k| {
+        let w = ctx.w(k);
+        word(k) && !ctx.cap(k) && w.len() > 5 && w.ends_with("ing")
+    })?;
+    let aside = (s + 1..=p).all(|k| word(k) && !matches!(ctx.w(k), "that" | "who" | "which"))
+        && word(s + 1)
+        && matches!(
+            ctx.w(s + 1),
+            "to" | "with" | "on" | "in" | "at" | "from" | "through" | "outside" | "near" | "for"
+        )
+        && word(s - 1)
+        && (ctx.cap(s - 1) || ctx.lx.sources.contains(ctx.w(s - 1)));
+    aside.then_some(s)
 }
 
 /// "As one analyst put it, “…”", "as Professor Lee put it: …": the words after the aside are
