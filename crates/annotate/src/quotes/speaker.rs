@@ -1874,13 +1874,19 @@ fn verb_cue(
             });
             // "“…,” Ramos, 58, told AFP": after "told" comes whom it was said to, never an
             // inverted speaker.
-            // A participle ("…,” saying …") has no inverted speaker either.
-            let told = v.listener || ing;
+            // A participle ("…,” saying …") has no inverted speaker either, nor a verb with
+            // frames, which takes its object there ("…, backed Clinton on two fronts").
+            let told = v.listener || ing || v.frames.is_some();
             // "Hale's former aide, Ann Lee, said the staff member who …": a name and its
             // appositive with no verb before the comma are the speaker, not a clause said.
+            // "Sanders, who had said he would debate, criticized Clinton …": the verbs of a
+            // relative aside make no clause.
             let clause_before = after_quote
                 || p.is_none_or(|p| {
-                    (u.a..p).any(|t| {
+                    let aside = (u.a..p).find(|&k| {
+                        ctx.is(k, ",") && matches!(ctx.w(k + 1), "who" | "which" | "whose")
+                    });
+                    (u.a..aside.unwrap_or(p)).any(|t| {
                         ctx.is_word(t)
                             && !ctx.cap(t)
                             && (is_in(FINITE, ctx.w(t))

@@ -294,3 +294,19 @@ fn a_clause_after_the_cues_comma_when_nothing_comes_before_the_speaker() {
     let q = one("He added, that there is a strong emphasis on a fair process.");
     assert_eq!(q.content, "there is a strong emphasis on a fair process");
 }
+
+#[test]
+fn no_inverted_speaker_after_a_relative_aside_or_a_verb_with_frames() {
+    let (who, what) = by_cue(
+        "Sanders, who had said he would debate the front-runner, criticized Clinton on two fronts.",
+        "criticized",
+    );
+    assert_eq!(who, "Sanders");
+    assert_eq!(what, "Clinton on two fronts");
+    let (who, what) = by_cue(
+        "The mayor, who took office in May, endorsed Ruiz on Tuesday.",
+        "endorsed",
+    );
+    assert_eq!(who, "The mayor");
+    assert!(what.starts_with("Ruiz"), "{what}");
+}
