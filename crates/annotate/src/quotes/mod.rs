@@ -180,6 +180,20 @@ impl<'a> Ctx<'a> {
         (self.wpre[b.min(self.toks.len())] - self.wpre[a.min(self.toks.len())]) as usize
     }
 
+    /// Whether a quotation region of more than four words starts or ends inside tokens
+    /// `a..b`.
+    pub fn long_region_in(&self, a: usize, b: usize) -> bool {
+        if a >= b || b > self.toks.len() {
+            return false;
+        }
+        let (s, e) = (self.toks[a].s, self.toks[b - 1].e);
+        let i = self.regions.partition_point(|r| r.end <= s);
+        self.regions[i..]
+            .iter()
+            .take_while(|r| r.start < e)
+            .any(|r| self.words_in(self.tok_at(r.start), self.tok_at(r.end)) > 4)
+    }
+
     /// Whether a quotation region starts or ends inside tokens `a..b`.
     pub fn has_region(&self, a: usize, b: usize) -> bool {
         if a >= b || b > self.toks.len() {

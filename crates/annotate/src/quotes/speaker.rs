@@ -1981,7 +1981,9 @@ fn verb_cue(
                             || ctx.w(c + 1).bytes().all(|b| b.is_ascii_digit())
                                 && ctx.is(c + 2, ","))
                         && p - c <= 45
-                        && !ctx.has_region(c, p);
+                        // A quoted term in the aside is part of it ("a strategist for a
+                        // pro-Clinton ''super PAC,''"), a quotation is not.
+                        && !ctx.long_region_in(c, p);
                     if !aside {
                         return None;
                     }

@@ -310,3 +310,13 @@ fn no_inverted_speaker_after_a_relative_aside_or_a_verb_with_frames() {
     assert_eq!(who, "The mayor");
     assert!(what.starts_with("Ruiz"), "{what}");
 }
+
+#[test]
+fn a_quoted_term_inside_an_appositive_with_commas() {
+    let (who, what) = by_cue(
+        "Ann Ruiz, the editor of the “official” paper, the Daily Ledger, said the deal failed.",
+        "said",
+    );
+    assert_eq!(who, "Ann Ruiz");
+    assert_eq!(what, "the deal failed");
+}
