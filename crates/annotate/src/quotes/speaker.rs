@@ -1129,6 +1129,10 @@ pub(crate) fn dash_credits(ctx: &Ctx) -> Vec<Found> {
         }
         let line_end = ctx.text[r.end..lim].find('\n').map_or(lim, |i| r.end + i);
         let hi = ctx.tok_at(line_end);
+        // The next credited quotation may follow on the same line ("” ― Ann Lee “…").
+        let hi = (t + 1..hi)
+            .find(|&k| ctx.region_of(k).is_some())
+            .unwrap_or(hi);
         let Some((speaker, k)) = ctx.np_right(t + 1, hi, 6, false) else {
             continue;
         };

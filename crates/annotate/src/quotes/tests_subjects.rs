@@ -320,3 +320,13 @@ fn a_quoted_term_inside_an_appositive_with_commas() {
     assert_eq!(who, "Ann Ruiz");
     assert_eq!(what, "the deal failed");
 }
+
+#[test]
+fn credits_after_quotations_on_one_line() {
+    let got = quotes(
+        "Readers wrote in. “He is more like a spoiled child.” ― Ed Monroy “Mr. Hale was a bully.” ― Vera Cruz",
+    );
+    let who: Vec<&str> = got.iter().map(speaker).collect();
+    assert_eq!(who, ["Ed Monroy", "Vera Cruz"], "{got:#?}");
+    assert_eq!(got[0].content, "“He is more like a spoiled child.”");
+}
