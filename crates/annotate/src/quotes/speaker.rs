@@ -1102,8 +1102,11 @@ fn transcript_line(ctx: &Ctx, ls: usize, le: usize) -> Option<Found> {
     if !(k + 1..b).any(|t| ctx.is_word(t) && ctx.w(t).chars().any(char::is_alphabetic)) {
         return None;
     }
-    let content = ctx.span_of(k + 1, ctx.cap_after(k + 1, b))?;
-    Some(Found {
+    let (s, e) = ctx.span_of(k + 1, ctx.cap_after(k + 1, b))?;
+    // In a transcript quoted whole, a paragraph at a time, the words stay on their line and
+    // do not reach back to where the quotation opened.
+    let content = (s.max(ctx.toks[k + 1].s), e.min(le));
+    (content.0 < content.1).then_some(Found {
         content,
         cue: (ctx.toks[k].s, ctx.toks[k].e),
         speaker: Some((ctx.toks[a].s, ctx.toks[k - 1].e)),

@@ -330,3 +330,26 @@ fn credits_after_quotations_on_one_line() {
     assert_eq!(who, ["Ed Monroy", "Vera Cruz"], "{got:#?}");
     assert_eq!(got[0].content, "“He is more like a spoiled child.”");
 }
+
+#[test]
+fn a_transcript_quoted_a_paragraph_at_a_time_keeps_each_turn_on_its_line() {
+    let text = "The exchange:\n\n\"LEE: Well, the question is why they invited him.\n\n\"HALE: Senator, I don't want to interrupt.\n\n\"LEE: And that is why we will win.\"\n\nIt ended there.";
+    let got = quotes(text);
+    let hale = got
+        .iter()
+        .find(|q| speaker(q) == "HALE")
+        .expect("HALE's turn");
+    assert_eq!(hale.content, "Senator, I don't want to interrupt");
+    let lee: Vec<&str> = got
+        .iter()
+        .filter(|q| speaker(q) == "LEE")
+        .map(|q| q.content.as_str())
+        .collect();
+    assert_eq!(
+        lee,
+        [
+            "Well, the question is why they invited him",
+            "And that is why we will win.\""
+        ]
+    );
+}
