@@ -84,3 +84,37 @@ fn phrasal_verbs_need_their_particle() {
         assert!(quotes(text).is_empty(), "{text}\n{:#?}", quotes(text));
     }
 }
+
+#[test]
+fn two_particles_before_the_content() {
+    check(
+        "The president lashed out at his critics in Congress.",
+        "lashed",
+        "The president",
+        "his critics in Congress",
+    );
+    check(
+        "Two former judges weighed in on the redistricting fight.",
+        "weighed",
+        "Two former judges",
+        "the redistricting fight",
+    );
+    check(
+        "The teachers union came out against the voucher bill.",
+        "came",
+        "The teachers union",
+        "the voucher bill",
+    );
+    check(
+        "The campaign fired back at the newspaper over its report.",
+        "fired",
+        "The campaign",
+        "the newspaper over its report",
+    );
+    for text in [
+        "The board fired the coach after the season.",
+        "The results came out of a long count in the capital.",
+    ] {
+        assert!(quotes(text).is_empty(), "{text}\n{:#?}", quotes(text));
+    }
+}
