@@ -48,8 +48,9 @@ pub struct Verb {
 
 /// Particles a verb may need before its content ("talked about", "pointed out", "pointed
 /// to"). In the cue file the particle "to" is written `to-prep`, as `to` is the infinitive.
-pub const PARTICLES: [&str; 11] = [
-    "about", "out", "on", "against", "for", "over", "with", "to", "of", "at", "in",
+pub const PARTICLES: [&str; 15] = [
+    "about", "out", "on", "against", "for", "over", "with", "to", "of", "at", "in", "off", "down",
+    "after", "back",
 ];
 
 /// The frames a particle may bring in on its own (`for+obj`), a bit each in

@@ -21,6 +21,8 @@ mod tests_bounds;
 #[cfg(test)]
 mod tests_lexicon;
 #[cfg(test)]
+mod tests_lexicon2;
+#[cfg(test)]
 mod tests_particles;
 #[cfg(test)]
 mod tests_speakers;

@@ -2249,6 +2249,10 @@ fn verb_cue(
                 return None;
             }
             after += 1;
+            // "lashed out at his critics", "weighed in on the plan": a second particle.
+            if after + 1 < u.b && ctx.is_word(after) && listed(ctx.w(after)) {
+                after += 1;
+            }
         }
         // "issued the following statement:": the words after the colon.
         if let Some(after_colon) = the_following(ctx, u, after) {
