@@ -2993,11 +2993,32 @@ fn relative_report(
     cue: (usize, usize),
 ) -> Option<Found> {
     let s = speaker.filter(|s| s.1 <= cue.0)?;
-    if group_start <= u.a || after >= u.b || !ctx.is_word(after) {
+    if group_start <= u.a || after >= u.b {
         return None;
     }
     let p = group_start - 1;
     if !ctx.is_word(p) || !matches!(ctx.w(p), "which" | "that" | "what" | "who") {
+        return None;
+    }
+    // "a “bottom line”, which he described as the principles of the charter", "what he
+    // called “a disaster”": what the pronoun stands for is named after the cue.
+    let cue_word = &ctx.low[cue.0..cue.1];
+    let named = if ctx.is(after, "as") && cue_word.starts_with("descri") {
+        Some(after + 1)
+    } else if ctx.is(p, "what") && cue_word.starts_with("call") {
+        Some(after)
+    } else {
+        None
+    };
+    if let Some(cs) = named.filter(|&cs| cs < u.b && ctx.words_in(cs, u.b) > 0) {
+        let end = clause_end(ctx, cs, ctx.cap_after(cs, u.b));
+        return Some(Found {
+            content: ctx.span_of(cs, end)?,
+            cue,
+            speaker: Some(s),
+        });
+    }
+    if !ctx.is_word(after) {
         return None;
     }
     let w = ctx.w(after);

@@ -353,3 +353,20 @@ fn a_transcript_quoted_a_paragraph_at_a_time_keeps_each_turn_on_its_line() {
         ]
     );
 }
+
+#[test]
+fn what_a_relative_pronoun_stands_for_is_named_after_the_cue() {
+    let text = "The ambassador, Qin Gang, said there was a “bottom line”, which he described as the principles of the UN Charter.";
+    let got = quotes(text);
+    let said = got.iter().find(|q| q.cue == "said").expect("the report");
+    assert_eq!(said.content, "there was a “bottom line”");
+    let described = got
+        .iter()
+        .find(|q| q.cue == "described")
+        .expect("the description");
+    assert_eq!(speaker(described), "he");
+    assert_eq!(described.content, "the principles of the UN Charter");
+    let (who, what) = by_cue("He denounced what he called “a rigged system.”", "called");
+    assert_eq!(who, "he");
+    assert_eq!(what, "“a rigged system.”");
+}
