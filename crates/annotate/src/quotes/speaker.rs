@@ -3571,10 +3571,17 @@ fn cut_at_writers_clause(ctx: &Ctx, found: &mut Found) {
                 // "…, which amounts to 5 percent of revenue", "…, who backed the bill": a
                 // relative clause that closes the content describes what was reported; one
                 // set off between commas may be part of it.
-                "which" | "who" | "where" | "when" => (k + 1..b).all(|t| {
-                    !(ctx.is(t, ",") || ctx.is(t, ";") || ctx.is(t, "—"))
-                        || ctx.region_of(t).is_some()
-                }),
+                // Not one in which the speaker goes on ("a “bottom line”, which he described
+                // as the principles of the charter"): that is still the speaker's statement.
+                "which" | "who" | "where" | "when" => {
+                    (k + 1..b).all(|t| {
+                        !(ctx.is(t, ",") || ctx.is(t, ";") || ctx.is(t, "—"))
+                            || ctx.region_of(t).is_some()
+                    }) && !(k + 2..b).any(|t| {
+                        ctx.is_verb_form(t)
+                            && matches!(ctx.w(t - 1), "he" | "she" | "they" | "we" | "i")
+                    })
+                }
                 _ => false,
             };
         // "praised the plan and offered …": after a content with no clause of its own (a

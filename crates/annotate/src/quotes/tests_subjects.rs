@@ -358,8 +358,12 @@ fn a_transcript_quoted_a_paragraph_at_a_time_keeps_each_turn_on_its_line() {
 fn what_a_relative_pronoun_stands_for_is_named_after_the_cue() {
     let text = "The ambassador, Qin Gang, said there was a “bottom line”, which he described as the principles of the UN Charter.";
     let got = quotes(text);
+    // The relative clause in which the speaker goes on stays in the report.
     let said = got.iter().find(|q| q.cue == "said").expect("the report");
-    assert_eq!(said.content, "there was a “bottom line”");
+    assert_eq!(
+        said.content,
+        "there was a “bottom line”, which he described as the principles of the UN Charter"
+    );
     let described = got
         .iter()
         .find(|q| q.cue == "described")
