@@ -2360,15 +2360,7 @@ fn verb_cue(
         } else {
             after + 1
         };
-        let content = ctx.span_of(cs, ctx.cap_after(cs, u.b))?;
-        return Some((
-            Found {
-                content,
-                cue,
-                speaker,
-            },
-            true,
-        ));
+        return to_the_end(ctx, u, cs, cue, speaker);
     }
     if post == Post::Nothing || (post == Post::Adjunct && ctx.words_in(after, u.b) < 6) {
         return None;
@@ -2381,15 +2373,7 @@ fn verb_cue(
             .find(|&k| ctx.region_of(k).is_some())
             .filter(|&k| k > u.a && matches!(ctx.raw(k - 1), "," | ":"));
         if let Some(k) = quote.filter(|_| opens && ctx.cap(i)) {
-            let content = ctx.span_of(k, ctx.cap_after(k, u.b))?;
-            return Some((
-                Found {
-                    content,
-                    cue,
-                    speaker,
-                },
-                true,
-            ));
+            return to_the_end(ctx, u, k, cue, speaker);
         }
         // "said Tim Hess, a developer in Virginia": after an inverted speaker comes its
         // description, not the content.
@@ -2424,6 +2408,25 @@ fn verb_cue(
     // "One month after announcing his support, Rubio …": the opening phrase ends the content.
     let end = opening_holder.map_or(u.b, |c| c.min(u.b));
     let content = ctx.span_of(cs, ctx.cap_after(cs, end))?;
+    Some((
+        Found {
+            content,
+            cue,
+            speaker,
+        },
+        true,
+    ))
+}
+
+/// A report whose content runs from token `cs` to the end of its stretch.
+fn to_the_end(
+    ctx: &Ctx,
+    u: Unit,
+    cs: usize,
+    cue: (usize, usize),
+    speaker: Option<(usize, usize)>,
+) -> Option<(Found, bool)> {
+    let content = ctx.span_of(cs, ctx.cap_after(cs, u.b))?;
     Some((
         Found {
             content,

@@ -53,6 +53,16 @@ pub(super) fn speaker(q: &Q) -> &str {
     q.speaker.as_deref().unwrap_or("")
 }
 
+/// The cue, speaker and content of the one attribution of `text`.
+pub(super) fn check(text: &str, cue: &str, who: &str, content: &str) {
+    let q = one(text);
+    assert_eq!(
+        (q.cue.as_str(), speaker(&q), q.content.as_str()),
+        (cue, who, content),
+        "{text}"
+    );
+}
+
 // ---------------------------------------------------------------- stance
 
 #[test]

@@ -2,17 +2,7 @@
 //! the phrasal verbs with "off", "down" and "after" ("shrugged off", "played down", "went
 //! after"), in our own news-like sentences, with readings that must not become cues.
 
-use super::tests::{one, quotes, speaker};
-
-/// The cue, speaker and content of the one attribution of `text`.
-fn check(text: &str, cue: &str, who: &str, content: &str) {
-    let q = one(text);
-    assert_eq!(
-        (q.cue.as_str(), speaker(&q), q.content.as_str()),
-        (cue, who, content),
-        "{text}"
-    );
-}
+use super::tests::{check, quotes};
 
 #[test]
 fn comparisons_convictions_and_embraces() {

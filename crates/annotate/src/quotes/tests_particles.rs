@@ -3,18 +3,8 @@
 //! word ("would like to meet"), in our own news-like sentences, with readings that must not
 //! become cues.
 
-use super::tests::{one, quotes, speaker};
+use super::tests::{check, quotes};
 use super::*;
-
-/// The cue, speaker and content of the one attribution of `text`.
-fn check(text: &str, cue: &str, who: &str, content: &str) {
-    let q = one(text);
-    assert_eq!(
-        (q.cue.as_str(), speaker(&q), q.content.as_str()),
-        (cue, who, content),
-        "{text}"
-    );
-}
 
 #[test]
 fn a_particle_frame_beside_the_direct_frames() {
