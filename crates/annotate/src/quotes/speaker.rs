@@ -1890,10 +1890,12 @@ fn verb_cue(
             // relative aside make no clause.
             let clause_before = after_quote
                 || p.is_none_or(|p| {
-                    let aside = (u.a..p).find(|&k| {
+                    // A clause's verb is near: a bounded look back keeps long paragraphs linear.
+                    let lo = p.saturating_sub(40).max(u.a);
+                    let aside = (lo..p).find(|&k| {
                         ctx.is(k, ",") && matches!(ctx.w(k + 1), "who" | "which" | "whose")
                     });
-                    (u.a..aside.unwrap_or(p)).any(|t| {
+                    (lo..aside.unwrap_or(p)).any(|t| {
                         ctx.is_word(t)
                             && !ctx.cap(t)
                             && (is_in(FINITE, ctx.w(t))
@@ -1902,7 +1904,7 @@ fn verb_cue(
                                 || ctx.is_verb_form(t)
                                 || present_verb(ctx, t)
                                 || contracted_finite(ctx.w(t)))
-                    }) || ctx.has_region(u.a, p)
+                    }) || ctx.has_region(lo, p)
                 });
             let inverted = if told {
                 None
