@@ -2224,17 +2224,7 @@ fn verb_cue(
     if let Some(st) = v.frames {
         let mut after = after;
         // The words from `cs` to the end of their stretch, as the content.
-        let from = |cs: usize| {
-            let content = ctx.span_of(cs, ctx.cap_after(cs, u.b))?;
-            Some((
-                Found {
-                    content,
-                    cue,
-                    speaker,
-                },
-                true,
-            ))
-        };
+        let from = |cs: usize| to_the_end(ctx, u, cs, cue, speaker);
         // "Potts echoed: “He speaks his mind …”": a speech act whose words follow a colon.
         if !v.stance && ctx.is(after, ":") && ctx.region_of(after + 1).is_some() {
             return from(after + 1);
