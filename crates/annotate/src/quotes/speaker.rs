@@ -3352,15 +3352,7 @@ fn phrase_cue(ctx: &Ctx, u: Unit, i: usize, j: usize) -> Option<(Found, bool)> {
         ));
     }
     let cs = content_start(ctx, u, k, None)?;
-    let content = ctx.span_of(cs, ctx.cap_after(cs, u.b))?;
-    Some((
-        Found {
-            content,
-            cue,
-            speaker,
-        },
-        true,
-    ))
+    to_the_end(ctx, u, cs, cue, speaker)
 }
 
 /// "Lavrov said the talks were useful, but Blinken said …": content after a cue ends where
